@@ -1,0 +1,675 @@
+//! The article in the centre: every section with its heading, status control and text.
+//!
+//! Long articles stay smooth because only what is visible is drawn and laid-out text is
+//! cached per section: a section is laid out again only when its text, the column width or
+//! the theme changes (and, for its highlights, when its marks change while it is on screen).
+//! After a resize, sections off screen keep their old layout until a small per-frame budget
+//! reaches them, so the window never stalls on a book.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui::{
+    Align, Align2, Color32, FontId, Galley, Layout, Pos2, Rect, RichText, ScrollArea, Sense, Ui,
+    UiBuilder, Vec2, pos2, vec2,
+};
+
+use super::command::UiCommand;
+use super::look;
+use super::section_text::{
+    MarkKind, MarkSpan, ParagraphMap, char_rect, section_galley, section_text_ui,
+};
+use super::state::{Action, AppState, OpenReview, ScrollTarget, TextSelection};
+use crate::model::{MarkId, Project, ReviewStatus, Section, SectionId};
+
+const SECTION_GAP: f32 = 40.0;
+const HEADING_GAP: f32 = 8.0;
+const STATUS_ROW_HEIGHT: f32 = 26.0;
+const STATUS_ROW_GAP: f32 = 12.0;
+const TITLE_GAP: f32 = 8.0;
+const GUTTER: f32 = 44.0;
+/// Time a frame may spend re-wrapping sections that are off screen.
+const OFF_SCREEN_LAYOUT_BUDGET: Duration = Duration::from_millis(6);
+
+struct SectionLayout {
+    text_key: u64,
+    style_key: u64,
+    heading: Option<Arc<Galley>>,
+    body: Arc<Galley>,
+    map: ParagraphMap,
+}
+
+impl SectionLayout {
+    /// Distance from the top of the section's block to the top of its text.
+    fn body_offset(&self) -> f32 {
+        let heading = self
+            .heading
+            .as_ref()
+            .map_or(0.0, |g| g.size().y + HEADING_GAP);
+        SECTION_GAP + heading + STATUS_ROW_HEIGHT + STATUS_ROW_GAP
+    }
+
+    fn height(&self) -> f32 {
+        self.body_offset() + self.body.size().y
+    }
+}
+
+/// The article view's own memory: layouts, mark positions, scrolling.
+#[derive(Default)]
+pub struct ArticleView {
+    review_serial: u64,
+    layouts: HashMap<SectionId, SectionLayout>,
+    title: Option<(u64, Arc<Galley>)>,
+    marks: HashMap<SectionId, Vec<MarkSpan>>,
+    marks_key: Option<(u64, u64)>,
+    text_hashes: HashMap<SectionId, u64>,
+    text_hashes_revision: Option<u64>,
+    pending_scroll: Option<ScrollTarget>,
+    last_offset: f32,
+    viewport_height: f32,
+    /// Where each section's text was drawn in the last frame (screen coordinates).
+    drawn_text_origins: HashMap<SectionId, Pos2>,
+}
+
+impl std::fmt::Debug for ArticleView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ArticleView")
+            .field("cached_sections", &self.layouts.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl ArticleView {
+    pub fn request_scroll(&mut self, target: ScrollTarget) {
+        self.pending_scroll = Some(target);
+    }
+
+    /// How many sections currently have a cached layout (for tests and benchmarks).
+    pub fn cached_section_count(&self) -> usize {
+        self.layouts.len()
+    }
+
+    /// Where a character of a section's text was drawn in the last frame (the middle of its
+    /// left edge, in screen coordinates); `None` when the section was not on screen. Lets UI
+    /// tests select text with the pointer as a person would.
+    pub fn char_screen_pos(&self, section: &SectionId, char_offset: usize) -> Option<Pos2> {
+        let origin = self.drawn_text_origins.get(section)?;
+        let layout = self.layouts.get(section)?;
+        let rect = char_rect(&layout.body, &layout.map, char_offset);
+        Some(*origin + vec2(rect.left(), rect.center().y))
+    }
+}
+
+pub fn article_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: &mut ArticleView,
+    actions: &mut Vec<Action>,
+) {
+    let Some(review) = &state.review else {
+        empty_desk_ui(ui, actions);
+        return;
+    };
+    let project = review.project();
+    if view.review_serial != review.serial {
+        *view = ArticleView {
+            review_serial: review.serial,
+            pending_scroll: view.pending_scroll.take(),
+            ..ArticleView::default()
+        };
+    }
+    refresh_marks(view, review, state.selected_mark.as_ref());
+    refresh_text_hashes(view, review);
+
+    let column_width = (ui.available_width() - 2.0 * GUTTER).clamp(200.0, look::READING_WIDTH);
+    let title_galley = title_galley(ui, view, project, column_width);
+    let title_height = title_galley.size().y + TITLE_GAP + 20.0;
+    let visible =
+        view.last_offset - 400.0..view.last_offset + view.viewport_height.max(600.0) + 400.0;
+    let more_to_lay_out = ensure_layouts(
+        ui,
+        view,
+        project,
+        state,
+        column_width,
+        &visible,
+        title_height,
+    );
+    if more_to_lay_out {
+        ui.ctx().request_repaint();
+    }
+
+    let tops = section_tops(view, project, title_height);
+    let total_height = tops.last().copied().unwrap_or(title_height)
+        + project
+            .sections
+            .last()
+            .and_then(|s| view.layouts.get(&s.id))
+            .map_or(0.0, SectionLayout::height)
+        + 80.0;
+
+    let viewport_height = ui.available_height();
+    let mut scroll_area = ScrollArea::vertical().id_salt("article").auto_shrink(false);
+    let mut scrolled_on_purpose = false;
+    if let Some(target) = view.pending_scroll.take()
+        && let Some(y) = scroll_target_y(view, project, &tops, &target, viewport_height)
+    {
+        scroll_area = scroll_area.vertical_scroll_offset(y);
+        scrolled_on_purpose = true;
+    }
+    view.drawn_text_origins.clear();
+    let drawn_text_origins = &mut view.drawn_text_origins;
+    let layouts = &view.layouts;
+    let marks = &view.marks;
+    let output = scroll_area.show_viewport(ui, |ui, viewport| {
+        ui.set_height(total_height);
+        let origin = ui.min_rect().min;
+        let left = ((ui.available_width() - column_width) / 2.0).max(GUTTER);
+        let title_pos = origin + vec2(left, 24.0);
+        ui.painter()
+            .galley(title_pos, title_galley.clone(), ui.visuals().text_color());
+        let meta = format!(
+            "{} · {} · {}",
+            project.draft.file_name,
+            project.draft.format.label(),
+            crate::report::counted(project.sections.len(), "section", "sections")
+        );
+        ui.painter().text(
+            title_pos + vec2(0.0, title_galley.size().y + TITLE_GAP),
+            Align2::LEFT_TOP,
+            meta,
+            FontId::proportional(13.0),
+            ui.visuals().weak_text_color(),
+        );
+        for (section, top) in project.sections.iter().zip(&tops) {
+            let Some(layout) = layouts.get(&section.id) else {
+                continue;
+            };
+            let height = layout.height();
+            if *top + height < viewport.min.y - 100.0 || *top > viewport.max.y + 100.0 {
+                continue;
+            }
+            let rect = Rect::from_min_size(origin + vec2(left, *top), vec2(column_width, height));
+            let spans = marks.get(&section.id).map_or(&[][..], Vec::as_slice);
+            drawn_text_origins.insert(
+                section.id.clone(),
+                rect.min + vec2(0.0, layout.body_offset()),
+            );
+            section_block_ui(ui, rect, section, layout, spans, state, actions);
+        }
+    });
+    view.viewport_height = output.inner_rect.height();
+    let offset = output.state.clamped_offset().y;
+    let user_scrolled = (offset - view.last_offset).abs() > 0.5 && !scrolled_on_purpose;
+    view.last_offset = offset;
+    if user_scrolled && state.text_selection.is_none() {
+        // While reading, the side panel follows the section at the reading line.
+        let reading_line = offset + view.viewport_height * 0.25;
+        let index = tops
+            .partition_point(|&top| top <= reading_line)
+            .saturating_sub(1);
+        if let Some(section) = project.sections.get(index)
+            && state.current_section.as_ref() != Some(&section.id)
+        {
+            actions.push(Action::FocusSection(section.id.clone()));
+        }
+    }
+}
+
+fn empty_desk_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() * 0.3);
+        ui.heading("No review open");
+        ui.label("Import a draft (.txt or .md), open a saved review, or drop a file here.");
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            ui.add_space((ui.available_width() - 300.0).max(0.0) / 2.0);
+            if ui.button(UiCommand::ImportArticle.label()).clicked() {
+                actions.push(Action::Command(UiCommand::ImportArticle));
+            }
+            if ui.button(UiCommand::OpenProject.label()).clicked() {
+                actions.push(Action::Command(UiCommand::OpenProject));
+            }
+        });
+    });
+}
+
+fn title_galley(ui: &Ui, view: &mut ArticleView, project: &Project, width: f32) -> Arc<Galley> {
+    let key = hash_of(&(&project.title, width.to_bits(), ui.visuals().dark_mode));
+    if let Some((cached_key, galley)) = &view.title
+        && *cached_key == key
+    {
+        return galley.clone();
+    }
+    let galley = ui.fonts_mut(|fonts| {
+        fonts.layout(
+            project.title.clone(),
+            FontId::proportional(look::TITLE_FONT_SIZE),
+            ui.visuals().strong_text_color(),
+            width,
+        )
+    });
+    view.title = Some((key, galley.clone()));
+    galley
+}
+
+fn refresh_marks(view: &mut ArticleView, review: &OpenReview, selected: Option<&MarkId>) {
+    let key = (review.document.revision(), hash_of(&selected));
+    if view.marks_key == Some(key) {
+        return;
+    }
+    view.marks_key = Some(key);
+    view.marks.clear();
+    let project = review.project();
+    for comment in &project.comments {
+        if let Some(passage) = &comment.passage {
+            view.marks
+                .entry(comment.section.clone())
+                .or_default()
+                .push(MarkSpan {
+                    mark: MarkId::Comment(comment.id.clone()),
+                    range: passage.range(),
+                    kind: MarkKind::Comment {
+                        resolved: !comment.is_open(),
+                    },
+                });
+        }
+    }
+    for claim in &project.claims {
+        view.marks
+            .entry(claim.section.clone())
+            .or_default()
+            .push(MarkSpan {
+                mark: MarkId::Claim(claim.id.clone()),
+                range: claim.passage.range(),
+                kind: MarkKind::Claim(claim.status),
+            });
+    }
+}
+
+fn refresh_text_hashes(view: &mut ArticleView, review: &OpenReview) {
+    let revision = review.document.revision();
+    if view.text_hashes_revision == Some(revision) {
+        return;
+    }
+    view.text_hashes_revision = Some(revision);
+    view.text_hashes = review
+        .project()
+        .sections
+        .iter()
+        .map(|s| (s.id.clone(), hash_of(&(&s.heading, &s.text))))
+        .collect();
+}
+
+/// Lays out what must be laid out; returns whether sections off screen still wait for it.
+fn ensure_layouts(
+    ui: &Ui,
+    view: &mut ArticleView,
+    project: &Project,
+    state: &AppState,
+    width: f32,
+    visible: &std::ops::Range<f32>,
+    title_height: f32,
+) -> bool {
+    let started = Instant::now();
+    let dark_mode = ui.visuals().dark_mode;
+    let pixels_per_point = ui.pixels_per_point();
+    let mut top = title_height;
+    let mut waiting = false;
+    for section in &project.sections {
+        let text_hash = view
+            .text_hashes
+            .get(&section.id)
+            .copied()
+            .unwrap_or_default();
+        let text_key = hash_of(&(
+            text_hash,
+            width.to_bits(),
+            pixels_per_point.to_bits(),
+            dark_mode,
+        ));
+        let spans = view.marks.get(&section.id).map_or(&[][..], Vec::as_slice);
+        let selected = state
+            .selected_mark
+            .as_ref()
+            .filter(|m| spans.iter().any(|s| &s.mark == *m));
+        let style_key = hash_of(&(spans, selected));
+        let existing = view.layouts.get(&section.id);
+        let height_guess = existing.map_or(0.0, SectionLayout::height);
+        let on_screen = top < visible.end && top + height_guess > visible.start;
+        let relayout = match existing {
+            None => true,
+            Some(layout) if layout.text_key != text_key => {
+                if on_screen || started.elapsed() < OFF_SCREEN_LAYOUT_BUDGET {
+                    true
+                } else {
+                    waiting = true;
+                    false
+                }
+            }
+            Some(layout) => layout.style_key != style_key && on_screen,
+        };
+        if relayout {
+            let heading = section.heading.as_ref().map(|heading| {
+                ui.fonts_mut(|fonts| {
+                    fonts.layout(
+                        heading.clone(),
+                        FontId::proportional(look::HEADING_FONT_SIZE),
+                        ui.visuals().strong_text_color(),
+                        width,
+                    )
+                })
+            });
+            let layout = SectionLayout {
+                text_key,
+                style_key,
+                heading,
+                body: section_galley(ui, &section.text, spans, selected, width),
+                map: ParagraphMap::new(&section.text),
+            };
+            view.layouts.insert(section.id.clone(), layout);
+        }
+        top += view
+            .layouts
+            .get(&section.id)
+            .map_or(0.0, SectionLayout::height);
+    }
+    waiting
+}
+
+fn section_tops(view: &ArticleView, project: &Project, title_height: f32) -> Vec<f32> {
+    let mut top = title_height;
+    project
+        .sections
+        .iter()
+        .map(|section| {
+            let this = top;
+            top += view
+                .layouts
+                .get(&section.id)
+                .map_or(0.0, SectionLayout::height);
+            this
+        })
+        .collect()
+}
+
+fn scroll_target_y(
+    view: &ArticleView,
+    project: &Project,
+    tops: &[f32],
+    target: &ScrollTarget,
+    viewport_height: f32,
+) -> Option<f32> {
+    let index = project.section_index(&target.section)?;
+    let top = *tops.get(index)?;
+    let layout = view.layouts.get(&target.section)?;
+    let y = match target.char_offset {
+        None => top + SECTION_GAP * 0.5,
+        Some(offset) => {
+            top + layout.body_offset() + char_rect(&layout.body, &layout.map, offset).top()
+                - viewport_height * 0.3
+        }
+    };
+    Some(y.max(0.0))
+}
+
+fn section_block_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    section: &Section,
+    layout: &SectionLayout,
+    spans: &[MarkSpan],
+    state: &AppState,
+    actions: &mut Vec<Action>,
+) {
+    let is_current = state.current_section.as_ref() == Some(&section.id);
+    let mut y = rect.top() + SECTION_GAP;
+    if is_current {
+        let bar = Rect::from_min_max(
+            pos2(rect.left() - 18.0, y - 4.0),
+            pos2(rect.left() - 15.0, rect.bottom()),
+        );
+        ui.painter()
+            .rect_filled(bar, 1.5, ui.visuals().selection.bg_fill);
+    }
+    if let Some(heading) = &layout.heading {
+        let heading_rect = Rect::from_min_size(pos2(rect.left(), y), heading.size());
+        let response = ui.interact(
+            heading_rect,
+            ui.make_persistent_id(("heading", &section.id)),
+            Sense::click(),
+        );
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Heading, true, section.title()));
+        if response.clicked() {
+            actions.push(Action::FocusSection(section.id.clone()));
+        }
+        ui.painter()
+            .galley(heading_rect.min, heading.clone(), ui.visuals().text_color());
+        y += heading.size().y + HEADING_GAP;
+    }
+
+    let row = Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), STATUS_ROW_HEIGHT));
+    ui.scope_builder(
+        UiBuilder::new()
+            .max_rect(row)
+            .layout(Layout::left_to_right(Align::Center)),
+        |ui| status_row_ui(ui, section, actions),
+    );
+    y += STATUS_ROW_HEIGHT + STATUS_ROW_GAP;
+
+    let body_rect = Rect::from_min_size(pos2(rect.left(), y), layout.body.size());
+    let selection = state
+        .text_selection
+        .as_ref()
+        .filter(|s| s.section == section.id)
+        .map(|s| &s.range);
+    let output = ui
+        .scope_builder(UiBuilder::new().max_rect(body_rect), |ui| {
+            section_text_ui(
+                ui,
+                ui.make_persistent_id(("text", &section.id)),
+                &layout.body,
+                &layout.map,
+                spans,
+                selection,
+                &format!("Text of {}", section.title()),
+            )
+        })
+        .inner;
+    if let Some(change) = output.selection_changed {
+        actions.push(Action::SetTextSelection(change.map(|range| {
+            TextSelection {
+                section: section.id.clone(),
+                range,
+            }
+        })));
+    }
+    if let Some(mark) = output.clicked_mark {
+        actions.push(Action::SelectMark(mark));
+    } else if output.interacted && !is_current {
+        actions.push(Action::FocusSection(section.id.clone()));
+    }
+    margin_marks_ui(ui, body_rect, layout, spans, state, actions);
+    if selection.is_some()
+        && let Some(selection_rect) = output.selection_rect
+    {
+        selection_actions_ui(ui, selection_rect, actions);
+    }
+}
+
+/// The four statuses side by side: the current one filled in its colour.
+fn status_row_ui(ui: &mut Ui, section: &Section, actions: &mut Vec<Action>) {
+    ui.spacing_mut().item_spacing.x = 4.0;
+    for status in ReviewStatus::ALL {
+        let selected = section.status == status;
+        let color = look::review_status_color(status, ui.visuals());
+        let text = RichText::new(format!(
+            "{} {}",
+            look::review_status_icon(status),
+            status.label()
+        ))
+        .size(12.5);
+        let text = if selected {
+            text.color(color).strong()
+        } else {
+            text.color(ui.visuals().weak_text_color())
+        };
+        let button = egui::Button::new(text)
+            .selected(selected)
+            .fill(if selected {
+                color.gamma_multiply(0.15)
+            } else {
+                Color32::TRANSPARENT
+            })
+            .stroke(if selected {
+                egui::Stroke::new(1.0, color)
+            } else {
+                egui::Stroke::NONE
+            })
+            .corner_radius(10.0);
+        let response = ui
+            .add(button)
+            .accessible_name(format!("{}: {}", section.title(), status.label()))
+            .on_hover_text(format!(
+                "Mark this section {} ({})",
+                status.label().to_lowercase(),
+                shortcut_text(ui, UiCommand::SetStatus(status))
+            ));
+        if response.clicked() && !selected {
+            actions.push(Action::FocusSection(section.id.clone()));
+            actions.push(Action::Edit(crate::edit::Edit::SetSectionStatus {
+                section: section.id.clone(),
+                status,
+            }));
+        }
+    }
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        let response = ui
+            .add(
+                egui::Button::new(
+                    RichText::new(format!("{} Comment on section", look::COMMENT_ICON))
+                        .size(12.5)
+                        .color(ui.visuals().weak_text_color()),
+                )
+                .frame(false),
+            )
+            .accessible_name(format!("Comment on section: {}", section.title()))
+            .on_hover_text(format!(
+                "{} ({})",
+                UiCommand::CommentOnSection.tooltip(),
+                shortcut_text(ui, UiCommand::CommentOnSection)
+            ));
+        if response.clicked() {
+            actions.push(Action::FocusSection(section.id.clone()));
+            actions.push(Action::Command(UiCommand::CommentOnSection));
+        }
+    });
+}
+
+/// Small icons in the left margin beside each marked line; clicking one opens its card.
+fn margin_marks_ui(
+    ui: &mut Ui,
+    body_rect: Rect,
+    layout: &SectionLayout,
+    spans: &[MarkSpan],
+    state: &AppState,
+    actions: &mut Vec<Action>,
+) {
+    let mut used_rows: Vec<(f32, f32)> = Vec::new();
+    for span in spans {
+        let row = char_rect(&layout.body, &layout.map, span.range.start);
+        let row_top = body_rect.top() + row.top();
+        let slot = used_rows
+            .iter()
+            .filter(|(top, _)| (*top - row_top).abs() < 1.0)
+            .count();
+        used_rows.push((row_top, 0.0));
+        if slot > 2 {
+            continue;
+        }
+        let (icon, color) = match span.kind {
+            MarkKind::Comment { resolved } => (
+                look::COMMENT_ICON,
+                if resolved {
+                    ui.visuals().weak_text_color()
+                } else {
+                    look::review_status_color(ReviewStatus::NeedsChanges, ui.visuals())
+                },
+            ),
+            MarkKind::Claim(status) => (
+                look::CLAIM_ICON,
+                look::claim_status_color(status, ui.visuals()),
+            ),
+        };
+        let center = Pos2::new(
+            body_rect.left() - 14.0 - slot as f32 * 16.0,
+            row_top + look::BODY_LINE_HEIGHT * 0.5,
+        );
+        let hit = Rect::from_center_size(center, Vec2::splat(16.0));
+        let id = ui.make_persistent_id(("margin", &span.mark));
+        let response = ui.interact(hit, id, Sense::click());
+        let selected = state.selected_mark.as_ref() == Some(&span.mark);
+        let size = if response.hovered() || selected {
+            15.0
+        } else {
+            13.0
+        };
+        ui.painter().text(
+            center,
+            Align2::CENTER_CENTER,
+            icon,
+            FontId::proportional(size),
+            color,
+        );
+        if response.clicked() {
+            actions.push(Action::SelectMark(span.mark.clone()));
+        }
+    }
+}
+
+/// The Comment and Flag claim buttons that float just below a selection.
+fn selection_actions_ui(ui: &Ui, selection_rect: Rect, actions: &mut Vec<Action>) {
+    let position = pos2(selection_rect.left(), selection_rect.bottom() + 6.0);
+    egui::Area::new(ui.make_persistent_id("selection actions"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(position)
+        .constrain(true)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (command, icon) in [
+                        (UiCommand::CommentOnSelection, look::COMMENT_ICON),
+                        (UiCommand::FlagClaim, look::CLAIM_ICON),
+                    ] {
+                        let response = ui
+                            .button(format!("{icon} {}", command.label()))
+                            .accessible_name(command.label())
+                            .on_hover_text(format!(
+                                "{} ({})",
+                                command.tooltip(),
+                                shortcut_text(ui, command)
+                            ));
+                        if response.clicked() {
+                            actions.push(Action::Command(command));
+                        }
+                    }
+                });
+            });
+        });
+}
+
+pub fn shortcut_text(ui: &Ui, command: UiCommand) -> String {
+    command
+        .shortcut()
+        .map(|s| ui.ctx().format_shortcut(&s))
+        .unwrap_or_default()
+}
+
+fn hash_of(value: &impl Hash) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}

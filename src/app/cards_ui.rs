@@ -1,0 +1,522 @@
+//! The side panel on the right: the current section's comments and claims as cards.
+
+use egui::{Align, Frame, Layout, RichText, ScrollArea, Sense, TextEdit, Ui};
+
+use super::article_ui::shortcut_text;
+use super::command::UiCommand;
+use super::look;
+use super::state::{Action, AppState};
+use crate::edit::Edit;
+use crate::model::{
+    Claim, ClaimStatus, Comment, DealtWith, MarkId, Passage, Project, Section, Source,
+};
+use crate::text::shortened;
+
+/// One-shot requests for the cards, taken from the app state each frame.
+#[derive(Debug, Default)]
+pub struct CardRequests {
+    /// Scroll this card into view.
+    pub reveal: Option<MarkId>,
+    /// Put the keyboard in this card's main text field.
+    pub focus: Option<MarkId>,
+}
+
+pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions: &mut Vec<Action>) {
+    let (Some(project), Some(section)) = (
+        state.project(),
+        state
+            .current_section
+            .as_ref()
+            .and_then(|id| state.project().and_then(|p| p.section(id))),
+    ) else {
+        ui.weak("Select a section to see its comments and claims.");
+        return;
+    };
+    header_ui(ui, project, section, actions);
+    ui.separator();
+
+    let mut marks: Vec<(usize, MarkId)> = project
+        .claims_in(&section.id)
+        .map(|c| (c.passage.start, MarkId::Claim(c.id.clone())))
+        .chain(project.comments_in(&section.id).map(|c| {
+            (
+                c.passage.as_ref().map_or(0, |p| p.start),
+                MarkId::Comment(c.id.clone()),
+            )
+        }))
+        .collect();
+    marks.sort_by_key(|(start, _)| *start);
+
+    ScrollArea::vertical()
+        .id_salt("cards")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            if marks.is_empty() {
+                ui.add_space(12.0);
+                ui.weak(
+                    "No comments or claims here yet.\n\nSelect a passage in the text, then choose \
+                     Comment or Flag claim.",
+                );
+            }
+            for (_, mark) in &marks {
+                let selected = state.selected_mark.as_ref() == Some(mark);
+                let response = card_frame(ui, selected)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        match mark {
+                            MarkId::Comment(id) => {
+                                if let Some(comment) = project.comment(id) {
+                                    comment_card_ui(ui, state, comment, requests, actions);
+                                }
+                            }
+                            MarkId::Claim(id) => {
+                                if let Some(claim) = project.claim(id) {
+                                    claim_card_ui(ui, claim, requests, actions);
+                                }
+                            }
+                        }
+                    })
+                    .response;
+                if requests.reveal.as_ref() == Some(mark) {
+                    response.scroll_to_me(Some(Align::Center));
+                }
+                ui.add_space(8.0);
+            }
+        });
+}
+
+fn header_ui(ui: &mut Ui, project: &Project, section: &Section, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    ui.label(RichText::new(section.title()).strong().size(15.0));
+    ui.horizontal(|ui| {
+        ui.label(look::review_status_text(section.status, ui.visuals()).size(12.5));
+        let comments = project.comments_in(&section.id).count();
+        let claims = project.claims_in(&section.id).count();
+        ui.weak(format!(
+            "· {} · {}",
+            crate::report::counted(claims, "claim", "claims"),
+            crate::report::counted(comments, "comment", "comments")
+        ));
+    });
+    ui.add_space(2.0);
+    if ui
+        .button(format!("{} Comment on this section", look::COMMENT_ICON))
+        .on_hover_text(format!(
+            "{} ({})",
+            UiCommand::CommentOnSection.tooltip(),
+            shortcut_text(ui, UiCommand::CommentOnSection)
+        ))
+        .clicked()
+    {
+        actions.push(Action::Command(UiCommand::CommentOnSection));
+    }
+    ui.add_space(4.0);
+}
+
+fn card_frame(ui: &Ui, selected: bool) -> Frame {
+    let visuals = ui.visuals();
+    Frame::group(ui.style())
+        .fill(visuals.extreme_bg_color)
+        .inner_margin(10)
+        .corner_radius(6.0)
+        .stroke(if selected {
+            egui::Stroke::new(2.0, visuals.selection.stroke.color)
+        } else {
+            visuals.widgets.noninteractive.bg_stroke
+        })
+}
+
+/// The quoted passage; clicking it scrolls the text there.
+fn quote_ui(ui: &mut Ui, passage: Option<&Passage>, mark: &MarkId, actions: &mut Vec<Action>) {
+    let text = match passage {
+        Some(passage) => RichText::new(format!("“{}”", shortened(&passage.quote, 220))).italics(),
+        None => RichText::new("On the whole section").italics().weak(),
+    };
+    let response = ui
+        .add(
+            egui::Label::new(text)
+                .wrap()
+                .sense(Sense::click())
+                .selectable(false),
+        )
+        .on_hover_text("Show in the text");
+    if response.hovered() {
+        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    if response.clicked() {
+        actions.push(Action::ShowMark(mark.clone()));
+    }
+}
+
+fn byline_ui(ui: &mut Ui, prefix: &str, author: &str, when: jiff::Timestamp) {
+    ui.label(
+        RichText::new(format!(
+            "{prefix}{author} · {}",
+            look::time_for_people(when)
+        ))
+        .size(11.5)
+        .weak(),
+    );
+}
+
+/// What a mark's text fields are called for screen readers and tests.
+fn mark_name(passage: Option<&Passage>) -> String {
+    match passage {
+        Some(passage) => format!("“{}”", shortened(&passage.quote, 40)),
+        None => "the section".to_owned(),
+    }
+}
+
+fn comment_card_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    comment: &Comment,
+    requests: &CardRequests,
+    actions: &mut Vec<Action>,
+) {
+    let mark = MarkId::Comment(comment.id.clone());
+    let name = mark_name(comment.passage.as_ref());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{} Comment", look::COMMENT_ICON)).strong());
+        if let Some(resolution) = &comment.resolved {
+            ui.label(
+                RichText::new("✔ Resolved")
+                    .size(11.5)
+                    .color(look::claim_status_color(
+                        ClaimStatus::Verified,
+                        ui.visuals(),
+                    )),
+            )
+            .on_hover_text(format!(
+                "Resolved by {} · {}",
+                resolution.by,
+                look::time_for_people(resolution.at)
+            ));
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui
+                .small_button("🗑")
+                .accessible_name(format!("Delete comment on {name}"))
+                .on_hover_text("Delete this comment (undo brings it back)")
+                .clicked()
+            {
+                actions.push(Action::Edit(Edit::RemoveComment {
+                    id: comment.id.clone(),
+                }));
+            }
+        });
+    });
+    quote_ui(ui, comment.passage.as_ref(), &mark, actions);
+    byline_ui(ui, "", &comment.author, comment.created);
+
+    let mut body = comment.body.clone();
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut body)
+                .hint_text("Write your comment…")
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name(format!("Comment on {name}"));
+    text_field_actions(&response, &mark, requests, actions);
+    if response.changed() {
+        actions.push(Action::Edit(Edit::SetCommentBody {
+            id: comment.id.clone(),
+            body,
+        }));
+    }
+
+    for reply in &comment.replies {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.add_space(12.0);
+            ui.vertical(|ui| {
+                byline_ui(ui, "↪ ", &reply.author, reply.created);
+                ui.label(&reply.body);
+            });
+        });
+    }
+
+    ui.add_space(4.0);
+    let mut draft = state
+        .reply_drafts
+        .get(&comment.id)
+        .cloned()
+        .unwrap_or_default();
+    ui.horizontal(|ui| {
+        let resolve_label = if comment.resolved.is_some() {
+            "Reopen"
+        } else {
+            "Resolve"
+        };
+        let resolve = ui
+            .button(resolve_label)
+            .accessible_name(format!("{resolve_label} comment on {name}"))
+            .on_hover_text(if comment.resolved.is_some() {
+                "Open this comment again"
+            } else {
+                "Mark this comment as dealt with"
+            });
+        if resolve.clicked() {
+            actions.push(Action::ResolveComment {
+                comment: comment.id.clone(),
+                resolve: comment.resolved.is_none(),
+            });
+        }
+        let reply_field = ui
+            .add(
+                TextEdit::singleline(&mut draft)
+                    .hint_text("Reply…")
+                    .desired_width(ui.available_width() - 60.0),
+            )
+            .accessible_name(format!("Reply to comment on {name}"));
+        if reply_field.changed() {
+            actions.push(Action::SetReplyDraft {
+                comment: comment.id.clone(),
+                text: draft.clone(),
+            });
+        }
+        let pressed_enter =
+            reply_field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let send = ui
+            .add_enabled(!draft.trim().is_empty(), egui::Button::new("Reply"))
+            .accessible_name(format!("Send reply to comment on {name}"));
+        if (send.clicked() || pressed_enter) && !draft.trim().is_empty() {
+            actions.push(Action::SendReply(comment.id.clone()));
+        }
+    });
+}
+
+fn claim_card_ui(ui: &mut Ui, claim: &Claim, requests: &CardRequests, actions: &mut Vec<Action>) {
+    let mark = MarkId::Claim(claim.id.clone());
+    let name = mark_name(Some(&claim.passage));
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{} Claim", look::CLAIM_ICON)).strong());
+        ui.label(look::claim_status_text(claim.status, ui.visuals()).size(11.5));
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui
+                .small_button("🗑")
+                .accessible_name(format!("Remove claim {name}"))
+                .on_hover_text("Remove this claim (undo brings it back)")
+                .clicked()
+            {
+                actions.push(Action::Edit(Edit::RemoveClaim {
+                    id: claim.id.clone(),
+                }));
+            }
+        });
+    });
+    quote_ui(ui, Some(&claim.passage), &mark, actions);
+    byline_ui(ui, "Flagged by ", &claim.author, claim.created);
+    ui.add_space(4.0);
+
+    ui.horizontal(|ui| {
+        ui.label("Status");
+        let combo = egui::ComboBox::from_id_salt(("claim status", &claim.id))
+            .selected_text(look::claim_status_text(claim.status, ui.visuals()))
+            .width(150.0)
+            .show_ui(ui, |ui| {
+                for status in ClaimStatus::ALL {
+                    let response = ui
+                        .selectable_label(
+                            claim.status == status,
+                            look::claim_status_text(status, ui.visuals()),
+                        )
+                        .accessible_name(status.label());
+                    if response.clicked() && claim.status != status {
+                        actions.push(Action::Edit(Edit::SetClaimStatus {
+                            id: claim.id.clone(),
+                            status,
+                        }));
+                    }
+                }
+            });
+        let _ = combo
+            .response
+            .accessible_name(format!("Claim status {name}"));
+    });
+
+    if claim.status.can_be_dealt_with() {
+        ui.horizontal(|ui| {
+            ui.label("Dealt with");
+            let options = [(None, "Not yet")]
+                .into_iter()
+                .chain(DealtWith::ALL.map(|d| (Some(d), d.label())));
+            for (value, label) in options {
+                let response = ui
+                    .radio(claim.dealt_with == value, label)
+                    .accessible_name(format!("{label}: claim {name}"));
+                if response.clicked() && claim.dealt_with != value {
+                    actions.push(Action::Edit(Edit::SetClaimDealtWith {
+                        id: claim.id.clone(),
+                        dealt_with: value,
+                    }));
+                }
+            }
+        });
+    }
+
+    ui.add_space(4.0);
+    ui.label(RichText::new("Sources").strong().size(12.5));
+    for (index, source) in claim.sources.iter().enumerate() {
+        source_ui(ui, claim, index, source, &name, actions);
+    }
+    if ui
+        .button("➕ Add source")
+        .accessible_name(format!("Add source to claim {name}"))
+        .clicked()
+    {
+        actions.push(Action::Edit(Edit::AddSource {
+            claim: claim.id.clone(),
+            index: claim.sources.len(),
+            source: Source::default(),
+        }));
+    }
+
+    ui.add_space(4.0);
+    ui.label(RichText::new("Verdict note").strong().size(12.5));
+    let mut note = claim.note.clone();
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut note)
+                .hint_text("What the sources show…")
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name(format!("Verdict note for claim {name}"));
+    text_field_actions(&response, &mark, requests, actions);
+    if response.changed() {
+        actions.push(Action::Edit(Edit::SetClaimNote {
+            id: claim.id.clone(),
+            note,
+        }));
+    }
+}
+
+fn source_ui(
+    ui: &mut Ui,
+    claim: &Claim,
+    index: usize,
+    source: &Source,
+    claim_name: &str,
+    actions: &mut Vec<Action>,
+) {
+    Frame::new()
+        .inner_margin(6)
+        .corner_radius(4.0)
+        .fill(ui.visuals().faint_bg_color)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let number = index + 1;
+            let mut edited = source.clone();
+            let mut changed = false;
+            egui::Grid::new(("source", &claim.id, index))
+                .num_columns(2)
+                .spacing([6.0, 4.0])
+                .show(ui, |ui| {
+                    for (label, value, hint) in [
+                        ("URL", &mut edited.url, "https://…"),
+                        ("Title", &mut edited.title, "Report, article, dataset…"),
+                        ("Note", &mut edited.note, "Page, table, quote…"),
+                    ] {
+                        ui.label(RichText::new(label).size(12.0));
+                        let response = ui
+                            .add(
+                                TextEdit::singleline(value)
+                                    .hint_text(hint)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .accessible_name(format!(
+                                "Source {number} {label} for claim {claim_name}"
+                            ));
+                        changed |= response.changed();
+                        if response.lost_focus() {
+                            actions.push(Action::EndTyping);
+                        }
+                        ui.end_row();
+                    }
+                });
+            ui.horizontal(|ui| {
+                let url = source.url.trim();
+                if is_web_address(url) {
+                    let label = if source.title.trim().is_empty() {
+                        shortened(url, 40)
+                    } else {
+                        shortened(source.title.trim(), 40)
+                    };
+                    ui.hyperlink_to(format!("🔗 {label}"), url)
+                        .on_hover_text(format!("Open {url} in the browser"));
+                } else if !url.is_empty() {
+                    ui.label(
+                        RichText::new("Not a web address: it should start with https://")
+                            .size(11.5)
+                            .color(ui.visuals().error_fg_color),
+                    );
+                }
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if ui
+                        .small_button("Remove")
+                        .accessible_name(format!("Remove source {number} of claim {claim_name}"))
+                        .clicked()
+                    {
+                        actions.push(Action::Edit(Edit::RemoveSource {
+                            claim: claim.id.clone(),
+                            index,
+                        }));
+                    }
+                });
+            });
+            if changed {
+                actions.push(Action::Edit(Edit::SetSource {
+                    claim: claim.id.clone(),
+                    index,
+                    source: edited,
+                }));
+            }
+        });
+}
+
+/// Keeps the history tidy around a text field: one undo step per visit, the card selected
+/// while it is edited, and the keyboard placed in a freshly made card.
+fn text_field_actions(
+    response: &egui::Response,
+    mark: &MarkId,
+    requests: &CardRequests,
+    actions: &mut Vec<Action>,
+) {
+    if requests.focus.as_ref() == Some(mark) {
+        response.request_focus();
+    }
+    if response.gained_focus() {
+        actions.push(Action::SelectMark(mark.clone()));
+    }
+    if response.lost_focus() {
+        actions.push(Action::EndTyping);
+    }
+}
+
+/// An address the browser can open: http or https with a host.
+pub fn is_web_address(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty() && host.contains('.') && !rest.chars().any(char::is_whitespace)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_are_recognised() {
+        assert!(is_web_address("https://example.org/report.pdf"));
+        assert!(is_web_address("http://data.gov.uk?q=1"));
+        assert!(!is_web_address("example.org"));
+        assert!(!is_web_address("https://"));
+        assert!(!is_web_address("https://exa mple.org"));
+        assert!(!is_web_address("javascript:alert(1)"));
+    }
+}

@@ -1,0 +1,181 @@
+//! Every action a user can invoke from a menu, a button or the keyboard.
+//!
+//! Each command owns its label, shortcut and tooltip, so the menus, the shortcut help and
+//! the keyboard handling can never disagree.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::ReviewStatus;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    ImportArticle,
+    OpenProject,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    CommentOnSelection,
+    FlagClaim,
+    CommentOnSection,
+    NextSection,
+    PreviousSection,
+    SetStatus(ReviewStatus),
+    ChangeReviewerName,
+    ShowShortcuts,
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
+
+impl UiCommand {
+    pub const ALL: [Self; 18] = [
+        Self::ImportArticle,
+        Self::OpenProject,
+        Self::Save,
+        Self::SaveAs,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::CommentOnSelection,
+        Self::FlagClaim,
+        Self::CommentOnSection,
+        Self::NextSection,
+        Self::PreviousSection,
+        Self::SetStatus(ReviewStatus::Unreviewed),
+        Self::SetStatus(ReviewStatus::InReview),
+        Self::SetStatus(ReviewStatus::NeedsChanges),
+        Self::SetStatus(ReviewStatus::Approved),
+        Self::ChangeReviewerName,
+        Self::ShowShortcuts,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ImportArticle => "Import article…",
+            Self::OpenProject => "Open project…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::CommentOnSelection => "Comment",
+            Self::FlagClaim => "Flag claim",
+            Self::CommentOnSection => "Comment on section",
+            Self::NextSection => "Next section",
+            Self::PreviousSection => "Previous section",
+            Self::SetStatus(ReviewStatus::Unreviewed) => "Mark unreviewed",
+            Self::SetStatus(ReviewStatus::InReview) => "Mark in review",
+            Self::SetStatus(ReviewStatus::NeedsChanges) => "Mark needs changes",
+            Self::SetStatus(ReviewStatus::Approved) => "Mark approved",
+            Self::ChangeReviewerName => "Reviewer name…",
+            Self::ShowShortcuts => "Keyboard shortcuts",
+        }
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::ImportArticle => "Open a draft (.txt or .md) as a new review",
+            Self::OpenProject => "Open a saved review (.copydesk.ron)",
+            Self::Save => "Save the review, article text included",
+            Self::SaveAs => "Save the review to a new file",
+            Self::Quit => "Close copydesk (asks first if there are unsaved changes)",
+            Self::Undo => "Take back the last change",
+            Self::Redo => "Do again what was undone",
+            Self::CommentOnSelection => "Comment on the selected passage",
+            Self::FlagClaim => "Flag the selected passage as a claim that needs a source",
+            Self::CommentOnSection => "Comment on the current section as a whole",
+            Self::NextSection => "Go to the next section",
+            Self::PreviousSection => "Go to the previous section",
+            Self::SetStatus(ReviewStatus::Unreviewed) => "Set the current section to Unreviewed",
+            Self::SetStatus(ReviewStatus::InReview) => "Set the current section to In review",
+            Self::SetStatus(ReviewStatus::NeedsChanges) => {
+                "Set the current section to Needs changes"
+            }
+            Self::SetStatus(ReviewStatus::Approved) => "Set the current section to Approved",
+            Self::ChangeReviewerName => "The name written on your comments and claims",
+            Self::ShowShortcuts => "List every keyboard shortcut",
+        }
+    }
+
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let shortcut = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+        match self {
+            Self::ImportArticle => shortcut(CTRL, Key::I),
+            Self::OpenProject => shortcut(CTRL, Key::O),
+            Self::Save => shortcut(CTRL, Key::S),
+            Self::SaveAs => shortcut(CTRL_SHIFT, Key::S),
+            Self::Quit => shortcut(CTRL, Key::Q),
+            Self::Undo => shortcut(CTRL, Key::Z),
+            Self::Redo => shortcut(CTRL_SHIFT, Key::Z),
+            Self::CommentOnSelection => shortcut(CTRL_ALT, Key::M),
+            Self::FlagClaim => shortcut(CTRL_ALT, Key::F),
+            Self::CommentOnSection => shortcut(CTRL_ALT, Key::S),
+            Self::NextSection => shortcut(Modifiers::ALT, Key::ArrowDown),
+            Self::PreviousSection => shortcut(Modifiers::ALT, Key::ArrowUp),
+            Self::SetStatus(ReviewStatus::Unreviewed) => shortcut(Modifiers::ALT, Key::Num1),
+            Self::SetStatus(ReviewStatus::InReview) => shortcut(Modifiers::ALT, Key::Num2),
+            Self::SetStatus(ReviewStatus::NeedsChanges) => shortcut(Modifiers::ALT, Key::Num3),
+            Self::SetStatus(ReviewStatus::Approved) => shortcut(Modifiers::ALT, Key::Num4),
+            Self::ChangeReviewerName => None,
+            Self::ShowShortcuts => shortcut(Modifiers::NONE, Key::F1),
+        }
+    }
+
+    /// The commands whose shortcut was pressed this frame, consumed from the input.
+    ///
+    /// egui matches shortcuts ignoring extra Shift and Alt, so the most specific shortcuts
+    /// (most modifiers) are tried first: Ctrl+Shift+Z is Redo, never Undo.
+    pub fn consume_pressed(ctx: &egui::Context) -> Vec<Self> {
+        let mut by_specificity: Vec<(Self, KeyboardShortcut)> = Self::ALL
+            .iter()
+            .filter_map(|&command| command.shortcut().map(|s| (command, s)))
+            .collect();
+        by_specificity.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        ctx.input_mut(|input| {
+            by_specificity
+                .into_iter()
+                .filter(|(_, shortcut)| input.consume_shortcut(shortcut))
+                .map(|(command, _)| command)
+                .collect()
+        })
+    }
+}
+
+fn modifier_count(modifiers: Modifiers) -> u8 {
+    u8::from(modifiers.alt)
+        + u8::from(modifiers.shift)
+        + u8::from(modifiers.command || modifiers.ctrl)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<(KeyboardShortcut, UiCommand)> = Vec::new();
+        for command in UiCommand::ALL {
+            if let Some(shortcut) = command.shortcut() {
+                if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {
+                    panic!("{command:?} and {other:?} share a shortcut");
+                }
+                seen.push((shortcut, command));
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_is_listed_once_and_labelled() {
+        for (index, command) in UiCommand::ALL.iter().enumerate() {
+            assert!(!command.label().is_empty());
+            assert!(!command.tooltip().is_empty());
+            assert!(
+                !UiCommand::ALL[index + 1..].contains(command),
+                "{command:?} twice"
+            );
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! File dialogs, always off the UI thread, behind a trait so tests can answer them.
+//!
+//! rfd talks to the desktop portal (or zenity), which can take seconds or block; running it
+//! on the UI thread would freeze the window. Each request runs on its own thread and sends
+//! the answer back over a channel; the desk polls for it every frame.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+
+/// What a dialog is for; decides its title, filters and default name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogPurpose {
+    ImportArticle,
+    OpenProject,
+    SaveProject { suggested: PathBuf },
+}
+
+/// A dialog that was started and has not answered yet.
+#[derive(Debug)]
+pub struct PendingDialog {
+    pub purpose: DialogPurpose,
+    /// `None` means the user cancelled.
+    pub answer: Receiver<Option<PathBuf>>,
+}
+
+pub trait FileDialogs {
+    fn ask(&mut self, purpose: DialogPurpose, ctx: &egui::Context) -> PendingDialog;
+}
+
+/// Native dialogs through rfd.
+#[derive(Debug, Default)]
+pub struct NativeFileDialogs;
+
+impl FileDialogs for NativeFileDialogs {
+    fn ask(&mut self, purpose: DialogPurpose, ctx: &egui::Context) -> PendingDialog {
+        let (sender, answer) = channel();
+        let ctx = ctx.clone();
+        let request = purpose.clone();
+        // If no thread can be started, the sender is dropped and the desk reads a cancel.
+        let _ = std::thread::Builder::new()
+            .name("file dialog".to_owned())
+            .spawn(move || {
+                let dialog = rfd::FileDialog::new();
+                let path = match request {
+                    DialogPurpose::ImportArticle => dialog
+                        .set_title("Import article")
+                        .add_filter("Articles", &["txt", "md", "markdown", "text"])
+                        .add_filter("All files", &["*"])
+                        .pick_file(),
+                    DialogPurpose::OpenProject => dialog
+                        .set_title("Open project")
+                        .add_filter("copydesk projects", &["ron"])
+                        .pick_file(),
+                    DialogPurpose::SaveProject { suggested } => {
+                        let mut dialog = dialog
+                            .set_title("Save review")
+                            .add_filter("copydesk projects", &["ron"]);
+                        if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
+                            dialog = dialog.set_directory(folder);
+                        }
+                        if let Some(name) = suggested.file_name() {
+                            dialog = dialog.set_file_name(name.to_string_lossy());
+                        }
+                        dialog.save_file()
+                    }
+                };
+                let _ = sender.send(path);
+                ctx.request_repaint();
+            });
+        PendingDialog { purpose, answer }
+    }
+}
+
+/// Dialogs answered from a script, for tests: clone it, hand one copy to the desk and push
+/// answers through the other.
+#[derive(Clone, Debug, Default)]
+pub struct ScriptedFileDialogs {
+    answers: Arc<Mutex<VecDeque<Option<PathBuf>>>>,
+    asked: Arc<Mutex<Vec<DialogPurpose>>>,
+}
+
+impl ScriptedFileDialogs {
+    /// The next dialog will answer `path` (`None`: the user cancels).
+    pub fn answer_next(&self, path: Option<PathBuf>) {
+        if let Ok(mut answers) = self.answers.lock() {
+            answers.push_back(path);
+        }
+    }
+
+    /// Every dialog the desk has opened so far.
+    pub fn asked(&self) -> Vec<DialogPurpose> {
+        self.asked.lock().map(|a| a.clone()).unwrap_or_default()
+    }
+}
+
+impl FileDialogs for ScriptedFileDialogs {
+    fn ask(&mut self, purpose: DialogPurpose, _ctx: &egui::Context) -> PendingDialog {
+        let (sender, answer) = channel();
+        let next = self
+            .answers
+            .lock()
+            .ok()
+            .and_then(|mut a| a.pop_front())
+            .flatten();
+        let _ = sender.send(next);
+        if let Ok(mut asked) = self.asked.lock() {
+            asked.push(purpose.clone());
+        }
+        PendingDialog { purpose, answer }
+    }
+}

@@ -1,0 +1,116 @@
+//! How statuses and marks look: colour, icon and word together, never colour alone.
+
+use egui::{Color32, FontId, RichText, Visuals};
+
+use crate::model::{ClaimStatus, ReviewStatus};
+
+/// Widest line of article text, for comfortable reading (~70 characters).
+pub const READING_WIDTH: f32 = 640.0;
+pub const BODY_FONT_SIZE: f32 = 16.5;
+pub const BODY_LINE_HEIGHT: f32 = 26.0;
+pub const HEADING_FONT_SIZE: f32 = 22.0;
+pub const TITLE_FONT_SIZE: f32 = 28.0;
+
+pub fn body_font() -> FontId {
+    FontId::proportional(BODY_FONT_SIZE)
+}
+
+pub fn review_status_icon(status: ReviewStatus) -> &'static str {
+    match status {
+        ReviewStatus::Unreviewed => "○",
+        ReviewStatus::InReview => "◔",
+        ReviewStatus::NeedsChanges => "⚠",
+        ReviewStatus::Approved => "✔",
+    }
+}
+
+pub fn review_status_color(status: ReviewStatus, visuals: &Visuals) -> Color32 {
+    let dark = visuals.dark_mode;
+    match status {
+        ReviewStatus::Unreviewed => visuals.weak_text_color(),
+        ReviewStatus::InReview => pick(dark, (0x2F, 0x6F, 0xDB), (0x7F, 0xB0, 0xFF)),
+        ReviewStatus::NeedsChanges => pick(dark, (0xB2, 0x5E, 0x00), (0xF5, 0xA6, 0x23)),
+        ReviewStatus::Approved => pick(dark, (0x1E, 0x86, 0x3D), (0x5C, 0xD0, 0x7A)),
+    }
+}
+
+/// "✔ Approved" in the status colour.
+pub fn review_status_text(status: ReviewStatus, visuals: &Visuals) -> RichText {
+    RichText::new(format!("{} {}", review_status_icon(status), status.label()))
+        .color(review_status_color(status, visuals))
+}
+
+pub fn claim_status_icon(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::NeedsSource => "⚑",
+        ClaimStatus::InProgress => "⟳",
+        ClaimStatus::Verified => "✔",
+        ClaimStatus::Incorrect => "✖",
+        ClaimStatus::Unverifiable => "❓",
+    }
+}
+
+pub fn claim_status_color(status: ClaimStatus, visuals: &Visuals) -> Color32 {
+    let dark = visuals.dark_mode;
+    match status {
+        ClaimStatus::NeedsSource => pick(dark, (0xC6, 0x28, 0x28), (0xFF, 0x6B, 0x6B)),
+        ClaimStatus::InProgress => pick(dark, (0xB2, 0x5E, 0x00), (0xF5, 0xA6, 0x23)),
+        ClaimStatus::Verified => pick(dark, (0x1E, 0x86, 0x3D), (0x5C, 0xD0, 0x7A)),
+        ClaimStatus::Incorrect => pick(dark, (0x8E, 0x24, 0xAA), (0xCE, 0x93, 0xD8)),
+        ClaimStatus::Unverifiable => pick(dark, (0x60, 0x60, 0x60), (0xA0, 0xA0, 0xA0)),
+    }
+}
+
+pub fn claim_status_text(status: ClaimStatus, visuals: &Visuals) -> RichText {
+    RichText::new(format!("{} {}", claim_status_icon(status), status.label()))
+        .color(claim_status_color(status, visuals))
+}
+
+/// Background of a passage with an open comment.
+pub fn comment_highlight(visuals: &Visuals) -> Color32 {
+    pick_alpha(
+        visuals.dark_mode,
+        (0xFF, 0xD5, 0x4F, 0x70),
+        (0xC9, 0xA2, 0x27, 0x60),
+    )
+}
+
+/// Background of a resolved comment's passage: still findable, no longer loud.
+pub fn resolved_comment_highlight(visuals: &Visuals) -> Color32 {
+    pick_alpha(
+        visuals.dark_mode,
+        (0x9E, 0x9E, 0x9E, 0x30),
+        (0x9E, 0x9E, 0x9E, 0x30),
+    )
+}
+
+/// A faint wash of the claim's status colour under its passage.
+pub fn claim_highlight(status: ClaimStatus, visuals: &Visuals) -> Color32 {
+    claim_status_color(status, visuals).gamma_multiply(0.16)
+}
+
+/// Background of the selected mark's passage.
+pub fn selected_mark_highlight(visuals: &Visuals) -> Color32 {
+    visuals.selection.bg_fill.gamma_multiply(0.55)
+}
+
+pub const COMMENT_ICON: &str = "💬";
+pub const CLAIM_ICON: &str = "⚑";
+
+fn pick(dark_mode: bool, light: (u8, u8, u8), dark: (u8, u8, u8)) -> Color32 {
+    let (r, g, b) = if dark_mode { dark } else { light };
+    Color32::from_rgb(r, g, b)
+}
+
+fn pick_alpha(dark_mode: bool, light: (u8, u8, u8, u8), dark: (u8, u8, u8, u8)) -> Color32 {
+    let (r, g, b, a) = if dark_mode { dark } else { light };
+    Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
+/// A timestamp in the reviewer's local time: `25 Nov 2026, 14:03`.
+pub fn time_for_people(timestamp: jiff::Timestamp) -> String {
+    timestamp
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%-d %b %Y, %H:%M")
+        .to_string()
+}

@@ -1,0 +1,208 @@
+//! The menu bar and the notice banner under it.
+
+use egui::{Button, RichText, Ui};
+
+use super::command::UiCommand;
+use super::prefs::Theme;
+use super::state::{Action, AppState, NOTICE_DURATION};
+use crate::model::ReviewStatus;
+
+pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let has_review = state.review.is_some();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            command_button_ui(ui, UiCommand::ImportArticle, true, None, actions);
+            command_button_ui(ui, UiCommand::OpenProject, true, None, actions);
+            ui.menu_button("Open recent", |ui| {
+                if state.prefs.recent_files.is_empty() {
+                    ui.weak("No recent files");
+                }
+                for path in &state.prefs.recent_files {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        actions.push(Action::Open(path.clone()));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            command_button_ui(ui, UiCommand::Save, has_review, None, actions);
+            command_button_ui(ui, UiCommand::SaveAs, has_review, None, actions);
+            ui.separator();
+            command_button_ui(ui, UiCommand::Quit, true, None, actions);
+        });
+        ui.menu_button("Edit", |ui| {
+            let document = state.review.as_ref().map(|r| &r.document);
+            let undo = document
+                .and_then(|d| d.undo_label())
+                .map(|l| format!("Undo {l}"));
+            let redo = document
+                .and_then(|d| d.redo_label())
+                .map(|l| format!("Redo {l}"));
+            command_button_ui(
+                ui,
+                UiCommand::Undo,
+                undo.is_some(),
+                undo.as_deref(),
+                actions,
+            );
+            command_button_ui(
+                ui,
+                UiCommand::Redo,
+                redo.is_some(),
+                redo.as_deref(),
+                actions,
+            );
+            ui.separator();
+            let has_selection = state.text_selection.is_some();
+            command_button_ui(
+                ui,
+                UiCommand::CommentOnSelection,
+                has_selection,
+                None,
+                actions,
+            );
+            command_button_ui(ui, UiCommand::FlagClaim, has_selection, None, actions);
+            command_button_ui(ui, UiCommand::CommentOnSection, has_review, None, actions);
+            ui.separator();
+            command_button_ui(ui, UiCommand::ChangeReviewerName, true, None, actions);
+        });
+        ui.menu_button("Review", |ui| {
+            command_button_ui(ui, UiCommand::PreviousSection, has_review, None, actions);
+            command_button_ui(ui, UiCommand::NextSection, has_review, None, actions);
+            ui.separator();
+            for status in ReviewStatus::ALL {
+                command_button_ui(ui, UiCommand::SetStatus(status), has_review, None, actions);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for (theme, label) in [
+                (Theme::System, "Follow the system theme"),
+                (Theme::Light, "Light theme"),
+                (Theme::Dark, "Dark theme"),
+            ] {
+                if ui.radio(state.prefs.theme == theme, label).clicked() {
+                    actions.push(Action::SetTheme(theme));
+                    ui.close();
+                }
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            command_button_ui(ui, UiCommand::ShowShortcuts, true, None, actions);
+        });
+    });
+}
+
+/// A menu item for a command, with its shortcut shown and its tooltip on hover.
+fn command_button_ui(
+    ui: &mut Ui,
+    command: UiCommand,
+    enabled: bool,
+    label: Option<&str>,
+    actions: &mut Vec<Action>,
+) {
+    let shortcut = command
+        .shortcut()
+        .map(|s| ui.ctx().format_shortcut(&s))
+        .unwrap_or_default();
+    let button = Button::new(label.unwrap_or(command.label())).shortcut_text(shortcut);
+    let response = ui
+        .add_enabled(enabled, button)
+        .on_hover_text(command.tooltip());
+    if response.clicked() {
+        actions.push(Action::Command(command));
+        ui.close();
+    }
+}
+
+/// Errors stay until dismissed; other notices fade after a few seconds.
+pub fn notice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let Some(notice) = &state.notice else {
+        return;
+    };
+    if !notice.is_error {
+        let left = NOTICE_DURATION.saturating_sub(notice.shown_at.elapsed());
+        if left.is_zero() {
+            actions.push(Action::DismissNotice);
+            return;
+        }
+        ui.ctx().request_repaint_after(left);
+    }
+    let visuals = ui.visuals();
+    let (fill, text_color) = if notice.is_error {
+        (
+            visuals.error_fg_color.gamma_multiply(0.15),
+            visuals.error_fg_color,
+        )
+    } else {
+        (visuals.faint_bg_color, visuals.text_color())
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let icon = if notice.is_error { "⚠ " } else { "" };
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("{icon}{}", notice.text)).color(text_color),
+                    )
+                    .wrap(),
+                );
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("✖")
+                        .accessible_name("Dismiss message")
+                        .clicked()
+                    {
+                        actions.push(Action::DismissNotice);
+                    }
+                });
+            });
+        });
+}
+
+/// The bottom line: where the review lives, whether it is saved, who is reviewing.
+pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
+    ui.horizontal(|ui| {
+        match &state.review {
+            Some(review) => {
+                let (text, strong) = match (&review.path, review.document.is_dirty()) {
+                    (None, _) => ("• Not saved yet".to_owned(), true),
+                    (Some(_), true) => ("• Unsaved changes".to_owned(), true),
+                    (Some(_), false) => ("Saved".to_owned(), false),
+                };
+                let text = RichText::new(text).size(12.0);
+                ui.label(if strong { text.strong() } else { text.weak() });
+                if let Some(path) = &review.path {
+                    ui.label(RichText::new(path.display().to_string()).size(12.0).weak());
+                }
+            }
+            None => {
+                ui.weak("No review open");
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if !state.prefs.reviewer_name.is_empty() {
+                ui.label(
+                    RichText::new(format!("Reviewing as {}", state.prefs.reviewer_name)).size(12.0),
+                );
+            }
+            if state.text_selection.is_some() {
+                ui.label(
+                    RichText::new("Passage selected: Comment or Flag claim")
+                        .size(12.0)
+                        .weak(),
+                );
+            }
+        });
+    });
+}

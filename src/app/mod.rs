@@ -1,0 +1,320 @@
+//! The desk: an eframe/egui shell over the core.
+//!
+//! Each frame the widgets read [`AppState`] and push [`Action`]s; after drawing, the shell
+//! hands them to [`AppState::handle`], the one place where anything changes. Nothing in here
+//! edits a project directly.
+
+mod article_ui;
+mod cards_ui;
+pub mod command;
+pub mod file_dialogs;
+mod look;
+mod menu_ui;
+mod modals_ui;
+mod outline_ui;
+pub mod prefs;
+mod section_text;
+pub mod state;
+
+use std::path::PathBuf;
+
+use egui::{Align2, Color32, FontId, Ui, ViewportCommand};
+use jiff::Timestamp;
+
+pub use article_ui::ArticleView;
+use cards_ui::CardRequests;
+pub use cards_ui::is_web_address;
+pub use command::UiCommand;
+pub use file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs, ScriptedFileDialogs};
+use prefs::{PREFERENCES_KEY, Preferences, Theme};
+pub use state::{Action, AppState, Modal, OpenReview, TextSelection, UnsavedChoice};
+
+use crate::document::Document;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error(
+        "there is no graphical display to open the desk on (neither DISPLAY nor WAYLAND_DISPLAY is set). \
+         Without a display, use `copydesk import`, `copydesk report` or `copydesk check` (see `copydesk --help`)"
+    )]
+    NoDisplay,
+    #[error("{0}: no such file")]
+    NoSuchFile(PathBuf),
+    #[error("cannot open the desk's window: {0}")]
+    Window(String),
+}
+
+/// How the desk starts.
+pub struct DeskOptions {
+    /// A project or article to open; `None` opens the bundled sample.
+    pub file: Option<PathBuf>,
+    /// Preferences to start with; `None` reads them from eframe's storage.
+    pub prefs: Option<Preferences>,
+    pub dialogs: Box<dyn FileDialogs>,
+}
+
+impl Default for DeskOptions {
+    fn default() -> Self {
+        Self {
+            file: None,
+            prefs: None,
+            dialogs: Box::new(NativeFileDialogs),
+        }
+    }
+}
+
+pub struct CopydeskApp {
+    state: AppState,
+    article: ArticleView,
+    window_title: String,
+    applied_theme: Option<Theme>,
+}
+
+impl std::fmt::Debug for CopydeskApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CopydeskApp")
+            .field("state", &self.state)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CopydeskApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: DeskOptions) -> Self {
+        let prefs = options
+            .prefs
+            .or_else(|| {
+                cc.storage
+                    .and_then(|s| eframe::get_value(s, PREFERENCES_KEY))
+            })
+            .unwrap_or_default();
+        style_desk(&cc.egui_ctx);
+        let mut state = AppState::new(prefs, options.dialogs);
+        match options.file {
+            Some(path) => state.open_now(&path),
+            None => match crate::sample::sample_project(Timestamp::now()) {
+                Ok(project) => {
+                    state.show_review(OpenReview::new(Document::from_import(project), None, None));
+                }
+                Err(error) => {
+                    state.show_error(format!("The bundled sample could not be opened: {error}"));
+                }
+            },
+        }
+        Self {
+            state,
+            article: ArticleView::default(),
+            window_title: String::new(),
+            applied_theme: None,
+        }
+    }
+
+    /// What the desk shows, for tests and benchmarks.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub fn article_view(&self) -> &ArticleView {
+        &self.article
+    }
+
+    fn window_title(&self) -> String {
+        match &self.state.review {
+            Some(review) => {
+                let state = match (&review.path, review.document.is_dirty()) {
+                    (None, _) => " (not saved yet)",
+                    (Some(_), true) => " (unsaved changes)",
+                    (Some(_), false) => "",
+                };
+                format!("{}{state} — copydesk", review.display_name())
+            }
+            None => "copydesk".to_owned(),
+        }
+    }
+
+    fn keep_window_in_step(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.window_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+        if self.applied_theme != Some(self.state.prefs.theme) {
+            ctx.set_theme(match self.state.prefs.theme {
+                Theme::System => egui::ThemePreference::System,
+                Theme::Light => egui::ThemePreference::Light,
+                Theme::Dark => egui::ThemePreference::Dark,
+            });
+            self.applied_theme = Some(self.state.prefs.theme);
+        }
+    }
+
+    /// Input that belongs to the window rather than to a widget: shortcuts, closing, drops.
+    fn window_actions(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if self.state.modal.is_none() {
+            actions.extend(
+                UiCommand::consume_pressed(ctx)
+                    .into_iter()
+                    .map(Action::Command),
+            );
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.state.is_dirty()
+            && !self.state.quit_confirmed
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            actions.push(Action::Command(UiCommand::Quit));
+        }
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .first()
+                .map(|file| file.path().to_owned())
+        });
+        if let Some(path) = dropped {
+            actions.push(Action::Open(path));
+        }
+    }
+}
+
+impl eframe::App for CopydeskApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.state.poll_dialog(&ctx);
+        let mut actions = Vec::new();
+        self.window_actions(&ctx, &mut actions);
+        if let Some(target) = self.state.scroll_to.take() {
+            self.article.request_scroll(target);
+        }
+        let card_requests = CardRequests {
+            reveal: self.state.reveal_card.take(),
+            focus: self.state.focus_card.take(),
+        };
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            menu_ui::menu_bar_ui(ui, &self.state, &mut actions);
+        });
+        egui::Panel::top("notice")
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| menu_ui::notice_ui(ui, &self.state, &mut actions));
+        egui::Panel::bottom("status").show(ui, |ui| menu_ui::status_bar_ui(ui, &self.state));
+        egui::Panel::left("outline")
+            .resizable(true)
+            .default_size(260.0)
+            .size_range(180.0..=420.0)
+            .show(ui, |ui| {
+                outline_ui::outline_ui(ui, &self.state, &mut actions);
+            });
+        egui::Panel::right("cards")
+            .resizable(true)
+            .default_size(340.0)
+            .size_range(260.0..=560.0)
+            .show(ui, |ui| {
+                cards_ui::cards_ui(ui, &self.state, &card_requests, &mut actions);
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0))
+            .show(ui, |ui| {
+                article_ui::article_ui(ui, &self.state, &mut self.article, &mut actions);
+            });
+        modals_ui::modal_ui(&ctx, &self.state, &mut actions);
+        drop_hint_ui(&ctx);
+
+        if !actions.is_empty() {
+            ctx.request_repaint();
+        }
+        for action in actions {
+            self.state.handle(action, &ctx);
+        }
+        self.keep_window_in_step(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFERENCES_KEY, &self.state.prefs);
+    }
+}
+
+/// While a file is dragged over the window, say what dropping it does.
+fn drop_hint_ui(ctx: &egui::Context) {
+    if !ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop hint"),
+    ));
+    let screen = ctx.content_rect();
+    painter.rect_filled(screen, 0.0, Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        Align2::CENTER_CENTER,
+        "Drop an article (.txt, .md) or a review (.copydesk.ron) to open it",
+        FontId::proportional(20.0),
+        Color32::WHITE,
+    );
+}
+
+fn style_desk(ctx: &egui::Context) {
+    use egui::{FontFamily, TextStyle};
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 3.0);
+        style.text_styles = [
+            (
+                TextStyle::Small,
+                FontId::new(11.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(14.0, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(14.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(20.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(13.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+    });
+}
+
+/// Opens the desk window and runs it until it is closed.
+pub fn run_desk(file: Option<PathBuf>) -> Result<(), DeskError> {
+    if cfg!(target_os = "linux")
+        && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+            .iter()
+            .all(|key| std::env::var_os(key).is_none_or(|v| v.is_empty()))
+    {
+        return Err(DeskError::NoDisplay);
+    }
+    if let Some(path) = &file
+        && !path.exists()
+    {
+        return Err(DeskError::NoSuchFile(path.clone()));
+    }
+    let native_options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("copydesk")
+            .with_app_id("copydesk")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([820.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "copydesk",
+        native_options,
+        Box::new(move |cc| {
+            Ok(Box::new(CopydeskApp::new(
+                cc,
+                DeskOptions {
+                    file,
+                    ..DeskOptions::default()
+                },
+            )))
+        }),
+    )
+    .map_err(|error| DeskError::Window(error.to_string()))
+}

@@ -1,0 +1,123 @@
+//! Dialogs inside the window: the reviewer's name, unsaved changes, the shortcut list.
+
+use egui::{Key, RichText, Ui};
+
+use super::command::UiCommand;
+use super::state::{Action, AfterUnsaved, AppState, Modal, UnsavedChoice};
+
+pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    let Some(modal) = &state.modal else {
+        return;
+    };
+    let response = egui::Modal::new(egui::Id::unique("copydesk modal")).show(ctx, |ui| {
+        ui.set_max_width(440.0);
+        match modal {
+            Modal::ReviewerName { draft } => reviewer_name_ui(ui, draft, state, actions),
+            Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, state, then, actions),
+            Modal::Shortcuts => shortcuts_ui(ui, actions),
+        }
+    });
+    if response.should_close() {
+        match modal {
+            Modal::UnsavedChanges { .. } => {
+                actions.push(Action::AnswerUnsaved(UnsavedChoice::Cancel));
+            }
+            _ => actions.push(Action::CloseModal),
+        }
+    }
+}
+
+fn reviewer_name_ui(ui: &mut Ui, draft: &str, state: &AppState, actions: &mut Vec<Action>) {
+    ui.heading("Who is reviewing?");
+    ui.add_space(4.0);
+    ui.label(
+        "Your name is written on every comment and claim you make. It is kept on this \
+         computer, not in the review.",
+    );
+    ui.add_space(8.0);
+    let mut name = draft.to_owned();
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut name)
+                .hint_text("Your name")
+                .desired_width(300.0),
+        )
+        .accessible_name("Your name");
+    if state.prefs.reviewer_name.is_empty() && !field.has_focus() && !field.lost_focus() {
+        field.request_focus();
+    }
+    if field.changed() {
+        actions.push(Action::EditReviewerNameDraft(name.clone()));
+    }
+    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let ok = ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Continue"));
+        if (ok.clicked() || entered) && !name.trim().is_empty() {
+            actions.push(Action::SetReviewerName(name.clone()));
+        }
+        if !state.prefs.reviewer_name.is_empty() && ui.button("Cancel").clicked() {
+            actions.push(Action::CloseModal);
+        }
+    });
+}
+
+fn unsaved_changes_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    then: &AfterUnsaved,
+    actions: &mut Vec<Action>,
+) {
+    let name = state
+        .review
+        .as_ref()
+        .map(|r| r.display_name())
+        .unwrap_or_default();
+    let doing = match then {
+        AfterUnsaved::Quit => "closing",
+        AfterUnsaved::Open(_) | AfterUnsaved::AskOpen => "opening another file",
+        AfterUnsaved::AskImport => "importing another article",
+    };
+    ui.heading(format!("Save the review of “{name}”?"));
+    ui.add_space(4.0);
+    ui.label(format!(
+        "It has changes that are not saved. Save them before {doing}?"
+    ));
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new("Save").strong()).clicked() {
+            actions.push(Action::AnswerUnsaved(UnsavedChoice::Save));
+        }
+        if ui.button("Don't save").clicked() {
+            actions.push(Action::AnswerUnsaved(UnsavedChoice::Discard));
+        }
+        if ui.button("Cancel").clicked() {
+            actions.push(Action::AnswerUnsaved(UnsavedChoice::Cancel));
+        }
+    });
+}
+
+fn shortcuts_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
+    ui.heading("Keyboard shortcuts");
+    ui.add_space(6.0);
+    egui::Grid::new("shortcuts")
+        .num_columns(2)
+        .striped(true)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            for command in UiCommand::ALL {
+                if let Some(shortcut) = command.shortcut() {
+                    ui.label(command.label());
+                    ui.label(RichText::new(ui.ctx().format_shortcut(&shortcut)).monospace());
+                    ui.end_row();
+                }
+            }
+            ui.label("Select a word / paragraph");
+            ui.label(RichText::new("Double / triple click").monospace());
+            ui.end_row();
+        });
+    ui.add_space(8.0);
+    if ui.button("Close").clicked() {
+        actions.push(Action::CloseModal);
+    }
+}

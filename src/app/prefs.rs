@@ -1,0 +1,79 @@
+//! What the desk remembers between runs: who the reviewer is, recent files, the theme.
+//!
+//! Kept in eframe's storage, never in the project: preferences belong to the person, the
+//! project belongs to the article.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The key under which preferences live in eframe's storage.
+pub const PREFERENCES_KEY: &str = "copydesk-preferences";
+const MAX_RECENT_FILES: usize = 10;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// Written on every comment and claim; empty until the reviewer has been asked.
+    pub reviewer_name: String,
+    /// Most recent first.
+    pub recent_files: Vec<PathBuf>,
+    pub theme: Theme,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Preferences {
+    pub fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent_files.retain(|p| p != &path);
+        self.recent_files.insert(0, path);
+        self.recent_files.truncate(MAX_RECENT_FILES);
+    }
+
+    pub fn forget_recent(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+    }
+}
+
+/// A name to offer when asking the reviewer for theirs.
+pub fn suggested_reviewer_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|key| {
+            std::env::var(key)
+                .ok()
+                .filter(|name| !name.trim().is_empty())
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_most_recent_first_without_repeats() {
+        let mut prefs = Preferences::default();
+        for name in ["a", "b", "a"] {
+            prefs.remember_recent(Path::new(&format!("/nonexistent/{name}.copydesk.ron")));
+        }
+        assert_eq!(
+            prefs.recent_files,
+            [
+                PathBuf::from("/nonexistent/a.copydesk.ron"),
+                PathBuf::from("/nonexistent/b.copydesk.ron")
+            ]
+        );
+        for index in 0..20 {
+            prefs.remember_recent(Path::new(&format!("/nonexistent/{index}")));
+        }
+        assert_eq!(prefs.recent_files.len(), MAX_RECENT_FILES);
+    }
+}

@@ -1,0 +1,350 @@
+//! A section's body as selectable, highlighted text.
+//!
+//! egui's selectable labels give the selected string but not its position, and lose the
+//! selection when an end scrolls away; text edits give positions only while focused. Anchoring
+//! marks needs character offsets that survive clicking a button, so this widget is built from
+//! egui's public parts: a laid-out galley, [`TextCursorState`] for mouse selection (double and
+//! triple click included) and [`paint_text_selection`].
+//!
+//! Paragraphs are separated by one `'\n'` in the section text; the galley shows an extra,
+//! smaller blank line between them for breathing room. [`ParagraphMap`] converts between
+//! the two indexings.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
+use egui::text_selection::TextCursorState;
+use egui::text_selection::visuals::paint_text_selection;
+use egui::{Color32, CursorIcon, Galley, Id, Rect, Response, Sense, Stroke, Ui, Visuals};
+
+use super::look;
+use crate::model::{ClaimStatus, MarkId};
+
+/// What a stretch of text is marked with, for highlighting.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MarkSpan {
+    pub mark: MarkId,
+    /// Character offsets into the section text.
+    pub range: Range<usize>,
+    pub kind: MarkKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkKind {
+    Comment { resolved: bool },
+    Claim(ClaimStatus),
+}
+
+/// Converts between section-text offsets and galley offsets (which have one extra character,
+/// a blank line, at each paragraph break).
+#[derive(Clone, Debug, Default)]
+pub struct ParagraphMap {
+    /// Section-text offset where each paragraph starts.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl ParagraphMap {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        let mut len = 0;
+        for (index, c) in text.chars().enumerate() {
+            if c == '\n' {
+                starts.push(index + 1);
+            }
+            len = index + 1;
+        }
+        Self { starts, len }
+    }
+
+    fn paragraph_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    pub fn galley_from_section(&self, offset: usize) -> usize {
+        offset + self.paragraph_of(offset)
+    }
+
+    pub fn section_from_galley(&self, galley_offset: usize) -> usize {
+        let paragraph = self
+            .starts
+            .iter()
+            .enumerate()
+            .rposition(|(p, &start)| start + p <= galley_offset)
+            .unwrap_or(0);
+        let paragraph_end = self
+            .starts
+            .get(paragraph + 1)
+            .map_or(self.len, |next| next - 1);
+        (galley_offset - paragraph).min(paragraph_end)
+    }
+}
+
+/// Lays out a section body with its marks highlighted.
+pub fn section_galley(
+    ui: &Ui,
+    text: &str,
+    spans: &[MarkSpan],
+    selected: Option<&MarkId>,
+    wrap_width: f32,
+) -> Arc<Galley> {
+    let visuals = ui.visuals();
+    let base = TextFormat {
+        font_id: look::body_font(),
+        color: visuals.text_color(),
+        line_height: Some(look::BODY_LINE_HEIGHT),
+        ..Default::default()
+    };
+    let gap = TextFormat {
+        font_id: egui::FontId::proportional(look::BODY_FONT_SIZE * 0.6),
+        line_height: Some(look::BODY_LINE_HEIGHT * 0.45),
+        ..base.clone()
+    };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let total = chars.len();
+    let byte_at = |char_offset: usize| chars.get(char_offset).map_or(text.len(), |(b, _)| *b);
+    // Cut the text wherever its format changes: at mark edges and around paragraph breaks
+    // (so the blank line between paragraphs can get its own, smaller format).
+    let mut cuts: Vec<usize> = spans
+        .iter()
+        .flat_map(|s| [s.range.start, s.range.end])
+        .chain(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, c))| *c == '\n')
+                .flat_map(|(i, _)| [i, i + 1]),
+        )
+        .filter(|&cut| cut < total)
+        .chain([total])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut start = 0;
+    for end in cuts {
+        if end <= start {
+            continue;
+        }
+        let piece = &text[byte_at(start)..byte_at(end)];
+        if piece == "\n" {
+            job.append("\n", 0.0, base.clone());
+            job.append("\n", 0.0, gap.clone());
+        } else {
+            let format = format_for(&base, start..end, spans, selected, visuals);
+            job.append(piece, 0.0, format);
+        }
+        start = end;
+    }
+    ui.fonts_mut(|fonts| fonts.layout_job(job))
+}
+
+fn format_for(
+    base: &TextFormat,
+    range: Range<usize>,
+    spans: &[MarkSpan],
+    selected: Option<&MarkId>,
+    visuals: &Visuals,
+) -> TextFormat {
+    let mut format = base.clone();
+    let covering = spans
+        .iter()
+        .filter(|s| s.range.start <= range.start && range.end <= s.range.end);
+    for span in covering {
+        match span.kind {
+            MarkKind::Comment { resolved } => {
+                let fill = if resolved {
+                    look::resolved_comment_highlight(visuals)
+                } else {
+                    look::comment_highlight(visuals)
+                };
+                if format.background == Color32::TRANSPARENT {
+                    format.background = fill;
+                }
+            }
+            MarkKind::Claim(status) => {
+                format.underline = Stroke::new(2.0, look::claim_status_color(status, visuals));
+                if format.background == Color32::TRANSPARENT {
+                    format.background = look::claim_highlight(status, visuals);
+                }
+            }
+        }
+        if Some(&span.mark) == selected {
+            format.background = look::selected_mark_highlight(visuals);
+        }
+    }
+    format
+}
+
+/// What happened in the text this frame.
+#[derive(Debug, Default)]
+pub struct SectionTextOutput {
+    /// The selection in section-text offsets, if it changed this frame.
+    pub selection_changed: Option<Option<Range<usize>>>,
+    /// A mark whose highlight was clicked.
+    pub clicked_mark: Option<MarkId>,
+    /// The text was clicked or dragged.
+    pub interacted: bool,
+    pub response: Option<Response>,
+    /// Where the current selection ends on screen, to place the Comment / Flag claim buttons.
+    pub selection_rect: Option<Rect>,
+}
+
+/// Shows a laid-out section body and lets the reviewer select text and click highlights.
+#[allow(clippy::too_many_arguments)]
+pub fn section_text_ui(
+    ui: &mut Ui,
+    id: Id,
+    galley: &Arc<Galley>,
+    map: &ParagraphMap,
+    spans: &[MarkSpan],
+    app_selection: Option<&Range<usize>>,
+    accessible_name: &str,
+) -> SectionTextOutput {
+    let mut output = SectionTextOutput::default();
+    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, accessible_name));
+    let mut cursor_state: TextCursorState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    let interacted = response.is_pointer_button_down_on() || response.dragged();
+    if !interacted {
+        // The desk's selection is the truth: it moves to another section, or is used up.
+        let wanted = app_selection.map(|r| {
+            CCursorRange::two(
+                CCursor::new(map.galley_from_section(r.start)),
+                CCursor::new(map.galley_from_section(r.end)),
+            )
+        });
+        let current = cursor_state.range(galley).filter(|r| !r.is_empty());
+        if wanted.map(|w| w.sorted_cursors()) != current.map(|c| c.sorted_cursors()) {
+            cursor_state.set_char_range(wanted);
+        }
+    }
+    let pointer_cursor = ui
+        .input(|i| i.pointer.interact_pos())
+        .map(|pos| galley.cursor_from_pos(pos - rect.min));
+    if response.hovered() {
+        ui.set_cursor_icon(CursorIcon::Text);
+    }
+    if let Some(cursor) = pointer_cursor
+        && (response.hovered() || response.dragged())
+    {
+        let before = cursor_state.range(galley);
+        if cursor_state.pointer_interaction(ui, &response, cursor, galley, response.dragged()) {
+            output.interacted = true;
+        }
+        let after = cursor_state.range(galley);
+        if before.map(|r| r.sorted_cursors()) != after.map(|r| r.sorted_cursors()) {
+            output.selection_changed = Some(after.and_then(|r| {
+                let [min, max] = r.sorted_cursors();
+                let range =
+                    map.section_from_galley(min.index.0)..map.section_from_galley(max.index.0);
+                (!range.is_empty()).then_some(range)
+            }));
+        }
+    }
+    if response.clicked()
+        && let Some(cursor) = pointer_cursor
+    {
+        let offset = map.section_from_galley(cursor.index.0);
+        output.clicked_mark = innermost_mark_at(spans, offset);
+        output.interacted = true;
+    }
+    if response.hovered()
+        && !response.dragged()
+        && let Some(cursor) = pointer_cursor
+        && let Some(mark) = innermost_mark_at(spans, map.section_from_galley(cursor.index.0))
+        && let Some(span) = spans.iter().find(|s| s.mark == mark)
+    {
+        let tip = match span.kind {
+            MarkKind::Comment { resolved: false } => "Comment — click to open it".to_owned(),
+            MarkKind::Comment { resolved: true } => {
+                "Resolved comment — click to open it".to_owned()
+            }
+            MarkKind::Claim(status) => format!("Claim: {} — click to open it", status.label()),
+        };
+        response.clone().on_hover_text_at_pointer(tip);
+    }
+
+    let mut shown = galley.clone();
+    if let Some(range) = cursor_state.range(galley).filter(|r| !r.is_empty()) {
+        paint_text_selection(&mut shown, ui.visuals(), &range, None);
+        let [_, max] = range.sorted_cursors();
+        let [min, _] = range.sorted_cursors();
+        let top = galley.pos_from_cursor(min).translate(rect.min.to_vec2());
+        let bottom = galley.pos_from_cursor(max).translate(rect.min.to_vec2());
+        output.selection_rect = Some(top.union(bottom));
+        if ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy))) {
+            let text = galley.text();
+            let selected: String = text
+                .chars()
+                .skip(min.index.0)
+                .take(max.index.0 - min.index.0)
+                .collect();
+            ui.copy_text(selected);
+        }
+    }
+    ui.painter()
+        .galley(rect.min, shown, ui.visuals().text_color());
+    ui.data_mut(|d| d.insert_temp(id, cursor_state));
+    output.response = Some(response);
+    output
+}
+
+/// The shortest mark covering `offset`: with nested marks, the one the reader most likely meant.
+fn innermost_mark_at(spans: &[MarkSpan], offset: usize) -> Option<MarkId> {
+    spans
+        .iter()
+        .filter(|s| s.range.start <= offset && offset < s.range.end)
+        .min_by_key(|s| s.range.len())
+        .map(|s| s.mark.clone())
+}
+
+/// The on-screen rectangle of a character of the section text.
+pub fn char_rect(galley: &Galley, map: &ParagraphMap, offset: usize) -> Rect {
+    galley.pos_from_cursor(CCursor::new(map.galley_from_section(offset)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_map_round_trips() {
+        let text = "ab\ncd\n\nef";
+        let map = ParagraphMap::new(text);
+        // galley text: "ab\n\ncd\n\n\n\nef"
+        assert_eq!(map.galley_from_section(0), 0);
+        assert_eq!(map.galley_from_section(3), 4);
+        assert_eq!(map.galley_from_section(7), 10);
+        for offset in 0..=text.chars().count() {
+            assert_eq!(
+                map.section_from_galley(map.galley_from_section(offset)),
+                offset
+            );
+        }
+        // The blank line maps to the end of the paragraph before it.
+        assert_eq!(map.section_from_galley(3), 2);
+    }
+
+    #[test]
+    fn the_innermost_mark_wins() {
+        let claim = MarkSpan {
+            mark: MarkId::Claim(crate::model::ClaimId::from_text("k-1")),
+            range: 5..10,
+            kind: MarkKind::Claim(ClaimStatus::NeedsSource),
+        };
+        let comment = MarkSpan {
+            mark: MarkId::Comment(crate::model::CommentId::from_text("c-1")),
+            range: 0..30,
+            kind: MarkKind::Comment { resolved: false },
+        };
+        let spans = [comment.clone(), claim.clone()];
+        assert_eq!(innermost_mark_at(&spans, 6), Some(claim.mark));
+        assert_eq!(innermost_mark_at(&spans, 20), Some(comment.mark));
+        assert_eq!(innermost_mark_at(&spans, 30), None);
+    }
+}

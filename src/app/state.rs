@@ -1,0 +1,685 @@
+//! What the desk shows and what the user is doing, and the one place that changes it.
+//!
+//! Widgets read [`AppState`] and push [`Action`]s; [`AppState::handle`] applies them after
+//! the frame is drawn. Changes to the review itself go through [`Document::apply`] as
+//! [`Edit`] values, so everything is undoable and nothing is changed behind the history.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+use super::command::UiCommand;
+use super::file_dialogs::{DialogPurpose, FileDialogs, PendingDialog};
+use super::prefs::{Preferences, Theme};
+use crate::cli::project_from_path;
+use crate::document::Document;
+use crate::edit::Edit;
+use crate::model::{
+    Claim, Comment, CommentId, MarkId, Passage, Project, Resolution, ReviewStatus, SectionId,
+};
+use crate::project_file::{
+    PROJECT_EXTENSION, is_project_path, project_path_for_article, save_project,
+};
+
+/// How long an informational notice stays up.
+pub const NOTICE_DURATION: Duration = Duration::from_secs(5);
+
+/// A review open in the desk.
+#[derive(Debug)]
+pub struct OpenReview {
+    /// Tells reviews apart, so views drop what they cached for the previous one.
+    pub serial: u64,
+    pub document: Document,
+    /// The project file, once the review has been saved or was opened from one.
+    pub path: Option<PathBuf>,
+    /// The article it was imported from, if it was imported in this session.
+    pub article_path: Option<PathBuf>,
+}
+
+impl OpenReview {
+    pub fn new(document: Document, path: Option<PathBuf>, article_path: Option<PathBuf>) -> Self {
+        static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Self {
+            serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            document,
+            path,
+            article_path,
+        }
+    }
+
+    pub fn project(&self) -> &Project {
+        self.document.project()
+    }
+
+    /// The name shown in the title bar.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(path) => file_name(path),
+            None => self.project().draft.file_name.clone(),
+        }
+    }
+}
+
+/// Text the reviewer has selected with the mouse, in one section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextSelection {
+    pub section: SectionId,
+    /// Character offsets into the section text.
+    pub range: Range<usize>,
+}
+
+/// Where the article view should scroll to on its next frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScrollTarget {
+    pub section: SectionId,
+    /// A character of the section text to bring into view, or the section's top.
+    pub char_offset: Option<usize>,
+}
+
+/// What to do once unsaved changes have been saved or discarded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AfterUnsaved {
+    Quit,
+    Open(PathBuf),
+    AskImport,
+    AskOpen,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Modal {
+    /// Asks who the reviewer is (first start, or from the menu).
+    ReviewerName {
+        draft: String,
+    },
+    UnsavedChanges {
+        then: AfterUnsaved,
+    },
+    Shortcuts,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+#[derive(Clone, Debug)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+    pub shown_at: Instant,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Command(UiCommand),
+    Edit(Edit),
+    /// A text field lost focus: the next keystroke starts a new undo step.
+    EndTyping,
+    /// Makes a section current and scrolls to it.
+    GoToSection(SectionId),
+    /// Makes a section current without scrolling (the reviewer clicked inside it).
+    FocusSection(SectionId),
+    /// Selects a mark's card (the reviewer clicked its highlight).
+    SelectMark(MarkId),
+    /// Selects a mark and scrolls the text to its passage (the reviewer clicked its card).
+    ShowMark(MarkId),
+    SetTextSelection(Option<TextSelection>),
+    /// Opens a project or imports an article (drag and drop, recent files, command line).
+    Open(PathBuf),
+    SetReviewerName(String),
+    EditReviewerNameDraft(String),
+    SetTheme(Theme),
+    SetReplyDraft {
+        comment: CommentId,
+        text: String,
+    },
+    SendReply(CommentId),
+    ResolveComment {
+        comment: CommentId,
+        resolve: bool,
+    },
+    AnswerUnsaved(UnsavedChoice),
+    CloseModal,
+    DismissNotice,
+}
+
+pub struct AppState {
+    pub review: Option<OpenReview>,
+    pub prefs: Preferences,
+    pub current_section: Option<SectionId>,
+    pub selected_mark: Option<MarkId>,
+    pub text_selection: Option<TextSelection>,
+    pub modal: Option<Modal>,
+    pub notice: Option<Notice>,
+    pub scroll_to: Option<ScrollTarget>,
+    /// The card to scroll into view in the side panel.
+    pub reveal_card: Option<MarkId>,
+    /// The card whose text field should take the keyboard (a mark just made).
+    pub focus_card: Option<MarkId>,
+    pub reply_drafts: HashMap<CommentId, String>,
+    /// Set when the window may close (nothing unsaved, or the user said so).
+    pub quit_confirmed: bool,
+    dialogs: Box<dyn FileDialogs>,
+    pending_dialog: Option<PendingDialog>,
+    /// What to do after the pending save dialog succeeds.
+    after_save: Option<AfterUnsaved>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field(
+                "review",
+                &self.review.as_ref().map(OpenReview::display_name),
+            )
+            .field("current_section", &self.current_section)
+            .field("modal", &self.modal)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    pub fn new(prefs: Preferences, dialogs: Box<dyn FileDialogs>) -> Self {
+        let modal = prefs
+            .reviewer_name
+            .trim()
+            .is_empty()
+            .then(|| Modal::ReviewerName {
+                draft: super::prefs::suggested_reviewer_name(),
+            });
+        Self {
+            review: None,
+            prefs,
+            current_section: None,
+            selected_mark: None,
+            text_selection: None,
+            modal,
+            notice: None,
+            scroll_to: None,
+            reveal_card: None,
+            focus_card: None,
+            reply_drafts: HashMap::new(),
+            quit_confirmed: false,
+            dialogs,
+            pending_dialog: None,
+            after_save: None,
+        }
+    }
+
+    pub fn project(&self) -> Option<&Project> {
+        self.review.as_ref().map(OpenReview::project)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.review.as_ref().is_some_and(|r| r.document.is_dirty())
+    }
+
+    /// Shows a review in the desk, replacing whatever was open.
+    pub fn show_review(&mut self, review: OpenReview) {
+        self.current_section = review.project().sections.first().map(|s| s.id.clone());
+        self.scroll_to = self.current_section.clone().map(|section| ScrollTarget {
+            section,
+            char_offset: None,
+        });
+        self.review = Some(review);
+        self.selected_mark = None;
+        self.text_selection = None;
+        self.reply_drafts.clear();
+    }
+
+    pub fn show_error(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            is_error: true,
+            shown_at: Instant::now(),
+        });
+    }
+
+    fn show_info(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            is_error: false,
+            shown_at: Instant::now(),
+        });
+    }
+
+    pub fn is_waiting_for_dialog(&self) -> bool {
+        self.pending_dialog.is_some()
+    }
+
+    pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::Command(command) => self.run_command(command, ctx),
+            Action::Edit(edit) => self.apply(edit),
+            Action::EndTyping => {
+                if let Some(review) = &mut self.review {
+                    review.document.seal();
+                }
+            }
+            Action::GoToSection(section) => self.go_to_section(section),
+            Action::FocusSection(section) => self.current_section = Some(section),
+            Action::SelectMark(mark) => self.select_mark(mark, false),
+            Action::ShowMark(mark) => self.select_mark(mark, true),
+            Action::SetTextSelection(selection) => {
+                if let Some(selection) = &selection {
+                    self.current_section = Some(selection.section.clone());
+                }
+                self.text_selection = selection;
+            }
+            Action::Open(path) => self.open_checked(path, ctx),
+            Action::SetReviewerName(name) => {
+                let name = name.trim();
+                if name.is_empty() {
+                    self.show_error(
+                        "Please enter a name: it is written on your comments and claims.",
+                    );
+                } else {
+                    self.prefs.reviewer_name = name.to_owned();
+                    self.modal = None;
+                    self.notice = None;
+                }
+            }
+            Action::EditReviewerNameDraft(text) => {
+                if let Some(Modal::ReviewerName { draft }) = &mut self.modal {
+                    *draft = text;
+                }
+            }
+            Action::SetTheme(theme) => self.prefs.theme = theme,
+            Action::SetReplyDraft { comment, text } => {
+                self.reply_drafts.insert(comment, text);
+            }
+            Action::SendReply(comment) => self.send_reply(comment),
+            Action::ResolveComment { comment, resolve } => {
+                let resolved = resolve.then(|| Resolution {
+                    by: self.prefs.reviewer_name.clone(),
+                    at: Timestamp::now(),
+                });
+                self.apply(Edit::SetCommentResolved {
+                    id: comment,
+                    resolved,
+                });
+            }
+            Action::AnswerUnsaved(choice) => self.answer_unsaved(choice, ctx),
+            Action::CloseModal => {
+                // The reviewer's name must be known before anything else happens.
+                if !matches!(self.modal, Some(Modal::ReviewerName { .. }))
+                    || !self.prefs.reviewer_name.is_empty()
+                {
+                    self.modal = None;
+                }
+            }
+            Action::DismissNotice => self.notice = None,
+        }
+    }
+
+    fn apply(&mut self, edit: Edit) {
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        if let Err(error) = review.document.apply(edit) {
+            self.show_error(format!("That change could not be made: {error}."));
+        }
+    }
+
+    fn select_mark(&mut self, mark: MarkId, scroll_text: bool) {
+        let Some(project) = self.project() else {
+            return;
+        };
+        let Some(section) = project.section_of_mark(&mark).cloned() else {
+            return;
+        };
+        if scroll_text {
+            let char_offset = match &mark {
+                MarkId::Comment(id) => project.comment(id).and_then(|c| c.passage.as_ref()),
+                MarkId::Claim(id) => project.claim(id).map(|c| &c.passage),
+            }
+            .map(|p| p.start);
+            self.scroll_to = Some(ScrollTarget {
+                section: section.clone(),
+                char_offset,
+            });
+        } else {
+            self.reveal_card = Some(mark.clone());
+        }
+        self.current_section = Some(section);
+        self.selected_mark = Some(mark);
+    }
+
+    fn run_command(&mut self, command: UiCommand, ctx: &egui::Context) {
+        match command {
+            UiCommand::ImportArticle => self.unless_unsaved(AfterUnsaved::AskImport, ctx),
+            UiCommand::OpenProject => self.unless_unsaved(AfterUnsaved::AskOpen, ctx),
+            UiCommand::Save => self.save(None, ctx),
+            UiCommand::SaveAs => self.ask_save_path(None, ctx),
+            UiCommand::Quit => self.unless_unsaved(AfterUnsaved::Quit, ctx),
+            UiCommand::Undo => self.undo_or_redo(true),
+            UiCommand::Redo => self.undo_or_redo(false),
+            UiCommand::CommentOnSelection => self.mark_selection(false),
+            UiCommand::FlagClaim => self.mark_selection(true),
+            UiCommand::CommentOnSection => self.comment_on_section(),
+            UiCommand::NextSection => self.step_section(1),
+            UiCommand::PreviousSection => self.step_section(-1),
+            UiCommand::SetStatus(status) => self.set_current_status(status),
+            UiCommand::ChangeReviewerName => {
+                self.modal = Some(Modal::ReviewerName {
+                    draft: self.prefs.reviewer_name.clone(),
+                });
+            }
+            UiCommand::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+        }
+    }
+
+    fn undo_or_redo(&mut self, undo: bool) {
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        let label = if undo {
+            review.document.undo()
+        } else {
+            review.document.redo()
+        };
+        match label {
+            Some(label) => {
+                self.forget_missing_marks();
+                let verb = if undo { "Undid" } else { "Redid" };
+                self.show_info(format!("{verb}: {label}"));
+            }
+            None => self.show_info(if undo {
+                "Nothing to undo."
+            } else {
+                "Nothing to redo."
+            }),
+        }
+    }
+
+    /// After undo or redo, a selected mark may no longer exist.
+    fn forget_missing_marks(&mut self) {
+        let exists = |project: &Project, mark: &MarkId| project.section_of_mark(mark).is_some();
+        if let (Some(project), Some(mark)) = (self.project(), self.selected_mark.as_ref())
+            && !exists(project, mark)
+        {
+            self.selected_mark = None;
+        }
+    }
+
+    fn reviewer(&self) -> String {
+        self.prefs.reviewer_name.clone()
+    }
+
+    fn mark_selection(&mut self, claim: bool) {
+        let what = if claim { "flag a claim" } else { "comment" };
+        let Some(selection) = self.text_selection.clone() else {
+            self.show_error(format!(
+                "Select a passage first (drag across the text), then {what}."
+            ));
+            return;
+        };
+        let Some(section) = self.project().and_then(|p| p.section(&selection.section)) else {
+            return;
+        };
+        let passage = match Passage::from_section_text(&section.text, selection.range.clone()) {
+            Ok(passage) => passage,
+            Err(error) => {
+                self.show_error(format!("Cannot {what} here: {error}."));
+                return;
+            }
+        };
+        let now = Timestamp::now();
+        let (edit, mark) = if claim {
+            let claim = Claim::new(selection.section.clone(), passage, &self.reviewer(), now);
+            let mark = MarkId::Claim(claim.id.clone());
+            (Edit::add_claim(claim), mark)
+        } else {
+            let comment = Comment::new(
+                selection.section.clone(),
+                Some(passage),
+                &self.reviewer(),
+                now,
+            );
+            let mark = MarkId::Comment(comment.id.clone());
+            (Edit::add_comment(comment), mark)
+        };
+        self.apply(edit);
+        self.text_selection = None;
+        self.focus_card = Some(mark.clone());
+        self.select_mark(mark, false);
+    }
+
+    fn comment_on_section(&mut self) {
+        let Some(section) = self.current_section.clone() else {
+            return;
+        };
+        let comment = Comment::new(section, None, &self.reviewer(), Timestamp::now());
+        let mark = MarkId::Comment(comment.id.clone());
+        self.apply(Edit::add_comment(comment));
+        self.focus_card = Some(mark.clone());
+        self.select_mark(mark, false);
+    }
+
+    fn send_reply(&mut self, comment: CommentId) {
+        let text = self.reply_drafts.remove(&comment).unwrap_or_default();
+        if text.trim().is_empty() {
+            return;
+        }
+        let reply = crate::model::Reply::new(&self.reviewer(), Timestamp::now(), text.trim());
+        self.apply(Edit::add_reply(comment, reply));
+    }
+
+    fn step_section(&mut self, step: isize) {
+        let Some(project) = self.project() else {
+            return;
+        };
+        let count = project.sections.len();
+        let current = self
+            .current_section
+            .as_ref()
+            .and_then(|id| project.section_index(id));
+        let next = match current {
+            Some(index) => index
+                .saturating_add_signed(step)
+                .min(count.saturating_sub(1)),
+            None => 0,
+        };
+        if let Some(section) = project.sections.get(next) {
+            let id = section.id.clone();
+            self.go_to_section(id);
+        }
+    }
+
+    fn go_to_section(&mut self, section: SectionId) {
+        self.scroll_to = Some(ScrollTarget {
+            section: section.clone(),
+            char_offset: None,
+        });
+        self.current_section = Some(section);
+    }
+
+    fn set_current_status(&mut self, status: ReviewStatus) {
+        if let Some(section) = self.current_section.clone() {
+            self.apply(Edit::SetSectionStatus { section, status });
+        }
+    }
+
+    /// Runs `then` now, or first asks what to do with unsaved changes.
+    fn unless_unsaved(&mut self, then: AfterUnsaved, ctx: &egui::Context) {
+        if self.is_dirty() {
+            self.modal = Some(Modal::UnsavedChanges { then });
+        } else {
+            self.continue_with(then, ctx);
+        }
+    }
+
+    fn continue_with(&mut self, then: AfterUnsaved, ctx: &egui::Context) {
+        match then {
+            AfterUnsaved::Quit => {
+                self.quit_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            AfterUnsaved::Open(path) => self.open_now(&path),
+            AfterUnsaved::AskImport => self.ask(DialogPurpose::ImportArticle, ctx),
+            AfterUnsaved::AskOpen => self.ask(DialogPurpose::OpenProject, ctx),
+        }
+    }
+
+    fn answer_unsaved(&mut self, choice: UnsavedChoice, ctx: &egui::Context) {
+        let Some(Modal::UnsavedChanges { then }) = self.modal.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => {}
+            UnsavedChoice::Discard => self.continue_with(then, ctx),
+            UnsavedChoice::Save => self.save(Some(then), ctx),
+        }
+    }
+
+    fn ask(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+        if self.pending_dialog.is_none() {
+            self.pending_dialog = Some(self.dialogs.ask(purpose, ctx));
+        }
+    }
+
+    /// Picks up the answer of a file dialog, if it has come.
+    pub fn poll_dialog(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &self.pending_dialog else {
+            return;
+        };
+        let answer = match pending.answer.try_recv() {
+            Ok(answer) => answer,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        };
+        let Some(pending) = self.pending_dialog.take() else {
+            return;
+        };
+        let Some(path) = answer else {
+            self.after_save = None;
+            return;
+        };
+        match pending.purpose {
+            DialogPurpose::ImportArticle | DialogPurpose::OpenProject => self.open_now(&path),
+            DialogPurpose::SaveProject { .. } => {
+                let path = with_project_extension(path);
+                if self.save_to(&path) {
+                    if let Some(then) = self.after_save.take() {
+                        self.continue_with(then, ctx);
+                    }
+                } else {
+                    self.after_save = None;
+                }
+            }
+        }
+    }
+
+    fn open_checked(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.unless_unsaved(AfterUnsaved::Open(path), ctx);
+    }
+
+    /// Opens a project or imports an article; on failure the open review stays as it was.
+    pub fn open_now(&mut self, path: &Path) {
+        match project_from_path(path) {
+            Ok(project) => {
+                let is_project = is_project_path(path);
+                let document = if is_project {
+                    Document::from_saved(project)
+                } else {
+                    Document::from_import(project)
+                };
+                let sections = document.project().sections.len();
+                self.show_review(OpenReview::new(
+                    document,
+                    is_project.then(|| path.to_owned()),
+                    (!is_project).then(|| path.to_owned()),
+                ));
+                self.prefs.remember_recent(path);
+                if is_project {
+                    self.show_info(format!("Opened {}.", file_name(path)));
+                } else {
+                    self.show_info(format!(
+                        "Imported {}: {}. Save to keep the review.",
+                        file_name(path),
+                        crate::report::counted(sections, "section", "sections")
+                    ));
+                }
+            }
+            Err(error) => {
+                if !path.exists() {
+                    self.prefs.forget_recent(path);
+                }
+                self.show_error(error.to_string());
+            }
+        }
+    }
+
+    /// Saves to the review's file, or asks where when it has none. `then` runs after a
+    /// successful save.
+    fn save(&mut self, then: Option<AfterUnsaved>, ctx: &egui::Context) {
+        let Some(review) = &self.review else {
+            return;
+        };
+        match review.path.clone() {
+            Some(path) => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.continue_with(then, ctx);
+                }
+            }
+            None => self.ask_save_path(then, ctx),
+        }
+    }
+
+    fn ask_save_path(&mut self, then: Option<AfterUnsaved>, ctx: &egui::Context) {
+        let Some(review) = &self.review else {
+            return;
+        };
+        let suggested = match (&review.path, &review.article_path) {
+            (Some(path), _) => path.clone(),
+            (None, Some(article)) => project_path_for_article(article),
+            (None, None) => project_path_for_article(Path::new(&review.project().draft.file_name)),
+        };
+        self.after_save = then;
+        self.ask(DialogPurpose::SaveProject { suggested }, ctx);
+    }
+
+    /// Writes the review to `path`; reports the outcome. The review stays unsaved on failure.
+    fn save_to(&mut self, path: &Path) -> bool {
+        let Some(review) = &mut self.review else {
+            return false;
+        };
+        match save_project(review.document.project(), path) {
+            Ok(()) => {
+                review.document.mark_saved();
+                review.path = Some(path.to_owned());
+                self.prefs.remember_recent(path);
+                self.show_info(format!("Saved {}.", file_name(path)));
+                true
+            }
+            Err(error) => {
+                self.show_error(format!("{error}. Your review is still open and unsaved."));
+                false
+            }
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// `review` → `review.copydesk.ron`; names that already end in `.ron` are kept.
+fn with_project_extension(path: PathBuf) -> PathBuf {
+    let name = file_name(&path);
+    if name.to_lowercase().ends_with(".ron") {
+        path
+    } else {
+        path.with_file_name(format!("{name}{PROJECT_EXTENSION}"))
+    }
+}

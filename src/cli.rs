@@ -1,0 +1,228 @@
+//! The command line: the desk, and headless commands for scripts and publishing pipelines.
+//!
+//! Errors go to stderr with a non-zero exit status; nothing here panics on bad input.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::Timestamp;
+
+use crate::check::open_items;
+use crate::import::{ImportError, import_file};
+use crate::model::Project;
+use crate::project_file::{ProjectFileError, is_project_path, load_project, save_project};
+use crate::report::{counted, json_report, markdown_report};
+
+/// Exit status of `check` when something is still open.
+pub const EXIT_OPEN: u8 = 1;
+/// Exit status for unreadable input and other errors.
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "A review desk for editors and fact-checkers.",
+    long_about = "A review desk for editors and fact-checkers.\n\n\
+        Without a command, opens the desk: on FILE (a project or an article to import), or on \
+        the bundled sample article when no FILE is given.",
+    after_help = "Examples:\n  \
+        copydesk draft.txt                          review a draft in the desk\n  \
+        copydesk import draft.md -o draft.copydesk.ron\n  \
+        copydesk report draft.copydesk.ron --format json\n  \
+        copydesk check draft.copydesk.ron && publish",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A project (.copydesk.ron) to open, or an article (.txt, .md) to import.
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import an article (.txt or .md) into a new project file, without opening the desk.
+    Import {
+        /// The article to import.
+        article: PathBuf,
+        /// Where to write the project.
+        #[arg(short, long, value_name = "PROJECT")]
+        output: PathBuf,
+        /// Replace PROJECT if it already exists (its review would be lost).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the state of a review: sections and statuses, comments and claims.
+    Report {
+        /// The project (or an article, reported as not yet reviewed).
+        project: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+    },
+    /// The publishing gate: exit 0 when every section is approved and nothing is open,
+    /// 1 with a list of what is open, 2 when the project cannot be read.
+    Check {
+        /// The project to check.
+        project: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Json,
+}
+
+/// Either way a file can fail to open.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Project(#[from] ProjectFileError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+}
+
+/// Reads a project file, or imports an article, judging by the file.
+pub fn project_from_path(path: &Path) -> Result<Project, OpenError> {
+    if is_project_path(path) {
+        Ok(load_project(path)?)
+    } else {
+        Ok(import_file(path, Timestamp::now())?)
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout with status 0; usage errors to stderr with 2.
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(EXIT_ERROR)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        None => match crate::app::run_desk(cli.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => fail(&error),
+        },
+        Some(Command::Import {
+            article,
+            output,
+            force,
+        }) => import_command(&article, &output, force),
+        Some(Command::Report { project, format }) => report_command(&project, format),
+        Some(Command::Check { project }) => check_command(&project),
+    }
+}
+
+fn fail(error: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("copydesk: {error}");
+    ExitCode::from(EXIT_ERROR)
+}
+
+fn import_command(article: &Path, output: &Path, force: bool) -> ExitCode {
+    if output.exists() && !force {
+        return fail(&format!(
+            "{}: already exists; choose another name, or add --force to replace it and lose its review",
+            output.display()
+        ));
+    }
+    let project = match import_file(article, Timestamp::now()) {
+        Ok(project) => project,
+        Err(error) => return fail(&error),
+    };
+    if let Err(error) = save_project(&project, output) {
+        return fail(&error);
+    }
+    let progress = project.progress();
+    println!(
+        "Imported {} into {}: {}.",
+        article.display(),
+        output.display(),
+        counted(progress.sections, "section", "sections")
+    );
+    ExitCode::SUCCESS
+}
+
+fn report_command(path: &Path, format: ReportFormat) -> ExitCode {
+    let project = match project_from_path(path) {
+        Ok(project) => project,
+        Err(error) => return fail(&error),
+    };
+    let report = match format {
+        ReportFormat::Markdown => markdown_report(&project),
+        ReportFormat::Json => json_report(&project),
+    };
+    print_to_stdout(&report)
+}
+
+fn check_command(path: &Path) -> ExitCode {
+    let project = match load_project(path) {
+        Ok(project) => project,
+        Err(error) => return fail(&error),
+    };
+    let open = open_items(&project);
+    if open.is_empty() {
+        let progress = project.progress();
+        println!(
+            "{}: ready — all {} approved, nothing open.",
+            path.display(),
+            counted(progress.sections, "section", "sections")
+        );
+        return ExitCode::SUCCESS;
+    }
+    let mut text = format!(
+        "{}: not ready — {} open:\n",
+        path.display(),
+        counted(open.len(), "item", "items")
+    );
+    for item in &open {
+        text.push_str(&format!("  - {item}\n"));
+    }
+    if print_to_stdout(&text) == ExitCode::SUCCESS {
+        ExitCode::from(EXIT_OPEN)
+    } else {
+        ExitCode::from(EXIT_ERROR)
+    }
+}
+
+/// Prints without panicking when stdout is closed early (`copydesk report … | head`).
+fn print_to_stdout(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => fail(&format!("cannot write the output: {error}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_file_and_a_command_are_told_apart() {
+        let cli = Cli::try_parse_from(["copydesk", "draft.txt"]).unwrap();
+        assert_eq!(cli.file, Some(PathBuf::from("draft.txt")));
+        let cli = Cli::try_parse_from(["copydesk", "check", "p.copydesk.ron"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Check { .. })));
+    }
+}

@@ -1,0 +1,190 @@
+//! An open review: the project, its undo history and whether it has unsaved changes.
+//!
+//! This is the one place where edits are applied. Each applied edit leaves its inverse on the
+//! undo stack; undoing applies that inverse and keeps *its* inverse for redo. Typing in a
+//! text field produces one edit per keystroke; consecutive edits of the same field are folded
+//! into one undo step until [`Document::seal`] is called (when the field loses focus).
+
+use crate::edit::{Edit, EditError};
+use crate::model::Project;
+
+/// One undoable step.
+#[derive(Clone, Debug)]
+struct Step {
+    /// Identifies the state reached by this step, to know whether it is the saved one.
+    id: u64,
+    label: String,
+    /// The edit that takes the project back to before this step.
+    inverse: Edit,
+    /// The last edit folded into this step, to recognise the next keystroke in the same field.
+    last: Edit,
+}
+
+/// Which state of the history is the one on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SavePoint {
+    /// The project has never been saved (freshly imported).
+    Never,
+    /// The state after the step with this id (or the initial state, for `None`).
+    At(Option<u64>),
+    /// The saved state was dropped from the history (undone, then replaced by a new edit).
+    Unreachable,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    project: Project,
+    undo_stack: Vec<Step>,
+    redo_stack: Vec<Step>,
+    next_step_id: u64,
+    save_point: SavePoint,
+    /// Whether the top undo step may absorb the next edit of the same field.
+    top_is_open: bool,
+    revision: u64,
+}
+
+impl Document {
+    /// A document for a project just read from its file: no unsaved changes.
+    pub fn from_saved(project: Project) -> Self {
+        Self::new(project, SavePoint::At(None))
+    }
+
+    /// A document for a freshly imported article: unsaved until saved somewhere.
+    pub fn from_import(project: Project) -> Self {
+        Self::new(project, SavePoint::Never)
+    }
+
+    fn new(project: Project, save_point: SavePoint) -> Self {
+        Self {
+            project,
+            undo_stack: Vec::new(),
+            redo_stack: Vec::new(),
+            next_step_id: 1,
+            save_point,
+            top_is_open: false,
+            revision: 0,
+        }
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Counts every change (edit, undo, redo), so views can tell when to refresh.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Applies `edit` as a new undo step (or folds it into the step it continues).
+    /// An edit that changes nothing leaves the history alone.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let label = edit.describe(&self.project);
+        let applied = edit.clone();
+        let inverse = edit.apply(&mut self.project)?;
+        if inverse == applied {
+            return Ok(());
+        }
+        self.revision += 1;
+        self.redo_stack.clear();
+        if matches!(self.save_point, SavePoint::At(Some(id)) if !self.is_in_undo_stack(id)) {
+            self.save_point = SavePoint::Unreachable;
+        }
+        let id = self.fresh_step_id();
+        if self.top_is_open
+            && let Some(top) = self.undo_stack.last_mut()
+            && applied.continues(&top.last)
+        {
+            top.id = id;
+            top.last = applied;
+            return Ok(());
+        }
+        self.undo_stack.push(Step {
+            id,
+            label,
+            inverse,
+            last: applied,
+        });
+        self.top_is_open = true;
+        Ok(())
+    }
+
+    /// Ends the current undo step: the next edit starts a new one even if it is in the same field.
+    pub fn seal(&mut self) {
+        self.top_is_open = false;
+    }
+
+    /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<String> {
+        let step = self.undo_stack.pop()?;
+        self.top_is_open = false;
+        let redo = self.apply_recorded(step.inverse);
+        self.redo_stack.push(Step {
+            id: step.id,
+            label: step.label.clone(),
+            inverse: redo.clone(),
+            last: redo,
+        });
+        Some(step.label)
+    }
+
+    /// Redoes the last undone step; returns its label, or `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Option<String> {
+        let step = self.redo_stack.pop()?;
+        self.top_is_open = false;
+        let undo = self.apply_recorded(step.inverse);
+        self.undo_stack.push(Step {
+            id: step.id,
+            label: step.label.clone(),
+            inverse: undo.clone(),
+            last: undo,
+        });
+        Some(step.label)
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo_stack.last().map(|s| s.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo_stack.last().map(|s| s.label.as_str())
+    }
+
+    /// Whether the project differs from what is on disk (or was never saved).
+    pub fn is_dirty(&self) -> bool {
+        match self.save_point {
+            SavePoint::Never | SavePoint::Unreachable => true,
+            SavePoint::At(id) => self.undo_stack.last().map(|s| s.id) != id,
+        }
+    }
+
+    /// Records that the current state is the one on disk.
+    pub fn mark_saved(&mut self) {
+        self.save_point = SavePoint::At(self.undo_stack.last().map(|s| s.id));
+        self.top_is_open = false;
+    }
+
+    fn is_in_undo_stack(&self, id: u64) -> bool {
+        self.undo_stack.iter().any(|s| s.id == id)
+    }
+
+    fn fresh_step_id(&mut self) -> u64 {
+        let id = self.next_step_id;
+        self.next_step_id += 1;
+        id
+    }
+
+    /// Applies an inverse from the history. It was computed against exactly the state it now
+    /// meets, so it cannot fail; if it ever did, the history is dropped rather than left lying.
+    fn apply_recorded(&mut self, edit: Edit) -> Edit {
+        self.revision += 1;
+        match edit.clone().apply(&mut self.project) {
+            Ok(inverse) => inverse,
+            Err(_) => {
+                self.undo_stack.clear();
+                self.redo_stack.clear();
+                self.save_point = SavePoint::Unreachable;
+                edit
+            }
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! Turning a draft file into a project: reading it safely, then splitting it into sections.
+//!
+//! Reading is strict about what it accepts — a binary file, an empty file or a format we
+//! cannot read gets an error naming the file and the problem — and exact about what it keeps:
+//! the text is stored as written (Unicode, right-to-left scripts, typographic quotes).
+
+mod markdown;
+mod outline;
+mod plain;
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+pub use markdown::outline_from_markdown;
+pub use outline::{ArticleOutline, OutlineSection};
+pub use plain::outline_from_plain_text;
+
+use crate::model::{Draft, DraftFormat, Project, Section};
+
+/// Drafts larger than this are refused rather than read into memory (a book is ~3 MB).
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("{path}: cannot read the file: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
+    #[error("{path}: the file holds no text, only white space")]
+    OnlyWhitespace { path: PathBuf },
+    #[error(
+        "{path}: this is not a text file (it contains binary data); copydesk imports plain text (.txt) and Markdown (.md)"
+    )]
+    Binary { path: PathBuf },
+    #[error(
+        "{path}: the text is not UTF-8 (an invalid byte on line {line}); save it as UTF-8 and import it again"
+    )]
+    NotUtf8 { path: PathBuf, line: usize },
+    #[error(
+        "{path}: {kind} cannot be imported; copydesk imports plain text (.txt) and Markdown (.md)"
+    )]
+    Unsupported { path: PathBuf, kind: String },
+    #[error("{path}: this is a copydesk project, not an article; open it instead of importing it")]
+    IsProject { path: PathBuf },
+    #[error("{path}: the file is too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+}
+
+/// The format of an article file, judged by its extension (files without one are taken as
+/// plain text).
+pub fn draft_format_from_path(path: &Path) -> Result<DraftFormat, ImportError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".copydesk.ron") || name.ends_with(".ron") {
+        return Err(ImportError::IsProject {
+            path: path.to_owned(),
+        });
+    }
+    let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    match extension.as_deref() {
+        None | Some("txt" | "text") => Ok(DraftFormat::PlainText),
+        Some("md" | "markdown" | "mdown" | "mkd" | "mdwn") => Ok(DraftFormat::Markdown),
+        Some(other) => Err(ImportError::Unsupported {
+            path: path.to_owned(),
+            kind: describe_extension(other),
+        }),
+    }
+}
+
+fn describe_extension(extension: &str) -> String {
+    match extension {
+        "docx" | "doc" => "Word documents (.{ext})",
+        "odt" => "OpenDocument texts (.{ext})",
+        "pdf" => "PDF (.{ext})",
+        "rtf" => "Rich Text (.{ext})",
+        "html" | "htm" => "Web pages (.{ext})",
+        _ => ".{ext} files",
+    }
+    .replace("{ext}", extension)
+}
+
+/// Reads and imports an article file.
+pub fn import_file(path: &Path, now: Timestamp) -> Result<Project, ImportError> {
+    let format = draft_format_from_path(path)?;
+    let read_error = |source| ImportError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    import_bytes(path, &bytes, format, now)
+}
+
+/// Imports an article from its bytes; `path` names it in messages and in the project.
+pub fn import_bytes(
+    path: &Path,
+    bytes: &[u8],
+    format: DraftFormat,
+    now: Timestamp,
+) -> Result<Project, ImportError> {
+    let text = text_from_bytes(path, bytes)?;
+    let outline = match format {
+        DraftFormat::PlainText => outline_from_plain_text(&text),
+        DraftFormat::Markdown => outline_from_markdown(&text),
+    };
+    if outline.sections.is_empty() {
+        return Err(ImportError::OnlyWhitespace {
+            path: path.to_owned(),
+        });
+    }
+    let file_name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let title = outline
+        .title
+        .clone()
+        .unwrap_or_else(|| title_from_file_name(path));
+    Ok(Project {
+        title,
+        draft: Draft {
+            file_name,
+            format,
+            sha256: sha256_hex(bytes),
+            imported_at: now,
+        },
+        sections: outline
+            .sections
+            .iter()
+            .map(|s| Section::new(s.heading.clone(), s.level, &s.paragraphs))
+            .collect(),
+        comments: Vec::new(),
+        claims: Vec::new(),
+    })
+}
+
+/// Decodes a draft's bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with one.
+fn text_from_bytes(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let utf16 = |bytes: &[u8], from: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| from([c[0], c[1]])).collect();
+        String::from_utf16(&units).ok()
+    };
+    let decoded = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        std::str::from_utf8(rest)
+            .map(str::to_owned)
+            .map_err(|e| e.valid_up_to() + 3)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        utf16(rest, u16::from_le_bytes).ok_or(0)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        utf16(rest, u16::from_be_bytes).ok_or(0)
+    } else {
+        if looks_binary(bytes) {
+            return Err(ImportError::Binary {
+                path: path.to_owned(),
+            });
+        }
+        std::str::from_utf8(bytes)
+            .map(str::to_owned)
+            .map_err(|e| e.valid_up_to())
+    };
+    let text = decoded.map_err(|bad_byte| ImportError::NotUtf8 {
+        path: path.to_owned(),
+        line: 1 + bytes[..bad_byte.min(bytes.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count(),
+    })?;
+    if looks_binary(text.as_bytes()) {
+        return Err(ImportError::Binary {
+            path: path.to_owned(),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(ImportError::OnlyWhitespace {
+            path: path.to_owned(),
+        });
+    }
+    Ok(text)
+}
+
+/// Binary data: a NUL byte, or many control characters that text never holds.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if sample.contains(&0) {
+        return true;
+    }
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    control * 100 > sample.len()
+}
+
+fn title_from_file_name(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || "Untitled".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn import(name: &str, bytes: &[u8]) -> Result<Project, ImportError> {
+        let path = Path::new(name);
+        import_bytes(
+            path,
+            bytes,
+            draft_format_from_path(path)?,
+            Timestamp::UNIX_EPOCH,
+        )
+    }
+
+    #[test]
+    fn extensions_pick_the_format() {
+        assert_eq!(
+            draft_format_from_path(Path::new("a.TXT")).unwrap(),
+            DraftFormat::PlainText
+        );
+        assert_eq!(
+            draft_format_from_path(Path::new("README")).unwrap(),
+            DraftFormat::PlainText
+        );
+        assert_eq!(
+            draft_format_from_path(Path::new("a.md")).unwrap(),
+            DraftFormat::Markdown
+        );
+        let error = draft_format_from_path(Path::new("story.docx")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "story.docx: Word documents (.docx) cannot be imported; copydesk imports plain text (.txt) and Markdown (.md)"
+        );
+        assert!(matches!(
+            draft_format_from_path(Path::new("x.copydesk.ron")),
+            Err(ImportError::IsProject { .. })
+        ));
+    }
+
+    #[test]
+    fn bad_bytes_get_clear_errors() {
+        assert!(matches!(
+            import("e.txt", b""),
+            Err(ImportError::Empty { .. })
+        ));
+        assert!(matches!(
+            import("w.txt", b" \n\t\n"),
+            Err(ImportError::OnlyWhitespace { .. })
+        ));
+        assert!(matches!(
+            import("b.txt", b"PK\x03\x04\0\0binary"),
+            Err(ImportError::Binary { .. })
+        ));
+        let error = import("l.txt", b"line one\nline two \xff\xfe oops\n").unwrap_err();
+        assert!(
+            matches!(error, ImportError::NotUtf8 { line: 2, .. }),
+            "{error}"
+        );
+        assert!(error.to_string().starts_with("l.txt: "), "{error}");
+    }
+
+    #[test]
+    fn byte_order_marks_are_understood() {
+        let project = import("bom.txt", "\u{feff}Héllo.".as_bytes()).unwrap();
+        assert_eq!(project.sections[0].text, "Héllo.");
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("Ça va.".encode_utf16().flat_map(u16::to_le_bytes));
+        let project = import("utf16.txt", &utf16).unwrap();
+        assert_eq!(project.sections[0].text, "Ça va.");
+    }
+
+    #[test]
+    fn the_project_remembers_its_draft() {
+        let project = import("drafts/story.md", b"Lede.\n\n## Part\n\nText.\n").unwrap();
+        assert_eq!(project.title, "story");
+        assert_eq!(project.draft.file_name, "story.md");
+        assert_eq!(project.draft.format, DraftFormat::Markdown);
+        assert_eq!(
+            project.draft.sha256,
+            sha256_hex(b"Lede.\n\n## Part\n\nText.\n")
+        );
+        assert_eq!(project.sections.len(), 2);
+        assert_ne!(project.sections[0].id, project.sections[1].id);
+    }
+}

@@ -1,0 +1,80 @@
+//! The shape every importer produces: a title and a list of headed sections.
+
+/// An article as read from a file, before it becomes a [`crate::model::Project`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleOutline {
+    /// The article's own title (a headline on the first line, a lone top heading, or a
+    /// front-matter title), when it has one.
+    pub title: Option<String>,
+    pub sections: Vec<OutlineSection>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OutlineSection {
+    pub heading: Option<String>,
+    pub level: u8,
+    pub paragraphs: Vec<String>,
+}
+
+/// Collects headings and paragraphs in reading order.
+#[derive(Debug, Default)]
+pub struct OutlineBuilder {
+    title: Option<String>,
+    sections: Vec<OutlineSection>,
+}
+
+impl OutlineBuilder {
+    pub fn set_title(&mut self, title: &str) {
+        let title = title.trim();
+        if !title.is_empty() {
+            self.title = Some(title.to_owned());
+        }
+    }
+
+    /// A heading that is the article's title if nothing came before it.
+    pub fn title_or_heading(&mut self, text: &str, level: u8) {
+        if self.title.is_none() && self.sections.is_empty() {
+            self.set_title(text);
+        } else {
+            self.heading(text, level);
+        }
+    }
+
+    pub fn heading(&mut self, text: &str, level: u8) {
+        self.sections.push(OutlineSection {
+            heading: Some(text.trim().to_owned()),
+            level: level.clamp(1, 6),
+            paragraphs: Vec::new(),
+        });
+    }
+
+    /// Adds a paragraph to the current section (the untitled opening before any heading).
+    /// Line breaks inside it become spaces: one paragraph is one line of the section text.
+    pub fn paragraph(&mut self, text: String) {
+        let text = if text.contains(['\n', '\r']) {
+            text.split(['\n', '\r'])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            text
+        };
+        if text.trim().is_empty() {
+            return;
+        }
+        if self.sections.is_empty() {
+            self.sections.push(OutlineSection::default());
+        }
+        if let Some(section) = self.sections.last_mut() {
+            section.paragraphs.push(text);
+        }
+    }
+
+    pub fn finish(self) -> ArticleOutline {
+        ArticleOutline {
+            title: self.title,
+            sections: self.sections,
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! copydesk: a review desk for editors and fact-checkers.
+//!
+//! The crate is a functional core with a thin desktop shell on top:
+//!
+//! - [`model`]: the review as data (sections, comments, claims, passages);
+//! - [`edit`] and [`document`]: every change as a value that knows its inverse, and the one
+//!   place that applies them (undo, redo, unsaved-changes tracking);
+//! - [`import`]: plain-text and Markdown drafts into sections;
+//! - [`project_file`]: the RON project file, loaded carefully and saved atomically;
+//! - [`report`] and [`check`]: the state of the review for people, tools and pipelines;
+//! - [`cli`]: the command line;
+//! - [`app`]: the eframe/egui desk, which reads the core and emits edits.
+//!
+//! Only [`app`] depends on egui. See docs/ARCHITECTURE.md.
+
+pub mod app;
+pub mod check;
+pub mod cli;
+pub mod document;
+pub mod edit;
+pub mod import;
+pub mod model;
+pub mod project_file;
+pub mod report;
+pub mod sample;
+pub mod text;

@@ -1,0 +1,163 @@
+//! Claims: passages a fact-checker must source, and what they found.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{ClaimId, SectionId};
+use super::passage::Passage;
+
+/// Where the fact-check of a claim stands.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum ClaimStatus {
+    #[default]
+    NeedsSource,
+    InProgress,
+    Verified,
+    Incorrect,
+    Unverifiable,
+}
+
+impl ClaimStatus {
+    pub const ALL: [Self; 5] = [
+        Self::NeedsSource,
+        Self::InProgress,
+        Self::Verified,
+        Self::Incorrect,
+        Self::Unverifiable,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NeedsSource => "Needs source",
+            Self::InProgress => "In progress",
+            Self::Verified => "Verified",
+            Self::Incorrect => "Incorrect",
+            Self::Unverifiable => "Unverifiable",
+        }
+    }
+
+    /// A stable machine name, used in the JSON report.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NeedsSource => "needs_source",
+            Self::InProgress => "in_progress",
+            Self::Verified => "verified",
+            Self::Incorrect => "incorrect",
+            Self::Unverifiable => "unverifiable",
+        }
+    }
+
+    /// Whether a claim in this status can be closed by dealing with it in the text
+    /// (correcting or cutting it) instead of verifying it.
+    pub fn can_be_dealt_with(self) -> bool {
+        matches!(self, Self::Incorrect | Self::Unverifiable)
+    }
+}
+
+/// What was done in the text about a claim that could not stand as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DealtWith {
+    Corrected,
+    Cut,
+}
+
+impl DealtWith {
+    pub const ALL: [Self; 2] = [Self::Corrected, Self::Cut];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Corrected => "Corrected",
+            Self::Cut => "Cut",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Corrected => "corrected",
+            Self::Cut => "cut",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub section: SectionId,
+    pub passage: Passage,
+    /// Who flagged the claim.
+    pub author: String,
+    pub created: Timestamp,
+    #[serde(default)]
+    pub status: ClaimStatus,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The fact-checker's verdict note.
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub dealt_with: Option<DealtWith>,
+}
+
+impl Claim {
+    pub fn new(section: SectionId, passage: Passage, author: &str, created: Timestamp) -> Self {
+        Self {
+            id: ClaimId::random(),
+            section,
+            passage,
+            author: author.to_owned(),
+            created,
+            status: ClaimStatus::NeedsSource,
+            sources: Vec::new(),
+            note: String::new(),
+            dealt_with: None,
+        }
+    }
+
+    /// Whether the claim still blocks publication: not verified, and not an incorrect or
+    /// unverifiable claim that was corrected or cut.
+    pub fn is_open(&self) -> bool {
+        match self.status {
+            ClaimStatus::Verified => false,
+            ClaimStatus::Incorrect | ClaimStatus::Unverifiable => self.dealt_with.is_none(),
+            ClaimStatus::NeedsSource | ClaimStatus::InProgress => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(status: ClaimStatus, dealt_with: Option<DealtWith>) -> Claim {
+        let passage = Passage::from_section_text("more than 4,000", 0..15).unwrap();
+        Claim {
+            status,
+            dealt_with,
+            ..Claim::new(SectionId::random(), passage, "Ana", Timestamp::UNIX_EPOCH)
+        }
+    }
+
+    #[test]
+    fn open_claims_are_those_neither_verified_nor_dealt_with() {
+        assert!(claim(ClaimStatus::NeedsSource, None).is_open());
+        assert!(claim(ClaimStatus::InProgress, None).is_open());
+        assert!(!claim(ClaimStatus::Verified, None).is_open());
+        assert!(claim(ClaimStatus::Incorrect, None).is_open());
+        assert!(!claim(ClaimStatus::Incorrect, Some(DealtWith::Corrected)).is_open());
+        assert!(!claim(ClaimStatus::Unverifiable, Some(DealtWith::Cut)).is_open());
+        // Being "dealt with" only closes claims that could not be verified.
+        assert!(claim(ClaimStatus::NeedsSource, Some(DealtWith::Cut)).is_open());
+    }
+}

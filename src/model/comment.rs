@@ -1,0 +1,74 @@
+//! Comments: a thread of remarks on a passage or on a whole section.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{CommentId, ReplyId, SectionId};
+use super::passage::Passage;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub id: CommentId,
+    pub section: SectionId,
+    /// The commented passage; `None` for a comment on the whole section.
+    #[serde(default)]
+    pub passage: Option<Passage>,
+    pub author: String,
+    pub created: Timestamp,
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub replies: Vec<Reply>,
+    /// Who resolved the thread, and when; `None` while it is open.
+    #[serde(default)]
+    pub resolved: Option<Resolution>,
+}
+
+impl Comment {
+    pub fn new(
+        section: SectionId,
+        passage: Option<Passage>,
+        author: &str,
+        created: Timestamp,
+    ) -> Self {
+        Self {
+            id: CommentId::random(),
+            section,
+            passage,
+            author: author.to_owned(),
+            created,
+            body: String::new(),
+            replies: Vec::new(),
+            resolved: None,
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.resolved.is_none()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: ReplyId,
+    pub author: String,
+    pub created: Timestamp,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn new(author: &str, created: Timestamp, body: &str) -> Self {
+        Self {
+            id: ReplyId::random(),
+            author: author.to_owned(),
+            created,
+            body: body.to_owned(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolution {
+    pub by: String,
+    pub at: Timestamp,
+}

@@ -1,0 +1,18 @@
+//! The review as data: sections, comments, claims and where they sit in the text.
+//!
+//! Nothing here knows about the screen or the disk; the desk, the command line and the
+//! project file all read and write these types.
+
+mod claim;
+mod comment;
+mod ids;
+mod passage;
+mod project;
+mod section;
+
+pub use claim::{Claim, ClaimStatus, DealtWith, Source};
+pub use comment::{Comment, Reply, Resolution};
+pub use ids::{ClaimId, CommentId, MarkId, ReplyId, SectionId};
+pub use passage::{CONTEXT_CHARS, Passage, PassageError};
+pub use project::{Draft, DraftFormat, InvalidProject, Progress, Project};
+pub use section::{ReviewStatus, Section};

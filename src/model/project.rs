@@ -1,0 +1,188 @@
+//! The whole review: the article's sections and every mark on them.
+
+use std::collections::HashSet;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::claim::Claim;
+use super::comment::Comment;
+use super::ids::{ClaimId, CommentId, MarkId, SectionId};
+use super::section::{ReviewStatus, Section};
+
+/// The kind of file a draft was imported from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DraftFormat {
+    PlainText,
+    Markdown,
+}
+
+impl DraftFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PlainText => "plain text",
+            Self::Markdown => "Markdown",
+        }
+    }
+}
+
+/// Which draft the text came from, so later drafts can be told apart from it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// The file name it was imported from (no folder: the project may travel).
+    pub file_name: String,
+    pub format: DraftFormat,
+    /// SHA-256 of the imported file's bytes, in hex.
+    pub sha256: String,
+    pub imported_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    pub title: String,
+    pub draft: Draft,
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+}
+
+/// What a loaded project got wrong, found by [`Project::validate`].
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum InvalidProject {
+    #[error("the project has no sections")]
+    NoSections,
+    #[error("the id {0} is used twice")]
+    DuplicateId(String),
+    #[error("{what} {id} refers to section {section}, which does not exist")]
+    UnknownSection {
+        what: &'static str,
+        id: String,
+        section: String,
+    },
+    #[error("{what} {id} covers characters {start}..{end}, outside its section ({len} characters)")]
+    PassageOutOfBounds {
+        what: &'static str,
+        id: String,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+}
+
+/// Counts shown in the outline and in reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub sections: usize,
+    pub approved: usize,
+    pub open_comments: usize,
+    pub open_claims: usize,
+}
+
+impl Project {
+    pub fn section(&self, id: &SectionId) -> Option<&Section> {
+        self.sections.iter().find(|s| &s.id == id)
+    }
+
+    pub fn section_index(&self, id: &SectionId) -> Option<usize> {
+        self.sections.iter().position(|s| &s.id == id)
+    }
+
+    pub fn comment(&self, id: &CommentId) -> Option<&Comment> {
+        self.comments.iter().find(|c| &c.id == id)
+    }
+
+    pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
+        self.claims.iter().find(|c| &c.id == id)
+    }
+
+    /// The section a mark belongs to.
+    pub fn section_of_mark(&self, mark: &MarkId) -> Option<&SectionId> {
+        match mark {
+            MarkId::Comment(id) => self.comment(id).map(|c| &c.section),
+            MarkId::Claim(id) => self.claim(id).map(|c| &c.section),
+        }
+    }
+
+    pub fn comments_in<'a>(&'a self, section: &'a SectionId) -> impl Iterator<Item = &'a Comment> {
+        self.comments.iter().filter(move |c| &c.section == section)
+    }
+
+    pub fn claims_in<'a>(&'a self, section: &'a SectionId) -> impl Iterator<Item = &'a Claim> {
+        self.claims.iter().filter(move |c| &c.section == section)
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress {
+            sections: self.sections.len(),
+            approved: self
+                .sections
+                .iter()
+                .filter(|s| s.status == ReviewStatus::Approved)
+                .count(),
+            open_comments: self.comments.iter().filter(|c| c.is_open()).count(),
+            open_claims: self.claims.iter().filter(|c| c.is_open()).count(),
+        }
+    }
+
+    /// Checks what the type system cannot: unique ids, marks pointing at existing sections,
+    /// passages inside their section's text.
+    pub fn validate(&self) -> Result<(), InvalidProject> {
+        if self.sections.is_empty() {
+            return Err(InvalidProject::NoSections);
+        }
+        let mut seen = HashSet::new();
+        let mut unique = |id: &str| {
+            if seen.insert(id.to_owned()) {
+                Ok(())
+            } else {
+                Err(InvalidProject::DuplicateId(id.to_owned()))
+            }
+        };
+        for section in &self.sections {
+            unique(section.id.as_str())?;
+        }
+        for comment in &self.comments {
+            unique(comment.id.as_str())?;
+            for reply in &comment.replies {
+                unique(reply.id.as_str())?;
+            }
+        }
+        for claim in &self.claims {
+            unique(claim.id.as_str())?;
+        }
+        let passages = self
+            .comments
+            .iter()
+            .map(|c| ("comment", c.id.as_str(), &c.section, c.passage.as_ref()))
+            .chain(
+                self.claims
+                    .iter()
+                    .map(|c| ("claim", c.id.as_str(), &c.section, Some(&c.passage))),
+            );
+        for (what, id, section_id, passage) in passages {
+            let Some(section) = self.section(section_id) else {
+                return Err(InvalidProject::UnknownSection {
+                    what,
+                    id: id.to_owned(),
+                    section: section_id.to_string(),
+                });
+            };
+            if let Some(passage) = passage {
+                let len = section.char_count();
+                if passage.start >= passage.end || passage.end > len {
+                    return Err(InvalidProject::PassageOutOfBounds {
+                        what,
+                        id: id.to_owned(),
+                        start: passage.start,
+                        end: passage.end,
+                        len,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,114 @@
+//! A section of the article: an optional heading, its body text and its review status.
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::SectionId;
+
+/// Where a section stands in the review. The order is the order of the workflow.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum ReviewStatus {
+    #[default]
+    Unreviewed,
+    InReview,
+    NeedsChanges,
+    Approved,
+}
+
+impl ReviewStatus {
+    pub const ALL: [Self; 4] = [
+        Self::Unreviewed,
+        Self::InReview,
+        Self::NeedsChanges,
+        Self::Approved,
+    ];
+
+    /// The word shown to people, in the desk and in reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unreviewed => "Unreviewed",
+            Self::InReview => "In review",
+            Self::NeedsChanges => "Needs changes",
+            Self::Approved => "Approved",
+        }
+    }
+
+    /// A stable machine name, used in the JSON report.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Unreviewed => "unreviewed",
+            Self::InReview => "in_review",
+            Self::NeedsChanges => "needs_changes",
+            Self::Approved => "approved",
+        }
+    }
+}
+
+/// One section of the article. The untitled opening has no heading.
+///
+/// `text` holds the body, one paragraph per line (`'\n'` between paragraphs). Mark positions
+/// are character (not byte) offsets into it. In the project file it is written as a list of
+/// paragraphs, which keeps long articles readable and diffable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: SectionId,
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// Heading level, 1 (top) to 6; 0 for the untitled opening.
+    #[serde(default)]
+    pub level: u8,
+    #[serde(default)]
+    pub status: ReviewStatus,
+    #[serde(rename = "paragraphs", with = "paragraph_list")]
+    pub text: String,
+}
+
+impl Section {
+    pub fn new(heading: Option<String>, level: u8, paragraphs: &[String]) -> Self {
+        Self {
+            id: SectionId::random(),
+            heading,
+            level,
+            status: ReviewStatus::Unreviewed,
+            text: paragraphs.join("\n"),
+        }
+    }
+
+    /// The heading, or a stand-in for the untitled opening, for lists and messages.
+    pub fn title(&self) -> &str {
+        self.heading.as_deref().unwrap_or("Opening")
+    }
+
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.text.split('\n')
+    }
+
+    /// Length of the body in characters: the upper bound of mark positions.
+    pub fn char_count(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// Writes `text` as a list of paragraphs and reads it back.
+mod paragraph_list {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+        if text.is_empty() {
+            return serializer.collect_seq(std::iter::empty::<&str>());
+        }
+        serializer.collect_seq(text.split('\n'))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        let paragraphs = Vec::<String>::deserialize(deserializer)?;
+        if let Some(bad) = paragraphs.iter().position(|p| p.contains('\n')) {
+            return Err(serde::de::Error::custom(format!(
+                "paragraph {} contains a line break; each paragraph is one string",
+                bad + 1
+            )));
+        }
+        Ok(paragraphs.join("\n"))
+    }
+}

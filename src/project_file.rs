@@ -1,0 +1,248 @@
+//! The project file: the whole review, article text included, as readable RON.
+//!
+//! Loading is careful: it reads the format version first and refuses files from a newer
+//! copydesk instead of misreading them, reports syntax errors with line and column, and checks
+//! the project for dangling references before anyone sees it. Saving never destroys the
+//! previous good file: it writes a temporary file beside the target, flushes it to disk and
+//! renames it over the target, so a crash leaves either the old file or the new one.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::model::{Claim, Comment, Draft, InvalidProject, Project, Section};
+
+/// The `format` field every project file carries.
+pub const FORMAT_NAME: &str = "copydesk-project";
+/// The format version this build writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The usual file name ending of a project.
+pub const PROJECT_EXTENSION: &str = ".copydesk.ron";
+/// Project files larger than this are refused rather than read (a book with 10,000 marks is
+/// ~10 MB).
+pub const MAX_PROJECT_BYTES: u64 = 256 * 1024 * 1024;
+
+#[derive(Debug, Error)]
+pub enum ProjectFileError {
+    #[error("{path}: cannot read the file: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: the file is too large to be a project ({size} bytes)")]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{path}: not a copydesk project (it is not UTF-8 text)")]
+    NotText { path: PathBuf },
+    #[error("{path}:{line}:{column}: the project file is damaged: {message}")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: not a copydesk project (it lacks `format: \"{FORMAT_NAME}\"` or a `version`)")]
+    NotAProject { path: PathBuf },
+    #[error(
+        "{path}: made by a newer copydesk (format version {found}; this copydesk reads up to version {supported}); update copydesk to open it"
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{path}: the project file is inconsistent: {problem}")]
+    Invalid {
+        path: PathBuf,
+        #[source]
+        problem: InvalidProject,
+    },
+    #[error("{path}: cannot save: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u32,
+    title: &'a str,
+    draft: &'a Draft,
+    sections: &'a [Section],
+    comments: &'a [Comment],
+    claims: &'a [Claim],
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    title: String,
+    draft: Draft,
+    sections: Vec<Section>,
+    #[serde(default)]
+    comments: Vec<Comment>,
+    #[serde(default)]
+    claims: Vec<Claim>,
+}
+
+/// The two fields read before anything else, to decide whether and how to read the rest.
+#[derive(Deserialize)]
+struct Header {
+    /// Empty when the file has no `format` field.
+    #[serde(default)]
+    format: String,
+    /// 0 when the file has no `version` field (versions start at 1).
+    #[serde(default)]
+    version: u32,
+}
+
+/// The project as the text of a project file.
+pub fn ron_from_project(project: &Project) -> String {
+    let file = FileOut {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        title: &project.title,
+        draft: &project.draft,
+        sections: &project.sections,
+        comments: &project.comments,
+        claims: &project.claims,
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .compact_arrays(false);
+    let body = ron::ser::to_string_pretty(&file, config)
+        // Every field is a plain string, number, list or enum: serializing cannot fail.
+        .unwrap_or_else(|error| format!("// could not serialize: {error}"));
+    format!("// copydesk project, format version {FORMAT_VERSION}; see docs/FORMAT.md\n{body}\n")
+}
+
+/// Reads a project from the text of a project file; `path` names it in errors.
+pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileError> {
+    let options = ron::Options::default();
+    let syntax = |error: ron::error::SpannedError| ProjectFileError::Syntax {
+        path: path.to_owned(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    };
+    let header: Header = options.from_str(text).map_err(syntax)?;
+    if header.format != FORMAT_NAME || header.version == 0 {
+        return Err(ProjectFileError::NotAProject {
+            path: path.to_owned(),
+        });
+    }
+    let version = header.version;
+    if version > FORMAT_VERSION {
+        return Err(ProjectFileError::NewerVersion {
+            path: path.to_owned(),
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let file: FileIn = options.from_str(text).map_err(syntax)?;
+    let project = Project {
+        title: file.title,
+        draft: file.draft,
+        sections: file.sections,
+        comments: file.comments,
+        claims: file.claims,
+    };
+    project
+        .validate()
+        .map_err(|problem| ProjectFileError::Invalid {
+            path: path.to_owned(),
+            problem,
+        })?;
+    Ok(project)
+}
+
+/// Loads a project file.
+pub fn load_project(path: &Path) -> Result<Project, ProjectFileError> {
+    let read_error = |source| ProjectFileError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_PROJECT_BYTES {
+        return Err(ProjectFileError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    let text = String::from_utf8(bytes).map_err(|_| ProjectFileError::NotText {
+        path: path.to_owned(),
+    })?;
+    project_from_ron(path, &text)
+}
+
+/// Saves a project file atomically: the target is replaced only once the new content is
+/// completely on disk. Saving through a symbolic link writes the file it points to, and an
+/// existing file keeps its permissions.
+pub fn save_project(project: &Project, path: &Path) -> Result<(), ProjectFileError> {
+    let write_error = |source| ProjectFileError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let folder = match target.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&format!(".{file_name}."))
+        .suffix(".tmp")
+        .tempfile_in(&folder)
+        .map_err(write_error)?;
+    temporary
+        .write_all(ron_from_project(project).as_bytes())
+        .map_err(write_error)?;
+    temporary.as_file().sync_all().map_err(write_error)?;
+    if let Ok(metadata) = std::fs::metadata(&target) {
+        std::fs::set_permissions(temporary.path(), metadata.permissions()).map_err(write_error)?;
+    }
+    temporary
+        .persist(&target)
+        .map_err(|error| write_error(error.error))?;
+    // The rename itself must reach the disk too; not every platform can sync a folder.
+    if let Ok(folder) = std::fs::File::open(&folder) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// The project file name offered for an article: `story.txt` → `story.copydesk.ron`.
+pub fn project_path_for_article(article: &Path) -> PathBuf {
+    let stem = article
+        .file_stem()
+        .map_or_else(|| "review".to_owned(), |s| s.to_string_lossy().into_owned());
+    article.with_file_name(format!("{stem}{PROJECT_EXTENSION}"))
+}
+
+/// Whether a path names a project file rather than an article (by its name, then by its
+/// first bytes).
+pub fn is_project_path(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".ron") {
+        return true;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(512);
+    let _ = std::io::Read::read_to_end(&mut std::io::Read::take(file, 512), &mut head);
+    String::from_utf8_lossy(&head).contains(&format!("format: \"{FORMAT_NAME}\""))
+}

@@ -1,0 +1,70 @@
+//! Character-offset helpers.
+//!
+//! Mark positions are counted in characters (Unicode scalar values), which stay meaningful in
+//! every tool that reads the project file; Rust strings are indexed by bytes. These helpers
+//! convert between the two without ever slicing inside a character.
+
+use std::ops::Range;
+
+pub fn char_count(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// The byte offset of character `char_index`, or the length of `text` when past its end.
+pub fn byte_offset_from_char_offset(text: &str, char_index: usize) -> usize {
+    text.char_indices()
+        .nth(char_index)
+        .map_or(text.len(), |(byte, _)| byte)
+}
+
+/// The byte range of a character range, clamped to the text.
+pub fn byte_range_from_char_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let start = byte_offset_from_char_offset(text, range.start);
+    let end =
+        start + byte_offset_from_char_offset(&text[start..], range.end.saturating_sub(range.start));
+    start..end
+}
+
+/// The text of a character range, clamped to the text.
+pub fn slice_chars(text: &str, range: Range<usize>) -> &str {
+    &text[byte_range_from_char_range(text, range)]
+}
+
+/// The character offset of a byte offset (which must lie on a character boundary).
+pub fn char_offset_from_byte_offset(text: &str, byte_offset: usize) -> usize {
+    text.get(..byte_offset)
+        .map_or_else(|| char_count(text), char_count)
+}
+
+/// `text` cut to at most `max_chars` characters, with an ellipsis when cut.
+pub fn shortened(text: &str, max_chars: usize) -> String {
+    if char_count(text) <= max_chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_and_byte_offsets_convert_both_ways() {
+        let text = "a€b العربية";
+        assert_eq!(byte_offset_from_char_offset(text, 1), 1);
+        assert_eq!(byte_offset_from_char_offset(text, 2), 4);
+        assert_eq!(byte_offset_from_char_offset(text, 100), text.len());
+        assert_eq!(char_offset_from_byte_offset(text, 4), 2);
+        assert_eq!(slice_chars(text, 1..3), "€b");
+        assert_eq!(slice_chars(text, 4..11), "العربية");
+        assert_eq!(slice_chars(text, 9..100), "ية");
+        assert_eq!(slice_chars(text, 50..60), "");
+    }
+
+    #[test]
+    fn shortened_adds_an_ellipsis_only_when_cut() {
+        assert_eq!(shortened("short", 10), "short");
+        assert_eq!(shortened("a longer sentence", 9), "a longer…");
+    }
+}

@@ -1,0 +1,281 @@
+//! The command line, driven as a script or a publishing pipeline would.
+
+use std::path::Path;
+use std::process::Output;
+
+use copydesk::edit::Edit;
+use copydesk::model::{ClaimStatus, DealtWith, Resolution, ReviewStatus, Source};
+use copydesk::project_file::{load_project, save_project};
+use jiff::Timestamp;
+
+use crate::common::{copydesk, passage_of, seed_article, temp_dir, write};
+
+fn run(args: &[&str]) -> Output {
+    copydesk().args(args).output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn apply_all(path: &Path, edits: Vec<Edit>) {
+    let mut project = load_project(path).unwrap();
+    for edit in edits {
+        edit.apply(&mut project).unwrap();
+    }
+    save_project(&project, path).unwrap();
+}
+
+#[test]
+fn import_report_and_check_take_the_seed_through_review_to_publication() {
+    let Some(seed) = seed_article() else { return };
+    let dir = temp_dir();
+    let project_path = dir.path().join("seed.copydesk.ron");
+    let project_arg = project_path.to_str().unwrap();
+
+    let output = run(&["import", seed.to_str().unwrap(), "-o", project_arg]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("7 sections"),
+        "{}",
+        stdout(&output)
+    );
+
+    // Fresh from import, nothing is approved: the gate says no, listing every section.
+    let output = run(&["check", project_arg]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let listing = stdout(&output);
+    assert!(listing.contains("not ready — 7 items open"), "{listing}");
+    assert!(listing.contains("section “Strategic Importance of the Transfer” is unreviewed"));
+
+    // A reviewer approves everything but flags "more than 4,000" and leaves a comment.
+    let project = load_project(&project_path).unwrap();
+    let (section, passage) = passage_of(&project, "more than 4,000");
+    let claim =
+        copydesk::model::Claim::new(section.clone(), passage.clone(), "Ana", Timestamp::now());
+    let claim_id = claim.id.clone();
+    let comment = copydesk::model::Comment {
+        body: "Which operation?".to_owned(),
+        ..copydesk::model::Comment::new(section, Some(passage), "Ana", Timestamp::now())
+    };
+    let comment_id = comment.id.clone();
+    let mut edits: Vec<Edit> = project
+        .sections
+        .iter()
+        .map(|s| Edit::SetSectionStatus {
+            section: s.id.clone(),
+            status: ReviewStatus::Approved,
+        })
+        .collect();
+    edits.push(Edit::add_claim(claim));
+    edits.push(Edit::add_comment(comment));
+    apply_all(&project_path, edits);
+
+    let output = run(&["check", project_arg]);
+    assert_eq!(output.status.code(), Some(1));
+    let listing = stdout(&output);
+    assert!(listing.contains("2 items open"), "{listing}");
+    assert!(
+        listing.contains("claim “more than 4,000” in “Opening” is needs source"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("open comment by Ana on “more than 4,000”"),
+        "{listing}"
+    );
+
+    // The JSON report carries the same state for other tools.
+    let output = run(&["report", project_arg, "--format", "json"]);
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["format"], "copydesk-report");
+    assert_eq!(report["summary"]["sections"], 7);
+    assert_eq!(report["summary"]["approved"], 7);
+    assert_eq!(report["summary"]["open_claims"], 1);
+    assert_eq!(report["summary"]["ready"], false);
+    assert_eq!(
+        report["sections"][0]["claims"][0]["quote"],
+        "more than 4,000"
+    );
+    assert_eq!(report["sections"][0]["claims"][0]["status"], "needs_source");
+    assert_eq!(
+        report["sections"][1]["heading"],
+        "Strategic Importance of the Transfer"
+    );
+
+    // An incorrect claim still blocks until it is corrected or cut.
+    apply_all(
+        &project_path,
+        vec![
+            Edit::SetClaimStatus {
+                id: claim_id.clone(),
+                status: ClaimStatus::Incorrect,
+            },
+            Edit::SetCommentResolved {
+                id: comment_id,
+                resolved: Some(Resolution {
+                    by: "Ana".to_owned(),
+                    at: Timestamp::now(),
+                }),
+            },
+        ],
+    );
+    let output = run(&["check", project_arg]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("incorrect, not yet corrected or cut"),
+        "{}",
+        stdout(&output)
+    );
+
+    apply_all(
+        &project_path,
+        vec![
+            Edit::SetClaimDealtWith {
+                id: claim_id.clone(),
+                dealt_with: Some(DealtWith::Corrected),
+            },
+            Edit::AddSource {
+                claim: claim_id,
+                index: 0,
+                source: Source {
+                    url: "https://example.org/pentagon-statement".to_owned(),
+                    title: "Statement".to_owned(),
+                    note: String::new(),
+                },
+            },
+        ],
+    );
+    let output = run(&["check", project_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("ready"));
+
+    let output = run(&["report", project_arg]);
+    let markdown = stdout(&output);
+    assert!(markdown.contains("**Ready to publish:**"), "{markdown}");
+    assert!(markdown.contains("## Strategic Importance of the Transfer — Approved"));
+    assert!(
+        markdown.contains("- **Incorrect (corrected)** — “more than 4,000”"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("[Statement](https://example.org/pentagon-statement)"));
+}
+
+#[test]
+fn unreadable_input_exits_2_with_a_message_never_a_panic() {
+    let dir = temp_dir();
+    let broken = dir.path().join("broken.copydesk.ron");
+    write(
+        &broken,
+        "(format: \"copydesk-project\", version: 1, title: ",
+    );
+    for args in [
+        vec!["check", broken.to_str().unwrap()],
+        vec!["report", broken.to_str().unwrap()],
+        vec!["check", "/nonexistent/review.copydesk.ron"],
+        vec![
+            "import",
+            "/nonexistent/draft.txt",
+            "-o",
+            "/tmp/never-written.copydesk.ron",
+        ],
+    ] {
+        let output = run(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let message = stderr(&output);
+        assert!(message.starts_with("copydesk: "), "{args:?}: {message}");
+        assert!(!message.contains("panicked"), "{message}");
+    }
+    assert!(!Path::new("/tmp/never-written.copydesk.ron").exists());
+    let message = stderr(&run(&["check", broken.to_str().unwrap()]));
+    assert!(message.contains("broken.copydesk.ron:1:"), "{message}");
+}
+
+#[test]
+fn import_never_overwrites_a_review_unless_told_to() {
+    let dir = temp_dir();
+    let article = dir.path().join("a.md");
+    write(&article, "# Title\n\nText.\n");
+    let target = dir.path().join("a.copydesk.ron");
+    write(&target, "precious review");
+    let output = run(&[
+        "import",
+        article.to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("already exists"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious review");
+
+    let output = run(&[
+        "import",
+        article.to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(load_project(&target).unwrap().title, "Title");
+
+    // An empty article writes nothing.
+    let empty = dir.path().join("empty.txt");
+    write(&empty, "");
+    let none = dir.path().join("none.copydesk.ron");
+    let output = run(&[
+        "import",
+        empty.to_str().unwrap(),
+        "-o",
+        none.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("empty.txt: the file is empty"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!none.exists());
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["import", "--help"],
+        vec!["report", "--help"],
+        vec!["check", "--help"],
+    ] {
+        let output = run(&args);
+        assert!(output.status.success(), "{args:?}");
+        assert!(stdout(&output).contains("Usage:"), "{args:?}");
+    }
+    let output = run(&["report", "x", "--format", "pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn the_desk_says_plainly_when_there_is_no_display() {
+    let output = copydesk()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("no graphical display"), "{message}");
+    assert!(!message.contains("panicked"), "{message}");
+}

@@ -1,0 +1,70 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use copydesk::model::{Passage, Project, SectionId};
+
+/// The six headings of the seed article, exactly as written.
+pub const SEED_HEADINGS: [&str; 6] = [
+    "Strategic Importance of the Transfer",
+    "Humanitarian and Legal Considerations",
+    "International Cooperation and Coordination",
+    "Implications for Regional Security",
+    "Challenges and Future Steps",
+    "A Step Toward Long-Term Stability",
+];
+
+/// A file from `../shared`, the test material beside the checkout.
+///
+/// Under CI (`CI=true`) a missing file fails the test loudly; elsewhere the test says it
+/// was skipped and returns `None`.
+pub fn shared_file(relative: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    let under_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    assert!(
+        !under_ci,
+        "{} is missing: under CI the shared test material must be present",
+        path.display()
+    );
+    eprintln!(
+        "SKIPPED: {} is missing (no ../shared beside the checkout); this test did not run",
+        path.display()
+    );
+    None
+}
+
+pub fn seed_article() -> Option<PathBuf> {
+    shared_file("samples/seed-article.txt")
+}
+
+pub fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// The `copydesk` binary built for these tests.
+pub fn copydesk() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+}
+
+/// The first passage quoting `quote`, anywhere in the project.
+pub fn passage_of(project: &Project, quote: &str) -> (SectionId, Passage) {
+    for section in &project.sections {
+        if let Some(byte) = section.text.find(quote) {
+            let start = copydesk::text::char_offset_from_byte_offset(&section.text, byte);
+            let end = start + quote.chars().count();
+            let passage = Passage::from_section_text(&section.text, start..end).unwrap();
+            return (section.id.clone(), passage);
+        }
+    }
+    panic!("“{quote}” is not in the project");
+}
+
+pub fn write(path: &Path, contents: impl AsRef<[u8]>) {
+    std::fs::write(path, contents).unwrap();
+}

@@ -1,0 +1,327 @@
+//! Edits and history: every edit, undone, restores the project exactly.
+
+use copydesk::document::Document;
+use copydesk::edit::{Edit, EditError};
+use copydesk::model::{
+    Claim, ClaimStatus, Comment, CommentId, DealtWith, Project, Reply, Resolution, ReviewStatus,
+    Source,
+};
+use jiff::Timestamp;
+use proptest::prelude::*;
+
+use crate::common::passage_of;
+
+fn sample() -> Project {
+    copydesk::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap()
+}
+
+/// One edit of every kind, each valid against the sample project.
+fn one_of_each(project: &Project) -> Vec<Edit> {
+    let section = project.sections[1].id.clone();
+    let comment = project.comments[0].id.clone();
+    let claim = project.claims[1].id.clone();
+    let (claim_section, passage) = passage_of(project, "31–9 vote");
+    let reply = Reply::new("Bo", Timestamp::UNIX_EPOCH, "Agreed.");
+    let with_reply = Comment {
+        replies: vec![Reply::new("Cy", Timestamp::UNIX_EPOCH, "Done.")],
+        ..project.comments[1].clone()
+    };
+    vec![
+        Edit::SetSectionStatus {
+            section: section.clone(),
+            status: ReviewStatus::Approved,
+        },
+        Edit::add_comment(Comment::new(section, None, "Ana", Timestamp::UNIX_EPOCH)),
+        Edit::add_comment(Comment::new(
+            claim_section.clone(),
+            Some(passage.clone()),
+            "Ana",
+            Timestamp::UNIX_EPOCH,
+        )),
+        Edit::RemoveComment {
+            id: comment.clone(),
+        },
+        Edit::SetCommentBody {
+            id: comment.clone(),
+            body: "New words".to_owned(),
+        },
+        Edit::SetCommentResolved {
+            id: comment.clone(),
+            resolved: Some(Resolution {
+                by: "Ana".to_owned(),
+                at: Timestamp::UNIX_EPOCH,
+            }),
+        },
+        Edit::add_reply(comment, reply),
+        Edit::Batch {
+            label: "replace a thread".to_owned(),
+            edits: vec![
+                Edit::RemoveComment {
+                    id: with_reply.id.clone(),
+                },
+                Edit::AddComment {
+                    index: 0,
+                    comment: Box::new(with_reply),
+                },
+            ],
+        },
+        Edit::add_claim(Claim::new(
+            claim_section,
+            passage,
+            "Ana",
+            Timestamp::UNIX_EPOCH,
+        )),
+        Edit::RemoveClaim { id: claim.clone() },
+        Edit::SetClaimStatus {
+            id: claim.clone(),
+            status: ClaimStatus::Incorrect,
+        },
+        Edit::SetClaimNote {
+            id: claim.clone(),
+            note: "Wrong year.".to_owned(),
+        },
+        Edit::SetClaimDealtWith {
+            id: claim.clone(),
+            dealt_with: Some(DealtWith::Cut),
+        },
+        Edit::AddSource {
+            claim: claim.clone(),
+            index: 0,
+            source: Source {
+                url: "https://example.org".to_owned(),
+                ..Source::default()
+            },
+        },
+        Edit::RemoveSource {
+            claim: claim.clone(),
+            index: 0,
+        },
+        Edit::SetSource {
+            claim,
+            index: 0,
+            source: Source::default(),
+        },
+    ]
+}
+
+#[test]
+fn every_edit_undone_restores_the_project_exactly() {
+    let original = sample();
+    for edit in one_of_each(&original) {
+        let mut project = original.clone();
+        let inverse = edit.clone().apply(&mut project).unwrap();
+        assert_ne!(project, original, "{edit:?} changed nothing");
+        let redo = inverse.apply(&mut project).unwrap();
+        assert_eq!(project, original, "undoing {edit:?}");
+        redo.apply(&mut project).unwrap();
+        let mut expected = original.clone();
+        let description = format!("{edit:?}");
+        edit.apply(&mut expected).unwrap();
+        assert_eq!(project, expected, "redoing {description}");
+    }
+}
+
+#[test]
+fn invalid_edits_are_refused_and_change_nothing() {
+    let original = sample();
+    let mut project = original.clone();
+    let missing = CommentId::from_text("c-missing");
+    assert_eq!(
+        Edit::SetCommentBody {
+            id: missing.clone(),
+            body: String::new()
+        }
+        .apply(&mut project),
+        Err(EditError::UnknownComment(missing))
+    );
+    let duplicate = Edit::add_comment(original.comments[0].clone());
+    assert!(matches!(
+        duplicate.apply(&mut project),
+        Err(EditError::DuplicateId(_))
+    ));
+    let mut outside = original.claims[0].clone();
+    outside.id = copydesk::model::ClaimId::random();
+    outside.passage.end = 100_000;
+    assert!(matches!(
+        Edit::add_claim(outside).apply(&mut project),
+        Err(EditError::PassageOutOfBounds { .. })
+    ));
+    // A batch that fails half-way takes back what it did.
+    let batch = Edit::Batch {
+        label: "half".to_owned(),
+        edits: vec![
+            Edit::SetSectionStatus {
+                section: original.sections[0].id.clone(),
+                status: ReviewStatus::Approved,
+            },
+            Edit::RemoveClaim {
+                id: copydesk::model::ClaimId::from_text("k-missing"),
+            },
+        ],
+    };
+    assert!(batch.apply(&mut project).is_err());
+    assert_eq!(project, original);
+}
+
+#[test]
+fn typing_in_one_field_is_one_undo_step_until_sealed() {
+    let project = sample();
+    let id = project.comments[0].id.clone();
+    let before = project.comments[0].body.clone();
+    let mut document = Document::from_saved(project);
+    for body in ["W", "Wh", "Who"] {
+        document
+            .apply(Edit::SetCommentBody {
+                id: id.clone(),
+                body: body.to_owned(),
+            })
+            .unwrap();
+    }
+    document.seal();
+    document
+        .apply(Edit::SetCommentBody {
+            id: id.clone(),
+            body: "Who?".to_owned(),
+        })
+        .unwrap();
+    assert_eq!(document.undo_label(), Some("edit comment"));
+    document.undo();
+    assert_eq!(document.project().comment(&id).unwrap().body, "Who");
+    document.undo();
+    assert_eq!(document.project().comment(&id).unwrap().body, before);
+    assert_eq!(document.undo(), None);
+    assert!(!document.is_dirty());
+}
+
+#[test]
+fn the_save_point_follows_undo_and_redo() {
+    let project = sample();
+    let section = project.sections[0].id.clone();
+    let mut document = Document::from_import(project);
+    assert!(document.is_dirty(), "an import is unsaved");
+    document.mark_saved();
+    assert!(!document.is_dirty());
+    let approve = Edit::SetSectionStatus {
+        section: section.clone(),
+        status: ReviewStatus::Approved,
+    };
+    document.apply(approve).unwrap();
+    assert!(document.is_dirty());
+    document.undo();
+    assert!(!document.is_dirty());
+    document.redo();
+    assert!(document.is_dirty());
+    document.mark_saved();
+    document.undo();
+    assert!(document.is_dirty());
+    // A new edit after undoing past the save point makes the saved state unreachable.
+    document
+        .apply(Edit::SetSectionStatus {
+            section,
+            status: ReviewStatus::NeedsChanges,
+        })
+        .unwrap();
+    document.undo();
+    assert!(document.is_dirty());
+    // An edit that changes nothing is not a step.
+    let steps_before = document.undo_label().map(str::to_owned);
+    document
+        .apply(Edit::SetSectionStatus {
+            section: document.project().sections[0].id.clone(),
+            status: document.project().sections[0].status,
+        })
+        .unwrap();
+    assert_eq!(document.undo_label().map(str::to_owned), steps_before);
+}
+
+/// Builds a valid edit for the current project from random choices.
+fn edit_from_choices(project: &Project, kind: u8, a: usize, b: usize) -> Edit {
+    let section = &project.sections[a % project.sections.len()];
+    let text_len = section.char_count();
+    let passage = |a: usize, b: usize| {
+        let start = a % text_len.max(1);
+        let end = (start + 1 + b % 40).min(text_len);
+        copydesk::model::Passage::from_section_text(&section.text, start..end).ok()
+    };
+    match kind % 8 {
+        0 => Edit::SetSectionStatus {
+            section: section.id.clone(),
+            status: ReviewStatus::ALL[b % 4],
+        },
+        1 => match passage(a, b) {
+            Some(passage) => Edit::add_comment(Comment::new(
+                section.id.clone(),
+                Some(passage),
+                "Prop",
+                Timestamp::UNIX_EPOCH,
+            )),
+            None => Edit::add_comment(Comment::new(
+                section.id.clone(),
+                None,
+                "Prop",
+                Timestamp::UNIX_EPOCH,
+            )),
+        },
+        2 if !project.comments.is_empty() => Edit::RemoveComment {
+            id: project.comments[b % project.comments.len()].id.clone(),
+        },
+        3 if !project.comments.is_empty() => Edit::SetCommentBody {
+            id: project.comments[b % project.comments.len()].id.clone(),
+            body: format!("body {a}"),
+        },
+        4 => match passage(b, a) {
+            Some(passage) => Edit::add_claim(Claim::new(
+                section.id.clone(),
+                passage,
+                "Prop",
+                Timestamp::UNIX_EPOCH,
+            )),
+            None => Edit::SetSectionStatus {
+                section: section.id.clone(),
+                status: ReviewStatus::InReview,
+            },
+        },
+        5 if !project.claims.is_empty() => Edit::SetClaimStatus {
+            id: project.claims[a % project.claims.len()].id.clone(),
+            status: ClaimStatus::ALL[b % 5],
+        },
+        6 if !project.claims.is_empty() => Edit::AddSource {
+            claim: project.claims[a % project.claims.len()].id.clone(),
+            index: b,
+            source: Source {
+                url: format!("https://example.org/{b}"),
+                ..Source::default()
+            },
+        },
+        7 if !project.claims.is_empty() => Edit::RemoveClaim {
+            id: project.claims[b % project.claims.len()].id.clone(),
+        },
+        _ => Edit::SetSectionStatus {
+            section: section.id.clone(),
+            status: ReviewStatus::NeedsChanges,
+        },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_edits_then_as_many_undos_restore_the_original(
+        choices in proptest::collection::vec((any::<u8>(), any::<usize>(), any::<usize>()), 1..40)
+    ) {
+        let original = sample();
+        let mut document = Document::from_saved(original.clone());
+        for (kind, a, b) in choices {
+            let edit = edit_from_choices(document.project(), kind, a, b);
+            document.apply(edit).unwrap();
+            document.seal();
+        }
+        let edited = document.project().clone();
+        while document.undo().is_some() {}
+        prop_assert_eq!(document.project(), &original);
+        prop_assert!(!document.is_dirty());
+        while document.redo().is_some() {}
+        prop_assert_eq!(document.project(), &edited);
+    }
+}

@@ -1,0 +1,198 @@
+//! The project file: round trips, damaged and foreign files, newer versions, safe saving.
+
+use copydesk::model::{Claim, Comment, ReviewStatus, Source};
+use copydesk::project_file::{
+    FORMAT_VERSION, ProjectFileError, load_project, project_from_ron, ron_from_project,
+    save_project,
+};
+use jiff::Timestamp;
+
+use crate::common::{passage_of, temp_dir, write};
+
+fn reviewed_sample() -> copydesk::model::Project {
+    let mut project = copydesk::sample::sample_project(Timestamp::now()).unwrap();
+    let (section, passage) = passage_of(&project, "31–9 vote");
+    project.claims.push(Claim {
+        sources: vec![Source {
+            url: "https://example.org/a?b=c&d=\"e\"".to_owned(),
+            title: "Quotes \" and \\ backslashes".to_owned(),
+            note: "Line one\nline two".to_owned(),
+        }],
+        ..Claim::new(section.clone(), passage, "Zoë", Timestamp::now())
+    });
+    project.comments.push(Comment {
+        body: "RTL: العربية — and “quotes”".to_owned(),
+        ..Comment::new(section, None, "Ana", Timestamp::now())
+    });
+    project.sections[0].status = ReviewStatus::Approved;
+    project
+}
+
+#[test]
+fn a_saved_project_reopens_exactly_as_left() {
+    let mut project = reviewed_sample();
+    // Text with every kind of character the file must carry.
+    project.sections[0]
+        .text
+        .push_str("\nالعربية «guillemets» “curly” 4,000 \u{200f}mark");
+    let dir = temp_dir();
+    let path = dir.path().join("review.copydesk.ron");
+    save_project(&project, &path).unwrap();
+    let loaded = load_project(&path).unwrap();
+    assert_eq!(loaded, project);
+
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("format: \"copydesk-project\""), "{text}");
+    assert!(text.contains(&format!("version: {FORMAT_VERSION}")));
+    assert!(
+        text.contains("paragraphs: ["),
+        "the text is stored as paragraphs"
+    );
+    assert!(
+        text.contains("العربية"),
+        "non-ASCII text is written as itself"
+    );
+    // Stable order: saving the same project twice writes the same bytes.
+    save_project(&loaded, &path).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn damaged_files_are_reported_with_line_and_column() {
+    let project = reviewed_sample();
+    let text = ron_from_project(&project);
+    let truncated = &text[..text.len() / 2];
+    let dir = temp_dir();
+    let path = dir.path().join("broken.copydesk.ron");
+    write(&path, truncated);
+    let error = load_project(&path).unwrap_err();
+    let ProjectFileError::Syntax { line, column, .. } = &error else {
+        panic!("expected a syntax error, got {error}");
+    };
+    assert!(*line > 1 && *column >= 1, "{error}");
+    let message = error.to_string();
+    assert!(
+        message.starts_with(&path.display().to_string()),
+        "{message}"
+    );
+    assert!(message.contains("damaged"), "{message}");
+
+    let garbage = text.replacen("sections: [", "sections: {", 1);
+    let error = project_from_ron(&path, &garbage).unwrap_err();
+    assert!(matches!(error, ProjectFileError::Syntax { .. }), "{error}");
+}
+
+#[test]
+fn files_from_a_newer_copydesk_are_refused_not_misread() {
+    let text = ron_from_project(&reviewed_sample()).replacen(
+        &format!("version: {FORMAT_VERSION},"),
+        "version: 99,\n    a_field_from_the_future: [1, 2, 3],",
+        1,
+    );
+    let dir = temp_dir();
+    let path = dir.path().join("future.copydesk.ron");
+    write(&path, &text);
+    let error = load_project(&path).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            ProjectFileError::NewerVersion {
+                found: 99,
+                supported: FORMAT_VERSION,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert!(error.to_string().contains("newer copydesk"), "{error}");
+}
+
+#[test]
+fn other_files_are_not_taken_for_projects() {
+    let dir = temp_dir();
+    let path = dir.path().join("settings.ron");
+    write(&path, "(window: (width: 800), theme: \"dark\")");
+    let error = load_project(&path).unwrap_err();
+    assert!(
+        matches!(error, ProjectFileError::NotAProject { .. }),
+        "{error}"
+    );
+
+    let binary = dir.path().join("image.copydesk.ron");
+    write(&binary, b"\x89PNG\r\n\x1a\n\xff\xfe\0\0");
+    let error = load_project(&binary).unwrap_err();
+    assert!(matches!(error, ProjectFileError::NotText { .. }), "{error}");
+}
+
+#[test]
+fn inconsistent_projects_are_refused_with_the_reason() {
+    let project = reviewed_sample();
+    let missing_section = ron_from_project(&project).replace(
+        &format!("section: \"{}\"", project.claims[0].section),
+        "section: \"s-000000000000\"",
+    );
+    let dir = temp_dir();
+    let path = dir.path().join("dangling.copydesk.ron");
+    let error = project_from_ron(&path, &missing_section).unwrap_err();
+    assert!(matches!(error, ProjectFileError::Invalid { .. }), "{error}");
+    assert!(error.to_string().contains("s-000000000000"), "{error}");
+}
+
+#[test]
+fn saving_replaces_the_file_whole_and_leaves_no_temporary_file() {
+    let dir = temp_dir();
+    let path = dir.path().join("review.copydesk.ron");
+    write(&path, "old contents");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let project = reviewed_sample();
+    save_project(&project, &path).unwrap();
+    assert_eq!(load_project(&path).unwrap(), project);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["review.copydesk.ron"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640, "the file keeps its permissions");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_writes_the_real_file() {
+    let dir = temp_dir();
+    let real = dir.path().join("real.copydesk.ron");
+    let link = dir.path().join("link.copydesk.ron");
+    let project = reviewed_sample();
+    save_project(&project, &real).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let mut changed = project;
+    changed.sections[1].status = ReviewStatus::Approved;
+    save_project(&changed, &link).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(load_project(&real).unwrap(), changed);
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_alone() {
+    let dir = temp_dir();
+    let missing_folder = dir
+        .path()
+        .join("no such folder")
+        .join("review.copydesk.ron");
+    let error = save_project(&reviewed_sample(), &missing_folder).unwrap_err();
+    assert!(matches!(error, ProjectFileError::Write { .. }), "{error}");
+    assert!(error.to_string().contains("no such folder"), "{error}");
+}

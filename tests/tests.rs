@@ -1,0 +1,10 @@
+//! Integration tests, in one binary: one module per area, shared helpers in `common`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cli;
+mod common;
+mod desk;
+mod edits;
+mod import;
+mod project_file;
