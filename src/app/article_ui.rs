@@ -113,7 +113,8 @@ pub fn article_ui(
         return;
     };
     let project = review.project();
-    if view.review_serial != review.serial {
+    let is_new_review = view.review_serial != review.serial;
+    if is_new_review {
         *view = ArticleView {
             review_serial: review.serial,
             pending_scroll: view.pending_scroll.take(),
@@ -157,6 +158,10 @@ pub fn article_ui(
         && let Some(y) = scroll_target_y(view, project, &tops, &target, viewport_height)
     {
         scroll_area = scroll_area.vertical_scroll_offset(y);
+        scrolled_on_purpose = true;
+    } else if is_new_review {
+        // A newly opened article starts at its title, wherever the last one was left.
+        scroll_area = scroll_area.vertical_scroll_offset(0.0);
         scrolled_on_purpose = true;
     }
     view.drawn_text_origins.clear();

@@ -404,7 +404,13 @@ fn source_ui(
     Frame::new()
         .inner_margin(6)
         .corner_radius(4.0)
-        .fill(ui.visuals().faint_bg_color)
+        .fill(
+            ui.visuals()
+                .widgets
+                .inactive
+                .weak_bg_fill
+                .gamma_multiply(0.5),
+        )
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             let number = index + 1;

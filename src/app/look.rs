@@ -89,9 +89,18 @@ pub fn claim_highlight(status: ClaimStatus, visuals: &Visuals) -> Color32 {
     claim_status_color(status, visuals).gamma_multiply(0.16)
 }
 
-/// Background of the selected mark's passage.
-pub fn selected_mark_highlight(visuals: &Visuals) -> Color32 {
-    visuals.selection.bg_fill.gamma_multiply(0.55)
+/// Background of the selected comment's passage: the comment colour, stronger.
+pub fn selected_comment_highlight(visuals: &Visuals) -> Color32 {
+    pick_alpha(
+        visuals.dark_mode,
+        (0xFF, 0xC1, 0x07, 0xC0),
+        (0xE0, 0xA8, 0x00, 0xA0),
+    )
+}
+
+/// Background of the selected claim's passage: its status colour, stronger.
+pub fn selected_claim_highlight(status: ClaimStatus, visuals: &Visuals) -> Color32 {
+    claim_status_color(status, visuals).gamma_multiply(0.38)
 }
 
 pub const COMMENT_ICON: &str = "💬";

@@ -4,7 +4,7 @@ use egui::{Button, RichText, Ui};
 
 use super::command::UiCommand;
 use super::prefs::Theme;
-use super::state::{Action, AppState, NOTICE_DURATION};
+use super::state::{Action, AppState, NOTICE_DURATION, Notice};
 use crate::model::ReviewStatus;
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -122,8 +122,9 @@ fn command_button_ui(
     }
 }
 
-/// Errors stay until dismissed; other notices fade after a few seconds.
-pub fn notice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+/// A message floating above the status bar, over the content rather than pushing it
+/// around. Errors stay until dismissed; other notices fade after a few seconds.
+pub fn notice_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
     let Some(notice) = &state.notice else {
         return;
     };
@@ -133,22 +134,29 @@ pub fn notice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             actions.push(Action::DismissNotice);
             return;
         }
-        ui.ctx().request_repaint_after(left);
+        ctx.request_repaint_after(left);
     }
+    egui::Area::new(egui::Id::unique("notice"))
+        .order(egui::Order::Foreground)
+        .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -36.0))
+        .show(ctx, |ui| notice_frame_ui(ui, notice, actions));
+}
+
+fn notice_frame_ui(ui: &mut Ui, notice: &Notice, actions: &mut Vec<Action>) {
     let visuals = ui.visuals();
-    let (fill, text_color) = if notice.is_error {
-        (
-            visuals.error_fg_color.gamma_multiply(0.15),
-            visuals.error_fg_color,
-        )
+    let (stroke, text_color) = if notice.is_error {
+        (visuals.error_fg_color, visuals.error_fg_color)
     } else {
-        (visuals.faint_bg_color, visuals.text_color())
+        (
+            visuals.widgets.noninteractive.bg_stroke.color,
+            visuals.text_color(),
+        )
     };
-    egui::Frame::new()
-        .fill(fill)
-        .inner_margin(egui::Margin::symmetric(10, 6))
+    egui::Frame::popup(ui.style())
+        .stroke(egui::Stroke::new(1.0, stroke))
+        .inner_margin(egui::Margin::symmetric(12, 8))
         .show(ui, |ui| {
-            ui.set_width(ui.available_width());
+            ui.set_max_width(680.0);
             ui.horizontal(|ui| {
                 let icon = if notice.is_error { "⚠ " } else { "" };
                 ui.add(
@@ -157,15 +165,14 @@ pub fn notice_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     )
                     .wrap(),
                 );
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .small_button("✖")
-                        .accessible_name("Dismiss message")
-                        .clicked()
-                    {
-                        actions.push(Action::DismissNotice);
-                    }
-                });
+                if ui
+                    .small_button("✖")
+                    .accessible_name("Dismiss message")
+                    .on_hover_text("Dismiss")
+                    .clicked()
+                {
+                    actions.push(Action::DismissNotice);
+                }
             });
         });
 }

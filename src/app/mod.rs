@@ -192,9 +192,6 @@ impl eframe::App for CopydeskApp {
         egui::Panel::top("menu").show(ui, |ui| {
             menu_ui::menu_bar_ui(ui, &self.state, &mut actions);
         });
-        egui::Panel::top("notice")
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| menu_ui::notice_ui(ui, &self.state, &mut actions));
         egui::Panel::bottom("status").show(ui, |ui| menu_ui::status_bar_ui(ui, &self.state));
         egui::Panel::left("outline")
             .resizable(true)
@@ -215,6 +212,7 @@ impl eframe::App for CopydeskApp {
             .show(ui, |ui| {
                 article_ui::article_ui(ui, &self.state, &mut self.article, &mut actions);
             });
+        menu_ui::notice_ui(&ctx, &self.state, &mut actions);
         modals_ui::modal_ui(&ctx, &self.state, &mut actions);
         drop_hint_ui(&ctx);
 

@@ -7,6 +7,7 @@ use super::state::{Action, AfterUnsaved, AppState, Modal, UnsavedChoice};
 
 pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
     let Some(modal) = &state.modal else {
+        ctx.data_mut(|d| d.remove::<bool>(focus_flag_id()));
         return;
     };
     let response = egui::Modal::new(egui::Id::unique("copydesk modal")).show(ctx, |ui| {
@@ -27,6 +28,11 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
     }
 }
 
+/// Remembers that the open dialog already took the keyboard.
+fn focus_flag_id() -> egui::Id {
+    egui::Id::unique("modal took the keyboard")
+}
+
 fn reviewer_name_ui(ui: &mut Ui, draft: &str, state: &AppState, actions: &mut Vec<Action>) {
     ui.heading("Who is reviewing?");
     ui.add_space(4.0);
@@ -43,7 +49,11 @@ fn reviewer_name_ui(ui: &mut Ui, draft: &str, state: &AppState, actions: &mut Ve
                 .desired_width(300.0),
         )
         .accessible_name("Your name");
-    if state.prefs.reviewer_name.is_empty() && !field.has_focus() && !field.lost_focus() {
+    // Put the keyboard in the field once, when the dialog opens (asking every frame would
+    // keep the window repainting while it is not focused).
+    let focus_given = ui
+        .data_mut(|d| std::mem::replace(d.get_temp_mut_or_default::<bool>(focus_flag_id()), true));
+    if !focus_given {
         field.request_focus();
     }
     if field.changed() {

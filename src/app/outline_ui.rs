@@ -51,11 +51,7 @@ pub fn outline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                         } else {
                             title
                         };
-                        ui.add(
-                            egui::Label::new(title.strong())
-                                .truncate()
-                                .selectable(false),
-                        );
+                        ui.add(egui::Label::new(title.strong()).wrap().selectable(false));
                     });
                     ui.horizontal(|ui| {
                         ui.add_space(22.0);

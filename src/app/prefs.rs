@@ -23,8 +23,9 @@ pub struct Preferences {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Theme {
-    #[default]
     System,
+    /// The default: the desk is for reading, and reads like paper.
+    #[default]
     Light,
     Dark,
 }

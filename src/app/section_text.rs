@@ -154,10 +154,14 @@ fn format_for(
     let covering = spans
         .iter()
         .filter(|s| s.range.start <= range.start && range.end <= s.range.end);
+    let mut selected_fill = None;
     for span in covering {
+        let is_selected = Some(&span.mark) == selected;
         match span.kind {
             MarkKind::Comment { resolved } => {
-                let fill = if resolved {
+                let fill = if is_selected {
+                    look::selected_comment_highlight(visuals)
+                } else if resolved {
                     look::resolved_comment_highlight(visuals)
                 } else {
                     look::comment_highlight(visuals)
@@ -165,17 +169,29 @@ fn format_for(
                 if format.background == Color32::TRANSPARENT {
                     format.background = fill;
                 }
+                if is_selected {
+                    selected_fill = Some(fill);
+                }
             }
             MarkKind::Claim(status) => {
                 format.underline = Stroke::new(2.0, look::claim_status_color(status, visuals));
+                let fill = if is_selected {
+                    look::selected_claim_highlight(status, visuals)
+                } else {
+                    look::claim_highlight(status, visuals)
+                };
                 if format.background == Color32::TRANSPARENT {
-                    format.background = look::claim_highlight(status, visuals);
+                    format.background = fill;
+                }
+                if is_selected {
+                    selected_fill = Some(fill);
                 }
             }
         }
-        if Some(&span.mark) == selected {
-            format.background = look::selected_mark_highlight(visuals);
-        }
+    }
+    // Where marks overlap, the selected one shows.
+    if let Some(fill) = selected_fill {
+        format.background = fill;
     }
     format
 }
@@ -229,11 +245,14 @@ pub fn section_text_ui(
     if response.hovered() {
         ui.set_cursor_icon(CursorIcon::Text);
     }
+    // The frame that ends a drag may also carry its last movement: take it into account, or a
+    // quick flick of the mouse would lose the end of the selection.
+    let dragging = response.dragged() || response.drag_stopped();
     if let Some(cursor) = pointer_cursor
-        && (response.hovered() || response.dragged())
+        && (response.hovered() || dragging)
     {
         let before = cursor_state.range(galley);
-        if cursor_state.pointer_interaction(ui, &response, cursor, galley, response.dragged()) {
+        if cursor_state.pointer_interaction(ui, &response, cursor, galley, dragging) {
             output.interacted = true;
         }
         let after = cursor_state.range(galley);
@@ -254,7 +273,7 @@ pub fn section_text_ui(
         output.interacted = true;
     }
     if response.hovered()
-        && !response.dragged()
+        && !dragging
         && let Some(cursor) = pointer_cursor
         && let Some(mark) = innermost_mark_at(spans, map.section_from_galley(cursor.index.0))
         && let Some(span) = spans.iter().find(|s| s.mark == mark)

@@ -222,10 +222,6 @@ impl AppState {
     /// Shows a review in the desk, replacing whatever was open.
     pub fn show_review(&mut self, review: OpenReview) {
         self.current_section = review.project().sections.first().map(|s| s.id.clone());
-        self.scroll_to = self.current_section.clone().map(|section| ScrollTarget {
-            section,
-            char_offset: None,
-        });
         self.review = Some(review);
         self.selected_mark = None;
         self.text_selection = None;
