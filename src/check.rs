@@ -60,9 +60,11 @@ pub fn open_items(project: &Project) -> Vec<OpenItem> {
 impl fmt::Display for OpenItem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Section { title, status } => {
-                write!(f, "section “{title}” is {}", status.label().to_lowercase())
-            }
+            Self::Section { title, status } => write!(
+                f,
+                "section “{title}” is not approved ({})",
+                status.label().to_lowercase()
+            ),
             Self::Comment {
                 section,
                 quote,
@@ -94,7 +96,7 @@ impl fmt::Display for OpenItem {
                 };
                 write!(
                     f,
-                    "claim “{}” in “{section}” is {state}",
+                    "claim “{}” in “{section}”: {state}",
                     shortened(quote, 60)
                 )
             }

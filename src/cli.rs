@@ -10,9 +10,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
 
 use crate::check::open_items;
-use crate::import::{ImportError, import_file};
-use crate::model::Project;
-use crate::project_file::{ProjectFileError, is_project_path, load_project, save_project};
+use crate::import::import_file;
+use crate::open::project_from_path;
+use crate::project_file::{load_project, save_project};
 use crate::report::{counted, json_report, markdown_report};
 
 /// Exit status of `check` when something is still open.
@@ -69,30 +69,19 @@ pub enum Command {
         /// The project to check.
         project: PathBuf,
     },
+    /// Write the bundled sample review (an article with a few marks) to a project file,
+    /// to try the other commands on.
+    Sample {
+        /// Where to write the project.
+        #[arg(short, long, value_name = "PROJECT")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Markdown,
     Json,
-}
-
-/// Either way a file can fail to open.
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    #[error(transparent)]
-    Project(#[from] ProjectFileError),
-    #[error(transparent)]
-    Import(#[from] ImportError),
-}
-
-/// Reads a project file, or imports an article, judging by the file.
-pub fn project_from_path(path: &Path) -> Result<Project, OpenError> {
-    if is_project_path(path) {
-        Ok(load_project(path)?)
-    } else {
-        Ok(import_file(path, Timestamp::now())?)
-    }
 }
 
 pub fn main() -> ExitCode {
@@ -120,6 +109,7 @@ pub fn main() -> ExitCode {
         }) => import_command(&article, &output, force),
         Some(Command::Report { project, format }) => report_command(&project, format),
         Some(Command::Check { project }) => check_command(&project),
+        Some(Command::Sample { output }) => sample_command(&output),
     }
 }
 
@@ -150,6 +140,26 @@ fn import_command(article: &Path, output: &Path, force: bool) -> ExitCode {
         counted(progress.sections, "section", "sections")
     );
     ExitCode::SUCCESS
+}
+
+fn sample_command(output: &Path) -> ExitCode {
+    if output.exists() {
+        return fail(&format!(
+            "{}: already exists; choose another name",
+            output.display()
+        ));
+    }
+    let project = match crate::sample::sample_project(Timestamp::now()) {
+        Ok(project) => project,
+        Err(error) => return fail(&error),
+    };
+    match save_project(&project, output) {
+        Ok(()) => {
+            println!("Wrote the sample review to {}.", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
 }
 
 fn report_command(path: &Path, format: ReportFormat) -> ExitCode {

@@ -20,11 +20,10 @@ struct Step {
     last: Edit,
 }
 
-/// Which state of the history is the one on disk.
+/// Which state of the history is the one on disk (or, for a review not saved yet, the one it
+/// was opened in: an import nobody has touched has nothing to lose).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SavePoint {
-    /// The project has never been saved (freshly imported).
-    Never,
     /// The state after the step with this id (or the initial state, for `None`).
     At(Option<u64>),
     /// The saved state was dropped from the history (undone, then replaced by a new edit).
@@ -44,23 +43,15 @@ pub struct Document {
 }
 
 impl Document {
-    /// A document for a project just read from its file: no unsaved changes.
-    pub fn from_saved(project: Project) -> Self {
-        Self::new(project, SavePoint::At(None))
-    }
-
-    /// A document for a freshly imported article: unsaved until saved somewhere.
-    pub fn from_import(project: Project) -> Self {
-        Self::new(project, SavePoint::Never)
-    }
-
-    fn new(project: Project, save_point: SavePoint) -> Self {
+    /// A document for a project as opened (read from its file, or just imported): no
+    /// unsaved changes until the first edit.
+    pub fn new(project: Project) -> Self {
         Self {
             project,
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
             next_step_id: 1,
-            save_point,
+            save_point: SavePoint::At(None),
             top_is_open: false,
             revision: 0,
         }
@@ -149,10 +140,10 @@ impl Document {
         self.redo_stack.last().map(|s| s.label.as_str())
     }
 
-    /// Whether the project differs from what is on disk (or was never saved).
+    /// Whether the project has changes that would be lost without saving.
     pub fn is_dirty(&self) -> bool {
         match self.save_point {
-            SavePoint::Never | SavePoint::Unreachable => true,
+            SavePoint::Unreachable => true,
             SavePoint::At(id) => self.undo_stack.last().map(|s| s.id) != id,
         }
     }

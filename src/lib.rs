@@ -8,6 +8,7 @@
 //! - [`import`]: plain-text and Markdown drafts into sections;
 //! - [`project_file`]: the RON project file, loaded carefully and saved atomically;
 //! - [`report`] and [`check`]: the state of the review for people, tools and pipelines;
+//! - [`open`]: a file the user named, project or article;
 //! - [`cli`]: the command line;
 //! - [`app`]: the eframe/egui desk, which reads the core and emits edits.
 //!
@@ -20,6 +21,7 @@ pub mod document;
 pub mod edit;
 pub mod import;
 pub mod model;
+pub mod open;
 pub mod project_file;
 pub mod report;
 pub mod sample;

@@ -59,6 +59,8 @@ pub enum ProjectFileError {
         #[source]
         problem: InvalidProject,
     },
+    #[error("{path}: cannot save: the project could not be written out ({message})")]
+    Serialize { path: PathBuf, message: String },
     #[error("{path}: cannot save: {source}")]
     Write {
         path: PathBuf,
@@ -101,7 +103,7 @@ struct Header {
 }
 
 /// The project as the text of a project file.
-pub fn ron_from_project(project: &Project) -> String {
+pub fn ron_from_project(project: &Project) -> Result<String, ron::Error> {
     let file = FileOut {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
@@ -115,11 +117,12 @@ pub fn ron_from_project(project: &Project) -> String {
         .indentor("    ")
         .struct_names(false)
         .separate_tuple_members(false)
-        .compact_arrays(false);
-    let body = ron::ser::to_string_pretty(&file, config)
-        // Every field is a plain string, number, list or enum: serializing cannot fail.
-        .unwrap_or_else(|error| format!("// could not serialize: {error}"));
-    format!("// copydesk project, format version {FORMAT_VERSION}; see docs/FORMAT.md\n{body}\n")
+        .compact_arrays(false)
+        .escape_strings(false);
+    let body = ron::ser::to_string_pretty(&file, config)?;
+    Ok(format!(
+        "// copydesk project, format version {FORMAT_VERSION}; see docs/FORMAT.md\n{body}\n"
+    ))
 }
 
 /// Reads a project from the text of a project file; `path` names it in errors.
@@ -179,13 +182,18 @@ pub fn load_project(path: &Path) -> Result<Project, ProjectFileError> {
     let text = String::from_utf8(bytes).map_err(|_| ProjectFileError::NotText {
         path: path.to_owned(),
     })?;
-    project_from_ron(path, &text)
+    // Some editors put a byte-order mark in front of UTF-8; RON does not expect one.
+    project_from_ron(path, text.strip_prefix('\u{feff}').unwrap_or(&text))
 }
 
 /// Saves a project file atomically: the target is replaced only once the new content is
 /// completely on disk. Saving through a symbolic link writes the file it points to, and an
 /// existing file keeps its permissions.
 pub fn save_project(project: &Project, path: &Path) -> Result<(), ProjectFileError> {
+    let text = ron_from_project(project).map_err(|error| ProjectFileError::Serialize {
+        path: path.to_owned(),
+        message: error.to_string(),
+    })?;
     let write_error = |source| ProjectFileError::Write {
         path: path.to_owned(),
         source,
@@ -204,9 +212,7 @@ pub fn save_project(project: &Project, path: &Path) -> Result<(), ProjectFileErr
         .suffix(".tmp")
         .tempfile_in(&folder)
         .map_err(write_error)?;
-    temporary
-        .write_all(ron_from_project(project).as_bytes())
-        .map_err(write_error)?;
+    temporary.write_all(text.as_bytes()).map_err(write_error)?;
     temporary.as_file().sync_all().map_err(write_error)?;
     if let Ok(metadata) = std::fs::metadata(&target) {
         std::fs::set_permissions(temporary.path(), metadata.permissions()).map_err(write_error)?;

@@ -50,7 +50,11 @@ fn import_report_and_check_take_the_seed_through_review_to_publication() {
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     let listing = stdout(&output);
     assert!(listing.contains("not ready — 7 items open"), "{listing}");
-    assert!(listing.contains("section “Strategic Importance of the Transfer” is unreviewed"));
+    assert!(
+        listing.contains(
+            "section “Strategic Importance of the Transfer” is not approved (unreviewed)"
+        )
+    );
 
     // A reviewer approves everything but flags "more than 4,000" and leaves a comment.
     let project = load_project(&project_path).unwrap();
@@ -80,7 +84,7 @@ fn import_report_and_check_take_the_seed_through_review_to_publication() {
     let listing = stdout(&output);
     assert!(listing.contains("2 items open"), "{listing}");
     assert!(
-        listing.contains("claim “more than 4,000” in “Opening” is needs source"),
+        listing.contains("claim “more than 4,000” in “Opening”: needs source"),
         "{listing}"
     );
     assert!(
@@ -257,6 +261,7 @@ fn every_command_has_help() {
         vec!["import", "--help"],
         vec!["report", "--help"],
         vec!["check", "--help"],
+        vec!["sample", "--help"],
     ] {
         let output = run(&args);
         assert!(output.status.success(), "{args:?}");
@@ -278,4 +283,20 @@ fn the_desk_says_plainly_when_there_is_no_display() {
     let message = stderr(&output);
     assert!(message.contains("no graphical display"), "{message}");
     assert!(!message.contains("panicked"), "{message}");
+}
+
+#[test]
+fn the_sample_review_can_be_written_and_checked() {
+    let dir = temp_dir();
+    let path = dir.path().join("sample.copydesk.ron");
+    let output = run(&["sample", "-o", path.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let project = load_project(&path).unwrap();
+    assert_eq!(project.title, "Riverton Doubles Its Bike-Share Network");
+    let output = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("claim “€14.6 million” in “Opening”: in progress"));
+    // It never overwrites an existing file.
+    let output = run(&["sample", "-o", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
 }

@@ -402,10 +402,66 @@ fn drop_file(harness: &mut Desk, path: &Path) {
 fn dropping_an_article_imports_it() {
     let Some(seed) = seed_article() else { return };
     let mut harness = desk(None, Some("Bo"), &ScriptedFileDialogs::default());
+    // The untouched sample has nothing to lose: no question asked.
     drop_file(&mut harness, &seed);
-    // The sample was never saved: the desk asks before replacing it.
-    harness.get_by_label("Don't save").click();
-    harness.run();
+    assert!(harness.state().state().modal.is_none());
     assert_eq!(project(&harness).sections.len(), 7);
     assert_eq!(project(&harness).draft.file_name, "seed-article.txt");
+}
+
+#[test]
+fn a_save_dialog_never_saves_a_review_other_than_the_one_it_was_opened_for() {
+    let Some(seed) = seed_article() else { return };
+    let dialogs = ScriptedFileDialogs::held();
+    let mut harness = desk(None, Some("Bo"), &dialogs);
+    let dir = temp_dir();
+    let target = dir.path().join("sample.copydesk.ron");
+    dialogs.answer_next(Some(target.clone()));
+    // Save as… is asked for the sample; before its answer comes back, the seed is dropped in.
+    press(&mut harness, CTRL_SHIFT, Key::S);
+    assert!(matches!(
+        dialogs.asked().last(),
+        Some(DialogPurpose::SaveProject { suggested }) if suggested.ends_with("sample-article.copydesk.ron")
+    ));
+    drop_file(&mut harness, &seed);
+    dialogs.release();
+    harness.run();
+    assert_eq!(project(&harness).draft.file_name, "seed-article.txt");
+    assert!(
+        !target.exists(),
+        "the seed must not be saved under the sample's name"
+    );
+    let notice = harness.state().state().notice.clone().unwrap();
+    assert!(
+        notice.is_error && notice.text.contains("nothing was saved"),
+        "{}",
+        notice.text
+    );
+}
+
+#[test]
+fn alt_shortcuts_leave_a_text_field_alone() {
+    let mut harness = desk(None, Some("Bo"), &ScriptedFileDialogs::default());
+    let before = project(&harness).sections[0].status;
+    type_into(
+        &mut harness,
+        "Comment on “Officials described it as the most ambi…”",
+        " Or",
+    );
+    press(&mut harness, ALT, Key::Num4);
+    assert_eq!(project(&harness).sections[0].status, before);
+    assert!(project(&harness).comments[0].body.ends_with(" Or"));
+    // Outside the field, the same keys set the status.
+    harness.event(Event::Key {
+        key: Key::Escape,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    harness.get_by_label("Go to Opening").click();
+    harness.run();
+    press(&mut harness, ALT, Key::Num4);
+    assert_eq!(project(&harness).sections[0].status, ReviewStatus::Approved);
 }

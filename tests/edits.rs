@@ -168,7 +168,7 @@ fn typing_in_one_field_is_one_undo_step_until_sealed() {
     let project = sample();
     let id = project.comments[0].id.clone();
     let before = project.comments[0].body.clone();
-    let mut document = Document::from_saved(project);
+    let mut document = Document::new(project);
     for body in ["W", "Wh", "Who"] {
         document
             .apply(Edit::SetCommentBody {
@@ -197,8 +197,11 @@ fn typing_in_one_field_is_one_undo_step_until_sealed() {
 fn the_save_point_follows_undo_and_redo() {
     let project = sample();
     let section = project.sections[0].id.clone();
-    let mut document = Document::from_import(project);
-    assert!(document.is_dirty(), "an import is unsaved");
+    let mut document = Document::new(project);
+    assert!(
+        !document.is_dirty(),
+        "nothing to lose before the first edit"
+    );
     document.mark_saved();
     assert!(!document.is_dirty());
     let approve = Edit::SetSectionStatus {
@@ -311,7 +314,7 @@ proptest! {
         choices in proptest::collection::vec((any::<u8>(), any::<usize>(), any::<usize>()), 1..40)
     ) {
         let original = sample();
-        let mut document = Document::from_saved(original.clone());
+        let mut document = Document::new(original.clone());
         for (kind, a, b) in choices {
             let edit = edit_from_choices(document.project(), kind, a, b);
             document.apply(edit).unwrap();

@@ -60,7 +60,7 @@ fn a_saved_project_reopens_exactly_as_left() {
 #[test]
 fn damaged_files_are_reported_with_line_and_column() {
     let project = reviewed_sample();
-    let text = ron_from_project(&project);
+    let text = ron_from_project(&project).unwrap();
     let truncated = &text[..text.len() / 2];
     let dir = temp_dir();
     let path = dir.path().join("broken.copydesk.ron");
@@ -84,7 +84,7 @@ fn damaged_files_are_reported_with_line_and_column() {
 
 #[test]
 fn files_from_a_newer_copydesk_are_refused_not_misread() {
-    let text = ron_from_project(&reviewed_sample()).replacen(
+    let text = ron_from_project(&reviewed_sample()).unwrap().replacen(
         &format!("version: {FORMAT_VERSION},"),
         "version: 99,\n    a_field_from_the_future: [1, 2, 3],",
         1,
@@ -127,7 +127,7 @@ fn other_files_are_not_taken_for_projects() {
 #[test]
 fn inconsistent_projects_are_refused_with_the_reason() {
     let project = reviewed_sample();
-    let missing_section = ron_from_project(&project).replace(
+    let missing_section = ron_from_project(&project).unwrap().replace(
         &format!("section: \"{}\"", project.claims[0].section),
         "section: \"s-000000000000\"",
     );
@@ -195,4 +195,60 @@ fn a_failed_save_leaves_the_old_file_alone() {
     let error = save_project(&reviewed_sample(), &missing_folder).unwrap_err();
     assert!(matches!(error, ProjectFileError::Write { .. }), "{error}");
     assert!(error.to_string().contains("no such folder"), "{error}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// Whatever characters a reviewer types or a draft contains, the file gives them back.
+    #[test]
+    fn any_text_survives_a_round_trip(
+        body in "\\PC*",
+        paragraph in "[^\n]*",
+        raw in proptest::collection::vec(proptest::prelude::any::<char>(), 0..40),
+    ) {
+        let mut project = reviewed_sample();
+        project.comments[0].body = body;
+        project.claims[0].note = raw.into_iter().collect();
+        project.sections[3].text.push('\n');
+        project.sections[3].text.push_str(&paragraph);
+        let path = std::path::Path::new("round-trip.copydesk.ron");
+        let text = ron_from_project(&project).unwrap();
+        let loaded = project_from_ron(path, &text);
+        proptest::prop_assert!(loaded.is_ok(), "{:?}\n{}", loaded.err(), text);
+        proptest::prop_assert_eq!(loaded.unwrap(), project);
+    }
+}
+
+#[test]
+fn the_example_in_the_format_documentation_loads() {
+    let doc = include_str!("../docs/FORMAT.md");
+    let start = doc
+        .find("```ron\n")
+        .expect("docs/FORMAT.md has a RON example")
+        + "```ron\n".len();
+    let end = start + doc[start..].find("\n```").unwrap();
+    let example = &doc[start..end];
+    let project = project_from_ron(std::path::Path::new("docs/FORMAT.md"), example).unwrap();
+    assert_eq!(project.title, "Riverton Doubles Its Bike-Share Network");
+    assert_eq!(project.claims.len(), 3);
+    for claim in &project.claims {
+        assert!(
+            claim
+                .passage
+                .matches(&project.section(&claim.section).unwrap().text)
+        );
+    }
+}
+
+#[test]
+fn a_byte_order_mark_from_an_editor_is_no_problem() {
+    let project = reviewed_sample();
+    let dir = temp_dir();
+    let path = dir.path().join("bom.copydesk.ron");
+    write(
+        &path,
+        format!("\u{feff}{}", ron_from_project(&project).unwrap()),
+    );
+    assert_eq!(load_project(&path).unwrap(), project);
 }

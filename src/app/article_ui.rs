@@ -1,71 +1,35 @@
 //! The article in the centre: every section with its heading, status control and text.
 //!
-//! Long articles stay smooth because only what is visible is drawn and laid-out text is
-//! cached per section: a section is laid out again only when its text, the column width or
-//! the theme changes (and, for its highlights, when its marks change while it is on screen).
-//! After a resize, sections off screen keep their old layout until a small per-frame budget
-//! reaches them, so the window never stalls on a book.
+//! Only what is in view is drawn; the text itself is laid out and cached by
+//! [`ArticleLayout`](super::article_layout::ArticleLayout).
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use egui::{
     Align, Align2, Color32, FontId, Galley, Layout, Pos2, Rect, RichText, ScrollArea, Sense, Ui,
     UiBuilder, Vec2, pos2, vec2,
 };
 
+use super::article_layout::{
+    ArticleLayout, HEADING_GAP, LayoutRequest, SECTION_GAP, STATUS_ROW_GAP, STATUS_ROW_HEIGHT,
+    SectionLayout, hash_of,
+};
 use super::command::UiCommand;
 use super::look;
-use super::section_text::{
-    MarkKind, MarkSpan, ParagraphMap, char_rect, section_galley, section_text_ui,
-};
-use super::state::{Action, AppState, OpenReview, ScrollTarget, TextSelection};
-use crate::model::{MarkId, Project, ReviewStatus, Section, SectionId};
+use super::section_text::{MarkKind, MarkSpan, char_rect, section_text_ui};
+use super::state::{Action, AppState, ScrollTarget, TextSelection};
+use crate::model::{Project, ReviewStatus, Section, SectionId};
 
-const SECTION_GAP: f32 = 40.0;
-const HEADING_GAP: f32 = 8.0;
-const STATUS_ROW_HEIGHT: f32 = 26.0;
-const STATUS_ROW_GAP: f32 = 12.0;
 const TITLE_GAP: f32 = 8.0;
 const GUTTER: f32 = 44.0;
-/// Time a frame may spend re-wrapping sections that are off screen.
-const OFF_SCREEN_LAYOUT_BUDGET: Duration = Duration::from_millis(6);
 
-struct SectionLayout {
-    text_key: u64,
-    style_key: u64,
-    heading: Option<Arc<Galley>>,
-    body: Arc<Galley>,
-    map: ParagraphMap,
-}
-
-impl SectionLayout {
-    /// Distance from the top of the section's block to the top of its text.
-    fn body_offset(&self) -> f32 {
-        let heading = self
-            .heading
-            .as_ref()
-            .map_or(0.0, |g| g.size().y + HEADING_GAP);
-        SECTION_GAP + heading + STATUS_ROW_HEIGHT + STATUS_ROW_GAP
-    }
-
-    fn height(&self) -> f32 {
-        self.body_offset() + self.body.size().y
-    }
-}
-
-/// The article view's own memory: layouts, mark positions, scrolling.
+/// The article view's own memory: the layout cache, scrolling, where things were drawn.
 #[derive(Default)]
 pub struct ArticleView {
     review_serial: u64,
-    layouts: HashMap<SectionId, SectionLayout>,
+    layout: ArticleLayout,
     title: Option<(u64, Arc<Galley>)>,
-    marks: HashMap<SectionId, Vec<MarkSpan>>,
-    marks_key: Option<(u64, u64)>,
-    text_hashes: HashMap<SectionId, u64>,
-    text_hashes_revision: Option<u64>,
     pending_scroll: Option<ScrollTarget>,
     last_offset: f32,
     viewport_height: f32,
@@ -76,7 +40,7 @@ pub struct ArticleView {
 impl std::fmt::Debug for ArticleView {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ArticleView")
-            .field("cached_sections", &self.layouts.len())
+            .field("cached_sections", &self.layout.laid_out_count())
             .finish_non_exhaustive()
     }
 }
@@ -88,7 +52,7 @@ impl ArticleView {
 
     /// How many sections currently have a cached layout (for tests and benchmarks).
     pub fn cached_section_count(&self) -> usize {
-        self.layouts.len()
+        self.layout.laid_out_count()
     }
 
     /// Where a character of a section's text was drawn in the last frame (the middle of its
@@ -96,7 +60,7 @@ impl ArticleView {
     /// tests select text with the pointer as a person would.
     pub fn char_screen_pos(&self, section: &SectionId, char_offset: usize) -> Option<Pos2> {
         let origin = self.drawn_text_origins.get(section)?;
-        let layout = self.layouts.get(section)?;
+        let layout = self.layout.section(section)?;
         let rect = char_rect(&layout.body, &layout.map, char_offset);
         Some(*origin + vec2(rect.left(), rect.center().y))
     }
@@ -121,34 +85,34 @@ pub fn article_ui(
             ..ArticleView::default()
         };
     }
-    refresh_marks(view, review, state.selected_mark.as_ref());
-    refresh_text_hashes(view, review);
+    view.layout.refresh(review, state.selected_mark.as_ref());
 
     let column_width = (ui.available_width() - 2.0 * GUTTER).clamp(200.0, look::READING_WIDTH);
     let title_galley = title_galley(ui, view, project, column_width);
     let title_height = title_galley.size().y + TITLE_GAP + 20.0;
     let visible =
         view.last_offset - 400.0..view.last_offset + view.viewport_height.max(600.0) + 400.0;
-    let more_to_lay_out = ensure_layouts(
+    let more_to_lay_out = view.layout.lay_out(
         ui,
-        view,
         project,
-        state,
-        column_width,
-        &visible,
-        title_height,
+        &LayoutRequest {
+            width: column_width,
+            visible,
+            first_top: title_height,
+            must_lay_out: view.pending_scroll.as_ref().map(|t| &t.section),
+            selected_mark: state.selected_mark.as_ref(),
+        },
     );
     if more_to_lay_out {
         ui.ctx().request_repaint();
     }
 
-    let tops = section_tops(view, project, title_height);
+    let tops = view.layout.tops(project, title_height);
     let total_height = tops.last().copied().unwrap_or(title_height)
         + project
             .sections
             .last()
-            .and_then(|s| view.layouts.get(&s.id))
-            .map_or(0.0, SectionLayout::height)
+            .map_or(0.0, |s| view.layout.height(&s.id))
         + 80.0;
 
     let viewport_height = ui.available_height();
@@ -166,8 +130,7 @@ pub fn article_ui(
     }
     view.drawn_text_origins.clear();
     let drawn_text_origins = &mut view.drawn_text_origins;
-    let layouts = &view.layouts;
-    let marks = &view.marks;
+    let layout_cache = &view.layout;
     let output = scroll_area.show_viewport(ui, |ui, viewport| {
         ui.set_height(total_height);
         let origin = ui.min_rect().min;
@@ -189,7 +152,7 @@ pub fn article_ui(
             ui.visuals().weak_text_color(),
         );
         for (section, top) in project.sections.iter().zip(&tops) {
-            let Some(layout) = layouts.get(&section.id) else {
+            let Some(layout) = layout_cache.section(&section.id) else {
                 continue;
             };
             let height = layout.height();
@@ -197,7 +160,7 @@ pub fn article_ui(
                 continue;
             }
             let rect = Rect::from_min_size(origin + vec2(left, *top), vec2(column_width, height));
-            let spans = marks.get(&section.id).map_or(&[][..], Vec::as_slice);
+            let spans = layout_cache.spans(&section.id);
             drawn_text_origins.insert(
                 section.id.clone(),
                 rect.min + vec2(0.0, layout.body_offset()),
@@ -260,146 +223,6 @@ fn title_galley(ui: &Ui, view: &mut ArticleView, project: &Project, width: f32) 
     galley
 }
 
-fn refresh_marks(view: &mut ArticleView, review: &OpenReview, selected: Option<&MarkId>) {
-    let key = (review.document.revision(), hash_of(&selected));
-    if view.marks_key == Some(key) {
-        return;
-    }
-    view.marks_key = Some(key);
-    view.marks.clear();
-    let project = review.project();
-    for comment in &project.comments {
-        if let Some(passage) = &comment.passage {
-            view.marks
-                .entry(comment.section.clone())
-                .or_default()
-                .push(MarkSpan {
-                    mark: MarkId::Comment(comment.id.clone()),
-                    range: passage.range(),
-                    kind: MarkKind::Comment {
-                        resolved: !comment.is_open(),
-                    },
-                });
-        }
-    }
-    for claim in &project.claims {
-        view.marks
-            .entry(claim.section.clone())
-            .or_default()
-            .push(MarkSpan {
-                mark: MarkId::Claim(claim.id.clone()),
-                range: claim.passage.range(),
-                kind: MarkKind::Claim(claim.status),
-            });
-    }
-}
-
-fn refresh_text_hashes(view: &mut ArticleView, review: &OpenReview) {
-    let revision = review.document.revision();
-    if view.text_hashes_revision == Some(revision) {
-        return;
-    }
-    view.text_hashes_revision = Some(revision);
-    view.text_hashes = review
-        .project()
-        .sections
-        .iter()
-        .map(|s| (s.id.clone(), hash_of(&(&s.heading, &s.text))))
-        .collect();
-}
-
-/// Lays out what must be laid out; returns whether sections off screen still wait for it.
-fn ensure_layouts(
-    ui: &Ui,
-    view: &mut ArticleView,
-    project: &Project,
-    state: &AppState,
-    width: f32,
-    visible: &std::ops::Range<f32>,
-    title_height: f32,
-) -> bool {
-    let started = Instant::now();
-    let dark_mode = ui.visuals().dark_mode;
-    let pixels_per_point = ui.pixels_per_point();
-    let mut top = title_height;
-    let mut waiting = false;
-    for section in &project.sections {
-        let text_hash = view
-            .text_hashes
-            .get(&section.id)
-            .copied()
-            .unwrap_or_default();
-        let text_key = hash_of(&(
-            text_hash,
-            width.to_bits(),
-            pixels_per_point.to_bits(),
-            dark_mode,
-        ));
-        let spans = view.marks.get(&section.id).map_or(&[][..], Vec::as_slice);
-        let selected = state
-            .selected_mark
-            .as_ref()
-            .filter(|m| spans.iter().any(|s| &s.mark == *m));
-        let style_key = hash_of(&(spans, selected));
-        let existing = view.layouts.get(&section.id);
-        let height_guess = existing.map_or(0.0, SectionLayout::height);
-        let on_screen = top < visible.end && top + height_guess > visible.start;
-        let relayout = match existing {
-            None => true,
-            Some(layout) if layout.text_key != text_key => {
-                if on_screen || started.elapsed() < OFF_SCREEN_LAYOUT_BUDGET {
-                    true
-                } else {
-                    waiting = true;
-                    false
-                }
-            }
-            Some(layout) => layout.style_key != style_key && on_screen,
-        };
-        if relayout {
-            let heading = section.heading.as_ref().map(|heading| {
-                ui.fonts_mut(|fonts| {
-                    fonts.layout(
-                        heading.clone(),
-                        FontId::proportional(look::HEADING_FONT_SIZE),
-                        ui.visuals().strong_text_color(),
-                        width,
-                    )
-                })
-            });
-            let layout = SectionLayout {
-                text_key,
-                style_key,
-                heading,
-                body: section_galley(ui, &section.text, spans, selected, width),
-                map: ParagraphMap::new(&section.text),
-            };
-            view.layouts.insert(section.id.clone(), layout);
-        }
-        top += view
-            .layouts
-            .get(&section.id)
-            .map_or(0.0, SectionLayout::height);
-    }
-    waiting
-}
-
-fn section_tops(view: &ArticleView, project: &Project, title_height: f32) -> Vec<f32> {
-    let mut top = title_height;
-    project
-        .sections
-        .iter()
-        .map(|section| {
-            let this = top;
-            top += view
-                .layouts
-                .get(&section.id)
-                .map_or(0.0, SectionLayout::height);
-            this
-        })
-        .collect()
-}
-
 fn scroll_target_y(
     view: &ArticleView,
     project: &Project,
@@ -409,7 +232,7 @@ fn scroll_target_y(
 ) -> Option<f32> {
     let index = project.section_index(&target.section)?;
     let top = *tops.get(index)?;
-    let layout = view.layouts.get(&target.section)?;
+    let layout = view.layout.section(&target.section)?;
     let y = match target.char_offset {
         None => top + SECTION_GAP * 0.5,
         Some(offset) => {
@@ -671,10 +494,4 @@ pub fn shortcut_text(ui: &Ui, command: UiCommand) -> String {
         .shortcut()
         .map(|s| ui.ctx().format_shortcut(&s))
         .unwrap_or_default()
-}
-
-fn hash_of(value: &impl Hash) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
 }

@@ -212,7 +212,10 @@ fn comment_card_ui(
     let mut body = comment.body.clone();
     let response = ui
         .add(
+            // Ids from the mark, not from the position in the panel: when the panel shows
+            // another section, the keyboard must not carry over into a stranger's card.
             TextEdit::multiline(&mut body)
+                .id_salt(("comment body", &comment.id))
                 .hint_text("Write your comment…")
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
@@ -266,6 +269,7 @@ fn comment_card_ui(
         let reply_field = ui
             .add(
                 TextEdit::singleline(&mut draft)
+                    .id_salt(("reply draft", &comment.id))
                     .hint_text("Reply…")
                     .desired_width(ui.available_width() - 60.0),
             )
@@ -379,6 +383,7 @@ fn claim_card_ui(ui: &mut Ui, claim: &Claim, requests: &CardRequests, actions: &
     let response = ui
         .add(
             TextEdit::multiline(&mut note)
+                .id_salt(("claim note", &claim.id))
                 .hint_text("What the sources show…")
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
@@ -429,6 +434,7 @@ fn source_ui(
                         let response = ui
                             .add(
                                 TextEdit::singleline(value)
+                                    .id_salt(("source", &claim.id, index, label))
                                     .hint_text(hint)
                                     .desired_width(f32::INFINITY),
                             )
@@ -450,7 +456,7 @@ fn source_ui(
                     } else {
                         shortened(source.title.trim(), 40)
                     };
-                    ui.hyperlink_to(format!("🔗 {label}"), url)
+                    ui.hyperlink_to(format!("{label} ↗"), url)
                         .on_hover_text(format!("Open {url} in the browser"));
                 } else if !url.is_empty() {
                     ui.label(

@@ -127,11 +127,15 @@ impl UiCommand {
     /// The commands whose shortcut was pressed this frame, consumed from the input.
     ///
     /// egui matches shortcuts ignoring extra Shift and Alt, so the most specific shortcuts
-    /// (most modifiers) are tried first: Ctrl+Shift+Z is Redo, never Undo.
+    /// (most modifiers) are tried first: Ctrl+Shift+Z is Redo, never Undo. While a text field
+    /// has the keyboard, shortcuts with Alt are left alone: on many keyboards Alt (Option,
+    /// AltGr) types characters such as # or ś.
     pub fn consume_pressed(ctx: &egui::Context) -> Vec<Self> {
+        let typing = ctx.text_edit_focused();
         let mut by_specificity: Vec<(Self, KeyboardShortcut)> = Self::ALL
             .iter()
             .filter_map(|&command| command.shortcut().map(|s| (command, s)))
+            .filter(|(_, shortcut)| !(typing && shortcut.modifiers.alt))
             .collect();
         by_specificity.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
         ctx.input_mut(|input| {

@@ -6,7 +6,7 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
 /// What a dialog is for; decides its title, filters and default name.
@@ -73,15 +73,30 @@ impl FileDialogs for NativeFileDialogs {
     }
 }
 
+/// A dialog's answer: the chosen path, or `None` for Cancel.
+type Answer = Option<PathBuf>;
+
 /// Dialogs answered from a script, for tests: clone it, hand one copy to the desk and push
 /// answers through the other.
 #[derive(Clone, Debug, Default)]
 pub struct ScriptedFileDialogs {
     answers: Arc<Mutex<VecDeque<Option<PathBuf>>>>,
     asked: Arc<Mutex<Vec<DialogPurpose>>>,
+    /// When set, dialogs wait for [`Self::release`] before answering, like a person who
+    /// takes their time while the desk goes on.
+    held: Arc<Mutex<Option<Vec<Sender<Answer>>>>>,
 }
 
 impl ScriptedFileDialogs {
+    /// Dialogs that answer only when released.
+    pub fn held() -> Self {
+        let dialogs = Self::default();
+        if let Ok(mut held) = dialogs.held.lock() {
+            *held = Some(Vec::new());
+        }
+        dialogs
+    }
+
     /// The next dialog will answer `path` (`None`: the user cancels).
     pub fn answer_next(&self, path: Option<PathBuf>) {
         if let Ok(mut answers) = self.answers.lock() {
@@ -89,24 +104,46 @@ impl ScriptedFileDialogs {
         }
     }
 
+    /// Lets every held dialog answer.
+    pub fn release(&self) {
+        let waiting = self
+            .held
+            .lock()
+            .ok()
+            .and_then(|mut held| held.as_mut().map(std::mem::take))
+            .unwrap_or_default();
+        for sender in waiting {
+            let _ = sender.send(self.next_answer());
+        }
+    }
+
     /// Every dialog the desk has opened so far.
     pub fn asked(&self) -> Vec<DialogPurpose> {
         self.asked.lock().map(|a| a.clone()).unwrap_or_default()
+    }
+
+    fn next_answer(&self) -> Option<PathBuf> {
+        self.answers
+            .lock()
+            .ok()
+            .and_then(|mut answers| answers.pop_front())
+            .flatten()
     }
 }
 
 impl FileDialogs for ScriptedFileDialogs {
     fn ask(&mut self, purpose: DialogPurpose, _ctx: &egui::Context) -> PendingDialog {
         let (sender, answer) = channel();
-        let next = self
-            .answers
-            .lock()
-            .ok()
-            .and_then(|mut a| a.pop_front())
-            .flatten();
-        let _ = sender.send(next);
         if let Ok(mut asked) = self.asked.lock() {
             asked.push(purpose.clone());
+        }
+        let held = self
+            .held
+            .lock()
+            .ok()
+            .and_then(|mut held| held.as_mut().map(|waiting| waiting.push(sender.clone())));
+        if held.is_none() {
+            let _ = sender.send(self.next_answer());
         }
         PendingDialog { purpose, answer }
     }

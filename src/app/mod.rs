@@ -4,6 +4,7 @@
 //! hands them to [`AppState::handle`], the one place where anything changes. Nothing in here
 //! edits a project directly.
 
+mod article_layout;
 mod article_ui;
 mod cards_ui;
 pub mod command;
@@ -93,7 +94,7 @@ impl CopydeskApp {
             Some(path) => state.open_now(&path),
             None => match crate::sample::sample_project(Timestamp::now()) {
                 Ok(project) => {
-                    state.show_review(OpenReview::new(Document::from_import(project), None, None));
+                    state.show_review(OpenReview::new(Document::new(project), None, None));
                 }
                 Err(error) => {
                     state.show_error(format!("The bundled sample could not be opened: {error}"));

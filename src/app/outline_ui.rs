@@ -1,10 +1,16 @@
 //! The outline on the left: overall progress, and every section with its status and counts.
 
-use egui::{Align, Layout, ProgressBar, RichText, ScrollArea, Sense, Ui};
+use std::sync::Arc;
+
+use egui::{
+    Align2, Color32, FontId, Galley, ProgressBar, Rect, RichText, ScrollArea, Sense, Ui, pos2, vec2,
+};
 
 use super::look;
 use super::state::{Action, AppState};
-use crate::model::Project;
+use std::collections::HashMap;
+
+use crate::model::{Project, Section, SectionId};
 use crate::report::counted;
 
 pub fn outline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -15,84 +21,185 @@ pub fn outline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     progress_ui(ui, project);
     ui.add_space(8.0);
     ui.separator();
+    let open_counts = open_marks_per_section(project);
+    // Only the rows in view are drawn: a book has a thousand sections or more.
     ScrollArea::vertical()
         .id_salt("outline")
         .auto_shrink(false)
-        .show(ui, |ui| {
-            for section in &project.sections {
-                let is_current = state.current_section.as_ref() == Some(&section.id);
-                let open_comments = project
-                    .comments_in(&section.id)
-                    .filter(|c| c.is_open())
-                    .count();
-                let open_claims = project
-                    .claims_in(&section.id)
-                    .filter(|c| c.is_open())
-                    .count();
-                let frame = egui::Frame::new()
-                    .inner_margin(egui::Margin::symmetric(6, 5))
-                    .corner_radius(4.0)
-                    .fill(if is_current {
-                        ui.visuals().selection.bg_fill.gamma_multiply(0.35)
-                    } else {
-                        egui::Color32::TRANSPARENT
-                    });
-                let inner = frame.show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal(|ui| {
-                        ui.label(
-                            RichText::new(look::review_status_icon(section.status))
-                                .color(look::review_status_color(section.status, ui.visuals()))
-                                .size(15.0),
-                        );
-                        let title = RichText::new(section.title());
-                        let title = if section.heading.is_none() {
-                            title.italics()
-                        } else {
-                            title
-                        };
-                        ui.add(egui::Label::new(title.strong()).wrap().selectable(false));
-                    });
-                    ui.horizontal(|ui| {
-                        ui.add_space(22.0);
-                        ui.label(
-                            RichText::new(section.status.label())
-                                .size(11.5)
-                                .color(look::review_status_color(section.status, ui.visuals())),
-                        );
-                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                            counts_ui(ui, open_comments, open_claims);
-                        });
-                    });
-                });
-                let response = ui
-                    .interact(
-                        inner.response.rect,
-                        ui.make_persistent_id(("outline", &section.id)),
-                        Sense::click(),
-                    )
-                    .on_hover_text(format!(
-                        "{} — {}, {}, {}. Click to go there.",
-                        section.title(),
-                        section.status.label(),
-                        counted(open_comments, "open comment", "open comments"),
-                        counted(open_claims, "open claim", "open claims"),
-                    ));
-                response.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        format!("Go to {}", section.title()),
-                    )
-                });
-                if response.hovered() {
-                    ui.set_cursor_icon(egui::CursorIcon::PointingHand);
+        .show_viewport(ui, |ui, viewport| {
+            let width = ui.available_width();
+            let titles: Vec<Arc<Galley>> = project
+                .sections
+                .iter()
+                .map(|section| title_galley(ui, section, width - ICON_WIDTH - 8.0))
+                .collect();
+            let mut tops = Vec::with_capacity(titles.len());
+            let mut total = 0.0;
+            for title in &titles {
+                tops.push(total);
+                total += row_height(title);
+            }
+            ui.set_height(total);
+            let origin = ui.min_rect().min;
+            let current = state.current_section.as_ref();
+            let current_changed = remember_current(ui, current);
+            for ((section, title), top) in project.sections.iter().zip(&titles).zip(&tops) {
+                let rect = Rect::from_min_size(
+                    origin + vec2(0.0, *top),
+                    vec2(width, row_height(title) - ROW_GAP),
+                );
+                let is_current = current == Some(&section.id);
+                if is_current && current_changed {
+                    ui.scroll_to_rect(rect, None);
                 }
-                if response.clicked() {
-                    actions.push(Action::GoToSection(section.id.clone()));
+                if rect.bottom() < origin.y + viewport.top()
+                    || rect.top() > origin.y + viewport.bottom()
+                {
+                    continue;
                 }
+                let counts = open_counts.get(&section.id).copied().unwrap_or_default();
+                row_ui(ui, rect, section, title, is_current, counts, actions);
             }
         });
+}
+
+const ICON_WIDTH: f32 = 24.0;
+const ROW_PADDING: f32 = 6.0;
+const STATUS_LINE_HEIGHT: f32 = 18.0;
+const ROW_GAP: f32 = 2.0;
+
+fn title_galley(ui: &Ui, section: &Section, width: f32) -> Arc<Galley> {
+    let mut job = egui::text::LayoutJob::simple(
+        section.title().to_owned(),
+        FontId::proportional(14.0),
+        ui.visuals().strong_text_color(),
+        width,
+    );
+    if section.heading.is_none()
+        && let Some(format) = job.sections.first_mut().map(|s| &mut s.format)
+    {
+        format.italics = true;
+    }
+    ui.fonts_mut(|fonts| fonts.layout_job(job))
+}
+
+fn row_height(title: &Galley) -> f32 {
+    2.0 * ROW_PADDING + title.size().y + STATUS_LINE_HEIGHT + ROW_GAP
+}
+
+/// Whether the current section changed since the last frame (to bring its row into view).
+fn remember_current(ui: &Ui, current: Option<&SectionId>) -> bool {
+    let id = ui.make_persistent_id("outline current section");
+    let current = current.cloned();
+    ui.data_mut(|d| {
+        let last = d.get_temp_mut_or_default::<Option<SectionId>>(id);
+        let changed = *last != current;
+        *last = current;
+        changed
+    })
+}
+
+fn row_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    section: &Section,
+    title: &Arc<Galley>,
+    is_current: bool,
+    (open_comments, open_claims): (usize, usize),
+    actions: &mut Vec<Action>,
+) {
+    let response = ui
+        .interact(
+            rect,
+            ui.make_persistent_id(("outline", &section.id)),
+            Sense::click(),
+        )
+        .on_hover_text(format!(
+            "{} — {}, {}, {}. Click to go there.",
+            section.title(),
+            section.status.label(),
+            counted(open_comments, "open comment", "open comments"),
+            counted(open_claims, "open claim", "open claims"),
+        ));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Go to {}", section.title()),
+        )
+    });
+    if response.hovered() {
+        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    if response.clicked() {
+        actions.push(Action::GoToSection(section.id.clone()));
+    }
+
+    let visuals = ui.visuals();
+    let painter = ui.painter();
+    let fill = if is_current {
+        visuals.selection.bg_fill.gamma_multiply(0.35)
+    } else if response.hovered() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        Color32::TRANSPARENT
+    };
+    painter.rect_filled(rect, 4.0, fill);
+    let status_color = look::review_status_color(section.status, visuals);
+    let text_left = rect.left() + ICON_WIDTH;
+    painter.text(
+        pos2(rect.left() + 6.0, rect.top() + ROW_PADDING),
+        Align2::LEFT_TOP,
+        look::review_status_icon(section.status),
+        FontId::proportional(15.0),
+        status_color,
+    );
+    painter.galley(
+        pos2(text_left, rect.top() + ROW_PADDING),
+        title.clone(),
+        visuals.text_color(),
+    );
+    let status_line = rect.top() + ROW_PADDING + title.size().y + STATUS_LINE_HEIGHT * 0.5;
+    painter.text(
+        pos2(text_left, status_line),
+        Align2::LEFT_CENTER,
+        section.status.label(),
+        FontId::proportional(11.5),
+        status_color,
+    );
+    let mut right = rect.right() - 6.0;
+    for (count, icon, color) in [
+        (
+            open_claims,
+            look::CLAIM_ICON,
+            look::claim_status_color(crate::model::ClaimStatus::NeedsSource, visuals),
+        ),
+        (open_comments, look::COMMENT_ICON, visuals.text_color()),
+    ] {
+        if count == 0 {
+            continue;
+        }
+        let drawn = painter.text(
+            pos2(right, status_line),
+            Align2::RIGHT_CENTER,
+            format!("{icon} {count}"),
+            FontId::proportional(11.5),
+            color,
+        );
+        right = drawn.left() - 8.0;
+    }
+}
+
+/// Open comments and open claims of every section, in one pass over the marks.
+fn open_marks_per_section(project: &Project) -> HashMap<&SectionId, (usize, usize)> {
+    let mut counts: HashMap<&SectionId, (usize, usize)> = HashMap::new();
+    for comment in project.comments.iter().filter(|c| c.is_open()) {
+        counts.entry(&comment.section).or_default().0 += 1;
+    }
+    for claim in project.claims.iter().filter(|c| c.is_open()) {
+        counts.entry(&claim.section).or_default().1 += 1;
+    }
+    counts
 }
 
 fn progress_ui(ui: &mut Ui, project: &Project) {
@@ -131,24 +238,5 @@ fn progress_ui(ui: &mut Ui, project: &Project) {
             .size(12.5)
             .weak(),
         );
-    }
-}
-
-fn counts_ui(ui: &mut Ui, open_comments: usize, open_claims: usize) {
-    let visuals = ui.visuals().clone();
-    if open_claims > 0 {
-        ui.label(
-            RichText::new(format!("{} {open_claims}", look::CLAIM_ICON))
-                .size(11.5)
-                .color(look::claim_status_color(
-                    crate::model::ClaimStatus::NeedsSource,
-                    &visuals,
-                )),
-        )
-        .on_hover_text(counted(open_claims, "open claim", "open claims"));
-    }
-    if open_comments > 0 {
-        ui.label(RichText::new(format!("{} {open_comments}", look::COMMENT_ICON)).size(11.5))
-            .on_hover_text(counted(open_comments, "open comment", "open comments"));
     }
 }

@@ -226,6 +226,11 @@ pub fn section_text_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, accessible_name));
     let mut cursor_state: TextCursorState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     let interacted = response.is_pointer_button_down_on() || response.dragged();
+    if response.is_pointer_button_down_on() {
+        // Reaching for the article ends typing in a card: the keyboard shortcuts (and the
+        // next keystrokes) belong to the desk again.
+        ui.memory_mut(egui::Memory::stop_text_input);
+    }
     if !interacted {
         // The desk's selection is the truth: it moves to another section, or is used up.
         let wanted = app_selection.map(|r| {
@@ -296,7 +301,10 @@ pub fn section_text_ui(
         let top = galley.pos_from_cursor(min).translate(rect.min.to_vec2());
         let bottom = galley.pos_from_cursor(max).translate(rect.min.to_vec2());
         output.selection_rect = Some(top.union(bottom));
-        if ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy))) {
+        // Ctrl+C belongs to a focused text field, if there is one.
+        let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
+            && ui.memory(|m| m.focused().is_none());
+        if copy {
             let text = galley.text();
             let selected: String = text
                 .chars()

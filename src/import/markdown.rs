@@ -63,6 +63,8 @@ struct BlockReader {
     in_code_block: bool,
     in_html_block: bool,
     metadata: Option<MetadataBlockKind>,
+    /// The front matter's text, which the parser may hand over in several pieces.
+    front_matter: String,
     front_matter_title: Option<String>,
 }
 
@@ -72,8 +74,8 @@ impl BlockReader {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => {
-                if let Some(kind) = self.metadata {
-                    self.front_matter_title = title_from_front_matter(&text, kind);
+                if self.metadata.is_some() {
+                    self.front_matter.push_str(&text);
                 } else if !self.in_html_block {
                     self.buffer.push_str(&text);
                 }
@@ -166,6 +168,7 @@ impl BlockReader {
             }
             TagEnd::List(_) => {
                 self.flush();
+                self.prefix.clear();
                 self.lists.pop();
             }
             TagEnd::CodeBlock => {
@@ -177,7 +180,10 @@ impl BlockReader {
                 self.in_code_block = false;
             }
             TagEnd::HtmlBlock => self.in_html_block = false,
-            TagEnd::MetadataBlock(_) => self.metadata = None,
+            TagEnd::MetadataBlock(kind) => {
+                self.front_matter_title = title_from_front_matter(&self.front_matter, kind);
+                self.metadata = None;
+            }
             TagEnd::TableCell => self.buffer.push_str(" | "),
             TagEnd::TableRow | TagEnd::TableHead => {
                 let row = self
@@ -189,9 +195,12 @@ impl BlockReader {
                 self.buffer = row;
                 self.flush();
             }
+            // An empty item or footnote must not hand its marker to the next paragraph.
+            TagEnd::Item | TagEnd::FootnoteDefinition => {
+                self.flush();
+                self.prefix.clear();
+            }
             TagEnd::Paragraph
-            | TagEnd::Item
-            | TagEnd::FootnoteDefinition
             | TagEnd::BlockQuote(_)
             | TagEnd::Table
             | TagEnd::DefinitionList
@@ -321,6 +330,23 @@ mod tests {
                 "Lyon | 4,000",
                 "let x = 1;"
             ]
+        );
+    }
+
+    #[test]
+    fn front_matter_with_windows_line_ends_still_gives_the_title() {
+        let outline =
+            outline_from_markdown("---\r\ntitle: Budget\r\nauthor: Jo\r\n---\r\n\r\nText.\r\n");
+        assert_eq!(outline.title.as_deref(), Some("Budget"));
+        assert_eq!(outline.sections[0].paragraphs, ["Text."]);
+    }
+
+    #[test]
+    fn an_empty_list_item_does_not_mark_the_next_paragraph() {
+        let outline = outline_from_markdown("-\n\nNext paragraph.\n\n[^1]:\n\nAfter.\n");
+        assert_eq!(
+            outline.sections[0].paragraphs,
+            ["Next paragraph.", "After."]
         );
     }
 

@@ -35,6 +35,8 @@ pub enum ImportError {
     Empty { path: PathBuf },
     #[error("{path}: the file holds no text, only white space")]
     OnlyWhitespace { path: PathBuf },
+    #[error("{path}: the article has a title (“{title}”) but no text to review")]
+    TitleOnly { path: PathBuf, title: String },
     #[error(
         "{path}: this is not a text file (it contains binary data); copydesk imports plain text (.txt) and Markdown (.md)"
     )]
@@ -123,9 +125,19 @@ pub fn import_bytes(
         DraftFormat::PlainText => outline_from_plain_text(&text),
         DraftFormat::Markdown => outline_from_markdown(&text),
     };
-    if outline.sections.is_empty() {
-        return Err(ImportError::OnlyWhitespace {
-            path: path.to_owned(),
+    if outline.sections.iter().all(|s| s.paragraphs.is_empty()) {
+        let title = outline
+            .title
+            .clone()
+            .or_else(|| outline.sections.iter().find_map(|s| s.heading.clone()));
+        return Err(match title {
+            Some(title) => ImportError::TitleOnly {
+                path: path.to_owned(),
+                title,
+            },
+            None => ImportError::OnlyWhitespace {
+                path: path.to_owned(),
+            },
         });
     }
     let file_name = path.file_name().map_or_else(
@@ -279,6 +291,11 @@ mod tests {
             import("w.txt", b" \n\t\n"),
             Err(ImportError::OnlyWhitespace { .. })
         ));
+        let error = import("t.md", b"---\ntitle: Draft\n---\n# Draft\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "t.md: the article has a title (“Draft”) but no text to review"
+        );
         assert!(matches!(
             import("b.txt", b"PK\x03\x04\0\0binary"),
             Err(ImportError::Binary { .. })

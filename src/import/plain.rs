@@ -60,6 +60,14 @@ pub fn outline_from_plain_text(text: &str) -> ArticleOutline {
 /// only a heading when it is clearly shorter than the wrapped lines around it.
 fn heading_lines(lines: &[&str], wrap_width: Option<usize>) -> Vec<bool> {
     let looks_like: Vec<bool> = lines.iter().map(|l| looks_like_heading(l)).collect();
+    // For each line, whether body text (a non-blank line that is not heading-like) comes
+    // anywhere after it: one pass from the end, so long files stay linear.
+    let mut body_after = vec![false; lines.len()];
+    let mut seen_body = false;
+    for index in (0..lines.len()).rev() {
+        body_after[index] = seen_body;
+        seen_body |= !lines[index].trim().is_empty() && !looks_like[index];
+    }
     let mut headings = vec![false; lines.len()];
     for index in 0..lines.len() {
         if !looks_like[index] {
@@ -79,11 +87,7 @@ fn heading_lines(lines: &[&str], wrap_width: Option<usize>) -> Vec<bool> {
                 .is_some_and(char::is_lowercase)
         });
         // ... and has body text after it, possibly after more headings (a sub-heading).
-        let body_follows = lines[index + 1..]
-            .iter()
-            .zip(&looks_like[index + 1..])
-            .find(|(line, looks)| !line.trim().is_empty() && !**looks)
-            .is_some();
+        let body_follows = body_after[index];
         let wrapped_line = wrap_width.is_some_and(|width| {
             lines
                 .get(index + 1)
@@ -273,6 +277,16 @@ mod tests {
     fn stacked_headings_make_an_empty_section() {
         let text = "Intro.\nPart One\nChapter 1\nIt began.\n";
         assert_eq!(headings(text), ["Part One", "Chapter 1"]);
+    }
+
+    #[test]
+    fn many_short_lines_without_body_stay_text() {
+        // 20,000 heading-like lines and no body: nothing is a heading (and it takes a moment,
+        // not minutes: deciding is one pass, not a scan ahead from every line).
+        let text = "Item Name\n".repeat(20_000);
+        let outline = outline_from_plain_text(&text);
+        assert_eq!(outline.sections.len(), 1);
+        assert_eq!(outline.sections[0].paragraphs.len(), 20_000);
     }
 
     #[test]

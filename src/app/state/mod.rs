@@ -6,22 +6,22 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
+mod files;
+
+use files::{AskedDialog, file_name};
+
 use super::command::UiCommand;
-use super::file_dialogs::{DialogPurpose, FileDialogs, PendingDialog};
+use super::file_dialogs::FileDialogs;
 use super::prefs::{Preferences, Theme};
-use crate::cli::project_from_path;
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::model::{
     Claim, Comment, CommentId, MarkId, Passage, Project, Resolution, ReviewStatus, SectionId,
-};
-use crate::project_file::{
-    PROJECT_EXTENSION, is_project_path, project_path_for_article, save_project,
 };
 
 /// How long an informational notice stays up.
@@ -165,9 +165,7 @@ pub struct AppState {
     /// Set when the window may close (nothing unsaved, or the user said so).
     pub quit_confirmed: bool,
     dialogs: Box<dyn FileDialogs>,
-    pending_dialog: Option<PendingDialog>,
-    /// What to do after the pending save dialog succeeds.
-    after_save: Option<AfterUnsaved>,
+    asked_dialog: Option<AskedDialog>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -206,8 +204,7 @@ impl AppState {
             reply_drafts: HashMap::new(),
             quit_confirmed: false,
             dialogs,
-            pending_dialog: None,
-            after_save: None,
+            asked_dialog: None,
         }
     }
 
@@ -244,10 +241,6 @@ impl AppState {
         });
     }
 
-    pub fn is_waiting_for_dialog(&self) -> bool {
-        self.pending_dialog.is_some()
-    }
-
     pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
         match action {
             Action::Command(command) => self.run_command(command, ctx),
@@ -267,7 +260,7 @@ impl AppState {
                 }
                 self.text_selection = selection;
             }
-            Action::Open(path) => self.open_checked(path, ctx),
+            Action::Open(path) => self.unless_unsaved(AfterUnsaved::Open(path), ctx),
             Action::SetReviewerName(name) => {
                 let name = name.trim();
                 if name.is_empty() {
@@ -499,183 +492,5 @@ impl AppState {
         if let Some(section) = self.current_section.clone() {
             self.apply(Edit::SetSectionStatus { section, status });
         }
-    }
-
-    /// Runs `then` now, or first asks what to do with unsaved changes.
-    fn unless_unsaved(&mut self, then: AfterUnsaved, ctx: &egui::Context) {
-        if self.is_dirty() {
-            self.modal = Some(Modal::UnsavedChanges { then });
-        } else {
-            self.continue_with(then, ctx);
-        }
-    }
-
-    fn continue_with(&mut self, then: AfterUnsaved, ctx: &egui::Context) {
-        match then {
-            AfterUnsaved::Quit => {
-                self.quit_confirmed = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            AfterUnsaved::Open(path) => self.open_now(&path),
-            AfterUnsaved::AskImport => self.ask(DialogPurpose::ImportArticle, ctx),
-            AfterUnsaved::AskOpen => self.ask(DialogPurpose::OpenProject, ctx),
-        }
-    }
-
-    fn answer_unsaved(&mut self, choice: UnsavedChoice, ctx: &egui::Context) {
-        let Some(Modal::UnsavedChanges { then }) = self.modal.take() else {
-            return;
-        };
-        match choice {
-            UnsavedChoice::Cancel => {}
-            UnsavedChoice::Discard => self.continue_with(then, ctx),
-            UnsavedChoice::Save => self.save(Some(then), ctx),
-        }
-    }
-
-    fn ask(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
-        if self.pending_dialog.is_none() {
-            self.pending_dialog = Some(self.dialogs.ask(purpose, ctx));
-        }
-    }
-
-    /// Picks up the answer of a file dialog, if it has come.
-    pub fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(pending) = &self.pending_dialog else {
-            return;
-        };
-        let answer = match pending.answer.try_recv() {
-            Ok(answer) => answer,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
-        };
-        let Some(pending) = self.pending_dialog.take() else {
-            return;
-        };
-        let Some(path) = answer else {
-            self.after_save = None;
-            return;
-        };
-        match pending.purpose {
-            DialogPurpose::ImportArticle | DialogPurpose::OpenProject => self.open_now(&path),
-            DialogPurpose::SaveProject { .. } => {
-                let path = with_project_extension(path);
-                if self.save_to(&path) {
-                    if let Some(then) = self.after_save.take() {
-                        self.continue_with(then, ctx);
-                    }
-                } else {
-                    self.after_save = None;
-                }
-            }
-        }
-    }
-
-    fn open_checked(&mut self, path: PathBuf, ctx: &egui::Context) {
-        self.unless_unsaved(AfterUnsaved::Open(path), ctx);
-    }
-
-    /// Opens a project or imports an article; on failure the open review stays as it was.
-    pub fn open_now(&mut self, path: &Path) {
-        match project_from_path(path) {
-            Ok(project) => {
-                let is_project = is_project_path(path);
-                let document = if is_project {
-                    Document::from_saved(project)
-                } else {
-                    Document::from_import(project)
-                };
-                let sections = document.project().sections.len();
-                self.show_review(OpenReview::new(
-                    document,
-                    is_project.then(|| path.to_owned()),
-                    (!is_project).then(|| path.to_owned()),
-                ));
-                self.prefs.remember_recent(path);
-                if is_project {
-                    self.show_info(format!("Opened {}.", file_name(path)));
-                } else {
-                    self.show_info(format!(
-                        "Imported {}: {}. Save to keep the review.",
-                        file_name(path),
-                        crate::report::counted(sections, "section", "sections")
-                    ));
-                }
-            }
-            Err(error) => {
-                if !path.exists() {
-                    self.prefs.forget_recent(path);
-                }
-                self.show_error(error.to_string());
-            }
-        }
-    }
-
-    /// Saves to the review's file, or asks where when it has none. `then` runs after a
-    /// successful save.
-    fn save(&mut self, then: Option<AfterUnsaved>, ctx: &egui::Context) {
-        let Some(review) = &self.review else {
-            return;
-        };
-        match review.path.clone() {
-            Some(path) => {
-                if self.save_to(&path)
-                    && let Some(then) = then
-                {
-                    self.continue_with(then, ctx);
-                }
-            }
-            None => self.ask_save_path(then, ctx),
-        }
-    }
-
-    fn ask_save_path(&mut self, then: Option<AfterUnsaved>, ctx: &egui::Context) {
-        let Some(review) = &self.review else {
-            return;
-        };
-        let suggested = match (&review.path, &review.article_path) {
-            (Some(path), _) => path.clone(),
-            (None, Some(article)) => project_path_for_article(article),
-            (None, None) => project_path_for_article(Path::new(&review.project().draft.file_name)),
-        };
-        self.after_save = then;
-        self.ask(DialogPurpose::SaveProject { suggested }, ctx);
-    }
-
-    /// Writes the review to `path`; reports the outcome. The review stays unsaved on failure.
-    fn save_to(&mut self, path: &Path) -> bool {
-        let Some(review) = &mut self.review else {
-            return false;
-        };
-        match save_project(review.document.project(), path) {
-            Ok(()) => {
-                review.document.mark_saved();
-                review.path = Some(path.to_owned());
-                self.prefs.remember_recent(path);
-                self.show_info(format!("Saved {}.", file_name(path)));
-                true
-            }
-            Err(error) => {
-                self.show_error(format!("{error}. Your review is still open and unsaved."));
-                false
-            }
-        }
-    }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
-/// `review` → `review.copydesk.ron`; names that already end in `.ron` are kept.
-fn with_project_extension(path: PathBuf) -> PathBuf {
-    let name = file_name(&path);
-    if name.to_lowercase().ends_with(".ron") {
-        path
-    } else {
-        path.with_file_name(format!("{name}{PROJECT_EXTENSION}"))
     }
 }
