@@ -465,3 +465,63 @@ fn alt_shortcuts_leave_a_text_field_alone() {
     press(&mut harness, ALT, Key::Num4);
     assert_eq!(project(&harness).sections[0].status, ReviewStatus::Approved);
 }
+
+#[test]
+fn the_publishing_gate_opens_once_the_desk_has_dealt_with_everything() {
+    let Some(seed) = seed_article() else { return };
+    let dir = temp_dir();
+    let saved = dir.path().join("seed.copydesk.ron");
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk(Some(seed), Some("Ana"), &dialogs);
+    let check = |path: &Path| {
+        crate::common::copydesk()
+            .arg("check")
+            .arg(path)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+
+    // Flag the central figure, comment on it, save: the gate stays shut.
+    drag_select(&mut harness, "more than 4,000");
+    press(&mut harness, CTRL_ALT, Key::F);
+    drag_select(&mut harness, "more than 4,000");
+    press(&mut harness, CTRL_ALT, Key::M);
+    type_into(&mut harness, "Comment on “more than 4,000”", "Source?");
+    dialogs.answer_next(Some(saved.clone()));
+    press(&mut harness, CTRL, Key::S);
+    assert_eq!(check(&saved), Some(1));
+
+    // Review every section from the keyboard: approve, next, approve, …
+    harness.get_by_label("Go to Opening").click();
+    harness.run();
+    for _ in 0..7 {
+        press(&mut harness, ALT, Key::Num4);
+        press(&mut harness, ALT, Key::ArrowDown);
+    }
+    let project_now = project(&harness);
+    assert!(
+        project_now
+            .sections
+            .iter()
+            .all(|s| s.status == ReviewStatus::Approved)
+    );
+
+    // Resolve the comment and verify the claim, with the mouse.
+    harness.get_by_label("Go to Opening").click();
+    harness.run();
+    harness
+        .get_by_label("Resolve comment on “more than 4,000”")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Claim status “more than 4,000”")
+        .click();
+    harness.run();
+    harness.get_by_label("Verified").click();
+    harness.run();
+    press(&mut harness, CTRL, Key::S);
+    assert!(!harness.state().state().is_dirty());
+    assert_eq!(check(&saved), Some(0), "{}", saved.display());
+}

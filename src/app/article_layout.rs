@@ -152,7 +152,7 @@ impl ArticleLayout {
                     heading: section
                         .heading
                         .as_ref()
-                        .map(|heading| heading_galley(ui, heading, width)),
+                        .map(|heading| heading_galley(ui, heading, section.level, width)),
                     body: section_galley(ui, &section.text, spans, selected, width),
                     map: ParagraphMap::new(&section.text),
                 };
@@ -192,11 +192,11 @@ impl ArticleLayout {
     }
 }
 
-fn heading_galley(ui: &Ui, heading: &str, width: f32) -> Arc<Galley> {
+fn heading_galley(ui: &Ui, heading: &str, level: u8, width: f32) -> Arc<Galley> {
     ui.fonts_mut(|fonts| {
         fonts.layout(
             heading.to_owned(),
-            FontId::proportional(look::HEADING_FONT_SIZE),
+            FontId::proportional(look::heading_font_size(level)),
             ui.visuals().strong_text_color(),
             width,
         )

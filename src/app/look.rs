@@ -11,6 +11,15 @@ pub const BODY_LINE_HEIGHT: f32 = 26.0;
 pub const HEADING_FONT_SIZE: f32 = 22.0;
 pub const TITLE_FONT_SIZE: f32 = 28.0;
 
+/// Sub-headings (level 3 and below) are smaller, so the article's structure shows.
+pub fn heading_font_size(level: u8) -> f32 {
+    match level {
+        0..=2 => HEADING_FONT_SIZE,
+        3 => HEADING_FONT_SIZE - 3.0,
+        _ => HEADING_FONT_SIZE - 5.0,
+    }
+}
+
 pub fn body_font() -> FontId {
     FontId::proportional(BODY_FONT_SIZE)
 }

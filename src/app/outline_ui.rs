@@ -31,7 +31,9 @@ pub fn outline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             let titles: Vec<Arc<Galley>> = project
                 .sections
                 .iter()
-                .map(|section| title_galley(ui, section, width - ICON_WIDTH - 8.0))
+                .map(|section| {
+                    title_galley(ui, section, width - ICON_WIDTH - indent(section) - 8.0)
+                })
                 .collect();
             let mut tops = Vec::with_capacity(titles.len());
             let mut total = 0.0;
@@ -81,6 +83,11 @@ fn title_galley(ui: &Ui, section: &Section, width: f32) -> Arc<Galley> {
         format.italics = true;
     }
     ui.fonts_mut(|fonts| fonts.layout_job(job))
+}
+
+/// Sub-sections (level 3 and below) are indented under their parent.
+fn indent(section: &Section) -> f32 {
+    f32::from(section.level.saturating_sub(2).min(3)) * 12.0
 }
 
 fn row_height(title: &Galley) -> f32 {
@@ -146,9 +153,12 @@ fn row_ui(
     };
     painter.rect_filled(rect, 4.0, fill);
     let status_color = look::review_status_color(section.status, visuals);
-    let text_left = rect.left() + ICON_WIDTH;
+    let text_left = rect.left() + ICON_WIDTH + indent(section);
     painter.text(
-        pos2(rect.left() + 6.0, rect.top() + ROW_PADDING),
+        pos2(
+            rect.left() + 6.0 + indent(section),
+            rect.top() + ROW_PADDING,
+        ),
         Align2::LEFT_TOP,
         look::review_status_icon(section.status),
         FontId::proportional(15.0),

@@ -117,26 +117,22 @@ fn looks_like_heading(line: &str) -> bool {
 
 /// A line ending in sentence or clause punctuation, ignoring closing quotes and brackets.
 fn ends_with_closing_punctuation(line: &str) -> bool {
-    let last = line
-        .trim_end_matches(|c: char| is_closer(c) || c.is_whitespace())
-        .chars()
-        .next_back();
-    matches!(
-        last,
-        Some('.' | '!' | '?' | '…' | ':' | ';' | ',' | '。' | '؟' | '،' | '！' | '？')
-    )
+    ends_sentence(line) || matches!(last_mark(line), Some(';' | ',' | '،'))
 }
 
 /// A line that finishes a sentence, so what follows it starts a new paragraph.
 fn ends_sentence(line: &str) -> bool {
-    let last = line
-        .trim_end_matches(|c: char| is_closer(c) || c.is_whitespace())
-        .chars()
-        .next_back();
     matches!(
-        last,
+        last_mark(line),
         Some('.' | '!' | '?' | '…' | ':' | '。' | '؟' | '！' | '？')
     )
+}
+
+/// The last character of a line that is not white space, a closing quote or a bracket.
+fn last_mark(line: &str) -> Option<char> {
+    line.trim_end_matches(|c: char| is_closer(c) || c.is_whitespace())
+        .chars()
+        .next_back()
 }
 
 fn is_closer(c: char) -> bool {
