@@ -43,7 +43,9 @@ pub enum ProjectFileError {
         column: usize,
         message: String,
     },
-    #[error("{path}: not a copydesk project (it lacks `format: \"{FORMAT_NAME}\"` or a `version`)")]
+    #[error(
+        "{path}: not a copydesk project (it has no `format: \"{FORMAT_NAME}\"` and `version`); an article must be imported first"
+    )]
     NotAProject { path: PathBuf },
     #[error(
         "{path}: made by a newer copydesk (format version {found}; this copydesk reads up to version {supported}); update copydesk to open it"
@@ -134,6 +136,13 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
         column: error.span.start.col,
         message: error.code.to_string(),
     };
+    // A file that does not even name the format is something else (an article, another
+    // program's RON): say so, rather than report where it stops looking like a project.
+    if !text.contains(FORMAT_NAME) {
+        return Err(ProjectFileError::NotAProject {
+            path: path.to_owned(),
+        });
+    }
     let header: Header = options.from_str(text).map_err(syntax)?;
     if header.format != FORMAT_NAME || header.version == 0 {
         return Err(ProjectFileError::NotAProject {

@@ -205,9 +205,9 @@ pub fn markdown_report(project: &Project) -> String {
     );
     let _ = writeln!(
         out,
-        "Progress: {} of {} sections approved · {} · {}\n",
+        "Progress: {} of {} approved · {} · {}\n",
         progress.approved,
-        progress.sections,
+        counted(progress.sections, "section", "sections"),
         counted(progress.open_comments, "open comment", "open comments"),
         counted(progress.open_claims, "open claim", "open claims"),
     );
