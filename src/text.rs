@@ -36,6 +36,29 @@ pub fn char_offset_from_byte_offset(text: &str, byte_offset: usize) -> usize {
         .map_or_else(|| char_count(text), char_count)
 }
 
+/// `range` (character offsets) widened to whole grapheme clusters: a user-perceived
+/// character (a letter with its combining accent, a flag, an emoji sequence) is never split.
+pub fn range_on_grapheme_boundaries(text: &str, range: Range<usize>) -> Range<usize> {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    let mut start = range.start;
+    let mut end = range.end;
+    let mut offset = 0;
+    for grapheme in text.graphemes(true) {
+        let next = offset + char_count(grapheme);
+        if offset < range.start && range.start < next {
+            start = offset;
+        }
+        if offset < range.end && range.end < next {
+            end = next;
+        }
+        if next >= range.end {
+            break;
+        }
+        offset = next;
+    }
+    start..end
+}
+
 /// `text` cut to at most `max_chars` characters, with an ellipsis when cut.
 pub fn shortened(text: &str, max_chars: usize) -> String {
     if char_count(text) <= max_chars {
@@ -60,6 +83,16 @@ mod tests {
         assert_eq!(slice_chars(text, 4..11), "العربية");
         assert_eq!(slice_chars(text, 9..100), "ية");
         assert_eq!(slice_chars(text, 50..60), "");
+    }
+
+    #[test]
+    fn ranges_widen_to_whole_graphemes() {
+        // "e" + combining acute, then a two-character flag.
+        let text = "cafe\u{301} 🇫🇷 ok";
+        assert_eq!(range_on_grapheme_boundaries(text, 0..4), 0..5);
+        assert_eq!(range_on_grapheme_boundaries(text, 6..7), 6..8);
+        assert_eq!(range_on_grapheme_boundaries(text, 7..9), 6..9);
+        assert_eq!(range_on_grapheme_boundaries(text, 9..11), 9..11);
     }
 
     #[test]

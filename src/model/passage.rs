@@ -10,7 +10,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::text::{char_count, slice_chars};
+use crate::text::{char_count, range_on_grapheme_boundaries, slice_chars};
 
 /// How many characters of context are kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -49,7 +49,8 @@ impl Passage {
     /// The passage covering `range` (character offsets) of `section_text`.
     ///
     /// White space at either end of the selection is left out, as a person selecting a
-    /// phrase with the mouse rarely means to include it.
+    /// phrase with the mouse rarely means to include it; a character made of several code
+    /// points (an accented letter, a flag) is taken whole.
     pub fn from_section_text(
         section_text: &str,
         range: Range<usize>,
@@ -65,6 +66,7 @@ impl Passage {
                 len,
             });
         }
+        let range = range_on_grapheme_boundaries(section_text, range);
         let selected = slice_chars(section_text, range.clone());
         let leading = selected.chars().take_while(|c| c.is_whitespace()).count();
         if leading == char_count(selected) {
@@ -129,6 +131,23 @@ mod tests {
         let passage = Passage::from_section_text("one  two three", 3..9).unwrap();
         assert_eq!(passage.quote, "two");
         assert_eq!(passage.range(), 5..8);
+    }
+
+    #[test]
+    fn a_selection_never_splits_a_character() {
+        let text = "Vive la Re\u{301}publique 🇫🇷!";
+        // Ends between "e" and its accent; starts inside the flag.
+        assert_eq!(
+            Passage::from_section_text(text, 8..10).unwrap().quote,
+            "Re\u{301}"
+        );
+        let flag = text.chars().position(|c| c == '🇫').unwrap();
+        assert_eq!(
+            Passage::from_section_text(text, flag + 1..flag + 2)
+                .unwrap()
+                .quote,
+            "🇫🇷"
+        );
     }
 
     #[test]
