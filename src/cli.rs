@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use crate::check::open_items;
 use crate::import::import_file;
 use crate::open::project_from_path;
-use crate::project_file::{load_project, save_project};
+use crate::project_file::{is_project_path, load_project, save_project};
 use crate::report::{counted, json_report, markdown_report};
 
 /// Exit status of `check` when something is still open.
@@ -119,9 +119,20 @@ fn fail(error: &dyn std::fmt::Display) -> ExitCode {
 }
 
 fn import_command(article: &Path, output: &Path, force: bool) -> ExitCode {
-    if output.exists() && !force {
+    if same_file(article, output) {
         return fail(&format!(
-            "{}: already exists; choose another name, or add --force to replace it and lose its review",
+            "{}: is the article itself; write the project to another file",
+            output.display()
+        ));
+    }
+    if output.exists() && !force {
+        let what = if is_project_path(output) {
+            "replace it and lose its review"
+        } else {
+            "replace it"
+        };
+        return fail(&format!(
+            "{}: already exists; choose another name, or add --force to {what}",
             output.display()
         ));
     }
@@ -133,13 +144,15 @@ fn import_command(article: &Path, output: &Path, force: bool) -> ExitCode {
         return fail(&error);
     }
     let progress = project.progress();
-    println!(
-        "Imported {} into {}: {}.",
-        article.display(),
-        output.display(),
-        counted(progress.sections, "section", "sections")
-    );
-    ExitCode::SUCCESS
+    print_then_exit(
+        &format!(
+            "Imported {} into {}: {}.\n",
+            article.display(),
+            output.display(),
+            counted(progress.sections, "section", "sections")
+        ),
+        ExitCode::SUCCESS,
+    )
 }
 
 fn sample_command(output: &Path) -> ExitCode {
@@ -154,10 +167,10 @@ fn sample_command(output: &Path) -> ExitCode {
         Err(error) => return fail(&error),
     };
     match save_project(&project, output) {
-        Ok(()) => {
-            println!("Wrote the sample review to {}.", output.display());
-            ExitCode::SUCCESS
-        }
+        Ok(()) => print_then_exit(
+            &format!("Wrote the sample review to {}.\n", output.display()),
+            ExitCode::SUCCESS,
+        ),
         Err(error) => fail(&error),
     }
 }
@@ -171,7 +184,7 @@ fn report_command(path: &Path, format: ReportFormat) -> ExitCode {
         ReportFormat::Markdown => markdown_report(&project),
         ReportFormat::Json => json_report(&project),
     };
-    print_to_stdout(&report)
+    print_then_exit(&report, ExitCode::SUCCESS)
 }
 
 fn check_command(path: &Path) -> ExitCode {
@@ -182,12 +195,14 @@ fn check_command(path: &Path) -> ExitCode {
     let open = open_items(&project);
     if open.is_empty() {
         let progress = project.progress();
-        println!(
-            "{}: ready — all {} approved, nothing open.",
-            path.display(),
-            counted(progress.sections, "section", "sections")
+        return print_then_exit(
+            &format!(
+                "{}: ready — all {} approved, nothing open.\n",
+                path.display(),
+                counted(progress.sections, "section", "sections")
+            ),
+            ExitCode::SUCCESS,
         );
-        return ExitCode::SUCCESS;
     }
     let mut text = format!(
         "{}: not ready — {} open:\n",
@@ -197,23 +212,29 @@ fn check_command(path: &Path) -> ExitCode {
     for item in &open {
         text.push_str(&format!("  - {item}\n"));
     }
-    if print_to_stdout(&text) == ExitCode::SUCCESS {
-        ExitCode::from(EXIT_OPEN)
-    } else {
-        ExitCode::from(EXIT_ERROR)
-    }
+    print_then_exit(&text, ExitCode::from(EXIT_OPEN))
 }
 
-/// Prints without panicking when stdout is closed early (`copydesk report … | head`).
-fn print_to_stdout(text: &str) -> ExitCode {
+/// Prints `text` and exits with `code` — without panicking when stdout is gone. A reader that
+/// stopped early (`copydesk check p | grep -q ready`, `report | head`) is no error; a write
+/// that fails otherwise (a full disk) is.
+fn print_then_exit(text: &str, code: ExitCode) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Ok(()) => code,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => code,
         Err(error) => fail(&format!("cannot write the output: {error}")),
+    }
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 

@@ -34,7 +34,7 @@ pub enum ProjectFileError {
     },
     #[error("{path}: the file is too large to be a project ({size} bytes)")]
     TooLarge { path: PathBuf, size: u64 },
-    #[error("{path}: not a copydesk project (it is not UTF-8 text)")]
+    #[error("{path}: not a copydesk project, or a damaged one (it is not UTF-8 text)")]
     NotText { path: PathBuf },
     #[error("{path}:{line}:{column}: the project file is damaged: {message}")]
     Syntax {
@@ -63,6 +63,14 @@ pub enum ProjectFileError {
     },
     #[error("{path}: cannot save: the project could not be written out ({message})")]
     Serialize { path: PathBuf, message: String },
+    #[error("{path}: cannot save: the folder {folder} does not exist")]
+    NoFolder { path: PathBuf, folder: PathBuf },
+    #[error("{path}: cannot save there: it is not a regular file")]
+    NotAFile { path: PathBuf },
+    #[error(
+        "{path}: cannot save: the file is read-only; save under another name, or make it writable"
+    )]
+    ReadOnly { path: PathBuf },
     #[error("{path}: cannot save: {source}")]
     Write {
         path: PathBuf,
@@ -143,7 +151,20 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
             path: path.to_owned(),
         });
     }
-    let header: Header = options.from_str(text).map_err(syntax)?;
+    let header: Header = match options.from_str(text) {
+        Ok(header) => header,
+        // A newer copydesk may write what this one cannot parse: say so, not "damaged".
+        Err(error) => match version_written_in(text) {
+            Some(found) if found > FORMAT_VERSION => {
+                return Err(ProjectFileError::NewerVersion {
+                    path: path.to_owned(),
+                    found,
+                    supported: FORMAT_VERSION,
+                });
+            }
+            _ => return Err(syntax(error)),
+        },
+    };
     if header.format != FORMAT_NAME || header.version == 0 {
         return Err(ProjectFileError::NotAProject {
             path: path.to_owned(),
@@ -172,6 +193,15 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
             problem,
         })?;
     Ok(project)
+}
+
+/// The `version: N` line near the top of a project file, read as text: a last resort for a
+/// file whose RON this version cannot parse.
+fn version_written_in(text: &str) -> Option<u32> {
+    text.lines().take(10).find_map(|line| {
+        let value = line.trim().strip_prefix("version:")?;
+        value.trim().trim_end_matches(',').trim().parse().ok()
+    })
 }
 
 /// Loads a project file.
@@ -212,18 +242,48 @@ pub fn save_project(project: &Project, path: &Path) -> Result<(), ProjectFileErr
         Some(folder) if !folder.as_os_str().is_empty() => folder.to_owned(),
         _ => PathBuf::from("."),
     };
+    if !folder.is_dir() {
+        return Err(ProjectFileError::NoFolder {
+            path: path.to_owned(),
+            folder,
+        });
+    }
+    // Renaming over a device or a folder would destroy it; over a read-only file, would
+    // ignore what its owner asked for.
+    let existing = std::fs::metadata(&target).ok();
+    if let Some(metadata) = &existing {
+        if !metadata.is_file() {
+            return Err(ProjectFileError::NotAFile {
+                path: path.to_owned(),
+            });
+        }
+        if metadata.permissions().readonly() {
+            return Err(ProjectFileError::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
+    }
     let file_name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&format!(".{file_name}."))
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(write_error)?;
+    let prefix = format!(".{file_name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    let new_file_permissions = {
+        use std::os::unix::fs::PermissionsExt as _;
+        // What any new file gets (0666 less the umask), not the temporary file's private 0600.
+        std::fs::Permissions::from_mode(0o666)
+    };
+    #[cfg(unix)]
+    if existing.is_none() {
+        builder.permissions(new_file_permissions);
+    }
+    let mut temporary = builder.tempfile_in(&folder).map_err(write_error)?;
     temporary.write_all(text.as_bytes()).map_err(write_error)?;
     temporary.as_file().sync_all().map_err(write_error)?;
-    if let Ok(metadata) = std::fs::metadata(&target) {
+    if let Some(metadata) = &existing {
         std::fs::set_permissions(temporary.path(), metadata.permissions()).map_err(write_error)?;
     }
     temporary

@@ -170,7 +170,12 @@ fn json_section<'a>(project: &'a Project, section: &'a Section) -> JsonSection<'
                 created: c.created.to_string(),
                 status: c.status.key(),
                 open: c.is_open(),
-                dealt_with: c.dealt_with.map(|d| d.key()),
+                // Only an incorrect or unverifiable claim is "dealt with"; for other statuses
+                // a leftover value means nothing.
+                dealt_with: c
+                    .dealt_with
+                    .filter(|_| c.status.can_be_dealt_with())
+                    .map(|d| d.key()),
                 sources: c
                     .sources
                     .iter()

@@ -10,12 +10,14 @@ use jiff::Timestamp;
 use crate::edit::Edit;
 use crate::import::{ImportError, import_bytes};
 use crate::model::{
-    Claim, ClaimStatus, Comment, DraftFormat, Passage, Project, ReviewStatus, SectionId, Source,
+    Claim, ClaimStatus, Comment, DraftFormat, Passage, Project, Reply, ReviewStatus, SectionId,
+    Source,
 };
 
 pub const SAMPLE_ARTICLE: &str = include_str!("../assets/sample-article.md");
 pub const SAMPLE_FILE_NAME: &str = "sample-article.md";
 const SAMPLE_REVIEWER: &str = "Sample reviewer";
+const SAMPLE_WRITER: &str = "Sample writer";
 
 /// The sample article, imported and partly reviewed.
 pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
@@ -103,6 +105,15 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
     for edit in edits {
         // Each edit refers to what the import just produced, so it applies.
         let _ = edit.apply(&mut project);
+    }
+    // The writer has answered the first comment: a thread to show.
+    if let Some(first) = project.comments.first().map(|c| c.id.clone()) {
+        let reply = Reply::new(
+            SAMPLE_WRITER,
+            now,
+            "The authority's press release says so; I'll quote its director instead.",
+        );
+        let _ = Edit::add_reply(first, reply).apply(&mut project);
     }
     Ok(project)
 }

@@ -158,6 +158,14 @@ fn import_report_and_check_take_the_seed_through_review_to_publication() {
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).contains("ready"));
 
+    let output = run(&["report", project_arg, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["summary"]["ready"], true);
+    assert_eq!(
+        report["sections"][0]["claims"][0]["dealt_with"],
+        "corrected"
+    );
+
     let output = run(&["report", project_arg]);
     let markdown = stdout(&output);
     assert!(markdown.contains("**Ready to publish:**"), "{markdown}");
@@ -299,4 +307,131 @@ fn the_sample_review_can_be_written_and_checked() {
     // It never overwrites an existing file.
     let output = run(&["sample", "-o", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
+}
+
+/// A project where everything is approved and nothing is open.
+fn ready_project(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("ready.copydesk.ron");
+    let mut project = copydesk::sample::sample_project(Timestamp::now()).unwrap();
+    for section in &mut project.sections {
+        section.status = ReviewStatus::Approved;
+    }
+    project.comments.clear();
+    project.claims.clear();
+    save_project(&project, &path).unwrap();
+    path
+}
+
+#[test]
+fn output_that_cannot_be_written_is_an_error_not_a_panic() {
+    let dir = temp_dir();
+    let ready = ready_project(dir.path());
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    let Ok(full) = full else {
+        return; // not a Linux-like system
+    };
+    let output = copydesk()
+        .args(["check", ready.to_str().unwrap()])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot write the output"),
+        "{}",
+        stderr(&output)
+    );
+
+    // A reader that stops early (`| grep -q ready`) is no error: the gate's answer stands.
+    for (project, expected) in [(ready, 0), (dir.path().join("open.copydesk.ron"), 1)] {
+        if expected == 1 {
+            let open = copydesk::sample::sample_project(Timestamp::now()).unwrap();
+            save_project(&open, &project).unwrap();
+        }
+        let mut child = copydesk()
+            .args(["check", project.to_str().unwrap()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(expected));
+    }
+}
+
+#[test]
+fn import_never_writes_over_its_article_or_something_that_is_not_a_file() {
+    let dir = temp_dir();
+    let article = dir.path().join("draft.txt");
+    write(&article, "A line of text.\n");
+    let output = run(&[
+        "import",
+        article.to_str().unwrap(),
+        "-o",
+        article.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is the article itself"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&article).unwrap(),
+        "A line of text.\n"
+    );
+
+    let folder = dir.path().join("a folder.copydesk.ron");
+    std::fs::create_dir(&folder).unwrap();
+    let output = run(&[
+        "import",
+        article.to_str().unwrap(),
+        "-o",
+        folder.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not a regular file"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(folder.is_dir());
+
+    let nowhere = dir.path().join("missing folder").join("p.copydesk.ron");
+    let output = run(&[
+        "import",
+        article.to_str().unwrap(),
+        "-o",
+        nowhere.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("does not exist"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains(".p.copydesk.ron."),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_mistyped_command_is_not_taken_for_a_wish_to_open_the_desk() {
+    let output = copydesk()
+        .arg("chek")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("chek: no such file"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -525,3 +525,161 @@ fn the_publishing_gate_opens_once_the_desk_has_dealt_with_everything() {
     assert!(!harness.state().state().is_dirty());
     assert_eq!(check(&saved), Some(0), "{}", saved.display());
 }
+
+/// Clicks the middle of a passage, as a person clicks a highlight.
+fn click_passage(harness: &mut Desk, quote: &str) {
+    let (section, start) = project(harness)
+        .sections
+        .iter()
+        .find_map(|s| {
+            let byte = s.text.find(quote)?;
+            Some((
+                s.id.clone(),
+                copydesk::text::char_offset_from_byte_offset(&s.text, byte),
+            ))
+        })
+        .expect("quote in the project");
+    let middle = start + quote.chars().count() / 2;
+    let pos = harness
+        .state()
+        .article_view()
+        .char_screen_pos(&section, middle)
+        .expect("passage on screen");
+    for pressed in [true, false] {
+        harness.event(Event::PointerMoved(pos));
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+}
+
+#[test]
+fn highlights_and_cards_lead_to_each_other() {
+    let mut harness = desk(None, Some("Bo"), &ScriptedFileDialogs::default());
+    let claim = project(&harness)
+        .claims
+        .iter()
+        .find(|c| c.passage.quote == "€14.6 million")
+        .unwrap()
+        .clone();
+    // A click on the highlight selects the claim's card.
+    click_passage(&mut harness, "€14.6 million");
+    assert_eq!(
+        harness.state().state().selected_mark,
+        Some(MarkId::Claim(claim.id))
+    );
+    // From a card in another section, its title leads back to its passage there.
+    let comment = project(&harness)
+        .comments
+        .iter()
+        .find(|c| {
+            c.passage
+                .as_ref()
+                .is_some_and(|p| p.quote == "Experts note")
+        })
+        .unwrap()
+        .clone();
+    harness.get_by_label("Go to Why the East Side").click();
+    harness.run();
+    harness
+        .get_all_by_label("💬 Comment")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().state().selected_mark,
+        Some(MarkId::Comment(comment.id.clone()))
+    );
+    assert_eq!(
+        harness.state().state().current_section,
+        Some(comment.section.clone())
+    );
+    assert!(
+        harness
+            .state()
+            .article_view()
+            .char_screen_pos(&comment.section, comment.passage.unwrap().start)
+            .is_some(),
+        "the passage is on screen"
+    );
+}
+
+#[test]
+fn the_title_bar_names_the_file_and_tells_unsaved_changes() {
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk(None, Some("Bo"), &dialogs);
+    assert_eq!(
+        harness.state().window_title(),
+        "sample-article.md (not saved yet) — copydesk"
+    );
+    let dir = temp_dir();
+    dialogs.answer_next(Some(dir.path().join("riverton.copydesk.ron")));
+    press(&mut harness, CTRL, Key::S);
+    assert_eq!(
+        harness.state().window_title(),
+        "riverton.copydesk.ron — copydesk"
+    );
+    harness.get_by_label("Opening: Approved").click();
+    harness.run();
+    assert_eq!(
+        harness.state().window_title(),
+        "riverton.copydesk.ron (unsaved changes) — copydesk"
+    );
+    press(&mut harness, CTRL, Key::Z);
+    assert_eq!(
+        harness.state().window_title(),
+        "riverton.copydesk.ron — copydesk"
+    );
+}
+
+#[test]
+fn projects_open_from_the_dialog_and_from_recent_files() {
+    let dir = temp_dir();
+    let first = dir.path().join("first.copydesk.ron");
+    let second = dir.path().join("second.md");
+    copydesk::project_file::save_project(
+        &copydesk::sample::sample_project(jiff::Timestamp::now()).unwrap(),
+        &first,
+    )
+    .unwrap();
+    write(&second, "# Second\n\nA short draft.\n");
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk(None, Some("Bo"), &dialogs);
+
+    dialogs.answer_next(Some(first.clone()));
+    press(&mut harness, CTRL, Key::O);
+    assert!(matches!(
+        dialogs.asked().last(),
+        Some(DialogPurpose::OpenProject)
+    ));
+    let review = harness.state().state().review.as_ref().unwrap();
+    assert_eq!(review.path.as_deref(), Some(first.as_path()));
+
+    dialogs.answer_next(Some(second));
+    press(&mut harness, CTRL, Key::I);
+    assert!(matches!(
+        dialogs.asked().last(),
+        Some(DialogPurpose::ImportArticle)
+    ));
+    assert_eq!(project(&harness).title, "Second");
+
+    // Both are now recent files; File → Open recent brings the first back.
+    let recent = &harness.state().state().prefs.recent_files;
+    assert_eq!(recent.len(), 2);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").hover();
+    harness.run();
+    harness.get_by_label("first.copydesk.ron").click();
+    harness.run();
+    assert_eq!(
+        project(&harness).title,
+        "Riverton Doubles Its Bike-Share Network"
+    );
+}

@@ -26,6 +26,9 @@ fn one_of_each(project: &Project) -> Vec<Edit> {
         replies: vec![Reply::new("Cy", Timestamp::UNIX_EPOCH, "Done.")],
         ..project.comments[1].clone()
     };
+    // The sample's first comment has a reply from the writer.
+    let with_reply_id = project.comments[0].id.clone();
+    let first_reply = project.comments[0].replies[0].id.clone();
     vec![
         Edit::SetSectionStatus {
             section: section.clone(),
@@ -53,6 +56,15 @@ fn one_of_each(project: &Project) -> Vec<Edit> {
             }),
         },
         Edit::add_reply(comment, reply),
+        Edit::SetReplyBody {
+            comment: with_reply_id.clone(),
+            reply: first_reply.clone(),
+            body: "Done, and checked.".to_owned(),
+        },
+        Edit::RemoveReply {
+            comment: with_reply_id,
+            reply: first_reply,
+        },
         Edit::Batch {
             label: "replace a thread".to_owned(),
             edits: vec![

@@ -186,15 +186,19 @@ fn saving_through_a_symbolic_link_writes_the_real_file() {
 }
 
 #[test]
-fn a_failed_save_leaves_the_old_file_alone() {
+fn a_save_into_a_missing_folder_writes_nothing() {
     let dir = temp_dir();
     let missing_folder = dir
         .path()
         .join("no such folder")
         .join("review.copydesk.ron");
     let error = save_project(&reviewed_sample(), &missing_folder).unwrap_err();
-    assert!(matches!(error, ProjectFileError::Write { .. }), "{error}");
+    assert!(
+        matches!(error, ProjectFileError::NoFolder { .. }),
+        "{error}"
+    );
     assert!(error.to_string().contains("no such folder"), "{error}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 proptest::proptest! {
@@ -251,4 +255,51 @@ fn a_byte_order_mark_from_an_editor_is_no_problem() {
         format!("\u{feff}{}", ron_from_project(&project).unwrap()),
     );
     assert_eq!(load_project(&path).unwrap(), project);
+}
+
+#[test]
+fn a_read_only_project_is_not_overwritten() {
+    let dir = temp_dir();
+    let path = dir.path().join("locked.copydesk.ron");
+    let project = reviewed_sample();
+    save_project(&project, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    let mut changed = project;
+    changed.sections[0].status = ReviewStatus::Approved;
+    let error = save_project(&changed, &path).unwrap_err();
+    assert!(
+        matches!(error, ProjectFileError::ReadOnly { .. }),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_project_gets_the_permissions_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = temp_dir();
+    let plain = dir.path().join("plain file");
+    std::fs::File::create(&plain).unwrap();
+    let path = dir.path().join("new.copydesk.ron");
+    save_project(&reviewed_sample(), &path).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode(&path),
+        mode(&plain),
+        "not the temporary file's private 0600"
+    );
+}
+
+#[test]
+fn a_newer_file_this_version_cannot_even_parse_is_still_recognised() {
+    let text = "// copydesk project, format version 7\n(\n    format: \"copydesk-project\",\n    version: 7,\n    sections: <a syntax from the future>,\n)\n";
+    let error = project_from_ron(std::path::Path::new("future.copydesk.ron"), text).unwrap_err();
+    assert!(
+        matches!(error, ProjectFileError::NewerVersion { found: 7, .. }),
+        "{error}"
+    );
 }

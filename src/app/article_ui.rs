@@ -236,8 +236,15 @@ fn scroll_target_y(
     let y = match target.char_offset {
         None => top + SECTION_GAP * 0.5,
         Some(offset) => {
-            top + layout.body_offset() + char_rect(&layout.body, &layout.map, offset).top()
-                - viewport_height * 0.3
+            let passage =
+                top + layout.body_offset() + char_rect(&layout.body, &layout.map, offset).top();
+            // A passage already comfortably in view stays where the reader's eyes are.
+            let in_view =
+                view.last_offset + viewport_height * 0.1..view.last_offset + viewport_height * 0.85;
+            if in_view.contains(&passage) {
+                return None;
+            }
+            passage - viewport_height * 0.3
         }
     };
     Some(y.max(0.0))
@@ -428,7 +435,7 @@ fn margin_marks_ui(
                 },
             ),
             MarkKind::Claim(status) => (
-                look::CLAIM_ICON,
+                look::claim_status_icon(status),
                 look::claim_status_color(status, ui.visuals()),
             ),
         };

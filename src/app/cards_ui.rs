@@ -126,6 +126,23 @@ fn card_frame(ui: &Ui, selected: bool) -> Frame {
         })
 }
 
+/// A card's title; like its quote, clicking it shows the passage in the text.
+fn card_title_ui(ui: &mut Ui, title: &str, mark: &MarkId, actions: &mut Vec<Action>) {
+    let response = ui
+        .add(
+            egui::Label::new(RichText::new(title).strong())
+                .sense(Sense::click())
+                .selectable(false),
+        )
+        .on_hover_text("Show in the text");
+    if response.hovered() {
+        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    if response.clicked() {
+        actions.push(Action::ShowMark(mark.clone()));
+    }
+}
+
 /// The quoted passage; clicking it scrolls the text there.
 fn quote_ui(ui: &mut Ui, passage: Option<&Passage>, mark: &MarkId, actions: &mut Vec<Action>) {
     let text = match passage {
@@ -177,7 +194,12 @@ fn comment_card_ui(
     let mark = MarkId::Comment(comment.id.clone());
     let name = mark_name(comment.passage.as_ref());
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("{} Comment", look::COMMENT_ICON)).strong());
+        card_title_ui(
+            ui,
+            &format!("{} Comment", look::COMMENT_ICON),
+            &mark,
+            actions,
+        );
         if let Some(resolution) = &comment.resolved {
             ui.label(
                 RichText::new("✔ Resolved")
@@ -295,7 +317,7 @@ fn claim_card_ui(ui: &mut Ui, claim: &Claim, requests: &CardRequests, actions: &
     let mark = MarkId::Claim(claim.id.clone());
     let name = mark_name(Some(&claim.passage));
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("{} Claim", look::CLAIM_ICON)).strong());
+        card_title_ui(ui, &format!("{} Claim", look::CLAIM_ICON), &mark, actions);
         ui.label(look::claim_status_text(claim.status, ui.visuals()).size(11.5));
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui
@@ -500,7 +522,7 @@ fn text_field_actions(
         response.request_focus();
     }
     if response.gained_focus() {
-        actions.push(Action::SelectMark(mark.clone()));
+        actions.push(Action::ShowMark(mark.clone()));
     }
     if response.lost_focus() {
         actions.push(Action::EndTyping);

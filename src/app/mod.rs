@@ -39,7 +39,7 @@ pub enum DeskError {
          Without a display, use `copydesk import`, `copydesk report` or `copydesk check` (see `copydesk --help`)"
     )]
     NoDisplay,
-    #[error("{0}: no such file")]
+    #[error("{0}: no such file (to see the commands: copydesk --help)")]
     NoSuchFile(PathBuf),
     #[error("cannot open the desk's window: {0}")]
     Window(String),
@@ -118,7 +118,8 @@ impl CopydeskApp {
         &self.article
     }
 
-    fn window_title(&self) -> String {
+    /// The window's title: the review's file and whether it has unsaved changes.
+    pub fn window_title(&self) -> String {
         match &self.state.review {
             Some(review) => {
                 let state = match (&review.path, review.document.is_dirty()) {
@@ -281,17 +282,18 @@ fn style_desk(ctx: &egui::Context) {
 
 /// Opens the desk window and runs it until it is closed.
 pub fn run_desk(file: Option<PathBuf>) -> Result<(), DeskError> {
+    // A missing file first: `copydesk chek x` is more likely a typo than a wish for a window.
+    if let Some(path) = &file
+        && !path.exists()
+    {
+        return Err(DeskError::NoSuchFile(path.clone()));
+    }
     if cfg!(target_os = "linux")
         && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
             .iter()
             .all(|key| std::env::var_os(key).is_none_or(|v| v.is_empty()))
     {
         return Err(DeskError::NoDisplay);
-    }
-    if let Some(path) = &file
-        && !path.exists()
-    {
-        return Err(DeskError::NoSuchFile(path.clone()));
     }
     let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

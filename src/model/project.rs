@@ -62,6 +62,13 @@ pub enum InvalidProject {
         id: String,
         section: String,
     },
+    #[error("{what} {id} covers an empty passage ({start}..{end})")]
+    EmptyPassage {
+        what: &'static str,
+        id: String,
+        start: usize,
+        end: usize,
+    },
     #[error("{what} {id} covers characters {start}..{end}, outside its section ({len} characters)")]
     PassageOutOfBounds {
         what: &'static str,
@@ -172,7 +179,15 @@ impl Project {
             };
             if let Some(passage) = passage {
                 let len = section.char_count();
-                if passage.start >= passage.end || passage.end > len {
+                if passage.start >= passage.end {
+                    return Err(InvalidProject::EmptyPassage {
+                        what,
+                        id: id.to_owned(),
+                        start: passage.start,
+                        end: passage.end,
+                    });
+                }
+                if passage.end > len {
                     return Err(InvalidProject::PassageOutOfBounds {
                         what,
                         id: id.to_owned(),
