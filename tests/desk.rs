@@ -11,7 +11,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use crate::common::{SEED_HEADINGS, seed_article, temp_dir, write};
+use crate::common::{SEED_HEADINGS, passage_of, seed_article, temp_dir, write};
 
 type Desk = Harness<'static, CopydeskApp>;
 
@@ -59,17 +59,8 @@ fn press(harness: &mut Desk, modifiers: Modifiers, key: Key) {
 
 /// Selects text in a section by dragging the mouse across it, as a person would.
 fn drag_select(harness: &mut Desk, quote: &str) {
-    let (section, start) = project(harness)
-        .sections
-        .iter()
-        .find_map(|s| {
-            let byte = s.text.find(quote)?;
-            Some((
-                s.id.clone(),
-                copydesk::text::char_offset_from_byte_offset(&s.text, byte),
-            ))
-        })
-        .expect("quote in the project");
+    let (section, passage) = passage_of(project(harness), quote);
+    let start = passage.start;
     let end = start + quote.chars().count();
     let view = harness.state().article_view();
     let from = view
@@ -528,17 +519,8 @@ fn the_publishing_gate_opens_once_the_desk_has_dealt_with_everything() {
 
 /// Clicks the middle of a passage, as a person clicks a highlight.
 fn click_passage(harness: &mut Desk, quote: &str) {
-    let (section, start) = project(harness)
-        .sections
-        .iter()
-        .find_map(|s| {
-            let byte = s.text.find(quote)?;
-            Some((
-                s.id.clone(),
-                copydesk::text::char_offset_from_byte_offset(&s.text, byte),
-            ))
-        })
-        .expect("quote in the project");
+    let (section, passage) = passage_of(project(harness), quote);
+    let start = passage.start;
     let middle = start + quote.chars().count() / 2;
     let pos = harness
         .state()

@@ -135,12 +135,7 @@ fn card_title_ui(ui: &mut Ui, title: &str, mark: &MarkId, actions: &mut Vec<Acti
                 .selectable(false),
         )
         .on_hover_text("Show in the text");
-    if response.hovered() {
-        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
-    }
-    if response.clicked() {
-        actions.push(Action::ShowMark(mark.clone()));
-    }
+    show_passage_on_click(ui, &response, mark, actions);
 }
 
 /// The quoted passage; clicking it scrolls the text there.
@@ -157,6 +152,16 @@ fn quote_ui(ui: &mut Ui, passage: Option<&Passage>, mark: &MarkId, actions: &mut
                 .selectable(false),
         )
         .on_hover_text("Show in the text");
+    show_passage_on_click(ui, &response, mark, actions);
+}
+
+/// A card's title and quote are links to the passage in the text.
+fn show_passage_on_click(
+    ui: &Ui,
+    response: &egui::Response,
+    mark: &MarkId,
+    actions: &mut Vec<Action>,
+) {
     if response.hovered() {
         ui.set_cursor_icon(egui::CursorIcon::PointingHand);
     }
