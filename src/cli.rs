@@ -14,6 +14,9 @@ use crate::import::import_file;
 use crate::open::project_from_path;
 use crate::project_file::{is_project_path, load_project, save_project};
 use crate::report::{counted, json_report, markdown_report};
+use crate::suggest::evaluate::{evaluate, labels_from_tsv};
+use crate::suggest::listing::{json_from_suggestions, text_from_evaluation, tsv_from_suggestions};
+use crate::suggest::suggestions_for_project;
 
 /// Exit status of `check` when something is still open.
 pub const EXIT_OPEN: u8 = 1;
@@ -69,6 +72,28 @@ pub enum Command {
         /// The project to check.
         project: PathBuf,
     },
+    /// List the sentences worth checking (figures, events, attributed statements, unnamed
+    /// sources, superlatives, causes, promotional lines), with why. For a project, only the
+    /// suggestions nobody has accepted or dismissed yet.
+    Suggest {
+        /// An article or a project.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = SuggestFormat::Tsv)]
+        format: SuggestFormat,
+    },
+    /// Measure the suggestions against labelled sentences: precision, recall and F1 of the
+    /// factual kinds, matching sentences by their text.
+    Evaluate {
+        /// The article (or project) the labels are for.
+        article: PathBuf,
+        /// A TSV with a header naming the columns `label` (1 = check-worthy factual claim,
+        /// 0 = not) and `sentence`.
+        #[arg(long, value_name = "TSV")]
+        labels: PathBuf,
+        /// Also list the sentences it missed and the false alarms.
+        #[arg(long)]
+        show_errors: bool,
+    },
     /// Write the bundled sample review (an article with a few marks) to a project file,
     /// to try the other commands on.
     Sample {
@@ -76,6 +101,12 @@ pub enum Command {
         #[arg(short, long, value_name = "PROJECT")]
         output: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    Tsv,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -109,8 +140,46 @@ pub fn main() -> ExitCode {
         }) => import_command(&article, &output, force),
         Some(Command::Report { project, format }) => report_command(&project, format),
         Some(Command::Check { project }) => check_command(&project),
+        Some(Command::Suggest { file, format }) => suggest_command(&file, format),
+        Some(Command::Evaluate {
+            article,
+            labels,
+            show_errors,
+        }) => evaluate_command(&article, &labels, show_errors),
         Some(Command::Sample { output }) => sample_command(&output),
     }
+}
+
+fn suggest_command(path: &Path, format: SuggestFormat) -> ExitCode {
+    let project = match project_from_path(path) {
+        Ok(project) => project,
+        Err(error) => return fail(&error),
+    };
+    let suggestions = suggestions_for_project(&project);
+    let text = match format {
+        SuggestFormat::Tsv => tsv_from_suggestions(&project, &suggestions),
+        SuggestFormat::Json => json_from_suggestions(&project, &suggestions),
+    };
+    print_then_exit(&text, ExitCode::SUCCESS)
+}
+
+fn evaluate_command(article: &Path, labels: &Path, show_errors: bool) -> ExitCode {
+    let project = match project_from_path(article) {
+        Ok(project) => project,
+        Err(error) => return fail(&error),
+    };
+    let labels = match std::fs::read_to_string(labels)
+        .map_err(|error| error.to_string())
+        .and_then(|text| labels_from_tsv(&text).map_err(|error| error.to_string()))
+    {
+        Ok(labels) => labels,
+        Err(error) => return fail(&format!("{}: {error}", labels.display())),
+    };
+    let evaluation = evaluate(&project, &labels);
+    print_then_exit(
+        &text_from_evaluation(&evaluation, show_errors),
+        ExitCode::SUCCESS,
+    )
 }
 
 fn fail(error: &dyn std::fmt::Display) -> ExitCode {

@@ -6,9 +6,11 @@
 
 use thiserror::Error;
 
+use jiff::Timestamp;
+
 use crate::model::{
-    Claim, ClaimId, ClaimStatus, Comment, CommentId, DealtWith, Project, Reply, ReplyId,
-    Resolution, ReviewStatus, SectionId, Source,
+    Claim, ClaimId, ClaimStatus, Comment, CommentId, DealtWith, Dismissal, Project, Reply, ReplyId,
+    Resolution, ReviewStatus, SectionId, Source, StatusChange,
 };
 use crate::text::{char_count, shortened};
 
@@ -60,6 +62,15 @@ pub enum Edit {
         id: ClaimId,
         status: ClaimStatus,
     },
+    /// Appends a step to a claim's status history.
+    RecordStatusChange {
+        claim: ClaimId,
+        change: StatusChange,
+    },
+    /// Removes the newest step of a claim's status history (the inverse of recording it).
+    ForgetStatusChange {
+        claim: ClaimId,
+    },
     SetClaimNote {
         id: ClaimId,
         note: String,
@@ -82,6 +93,15 @@ pub enum Edit {
         index: usize,
         source: Source,
     },
+    /// Remembers a suggestion as turned down, at `index` in the list (clamped to its end).
+    Dismiss {
+        index: usize,
+        dismissal: Dismissal,
+    },
+    /// Forgets that a sentence's suggestion was turned down.
+    Undismiss {
+        sentence: String,
+    },
     /// Several edits applied, and undone, as one step.
     Batch {
         label: String,
@@ -99,6 +119,12 @@ pub enum EditError {
     UnknownReply { comment: CommentId, reply: ReplyId },
     #[error("there is no claim {0}")]
     UnknownClaim(ClaimId),
+    #[error("claim {0} has no status history to take back")]
+    NoStatusHistory(ClaimId),
+    #[error("the sentence “{0}” is already dismissed")]
+    AlreadyDismissed(String),
+    #[error("the sentence “{0}” was not dismissed")]
+    NotDismissed(String),
     #[error("claim {claim} has no source number {index}")]
     UnknownSource { claim: ClaimId, index: usize },
     #[error("the id {0} is already in use")]
@@ -125,6 +151,36 @@ impl Edit {
         Self::AddClaim {
             index: usize::MAX,
             claim: Box::new(claim),
+        }
+    }
+
+    /// Sets a claim's status and records who did it when, as one step.
+    pub fn claim_status_change(
+        claim: &Claim,
+        status: ClaimStatus,
+        by: &str,
+        at: Timestamp,
+    ) -> Self {
+        Self::Batch {
+            label: format!(
+                "mark claim “{}” {}",
+                shortened(&claim.passage.quote, 30),
+                status.label().to_lowercase()
+            ),
+            edits: vec![
+                Self::SetClaimStatus {
+                    id: claim.id.clone(),
+                    status,
+                },
+                Self::RecordStatusChange {
+                    claim: claim.id.clone(),
+                    change: StatusChange {
+                        status,
+                        by: by.to_owned(),
+                        at,
+                    },
+                },
+            ],
         }
     }
 
@@ -254,6 +310,33 @@ impl Edit {
                 let claim = claim_mut(project, &id)?;
                 let old = std::mem::replace(&mut claim.status, status);
                 Ok(Self::SetClaimStatus { id, status: old })
+            }
+            Self::RecordStatusChange { claim, change } => {
+                claim_mut(project, &claim)?.history.push(change);
+                Ok(Self::ForgetStatusChange { claim })
+            }
+            Self::ForgetStatusChange { claim } => {
+                let Some(change) = claim_mut(project, &claim)?.history.pop() else {
+                    return Err(EditError::NoStatusHistory(claim));
+                };
+                Ok(Self::RecordStatusChange { claim, change })
+            }
+            Self::Dismiss { index, dismissal } => {
+                if project.is_dismissed(&dismissal.sentence) {
+                    return Err(EditError::AlreadyDismissed(dismissal.sentence));
+                }
+                let sentence = dismissal.sentence.clone();
+                let index = index.min(project.dismissed.len());
+                project.dismissed.insert(index, dismissal);
+                Ok(Self::Undismiss { sentence })
+            }
+            Self::Undismiss { sentence } => {
+                let key = Dismissal::key_from_sentence(&sentence);
+                let Some(index) = project.dismissed.iter().position(|d| d.sentence == key) else {
+                    return Err(EditError::NotDismissed(sentence));
+                };
+                let dismissal = project.dismissed.remove(index);
+                Ok(Self::Dismiss { index, dismissal })
             }
             Self::SetClaimNote { id, note } => {
                 let claim = claim_mut(project, &id)?;
@@ -406,6 +489,18 @@ impl Edit {
                 claim_quote(id),
                 status.label().to_lowercase()
             ),
+            Self::RecordStatusChange { .. } | Self::ForgetStatusChange { .. } => {
+                "claim history".to_owned()
+            }
+            Self::Dismiss { dismissal, .. } => {
+                format!(
+                    "dismiss suggestion “{}”",
+                    shortened(&dismissal.sentence, 30)
+                )
+            }
+            Self::Undismiss { sentence } => {
+                format!("restore suggestion “{}”", shortened(sentence, 30))
+            }
             Self::SetClaimNote { .. } => "edit claim note".to_owned(),
             Self::SetClaimDealtWith { .. } => "mark claim dealt with".to_owned(),
             Self::AddSource { .. } => "add source".to_owned(),

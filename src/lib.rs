@@ -7,6 +7,7 @@
 //!   place that applies them (undo, redo, unsaved-changes tracking);
 //! - [`import`]: plain-text and Markdown drafts into sections;
 //! - [`project_file`]: the RON project file, loaded carefully and saved atomically;
+//! - [`suggest`]: check-worthy sentences found automatically, and how well that works;
 //! - [`report`] and [`check`]: the state of the review for people, tools and pipelines;
 //! - [`open`]: a file the user named, project or article;
 //! - [`cli`]: the command line;
@@ -25,4 +26,5 @@ pub mod open;
 pub mod project_file;
 pub mod report;
 pub mod sample;
+pub mod suggest;
 pub mod text;

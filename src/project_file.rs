@@ -12,12 +12,18 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{Claim, Comment, Draft, InvalidProject, Project, Section};
+use crate::model::{
+    Claim, ClaimStatus, Comment, Dismissal, Draft, InvalidProject, Project, Section, StatusChange,
+};
 
 /// The `format` field every project file carries.
 pub const FORMAT_NAME: &str = "copydesk-project";
 /// The format version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// Version 2 added dismissed suggestions, claim kinds and status history, and source rank and
+/// access date; version 1 files are read as they are (their claims get the flagging as the
+/// first step of their history).
+pub const FORMAT_VERSION: u32 = 2;
 /// The usual file name ending of a project.
 pub const PROJECT_EXTENSION: &str = ".copydesk.ron";
 /// Project files larger than this are refused rather than read (a book with 10,000 marks is
@@ -88,6 +94,8 @@ struct FileOut<'a> {
     sections: &'a [Section],
     comments: &'a [Comment],
     claims: &'a [Claim],
+    #[serde(skip_serializing_if = "<[Dismissal]>::is_empty")]
+    dismissed: &'a [Dismissal],
 }
 
 #[derive(Deserialize)]
@@ -99,6 +107,8 @@ struct FileIn {
     comments: Vec<Comment>,
     #[serde(default)]
     claims: Vec<Claim>,
+    #[serde(default)]
+    dismissed: Vec<Dismissal>,
 }
 
 /// The two fields read before anything else, to decide whether and how to read the rest.
@@ -122,6 +132,7 @@ pub fn ron_from_project(project: &Project) -> Result<String, ron::Error> {
         sections: &project.sections,
         comments: &project.comments,
         claims: &project.claims,
+        dismissed: &project.dismissed,
     };
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
@@ -179,13 +190,23 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
         });
     }
     let file: FileIn = options.from_str(text).map_err(syntax)?;
-    let project = Project {
+    let mut project = Project {
         title: file.title,
         draft: file.draft,
         sections: file.sections,
         comments: file.comments,
         claims: file.claims,
+        dismissed: file.dismissed,
     };
+    if version < 2 {
+        for claim in &mut project.claims {
+            claim.history.push(StatusChange {
+                status: ClaimStatus::NeedsSource,
+                by: claim.author.clone(),
+                at: claim.created,
+            });
+        }
+    }
     project
         .validate()
         .map_err(|problem| ProjectFileError::Invalid {

@@ -11,8 +11,9 @@ use crate::edit::Edit;
 use crate::import::{ImportError, import_bytes};
 use crate::model::{
     Claim, ClaimStatus, Comment, DraftFormat, Passage, Project, Reply, ReviewStatus, SectionId,
-    Source,
+    Source, SourceRank, StatusChange,
 };
+use crate::suggest::Detector;
 
 pub const SAMPLE_ARTICLE: &str = include_str!("../assets/sample-article.md");
 pub const SAMPLE_FILE_NAME: &str = "sample-article.md";
@@ -42,11 +43,20 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
 
     let claim = |quote: &str, status: ClaimStatus, sources: Vec<Source>, note: &str| {
         passage_of(&project, quote).map(|(section, passage)| {
+            let mut claim = Claim::new(section, passage, SAMPLE_REVIEWER, now);
+            if status != ClaimStatus::NeedsSource {
+                claim.history.push(StatusChange {
+                    status,
+                    by: SAMPLE_REVIEWER.to_owned(),
+                    at: now,
+                });
+            }
+            claim.kinds = Detector::default().assess(&claim.passage.quote).kinds();
             Edit::add_claim(Claim {
                 status,
                 sources,
                 note: note.to_owned(),
-                ..Claim::new(section, passage, SAMPLE_REVIEWER, now)
+                ..claim
             })
         })
     };
@@ -72,6 +82,8 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
                 url: "https://example.org/riverton/council-minutes-2026-03".to_owned(),
                 title: "Council minutes, March session".to_owned(),
                 note: "Budget table on page 12".to_owned(),
+                rank: SourceRank::Primary,
+                accessed: Some(now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date()),
             }],
             "Minutes give €14.6m including VAT; check the authority's figure.",
         ),
@@ -82,6 +94,8 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
                 url: "https://example.org/riverton/mobility-survey-2025".to_owned(),
                 title: "Riverton mobility survey 2025".to_owned(),
                 note: String::new(),
+                rank: SourceRank::Primary,
+                accessed: None,
             }],
             "Table 3.",
         ),

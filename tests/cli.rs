@@ -149,7 +149,7 @@ fn import_report_and_check_take_the_seed_through_review_to_publication() {
                 source: Source {
                     url: "https://example.org/pentagon-statement".to_owned(),
                     title: "Statement".to_owned(),
-                    note: String::new(),
+                    ..Source::default()
                 },
             },
         ],

@@ -17,6 +17,8 @@ fn reviewed_sample() -> copydesk::model::Project {
             url: "https://example.org/a?b=c&d=\"e\"".to_owned(),
             title: "Quotes \" and \\ backslashes".to_owned(),
             note: "Line one\nline two".to_owned(),
+            rank: copydesk::model::SourceRank::Secondary,
+            accessed: Some(jiff::civil::date(2026, 11, 2)),
         }],
         ..Claim::new(section.clone(), passage, "Zoë", Timestamp::now())
     });

@@ -163,6 +163,7 @@ pub fn import_bytes(
             .collect(),
         comments: Vec::new(),
         claims: Vec::new(),
+        dismissed: Vec::new(),
     })
 }
 

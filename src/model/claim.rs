@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::ids::{ClaimId, SectionId};
+use super::kind::CheckKind;
 use super::passage::Passage;
 
 /// Where the fact-check of a claim stands.
@@ -81,6 +82,35 @@ impl DealtWith {
     }
 }
 
+/// Whether a source is the origin of the fact or reports it second-hand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SourceRank {
+    #[default]
+    Unspecified,
+    Primary,
+    Secondary,
+}
+
+impl SourceRank {
+    pub const ALL: [Self; 3] = [Self::Unspecified, Self::Primary, Self::Secondary];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unspecified => "Not set",
+            Self::Primary => "Primary",
+            Self::Secondary => "Secondary",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Unspecified => "unspecified",
+            Self::Primary => "primary",
+            Self::Secondary => "secondary",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     #[serde(default)]
@@ -89,6 +119,23 @@ pub struct Source {
     pub title: String,
     #[serde(default)]
     pub note: String,
+    #[serde(default, skip_serializing_if = "is_unspecified")]
+    pub rank: SourceRank,
+    /// The day the fact-checker consulted the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<jiff::civil::Date>,
+}
+
+fn is_unspecified(rank: &SourceRank) -> bool {
+    *rank == SourceRank::Unspecified
+}
+
+/// One step in a claim's history: who set which status, when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: ClaimStatus,
+    pub by: String,
+    pub at: Timestamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +155,12 @@ pub struct Claim {
     pub note: String,
     #[serde(default)]
     pub dealt_with: Option<DealtWith>,
+    /// What kind of statement it is, when known (claims accepted from suggestions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<CheckKind>,
+    /// Every status the claim has had, oldest first, starting with its flagging.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StatusChange>,
 }
 
 impl Claim {
@@ -122,6 +175,12 @@ impl Claim {
             sources: Vec::new(),
             note: String::new(),
             dealt_with: None,
+            kinds: Vec::new(),
+            history: vec![StatusChange {
+                status: ClaimStatus::NeedsSource,
+                by: author.to_owned(),
+                at: created,
+            }],
         }
     }
 

@@ -6,13 +6,15 @@
 mod claim;
 mod comment;
 mod ids;
+mod kind;
 mod passage;
 mod project;
 mod section;
 
-pub use claim::{Claim, ClaimStatus, DealtWith, Source};
+pub use claim::{Claim, ClaimStatus, DealtWith, Source, SourceRank, StatusChange};
 pub use comment::{Comment, Reply, Resolution};
 pub use ids::{ClaimId, CommentId, MarkId, ReplyId, SectionId};
+pub use kind::CheckKind;
 pub use passage::{CONTEXT_CHARS, Passage, PassageError};
-pub use project::{Draft, DraftFormat, InvalidProject, Progress, Project};
+pub use project::{Dismissal, Draft, DraftFormat, InvalidProject, Progress, Project};
 pub use section::{ReviewStatus, Section};

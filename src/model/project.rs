@@ -47,6 +47,33 @@ pub struct Project {
     pub comments: Vec<Comment>,
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// Suggested sentences the reviewers turned down.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<Dismissal>,
+}
+
+/// A suggestion turned down, remembered by its sentence (whitespace normalised) rather than by
+/// its position, so it stays dismissed when a revised draft keeps the sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dismissal {
+    pub sentence: String,
+    pub by: String,
+    pub at: Timestamp,
+}
+
+impl Dismissal {
+    pub fn new(sentence: &str, by: &str, at: Timestamp) -> Self {
+        Self {
+            sentence: Self::key_from_sentence(sentence),
+            by: by.to_owned(),
+            at,
+        }
+    }
+
+    /// The form a sentence is remembered in: trimmed, runs of whitespace as one space.
+    pub fn key_from_sentence(sentence: &str) -> String {
+        sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// What a loaded project got wrong, found by [`Project::validate`].
@@ -103,6 +130,12 @@ impl Project {
 
     pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
         self.claims.iter().find(|c| &c.id == id)
+    }
+
+    /// Whether a suggested sentence was dismissed (compared as [`Dismissal::key_from_sentence`]).
+    pub fn is_dismissed(&self, sentence: &str) -> bool {
+        let key = Dismissal::key_from_sentence(sentence);
+        self.dismissed.iter().any(|d| d.sentence == key)
     }
 
     /// The section a mark belongs to.

@@ -1,0 +1,138 @@
+//! Suggestions and evaluations as text: TSV and JSON for tools, a summary for people.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::model::Project;
+
+use super::Suggestion;
+use super::evaluate::Evaluation;
+
+/// One row per suggestion: section, kinds, score, sentence, reasons. Tabs inside a field
+/// become spaces so the columns stay columns.
+pub fn tsv_from_suggestions(project: &Project, suggestions: &[Suggestion]) -> String {
+    let mut out = String::from("section\tkinds\tscore\tsentence\treason\n");
+    for suggestion in suggestions {
+        let section = project
+            .section(&suggestion.section)
+            .map_or("", |section| section.title());
+        let kinds: Vec<&str> = suggestion.kinds().iter().map(|kind| kind.key()).collect();
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{:.2}\t{}\t{}",
+            field(section),
+            kinds.join(","),
+            suggestion.score(),
+            field(&suggestion.sentence),
+            field(&suggestion.reasons())
+        );
+    }
+    out
+}
+
+fn field(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
+#[derive(Serialize)]
+struct JsonSuggestions<'a> {
+    format: &'static str,
+    version: u32,
+    suggestions: Vec<JsonSuggestion<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSuggestion<'a> {
+    section_id: &'a str,
+    section: &'a str,
+    /// Character offsets in the section's text.
+    start: usize,
+    end: usize,
+    sentence: &'a str,
+    kinds: Vec<&'static str>,
+    score: f32,
+    reasons: Vec<JsonReason<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonReason<'a> {
+    kind: &'static str,
+    reason: &'a str,
+}
+
+/// The suggestions as JSON (`copydesk-suggestions`, version 1; see docs/FORMAT.md).
+pub fn json_from_suggestions(project: &Project, suggestions: &[Suggestion]) -> String {
+    let document = JsonSuggestions {
+        format: "copydesk-suggestions",
+        version: 1,
+        suggestions: suggestions
+            .iter()
+            .map(|suggestion| JsonSuggestion {
+                section_id: suggestion.section.as_str(),
+                section: project
+                    .section(&suggestion.section)
+                    .map_or("", |section| section.title()),
+                start: suggestion.range.start,
+                end: suggestion.range.end,
+                sentence: &suggestion.sentence,
+                kinds: suggestion.kinds().iter().map(|kind| kind.key()).collect(),
+                score: (suggestion.score() * 100.0).round() / 100.0,
+                reasons: suggestion
+                    .assessment
+                    .signals
+                    .iter()
+                    .map(|signal| JsonReason {
+                        kind: signal.kind.key(),
+                        reason: &signal.reason,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let mut json = serde_json::to_string_pretty(&document).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Precision, recall and F1, the confusion counts, and the sentences it got wrong.
+pub fn text_from_evaluation(evaluation: &Evaluation, show_errors: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "precision {:.3}  recall {:.3}  F1 {:.3}",
+        evaluation.precision(),
+        evaluation.recall(),
+        evaluation.f1()
+    );
+    let _ = writeln!(
+        out,
+        "true positives {}, false positives {}, false negatives {}, true negatives {}",
+        evaluation.true_positives,
+        evaluation.false_positives,
+        evaluation.false_negatives,
+        evaluation.true_negatives
+    );
+    if !evaluation.unmatched.is_empty() {
+        let claims = evaluation.unmatched.iter().filter(|l| l.is_claim).count();
+        let _ = writeln!(
+            out,
+            "{} labelled sentences are not sentences of the text (headlines, headings){}",
+            evaluation.unmatched.len(),
+            if claims > 0 {
+                format!(", {claims} of them labelled as claims (counted as missed)")
+            } else {
+                String::new()
+            }
+        );
+    }
+    if show_errors {
+        for sentence in &evaluation.missed {
+            let _ = writeln!(out, "missed:      {sentence}");
+        }
+        for sentence in &evaluation.false_alarms {
+            let _ = writeln!(out, "false alarm: {sentence}");
+        }
+    }
+    out
+}

@@ -1,0 +1,166 @@
+//! Suggestions: the fact-checker's first pass, done by copydesk.
+//!
+//! [`segment`] splits section text into sentences, [`detect`] says why a sentence is worth
+//! checking, and this module ties them to a project: where each suggested sentence sits, and
+//! which suggestions the reviewers already decided (accepted as a claim or comment, or
+//! dismissed). [`evaluate`] measures the detector against labelled sentences.
+
+pub mod detect;
+pub mod evaluate;
+pub mod listing;
+pub mod segment;
+mod words;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use jiff::Timestamp;
+
+pub use detect::{Assessment, Detector, Signal};
+
+use crate::edit::Edit;
+use crate::model::{CheckKind, Claim, Comment, Dismissal, Passage, Project, SectionId};
+
+/// A sentence the detector thinks deserves a check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    pub section: SectionId,
+    /// Character range of the sentence in its section's text.
+    pub range: Range<usize>,
+    pub sentence: String,
+    pub assessment: Assessment,
+}
+
+impl Suggestion {
+    pub fn kinds(&self) -> Vec<CheckKind> {
+        self.assessment.kinds()
+    }
+
+    pub fn has_kind(&self, kind: CheckKind) -> bool {
+        self.assessment
+            .signals
+            .iter()
+            .any(|signal| signal.kind == kind)
+    }
+
+    /// The kind the suggestion is listed under: its strongest signal.
+    pub fn main_kind(&self) -> CheckKind {
+        self.assessment
+            .signals
+            .iter()
+            .max_by(|a, b| a.weight.total_cmp(&b.weight))
+            .map_or(CheckKind::Event, |signal| signal.kind)
+    }
+
+    pub fn score(&self) -> f32 {
+        self.assessment.score()
+    }
+
+    pub fn reasons(&self) -> String {
+        self.assessment.reasons()
+    }
+
+    /// The edit that accepts the suggestion: a claim that needs a source, or, for a
+    /// promotional line, a comment proposing to cut it.
+    pub fn accept_edit(&self, project: &Project, author: &str, now: Timestamp) -> Option<Edit> {
+        let text = &project.section(&self.section)?.text;
+        let passage = Passage::from_section_text(text, self.range.clone()).ok()?;
+        if self.has_kind(CheckKind::Promotional) {
+            let mut comment = Comment::new(self.section.clone(), Some(passage), author, now);
+            comment.body = "Promotional line: cut before publishing?".to_owned();
+            return Some(Edit::add_comment(comment));
+        }
+        let mut claim = Claim::new(self.section.clone(), passage, author, now);
+        claim.kinds = self.kinds();
+        Some(Edit::add_claim(claim))
+    }
+
+    pub fn dismiss_edit(&self, author: &str, now: Timestamp) -> Edit {
+        Edit::Dismiss {
+            index: usize::MAX,
+            dismissal: Dismissal::new(&self.sentence, author, now),
+        }
+    }
+}
+
+/// The sentences of a project's sections, with their section and character range.
+pub fn project_sentences(project: &Project) -> Vec<(SectionId, Range<usize>, &str)> {
+    let mut sentences = Vec::new();
+    for section in &project.sections {
+        let text = &section.text;
+        let mut chars_before = 0;
+        let mut bytes_before = 0;
+        for range in segment::sentence_ranges(text) {
+            chars_before += text[bytes_before..range.start].chars().count();
+            let length = text[range.clone()].chars().count();
+            sentences.push((
+                section.id.clone(),
+                chars_before..chars_before + length,
+                &text[range.clone()],
+            ));
+            chars_before += length;
+            bytes_before = range.end;
+        }
+    }
+    sentences
+}
+
+/// Every sentence of the project the detector flags, decided or not, in reading order.
+pub fn detect_in_project(project: &Project) -> Vec<Suggestion> {
+    let sentences = project_sentences(project);
+    let detector = Detector::from_sentences(sentences.iter().map(|(_, _, text)| *text));
+    sentences
+        .into_iter()
+        .filter_map(|(section, range, sentence)| {
+            let assessment = detector.assess(sentence);
+            (!assessment.signals.is_empty()).then(|| Suggestion {
+                section,
+                range,
+                sentence: sentence.to_owned(),
+                assessment,
+            })
+        })
+        .collect()
+}
+
+/// The suggestions nobody has decided yet: not dismissed, and not already covered by a claim
+/// or a comment on the same sentence.
+pub fn undecided<'a>(all: &'a [Suggestion], project: &Project) -> Vec<&'a Suggestion> {
+    let mut marked: HashMap<&SectionId, Vec<Range<usize>>> = HashMap::new();
+    for claim in &project.claims {
+        marked
+            .entry(&claim.section)
+            .or_default()
+            .push(claim.passage.range());
+    }
+    for comment in &project.comments {
+        if let Some(passage) = &comment.passage {
+            marked
+                .entry(&comment.section)
+                .or_default()
+                .push(passage.range());
+        }
+    }
+    let dismissed: std::collections::HashSet<&str> = project
+        .dismissed
+        .iter()
+        .map(|d| d.sentence.as_str())
+        .collect();
+    all.iter()
+        .filter(|suggestion| {
+            let covered = marked.get(&suggestion.section).is_some_and(|ranges| {
+                ranges.iter().any(|range| {
+                    range.start < suggestion.range.end && suggestion.range.start < range.end
+                })
+            });
+            !covered
+                && !dismissed.contains(Dismissal::key_from_sentence(&suggestion.sentence).as_str())
+        })
+        .collect()
+}
+
+/// Undecided suggestions of a project, computed from scratch (for the command line).
+pub fn suggestions_for_project(project: &Project) -> Vec<Suggestion> {
+    let all = detect_in_project(project);
+    undecided(&all, project).into_iter().cloned().collect()
+}

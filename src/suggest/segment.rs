@@ -1,0 +1,384 @@
+//! Sentences of news text.
+//!
+//! The Unicode sentence rules (UAX #29, from `unicode-segmentation`) already keep decimals,
+//! thousands separators and "U.S. officials" together and handle closing quotes and brackets.
+//! News text needs a little more, added here as merges of the library's pieces:
+//!
+//! - titles and other abbreviations that never end a sentence ("Mr.", "Gen.", "Jan.", "No.");
+//! - initials ("John F. Kennedy");
+//! - dotted acronyms ("U.S.", "a.m.") unless the next word is one that opens sentences;
+//! - a quotation that spans sentences stays whole with its attribution
+//!   (“We will not stop. This is only the start,” said the mayor.);
+//! - a piece that starts in lower case continues the sentence before it ("Stop!" she said.).
+//!
+//! Paragraphs are segmented one at a time: a sentence never crosses a line break.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Abbreviations that are followed by a name or a number, never by the end of a sentence.
+const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "cpl", "pvt", "rev", "fr", "st", "ste", "mt", "ft", "hon", "pres",
+    "supt", "insp", "det", "atty", "amb", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "no", "nos", "vol", "vs", "v", "approx", "ca", "cf", "fig", "p",
+    "pp", "ch", "art", "sec", "e.g", "i.e", "est", "dept", "univ", "assn", "bros", "messrs",
+];
+
+/// Words that open sentences. After a dotted acronym ("in the U.S. The next day"), one of these
+/// means the acronym ended the sentence; any other capitalised word ("the U.S. Senate") does not.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "his",
+    "her",
+    "their",
+    "our",
+    "there",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "since",
+    "although",
+    "however",
+    "meanwhile",
+    "still",
+    "then",
+    "now",
+    "according",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "one",
+    "other",
+    "others",
+    "what",
+    "who",
+    "why",
+    "how",
+    "last",
+    "earlier",
+    "later",
+    "few",
+    "several",
+    "both",
+    "such",
+    "each",
+    "every",
+    "more",
+    "less",
+    "only",
+    "even",
+    "nor",
+    "yet",
+];
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace, in order.
+pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut line_start = 0;
+    let common_words = CommonWords::new(text);
+    for line in text.split_inclusive('\n') {
+        sentences.extend(
+            paragraph_sentences(line.trim_end_matches(['\n', '\r']), &common_words)
+                .into_iter()
+                .map(|range| range.start + line_start..range.end + line_start),
+        );
+        line_start += line.len();
+    }
+    sentences
+}
+
+/// The words a text writes in lower case somewhere: capitalised, they start a sentence rather
+/// than name something. Collected only when an acronym needs it.
+struct CommonWords<'a> {
+    text: &'a str,
+    words: std::cell::OnceCell<HashSet<String>>,
+}
+
+impl<'a> CommonWords<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.words
+            .get_or_init(|| {
+                self.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .contains(word)
+    }
+}
+
+fn paragraph_sentences(paragraph: &str, common_words: &CommonWords) -> Vec<Range<usize>> {
+    let quotes_balance = quote_depth_after(paragraph) == 0;
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for (start, piece) in paragraph.split_sentence_bound_indices() {
+        let range = start..start + piece.len();
+        let continues = merged.last().is_some_and(|previous| {
+            let before = &paragraph[previous.clone()];
+            must_join(before, piece, common_words)
+                || (quotes_balance && quote_depth_after(&paragraph[..previous.end]) > 0)
+        });
+        match merged.last_mut() {
+            Some(previous) if continues => previous.end = range.end,
+            _ => merged.push(range),
+        }
+    }
+    merged
+        .into_iter()
+        .filter_map(|range| trimmed(paragraph, range))
+        .collect()
+}
+
+/// Whether the piece `after` must continue the sentence `before` instead of starting one.
+fn must_join(before: &str, after: &str, common_words: &CommonWords) -> bool {
+    let before = before.trim_end();
+    if !after.chars().any(char::is_alphanumeric) {
+        // Only punctuation or spaces: a stray closing mark belongs to what came before.
+        return true;
+    }
+    if after
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    {
+        return true;
+    }
+    let Some(stem) = before.strip_suffix('.') else {
+        return false;
+    };
+    let last_word = stem
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '['))
+        .next()
+        .unwrap_or_default();
+    let lower = last_word.to_lowercase();
+    if NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // An initial: one capital letter after a capitalised word or another initial.
+    let mut letters = last_word.chars();
+    if let (Some(letter), None) = (letters.next(), letters.next())
+        && letter.is_uppercase()
+    {
+        let word_before = stem[..stem.len() - last_word.len()]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        return word_before.is_empty()
+            || word_before.chars().next().is_some_and(char::is_uppercase);
+    }
+    if is_dotted_acronym(last_word) {
+        let next_word: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        return !SENTENCE_OPENERS.contains(&next_word.as_str())
+            && !common_words.contains(&next_word);
+    }
+    false
+}
+
+/// "U.S", "a.m", "Ph.D" (the final period already stripped).
+fn is_dotted_acronym(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
+        })
+}
+
+/// How many double quotations are open at the end of `text`. Straight quotes toggle; curly
+/// quotes open and close.
+fn quote_depth_after(text: &str) -> i32 {
+    let mut curly = 0i32;
+    let mut straight_open = false;
+    for c in text.chars() {
+        match c {
+            '“' | '«' | '„' => curly += 1,
+            '”' | '»' => curly -= 1,
+            '"' => straight_open = !straight_open,
+            _ => {}
+        }
+    }
+    curly.max(0) + i32::from(straight_open)
+}
+
+fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let piece = &text[range.clone()];
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    let end = range.start + piece.trim_end().len();
+    (start < end).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        sentence_ranges(text)
+            .into_iter()
+            .map(|range| &text[range])
+            .collect()
+    }
+
+    #[test]
+    fn splits_plain_sentences_and_lines() {
+        assert_eq!(
+            sentences("One thing happened. Then another!\nA new line? Yes."),
+            [
+                "One thing happened.",
+                "Then another!",
+                "A new line?",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_months_and_numbers_do_not_end_sentences() {
+        assert_eq!(
+            sentences(
+                "Gen. Mark Ellis met Mr. Obi on Jan. 5 at No. 10 Downing St. in London. He left."
+            ),
+            [
+                "Gen. Mark Ellis met Mr. Obi on Jan. 5 at No. 10 Downing St. in London.",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_stay_with_their_names() {
+        assert_eq!(
+            sentences("John F. Kennedy spoke. J. R. R. Tolkien wrote. It rained."),
+            [
+                "John F. Kennedy spoke.",
+                "J. R. R. Tolkien wrote.",
+                "It rained."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_acronyms_end_a_sentence_only_before_an_opener() {
+        assert_eq!(
+            sentences("The U.S. Senate voted. Aid went to the U.S. The vote was close."),
+            [
+                "The U.S. Senate voted.",
+                "Aid went to the U.S.",
+                "The vote was close."
+            ]
+        );
+        // A capitalised word the text also writes in lower case opens a sentence.
+        assert_eq!(
+            sentences(
+                "It opened in the U.S. Construction starts soon, and construction ends later."
+            ),
+            [
+                "It opened in the U.S.",
+                "Construction starts soon, and construction ends later."
+            ]
+        );
+        assert_eq!(
+            sentences("U.S. officials said so. At 9 a.m. Monday it began."),
+            ["U.S. officials said so.", "At 9 a.m. Monday it began."]
+        );
+    }
+
+    #[test]
+    fn decimals_and_thousands_stay_whole() {
+        assert_eq!(
+            sentences("Prices rose 3.5 percent to $1,200.50 a ton. Output fell 0.2%."),
+            [
+                "Prices rose 3.5 percent to $1,200.50 a ton.",
+                "Output fell 0.2%."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_spanning_sentences_stays_with_its_attribution() {
+        assert_eq!(
+            sentences(
+                "“We will not stop. This is only the start,” said Mayor Ortiz. \"Stop!\" she said. Then \"No. Never.\" Done."
+            ),
+            [
+                "“We will not stop. This is only the start,” said Mayor Ortiz.",
+                "\"Stop!\" she said.",
+                "Then \"No. Never.\"",
+                "Done."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quotation_does_not_swallow_the_paragraph() {
+        // News paragraphs often open a quotation that continues in the next paragraph.
+        assert_eq!(
+            sentences("“We stayed. It was hard. The end."),
+            ["“We stayed.", "It was hard.", "The end."]
+        );
+    }
+
+    #[test]
+    fn unicode_text_is_split_on_character_boundaries() {
+        let text = "Zoë Müller flew to São Paulo. 東京は晴れ。Ça va? Oui.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Zoë Müller flew to São Paulo.",
+                "東京は晴れ。",
+                "Ça va?",
+                "Oui."
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_text_have_no_sentences() {
+        assert!(sentences("").is_empty());
+        assert!(sentences("  \n \n").is_empty());
+    }
+}

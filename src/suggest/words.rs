@@ -1,0 +1,920 @@
+//! Words of a sentence, and the small closed classes of English the detector reasons with.
+//!
+//! The lists are grammatical classes (auxiliaries, modal hedges, speech verbs, irregular past
+//! forms, generic source nouns, evaluative vocabulary), not phrases taken from one article:
+//! the detector is judged on news it has never seen.
+
+/// One token: a word or number, or a single punctuation mark or symbol.
+#[derive(Clone, Debug)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    /// Byte offset in the sentence.
+    pub start: usize,
+    pub lower: String,
+    pub is_word: bool,
+}
+
+impl Token<'_> {
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    pub fn is(&self, word: &str) -> bool {
+        self.lower == word
+    }
+
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        words.contains(&self.lower.as_str())
+    }
+
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// "IS", "CBO", "NATO", "U.S": two or more letters, all capitals.
+    pub fn is_acronym(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&')
+    }
+
+    pub fn has_digit(&self) -> bool {
+        self.text.bytes().any(|b| b.is_ascii_digit())
+    }
+}
+
+/// Splits a sentence into tokens. Inside a token, `.` `,` `'` `’` and `-` are kept when they
+/// sit between letters or digits, so "4,000", "3.5", "U.S", "don't" and "high-risk" stay whole.
+pub fn tokens(sentence: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let mut index = 0;
+    while index < chars.len() {
+        let (start, c) = chars[index];
+        if c.is_whitespace() {
+            index += 1;
+            continue;
+        }
+        let mut end_index = index + 1;
+        if c.is_alphanumeric() {
+            while end_index < chars.len() {
+                let next = chars[end_index].1;
+                let joins = matches!(next, '.' | ',' | '\'' | '’' | '-' | '‑')
+                    && chars
+                        .get(end_index + 1)
+                        .is_some_and(|(_, after)| after.is_alphanumeric())
+                    // A comma only joins digits: "4,000" but not "Iraq,Syria".
+                    && (next != ',' || chars[end_index - 1].1.is_ascii_digit()
+                        && chars[end_index + 1].1.is_ascii_digit());
+                if next.is_alphanumeric() || joins {
+                    end_index += if joins { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+        }
+        let end = chars
+            .get(end_index)
+            .map_or(sentence.len(), |(byte, _)| *byte);
+        let text = &sentence[start..end];
+        tokens.push(Token {
+            text,
+            start,
+            lower: text.to_lowercase(),
+            is_word: c.is_alphanumeric(),
+        });
+        index = end_index;
+    }
+    tokens
+}
+
+pub const AUXILIARIES: &[&str] = &["was", "were", "has", "have", "had", "been", "got", "gets"];
+
+pub const MODAL_HEDGES: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "would",
+    "should",
+    "can",
+    "will",
+    "shall",
+    "likely",
+    "unlikely",
+    "possibly",
+    "possible",
+    "perhaps",
+    "probably",
+    "potentially",
+    "expected",
+    "anticipated",
+    "poised",
+    "appears",
+    "appear",
+    "seems",
+    "seem",
+    "hopes",
+    "hope",
+    "aims",
+    "aim",
+    "if",
+    "whether",
+    "'ll",
+];
+
+/// Verbs that report speech or belief: the heart of an attribution.
+pub const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "told",
+    "tells",
+    "tell",
+    "state",
+    "states",
+    "stated",
+    "announce",
+    "announces",
+    "announced",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "add",
+    "adds",
+    "added",
+    "write",
+    "writes",
+    "wrote",
+    "testify",
+    "testifies",
+    "testified",
+    "explain",
+    "explains",
+    "explained",
+    "note",
+    "notes",
+    "noted",
+    "argue",
+    "argues",
+    "argued",
+    "warn",
+    "warns",
+    "warned",
+    "insist",
+    "insists",
+    "insisted",
+    "deny",
+    "denies",
+    "denied",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "emphasize",
+    "emphasizes",
+    "emphasized",
+    "emphasise",
+    "emphasises",
+    "emphasised",
+    "stress",
+    "stresses",
+    "stressed",
+    "estimate",
+    "estimates",
+    "estimated",
+    "report",
+    "reports",
+    "reported",
+    "claim",
+    "claims",
+    "claimed",
+    "allege",
+    "alleges",
+    "alleged",
+    "predict",
+    "predicts",
+    "predicted",
+    "suggest",
+    "suggests",
+    "suggested",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "describe",
+    "describes",
+    "described",
+    "agree",
+    "agrees",
+    "agreed",
+    "contend",
+    "contends",
+    "contended",
+    "maintain",
+    "maintains",
+    "maintained",
+    "indicate",
+    "indicates",
+    "indicated",
+    "fear",
+    "fears",
+    "feared",
+    "expect",
+    "expects",
+    "concede",
+    "concedes",
+    "conceded",
+    "admit",
+    "admits",
+    "admitted",
+    "assert",
+    "asserts",
+    "asserted",
+    "observe",
+    "observes",
+    "observed",
+    "caution",
+    "cautions",
+    "cautioned",
+    "consider",
+    "considers",
+    "call",
+    "calls",
+    "called",
+    "hail",
+    "hails",
+    "hailed",
+    "tweeted",
+    "posted",
+    "wrote",
+    "recalled",
+    "recalls",
+    "told",
+];
+
+/// Verbs that attribute content specifically (used for named attributions): a subset of
+/// speech verbs that report what someone said or published rather than what they felt.
+pub const REPORTING_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "told",
+    "tells",
+    "state",
+    "states",
+    "stated",
+    "announce",
+    "announces",
+    "announced",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "testified",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "insisted",
+    "denied",
+    "denies",
+    "acknowledged",
+    "emphasized",
+    "stressed",
+    "estimated",
+    "estimates",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "alleged",
+    "predicted",
+    "tweeted",
+    "posted",
+    "recalled",
+    "conceded",
+    "admitted",
+    "asserted",
+];
+
+/// Nouns for sources that are not named: who they are cannot be checked.
+pub const GENERIC_SOURCES: &[&str] = &[
+    "officials",
+    "official",
+    "authorities",
+    "experts",
+    "analysts",
+    "observers",
+    "sources",
+    "source",
+    "critics",
+    "insiders",
+    "commentators",
+    "scientists",
+    "researchers",
+    "economists",
+    "diplomats",
+    "witnesses",
+    "residents",
+    "people",
+    "many",
+    "some",
+    "others",
+    "supporters",
+    "opponents",
+    "campaigners",
+    "activists",
+    "advocates",
+    "observers",
+    "specialists",
+    "insiders",
+    "reports",
+    "studies",
+    "research",
+];
+
+/// Nouns for a source that is identified by its role: "the mayor said", "the ministry said".
+pub const ROLE_SOURCES: &[&str] = &[
+    "mayor",
+    "governor",
+    "president",
+    "minister",
+    "ministry",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "founder",
+    "director",
+    "commissioner",
+    "department",
+    "agency",
+    "company",
+    "police",
+    "court",
+    "judge",
+    "prosecutor",
+    "prosecutors",
+    "council",
+    "board",
+    "statement",
+    "census",
+    "coach",
+    "manager",
+    "senator",
+    "lawmaker",
+    "ambassador",
+    "general",
+    "chancellor",
+    "premier",
+    "he",
+    "she",
+];
+
+/// Past forms that do not end in "-ed".
+pub const IRREGULAR_PAST: &[&str] = &[
+    "began",
+    "became",
+    "brought",
+    "built",
+    "bought",
+    "caught",
+    "chose",
+    "came",
+    "cut",
+    "dealt",
+    "did",
+    "drew",
+    "drove",
+    "fell",
+    "fought",
+    "found",
+    "fled",
+    "flew",
+    "froze",
+    "gave",
+    "grew",
+    "heard",
+    "held",
+    "hit",
+    "hid",
+    "kept",
+    "knew",
+    "laid",
+    "led",
+    "left",
+    "lent",
+    "lost",
+    "made",
+    "met",
+    "paid",
+    "put",
+    "quit",
+    "ran",
+    "rose",
+    "sank",
+    "saw",
+    "sold",
+    "sent",
+    "set",
+    "shot",
+    "shut",
+    "sought",
+    "spent",
+    "spoke",
+    "stood",
+    "stole",
+    "struck",
+    "swept",
+    "took",
+    "taught",
+    "tore",
+    "threw",
+    "won",
+    "withdrew",
+    "overtook",
+    "undertook",
+    "upheld",
+    "overthrew",
+    "split",
+    "stuck",
+    "broke",
+    "beat",
+    "bound",
+    "burst",
+    "cast",
+    "dug",
+    "fed",
+    "forgave",
+    "hung",
+    "lit",
+    "overcame",
+    "oversaw",
+    "rode",
+    "sang",
+    "shook",
+    "slid",
+    "sped",
+    "swam",
+    "swung",
+    "woke",
+    "wore",
+    "wound",
+    "taken",
+    "given",
+    "seen",
+    "done",
+    "chosen",
+    "driven",
+    "written",
+    "broken",
+    "spoken",
+    "stolen",
+    "frozen",
+    "risen",
+    "fallen",
+    "grown",
+    "known",
+    "shown",
+    "thrown",
+    "drawn",
+    "withdrawn",
+    "overseen",
+    "undertaken",
+    "begun",
+    "flown",
+    "beaten",
+    "forgotten",
+    "hidden",
+    "sworn",
+    "torn",
+    "worn",
+    "shaken",
+    "arisen",
+    "become",
+    "run",
+    "won",
+    "sung",
+    "swum",
+];
+
+/// Verbs that interpret, evaluate or state an intent rather than report an action.
+pub const NON_EVENT_VERBS: &[&str] = &[
+    "represented",
+    "reflected",
+    "highlighted",
+    "demonstrated",
+    "underscored",
+    "seemed",
+    "appeared",
+    "remained",
+    "symbolized",
+    "symbolised",
+    "signaled",
+    "signalled",
+    "aimed",
+    "intended",
+    "sought",
+    "hoped",
+    "wanted",
+    "planned",
+    "expected",
+    "believed",
+    "considered",
+    "described",
+    "deemed",
+    "regarded",
+    "viewed",
+    "seen",
+    "hailed",
+    "called",
+    "driven",
+    "motivated",
+    "designed",
+    "meant",
+    "needed",
+    "required",
+    "tried",
+    "wished",
+    "felt",
+    "thought",
+    "known",
+    "based",
+    "concerned",
+    "interested",
+    "committed",
+    "dedicated",
+    "involved",
+    "used",
+    "supposed",
+    "determined",
+    "looked",
+    "sounded",
+    "belonged",
+    "existed",
+    "lacked",
+    "deserved",
+    "resembled",
+    "liked",
+    "loved",
+    "hated",
+    "enjoyed",
+];
+
+/// Adverbs that make a statement generic or habitual: background, not news.
+pub const GENERIC_MARKERS: &[&str] = &[
+    "generally",
+    "usually",
+    "typically",
+    "often",
+    "tend",
+    "tends",
+    "commonly",
+    "normally",
+    "traditionally",
+    "sometimes",
+    "rarely",
+    "seldom",
+];
+
+/// Words that end in "-ed" but are not past forms.
+pub const NOT_PAST_ED: &[&str] = &[
+    "need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "breed", "greed", "deed",
+    "steed", "weed", "indeed", "proceed", "exceed", "succeed", "embed", "sacred", "wicked",
+    "naked", "rugged", "ragged", "kindred", "fled", "wed", "led",
+];
+
+/// Words that mark a statement as an evaluation or an interpretation rather than a fact.
+pub const EVALUATIVE: &[&str] = &[
+    "significant",
+    "significance",
+    "critical",
+    "crucial",
+    "vital",
+    "essential",
+    "important",
+    "importance",
+    "major",
+    "key",
+    "successful",
+    "successfully",
+    "success",
+    "meticulous",
+    "effective",
+    "effectively",
+    "efficient",
+    "efficiently",
+    "clear",
+    "clearly",
+    "strong",
+    "robust",
+    "bold",
+    "landmark",
+    "remarkable",
+    "impressive",
+    "commitment",
+    "responsible",
+    "responsibly",
+    "humane",
+    "fair",
+    "fairly",
+    "safely",
+    "securely",
+    "smoothly",
+    "properly",
+    "seamless",
+    "seamlessly",
+    "meaningful",
+    "valuable",
+    "promising",
+    "ambitious",
+    "innovative",
+    "powerful",
+    "achievement",
+    "milestone",
+    "priority",
+    "paramount",
+    "great",
+    "excellent",
+    "good",
+    "bad",
+    "poor",
+    "terrible",
+    "disastrous",
+    "alarming",
+    "troubling",
+    "welcome",
+    "encouraging",
+    "best",
+    "worst",
+    "beautiful",
+    "exciting",
+    "interesting",
+    "influential",
+    "inspiring",
+    "tremendous",
+    "outstanding",
+    "unfortunate",
+    "unfortunately",
+    "fortunately",
+    "sadly",
+    "hopefully",
+    "rightly",
+    "wrongly",
+    "wisely",
+    "vision",
+    "demonstrates",
+    "highlights",
+    "underscores",
+    "represents",
+    "reflects",
+    "symbolizes",
+    "showcases",
+    "exemplifies",
+];
+
+/// Words that, after "the" or a possessive, make an "-est" word a superlative.
+pub const NOT_SUPERLATIVE_EST: &[&str] = &[
+    "interest",
+    "forest",
+    "protest",
+    "request",
+    "contest",
+    "test",
+    "arrest",
+    "west",
+    "rest",
+    "guest",
+    "honest",
+    "modest",
+    "earnest",
+    "invest",
+    "suggest",
+    "manifest",
+    "harvest",
+    "latest",
+    "chest",
+    "nest",
+    "quest",
+    "crest",
+    "digest",
+    "priest",
+    "pest",
+    "vest",
+    "zest",
+    "unrest",
+    "conquest",
+    "behest",
+    "bequest",
+    "inquest",
+    "midwest",
+    "northwest",
+    "southwest",
+    "attest",
+    "detest",
+    "divest",
+    "infest",
+    "ingest",
+    "jest",
+    "lest",
+    "pretest",
+    "everest",
+    "budapest",
+    "bucharest",
+    "interest",
+    "best",
+    "worst",
+];
+
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+];
+
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+pub const SPELLED_NUMBERS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "dozen",
+    "dozens",
+    "half",
+    "twice",
+    "tripled",
+    "doubled",
+    "halved",
+];
+
+/// Words after a number that belong to the figure: "3.5 percent", "$1.2 billion".
+pub const SCALE_WORDS: &[&str] = &[
+    "percent",
+    "per",
+    "cent",
+    "percentage",
+    "points",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "bn",
+    "m",
+    "k",
+];
+
+/// Words before a number that belong to the figure: "more than 4,000", "nearly 12".
+pub const FIGURE_QUALIFIERS: &[&str] = &[
+    "more",
+    "than",
+    "over",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "at",
+    "least",
+    "up",
+    "to",
+    "fewer",
+    "less",
+    "some",
+    "just",
+    "only",
+    "as",
+    "many",
+    "under",
+    "below",
+    "above",
+    "exactly",
+    "estimated",
+    "an",
+];
+
+/// Currency and unit symbols that open or close a figure.
+pub fn is_figure_symbol(text: &str) -> bool {
+    matches!(text, "$" | "€" | "£" | "¥" | "₹" | "%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(sentence: &str) -> Vec<&str> {
+        tokens(sentence)
+            .into_iter()
+            .map(|token| token.text)
+            .collect()
+    }
+
+    #[test]
+    fn numbers_acronyms_and_compounds_stay_whole() {
+        assert_eq!(
+            texts("More than 4,000 U.S. high-risk detainees, 3.5% don't."),
+            [
+                "More",
+                "than",
+                "4,000",
+                "U.S",
+                ".",
+                "high-risk",
+                "detainees",
+                ",",
+                "3.5",
+                "%",
+                "don't",
+                "."
+            ]
+        );
+        assert_eq!(
+            texts("Iraq,Syria $1.2bn"),
+            ["Iraq", ",", "Syria", "$", "1.2bn"]
+        );
+    }
+
+    #[test]
+    fn acronyms_are_recognised() {
+        let tokens = tokens("IS CBO U.S Iraq A");
+        let acronyms: Vec<bool> = tokens.iter().map(Token::is_acronym).collect();
+        assert_eq!(acronyms, [true, true, true, false, false]);
+    }
+}
