@@ -97,7 +97,7 @@ impl fmt::Display for OpenItem {
                 write!(
                     f,
                     "claim “{}” in “{section}”: {state}",
-                    shortened(quote, 60)
+                    shortened(quote, 200)
                 )
             }
         }

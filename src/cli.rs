@@ -16,7 +16,7 @@ use crate::project_file::{is_project_path, load_project, save_project};
 use crate::report::{counted, json_report, markdown_report};
 use crate::suggest::evaluate::{evaluate, labels_from_tsv};
 use crate::suggest::listing::{json_from_suggestions, text_from_evaluation, tsv_from_suggestions};
-use crate::suggest::suggestions_for_project;
+use crate::suggest::{detect_in_project, suggestions_for_project, undecided};
 
 /// Exit status of `check` when something is still open.
 pub const EXIT_OPEN: u8 = 1;
@@ -249,9 +249,11 @@ fn report_command(path: &Path, format: ReportFormat) -> ExitCode {
         Ok(project) => project,
         Err(error) => return fail(&error),
     };
+    let suggestions = detect_in_project(&project);
+    let undecided = undecided(&suggestions, &project);
     let report = match format {
-        ReportFormat::Markdown => markdown_report(&project),
-        ReportFormat::Json => json_report(&project),
+        ReportFormat::Markdown => markdown_report(&project, &undecided),
+        ReportFormat::Json => json_report(&project, &undecided),
     };
     print_then_exit(&report, ExitCode::SUCCESS)
 }
@@ -280,6 +282,15 @@ fn check_command(path: &Path) -> ExitCode {
     );
     for item in &open {
         text.push_str(&format!("  - {item}\n"));
+    }
+    let suggestions = detect_in_project(&project);
+    let undecided = undecided(&suggestions, &project).len();
+    if undecided > 0 {
+        text.push_str(&format!(
+            "Also: {} not yet accepted or dismissed (copydesk suggest {}).\n",
+            counted(undecided, "suggested sentence", "suggested sentences"),
+            path.display()
+        ));
     }
     print_then_exit(&text, ExitCode::from(EXIT_OPEN))
 }

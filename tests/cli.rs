@@ -169,9 +169,11 @@ fn import_report_and_check_take_the_seed_through_review_to_publication() {
     let output = run(&["report", project_arg]);
     let markdown = stdout(&output);
     assert!(markdown.contains("**Ready to publish:**"), "{markdown}");
-    assert!(markdown.contains("## Strategic Importance of the Transfer — Approved"));
+    assert!(markdown.contains("| Strategic Importance of the Transfer | Approved | 0 | 0 |"));
+    assert!(markdown.contains("### Incorrect (1)"), "{markdown}");
     assert!(
-        markdown.contains("- **Incorrect (corrected)** — “more than 4,000”"),
+        markdown.contains("- “more than 4,000” (in “Opening”; flagged by")
+            && markdown.contains(") — corrected"),
         "{markdown}"
     );
     assert!(markdown.contains("[Statement](https://example.org/pentagon-statement)"));

@@ -13,14 +13,18 @@ use egui_kittest::kittest::Queryable as _;
 
 use crate::common::{SEED_HEADINGS, passage_of, seed_article, temp_dir, write};
 
-type Desk = Harness<'static, CopydeskApp>;
+pub(crate) type Desk = Harness<'static, CopydeskApp>;
 
-const ALT: Modifiers = Modifiers::ALT;
-const CTRL: Modifiers = Modifiers::COMMAND;
-const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
+pub(crate) const ALT: Modifiers = Modifiers::ALT;
+pub(crate) const CTRL: Modifiers = Modifiers::COMMAND;
+pub(crate) const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+pub(crate) const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
-fn desk(file: Option<PathBuf>, reviewer: Option<&str>, dialogs: &ScriptedFileDialogs) -> Desk {
+pub(crate) fn desk(
+    file: Option<PathBuf>,
+    reviewer: Option<&str>,
+    dialogs: &ScriptedFileDialogs,
+) -> Desk {
     let prefs = reviewer.map(|name| Preferences {
         reviewer_name: name.to_owned(),
         ..Preferences::default()
@@ -44,21 +48,21 @@ fn desk(file: Option<PathBuf>, reviewer: Option<&str>, dialogs: &ScriptedFileDia
     harness
 }
 
-fn project(harness: &Desk) -> &Project {
+pub(crate) fn project(harness: &Desk) -> &Project {
     harness.state().state().project().expect("a review is open")
 }
 
-fn section_id(harness: &Desk, index: usize) -> SectionId {
+pub(crate) fn section_id(harness: &Desk, index: usize) -> SectionId {
     project(harness).sections[index].id.clone()
 }
 
-fn press(harness: &mut Desk, modifiers: Modifiers, key: Key) {
+pub(crate) fn press(harness: &mut Desk, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
 }
 
 /// Selects text in a section by dragging the mouse across it, as a person would.
-fn drag_select(harness: &mut Desk, quote: &str) {
+pub(crate) fn drag_select(harness: &mut Desk, quote: &str) {
     let (section, passage) = passage_of(project(harness), quote);
     let start = passage.start;
     let end = start + quote.chars().count();
@@ -97,7 +101,7 @@ fn drag_select(harness: &mut Desk, quote: &str) {
 }
 
 /// Puts the keyboard in the field with this label and types, as a person would.
-fn type_into(harness: &mut Desk, label: &str, text: &str) {
+pub(crate) fn type_into(harness: &mut Desk, label: &str, text: &str) {
     harness.get_by_label(label).focus();
     harness.run();
     harness.get_by_label(label).type_text(text);

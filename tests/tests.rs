@@ -7,5 +7,7 @@ mod cli;
 mod common;
 mod desk;
 mod edits;
+mod fact_check_desk;
 mod import;
 mod project_file;
+mod suggest;

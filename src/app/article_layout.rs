@@ -15,8 +15,10 @@ use std::time::{Duration, Instant};
 use egui::{FontId, Galley, Ui};
 
 use super::look;
+use super::section_text::SpanTarget;
 use super::section_text::{MarkKind, MarkSpan, ParagraphMap, section_galley};
 use super::state::OpenReview;
+use super::state::{SuggestionCache, SuggestionKey};
 use crate::model::{MarkId, Project, Section, SectionId};
 
 pub const SECTION_GAP: f32 = 40.0;
@@ -58,7 +60,7 @@ pub struct LayoutRequest<'a> {
     pub first_top: f32,
     /// A section about to be scrolled to: it must be exact now.
     pub must_lay_out: Option<&'a SectionId>,
-    pub selected_mark: Option<&'a MarkId>,
+    pub selected: Option<&'a SpanTarget>,
 }
 
 /// Every section's layout (or guessed height) and its marks' spans, for one review.
@@ -86,13 +88,19 @@ impl ArticleLayout {
     }
 
     /// Catches up with the review's changes: marks to highlight, texts that changed.
-    pub fn refresh(&mut self, review: &OpenReview, selected: Option<&MarkId>) {
+    /// `suggestions` are underlined when given (the reviewer may hide them).
+    pub fn refresh(
+        &mut self,
+        review: &OpenReview,
+        selected: Option<&SpanTarget>,
+        suggestions: Option<&SuggestionCache>,
+    ) {
         let revision = review.document.revision();
         let project = review.project();
-        let marks_key = (revision, hash_of(&selected));
+        let marks_key = (revision, hash_of(&(selected, suggestions.is_some())));
         if self.marks_key != Some(marks_key) {
             self.marks_key = Some(marks_key);
-            self.marks = spans_by_section(project);
+            self.marks = spans_by_section(project, suggestions);
         }
         if self.text_hashes_revision != Some(revision) {
             self.text_hashes_revision = Some(revision);
@@ -126,8 +134,8 @@ impl ArticleLayout {
             ));
             let spans = self.marks.get(&section.id).map_or(&[][..], Vec::as_slice);
             let selected = request
-                .selected_mark
-                .filter(|m| spans.iter().any(|s| &s.mark == *m));
+                .selected
+                .filter(|m| spans.iter().any(|s| &s.target == *m));
             let style_key = hash_of(&(spans, selected));
             let existing = self.layouts.get(&section.id);
             let height_guess = match existing {
@@ -203,15 +211,28 @@ fn heading_galley(ui: &Ui, heading: &str, level: u8, width: f32) -> Arc<Galley> 
     })
 }
 
-fn spans_by_section(project: &Project) -> HashMap<SectionId, Vec<MarkSpan>> {
+fn spans_by_section(
+    project: &Project,
+    suggestions: Option<&SuggestionCache>,
+) -> HashMap<SectionId, Vec<MarkSpan>> {
     let mut marks: HashMap<SectionId, Vec<MarkSpan>> = HashMap::new();
+    for suggestion in suggestions.into_iter().flat_map(SuggestionCache::undecided) {
+        marks
+            .entry(suggestion.section.clone())
+            .or_default()
+            .push(MarkSpan {
+                target: SpanTarget::Suggestion(SuggestionKey::of(suggestion)),
+                range: suggestion.range.clone(),
+                kind: MarkKind::Suggestion,
+            });
+    }
     for comment in &project.comments {
         if let Some(passage) = &comment.passage {
             marks
                 .entry(comment.section.clone())
                 .or_default()
                 .push(MarkSpan {
-                    mark: MarkId::Comment(comment.id.clone()),
+                    target: SpanTarget::Mark(MarkId::Comment(comment.id.clone())),
                     range: passage.range(),
                     kind: MarkKind::Comment {
                         resolved: !comment.is_open(),
@@ -224,7 +245,7 @@ fn spans_by_section(project: &Project) -> HashMap<SectionId, Vec<MarkSpan>> {
             .entry(claim.section.clone())
             .or_default()
             .push(MarkSpan {
-                mark: MarkId::Claim(claim.id.clone()),
+                target: SpanTarget::Mark(MarkId::Claim(claim.id.clone())),
                 range: claim.passage.range(),
                 kind: MarkKind::Claim(claim.status),
             });

@@ -17,7 +17,7 @@ use super::article_layout::{
 };
 use super::command::UiCommand;
 use super::look;
-use super::section_text::{MarkKind, MarkSpan, char_rect, section_text_ui};
+use super::section_text::{MarkKind, MarkSpan, SpanTarget, char_rect, section_text_ui};
 use super::state::{Action, AppState, ScrollTarget, TextSelection};
 use crate::model::{Project, ReviewStatus, Section, SectionId};
 
@@ -85,7 +85,21 @@ pub fn article_ui(
             ..ArticleView::default()
         };
     }
-    view.layout.refresh(review, state.selected_mark.as_ref());
+    let selected = state
+        .selected_mark
+        .clone()
+        .map(SpanTarget::Mark)
+        .or_else(|| {
+            state
+                .selected_suggestion
+                .clone()
+                .map(SpanTarget::Suggestion)
+        });
+    view.layout.refresh(
+        review,
+        selected.as_ref(),
+        state.prefs.show_suggestions.then_some(&state.suggestions),
+    );
 
     let column_width = (ui.available_width() - 2.0 * GUTTER).clamp(200.0, look::READING_WIDTH);
     let title_galley = title_galley(ui, view, project, column_width);
@@ -100,7 +114,7 @@ pub fn article_ui(
             visible,
             first_top: title_height,
             must_lay_out: view.pending_scroll.as_ref().map(|t| &t.section),
-            selected_mark: state.selected_mark.as_ref(),
+            selected: selected.as_ref(),
         },
     );
     if more_to_lay_out {
@@ -322,8 +336,8 @@ fn section_block_ui(
             }
         })));
     }
-    if let Some(mark) = output.clicked_mark {
-        actions.push(Action::SelectMark(mark));
+    if let Some(target) = output.clicked {
+        actions.push(target_action(target));
     } else if output.interacted && !is_current {
         actions.push(Action::FocusSection(section.id.clone()));
     }
@@ -404,6 +418,13 @@ fn status_row_ui(ui: &mut Ui, section: &Section, actions: &mut Vec<Action>) {
     });
 }
 
+fn target_action(target: SpanTarget) -> Action {
+    match target {
+        SpanTarget::Mark(mark) => Action::SelectMark(mark),
+        SpanTarget::Suggestion(key) => Action::SelectSuggestion(key),
+    }
+}
+
 /// Small icons in the left margin beside each marked line; clicking one opens its card.
 fn margin_marks_ui(
     ui: &mut Ui,
@@ -438,15 +459,19 @@ fn margin_marks_ui(
                 look::claim_status_icon(status),
                 look::claim_status_color(status, ui.visuals()),
             ),
+            MarkKind::Suggestion => (look::SUGGESTION_ICON, look::suggestion_color(ui.visuals())),
         };
         let center = Pos2::new(
             body_rect.left() - 14.0 - slot as f32 * 16.0,
             row_top + look::BODY_LINE_HEIGHT * 0.5,
         );
         let hit = Rect::from_center_size(center, Vec2::splat(16.0));
-        let id = ui.make_persistent_id(("margin", &span.mark));
+        let id = ui.make_persistent_id(("margin", &span.target));
         let response = ui.interact(hit, id, Sense::click());
-        let selected = state.selected_mark.as_ref() == Some(&span.mark);
+        let selected = match &span.target {
+            SpanTarget::Mark(mark) => state.selected_mark.as_ref() == Some(mark),
+            SpanTarget::Suggestion(key) => state.selected_suggestion.as_ref() == Some(key),
+        };
         let size = if response.hovered() || selected {
             15.0
         } else {
@@ -460,7 +485,7 @@ fn margin_marks_ui(
             color,
         );
         if response.clicked() {
-            actions.push(Action::SelectMark(span.mark.clone()));
+            actions.push(target_action(span.target.clone()));
         }
     }
 }

@@ -5,11 +5,9 @@ use egui::{Align, Frame, Layout, RichText, ScrollArea, Sense, TextEdit, Ui};
 use super::article_ui::shortcut_text;
 use super::command::UiCommand;
 use super::look;
-use super::state::{Action, AppState};
+use super::state::{Action, AppState, SuggestionKey};
 use crate::edit::Edit;
-use crate::model::{
-    Claim, ClaimStatus, Comment, DealtWith, MarkId, Passage, Project, Section, Source,
-};
+use crate::model::{ClaimStatus, Comment, MarkId, Passage, Project, Section};
 use crate::text::shortened;
 
 /// One-shot requests for the cards, taken from the app state each frame.
@@ -19,6 +17,8 @@ pub struct CardRequests {
     pub reveal: Option<MarkId>,
     /// Put the keyboard in this card's main text field.
     pub focus: Option<MarkId>,
+    /// Scroll this suggestion into view in the suggestions list.
+    pub reveal_suggestion: Option<SuggestionKey>,
 }
 
 pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions: &mut Vec<Action>) {
@@ -71,7 +71,9 @@ pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions:
                             }
                             MarkId::Claim(id) => {
                                 if let Some(claim) = project.claim(id) {
-                                    claim_card_ui(ui, claim, requests, actions);
+                                    super::claim_card_ui::claim_card_ui(
+                                        ui, claim, requests, actions,
+                                    );
                                 }
                             }
                         }
@@ -113,7 +115,7 @@ fn header_ui(ui: &mut Ui, project: &Project, section: &Section, actions: &mut Ve
     ui.add_space(4.0);
 }
 
-fn card_frame(ui: &Ui, selected: bool) -> Frame {
+pub(super) fn card_frame(ui: &Ui, selected: bool) -> Frame {
     let visuals = ui.visuals();
     Frame::group(ui.style())
         .fill(visuals.extreme_bg_color)
@@ -127,7 +129,7 @@ fn card_frame(ui: &Ui, selected: bool) -> Frame {
 }
 
 /// A card's title; like its quote, clicking it shows the passage in the text.
-fn card_title_ui(ui: &mut Ui, title: &str, mark: &MarkId, actions: &mut Vec<Action>) {
+pub(super) fn card_title_ui(ui: &mut Ui, title: &str, mark: &MarkId, actions: &mut Vec<Action>) {
     let response = ui
         .add(
             egui::Label::new(RichText::new(title).strong())
@@ -139,7 +141,12 @@ fn card_title_ui(ui: &mut Ui, title: &str, mark: &MarkId, actions: &mut Vec<Acti
 }
 
 /// The quoted passage; clicking it scrolls the text there.
-fn quote_ui(ui: &mut Ui, passage: Option<&Passage>, mark: &MarkId, actions: &mut Vec<Action>) {
+pub(super) fn quote_ui(
+    ui: &mut Ui,
+    passage: Option<&Passage>,
+    mark: &MarkId,
+    actions: &mut Vec<Action>,
+) {
     let text = match passage {
         Some(passage) => RichText::new(format!("“{}”", shortened(&passage.quote, 220))).italics(),
         None => RichText::new("On the whole section").italics().weak(),
@@ -170,7 +177,7 @@ fn show_passage_on_click(
     }
 }
 
-fn byline_ui(ui: &mut Ui, prefix: &str, author: &str, when: jiff::Timestamp) {
+pub(super) fn byline_ui(ui: &mut Ui, prefix: &str, author: &str, when: jiff::Timestamp) {
     ui.label(
         RichText::new(format!(
             "{prefix}{author} · {}",
@@ -182,7 +189,7 @@ fn byline_ui(ui: &mut Ui, prefix: &str, author: &str, when: jiff::Timestamp) {
 }
 
 /// What a mark's text fields are called for screen readers and tests.
-fn mark_name(passage: Option<&Passage>) -> String {
+pub(super) fn mark_name(passage: Option<&Passage>) -> String {
     match passage {
         Some(passage) => format!("“{}”", shortened(&passage.quote, 40)),
         None => "the section".to_owned(),
@@ -318,206 +325,9 @@ fn comment_card_ui(
     });
 }
 
-fn claim_card_ui(ui: &mut Ui, claim: &Claim, requests: &CardRequests, actions: &mut Vec<Action>) {
-    let mark = MarkId::Claim(claim.id.clone());
-    let name = mark_name(Some(&claim.passage));
-    ui.horizontal(|ui| {
-        card_title_ui(ui, &format!("{} Claim", look::CLAIM_ICON), &mark, actions);
-        ui.label(look::claim_status_text(claim.status, ui.visuals()).size(11.5));
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui
-                .small_button("🗑")
-                .accessible_name(format!("Remove claim {name}"))
-                .on_hover_text("Remove this claim (undo brings it back)")
-                .clicked()
-            {
-                actions.push(Action::Edit(Edit::RemoveClaim {
-                    id: claim.id.clone(),
-                }));
-            }
-        });
-    });
-    quote_ui(ui, Some(&claim.passage), &mark, actions);
-    byline_ui(ui, "Flagged by ", &claim.author, claim.created);
-    ui.add_space(4.0);
-
-    ui.horizontal(|ui| {
-        ui.label("Status");
-        let combo = egui::ComboBox::from_id_salt(("claim status", &claim.id))
-            .selected_text(look::claim_status_text(claim.status, ui.visuals()))
-            .width(150.0)
-            .show_ui(ui, |ui| {
-                for status in ClaimStatus::ALL {
-                    let response = ui
-                        .selectable_label(
-                            claim.status == status,
-                            look::claim_status_text(status, ui.visuals()),
-                        )
-                        .accessible_name(status.label());
-                    if response.clicked() && claim.status != status {
-                        actions.push(Action::Edit(Edit::SetClaimStatus {
-                            id: claim.id.clone(),
-                            status,
-                        }));
-                    }
-                }
-            });
-        let _ = combo
-            .response
-            .accessible_name(format!("Claim status {name}"));
-    });
-
-    if claim.status.can_be_dealt_with() {
-        ui.horizontal(|ui| {
-            ui.label("Dealt with");
-            let options = [(None, "Not yet")]
-                .into_iter()
-                .chain(DealtWith::ALL.map(|d| (Some(d), d.label())));
-            for (value, label) in options {
-                let response = ui
-                    .radio(claim.dealt_with == value, label)
-                    .accessible_name(format!("{label}: claim {name}"));
-                if response.clicked() && claim.dealt_with != value {
-                    actions.push(Action::Edit(Edit::SetClaimDealtWith {
-                        id: claim.id.clone(),
-                        dealt_with: value,
-                    }));
-                }
-            }
-        });
-    }
-
-    ui.add_space(4.0);
-    ui.label(RichText::new("Sources").strong().size(12.5));
-    for (index, source) in claim.sources.iter().enumerate() {
-        source_ui(ui, claim, index, source, &name, actions);
-    }
-    if ui
-        .button("➕ Add source")
-        .accessible_name(format!("Add source to claim {name}"))
-        .clicked()
-    {
-        actions.push(Action::Edit(Edit::AddSource {
-            claim: claim.id.clone(),
-            index: claim.sources.len(),
-            source: Source::default(),
-        }));
-    }
-
-    ui.add_space(4.0);
-    ui.label(RichText::new("Verdict note").strong().size(12.5));
-    let mut note = claim.note.clone();
-    let response = ui
-        .add(
-            TextEdit::multiline(&mut note)
-                .id_salt(("claim note", &claim.id))
-                .hint_text("What the sources show…")
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        )
-        .accessible_name(format!("Verdict note for claim {name}"));
-    text_field_actions(&response, &mark, requests, actions);
-    if response.changed() {
-        actions.push(Action::Edit(Edit::SetClaimNote {
-            id: claim.id.clone(),
-            note,
-        }));
-    }
-}
-
-fn source_ui(
-    ui: &mut Ui,
-    claim: &Claim,
-    index: usize,
-    source: &Source,
-    claim_name: &str,
-    actions: &mut Vec<Action>,
-) {
-    Frame::new()
-        .inner_margin(6)
-        .corner_radius(4.0)
-        .fill(
-            ui.visuals()
-                .widgets
-                .inactive
-                .weak_bg_fill
-                .gamma_multiply(0.5),
-        )
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let number = index + 1;
-            let mut edited = source.clone();
-            let mut changed = false;
-            egui::Grid::new(("source", &claim.id, index))
-                .num_columns(2)
-                .spacing([6.0, 4.0])
-                .show(ui, |ui| {
-                    for (label, value, hint) in [
-                        ("URL", &mut edited.url, "https://…"),
-                        ("Title", &mut edited.title, "Report, article, dataset…"),
-                        ("Note", &mut edited.note, "Page, table, quote…"),
-                    ] {
-                        ui.label(RichText::new(label).size(12.0));
-                        let response = ui
-                            .add(
-                                TextEdit::singleline(value)
-                                    .id_salt(("source", &claim.id, index, label))
-                                    .hint_text(hint)
-                                    .desired_width(f32::INFINITY),
-                            )
-                            .accessible_name(format!(
-                                "Source {number} {label} for claim {claim_name}"
-                            ));
-                        changed |= response.changed();
-                        if response.lost_focus() {
-                            actions.push(Action::EndTyping);
-                        }
-                        ui.end_row();
-                    }
-                });
-            ui.horizontal(|ui| {
-                let url = source.url.trim();
-                if is_web_address(url) {
-                    let label = if source.title.trim().is_empty() {
-                        shortened(url, 40)
-                    } else {
-                        shortened(source.title.trim(), 40)
-                    };
-                    ui.hyperlink_to(format!("{label} ↗"), url)
-                        .on_hover_text(format!("Open {url} in the browser"));
-                } else if !url.is_empty() {
-                    ui.label(
-                        RichText::new("Not a web address: it should start with https://")
-                            .size(11.5)
-                            .color(ui.visuals().error_fg_color),
-                    );
-                }
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    if ui
-                        .small_button("Remove")
-                        .accessible_name(format!("Remove source {number} of claim {claim_name}"))
-                        .clicked()
-                    {
-                        actions.push(Action::Edit(Edit::RemoveSource {
-                            claim: claim.id.clone(),
-                            index,
-                        }));
-                    }
-                });
-            });
-            if changed {
-                actions.push(Action::Edit(Edit::SetSource {
-                    claim: claim.id.clone(),
-                    index,
-                    source: edited,
-                }));
-            }
-        });
-}
-
 /// Keeps the history tidy around a text field: one undo step per visit, the card selected
 /// while it is edited, and the keyboard placed in a freshly made card.
-fn text_field_actions(
+pub(super) fn text_field_actions(
     response: &egui::Response,
     mark: &MarkId,
     requests: &CardRequests,

@@ -5,6 +5,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::state::SidePanel;
 use crate::model::ReviewStatus;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,6 +25,14 @@ pub enum UiCommand {
     SetStatus(ReviewStatus),
     ChangeReviewerName,
     ShowShortcuts,
+    NextOpenClaim,
+    PreviousOpenClaim,
+    NextSuggestion,
+    PreviousSuggestion,
+    AcceptSuggestion,
+    DismissSuggestion,
+    ToggleSuggestions,
+    ShowPanel(SidePanel),
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -31,7 +40,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 28] = [
         Self::ImportArticle,
         Self::OpenProject,
         Self::Save,
@@ -50,6 +59,16 @@ impl UiCommand {
         Self::SetStatus(ReviewStatus::Approved),
         Self::ChangeReviewerName,
         Self::ShowShortcuts,
+        Self::NextOpenClaim,
+        Self::PreviousOpenClaim,
+        Self::NextSuggestion,
+        Self::PreviousSuggestion,
+        Self::AcceptSuggestion,
+        Self::DismissSuggestion,
+        Self::ToggleSuggestions,
+        Self::ShowPanel(SidePanel::Marks),
+        Self::ShowPanel(SidePanel::Claims),
+        Self::ShowPanel(SidePanel::Suggestions),
     ];
 
     pub fn label(self) -> &'static str {
@@ -72,6 +91,16 @@ impl UiCommand {
             Self::SetStatus(ReviewStatus::Approved) => "Mark approved",
             Self::ChangeReviewerName => "Reviewer name…",
             Self::ShowShortcuts => "Keyboard shortcuts",
+            Self::NextOpenClaim => "Next open claim",
+            Self::PreviousOpenClaim => "Previous open claim",
+            Self::NextSuggestion => "Next suggestion",
+            Self::PreviousSuggestion => "Previous suggestion",
+            Self::AcceptSuggestion => "Accept suggestion",
+            Self::DismissSuggestion => "Dismiss suggestion",
+            Self::ToggleSuggestions => "Show suggestions in the text",
+            Self::ShowPanel(SidePanel::Marks) => "Section marks",
+            Self::ShowPanel(SidePanel::Claims) => "All claims",
+            Self::ShowPanel(SidePanel::Suggestions) => "Suggestions",
         }
     }
 
@@ -97,6 +126,29 @@ impl UiCommand {
             Self::SetStatus(ReviewStatus::Approved) => "Set the current section to Approved",
             Self::ChangeReviewerName => "The name written on your comments and claims",
             Self::ShowShortcuts => "List every keyboard shortcut",
+            Self::NextOpenClaim => {
+                "Go to the next claim that still blocks publication, and open its card"
+            }
+            Self::PreviousOpenClaim => "Go to the previous claim that still blocks publication",
+            Self::NextSuggestion => "Go to the next suggested sentence nobody has decided yet",
+            Self::PreviousSuggestion => "Go to the previous undecided suggestion",
+            Self::AcceptSuggestion => {
+                "Make the selected suggestion a claim that needs a source (a promotional line \
+                 gets a comment proposing to cut it)"
+            }
+            Self::DismissSuggestion => {
+                "Turn the selected suggestion down; it is not suggested again, also in later drafts"
+            }
+            Self::ToggleSuggestions => {
+                "Underline the sentences copydesk suggests checking (figures, sources, superlatives…)"
+            }
+            Self::ShowPanel(SidePanel::Marks) => "Show the current section's comments and claims",
+            Self::ShowPanel(SidePanel::Claims) => {
+                "List every claim of the article, to filter, sort and work through"
+            }
+            Self::ShowPanel(SidePanel::Suggestions) => {
+                "List the suggested sentences, to accept or dismiss"
+            }
         }
     }
 
@@ -121,6 +173,16 @@ impl UiCommand {
             Self::SetStatus(ReviewStatus::Approved) => shortcut(Modifiers::ALT, Key::Num4),
             Self::ChangeReviewerName => None,
             Self::ShowShortcuts => shortcut(Modifiers::NONE, Key::F1),
+            Self::NextOpenClaim => shortcut(Modifiers::NONE, Key::F8),
+            Self::PreviousOpenClaim => shortcut(Modifiers::SHIFT, Key::F8),
+            Self::NextSuggestion => shortcut(Modifiers::NONE, Key::F9),
+            Self::PreviousSuggestion => shortcut(Modifiers::SHIFT, Key::F9),
+            Self::AcceptSuggestion => shortcut(CTRL_ALT, Key::A),
+            Self::DismissSuggestion => shortcut(CTRL_ALT, Key::D),
+            Self::ToggleSuggestions => shortcut(Modifiers::NONE, Key::F7),
+            Self::ShowPanel(SidePanel::Marks) => shortcut(CTRL, Key::Num1),
+            Self::ShowPanel(SidePanel::Claims) => shortcut(CTRL, Key::Num2),
+            Self::ShowPanel(SidePanel::Suggestions) => shortcut(CTRL, Key::Num3),
         }
     }
 

@@ -112,6 +112,18 @@ pub fn selected_claim_highlight(status: ClaimStatus, visuals: &Visuals) -> Color
     claim_status_color(status, visuals).gamma_multiply(0.38)
 }
 
+/// The quiet colour of suggested sentences: a hint, not a mark.
+pub fn suggestion_color(visuals: &Visuals) -> Color32 {
+    pick(visuals.dark_mode, (0x5C, 0x7C, 0xA8), (0x8A, 0xA8, 0xD0))
+}
+
+/// Background of the selected suggestion's sentence.
+pub fn selected_suggestion_highlight(visuals: &Visuals) -> Color32 {
+    suggestion_color(visuals).gamma_multiply(0.22)
+}
+
+pub const SUGGESTION_ICON: &str = "•";
+pub const SUGGESTIONS_ICON: &str = "💡";
 pub const COMMENT_ICON: &str = "💬";
 pub const CLAIM_ICON: &str = "⚑";
 

@@ -4,7 +4,7 @@ use egui::{Button, RichText, Ui};
 
 use super::command::UiCommand;
 use super::prefs::Theme;
-use super::state::{Action, AppState, NOTICE_DURATION, Notice};
+use super::state::{Action, AppState, NOTICE_DURATION, Notice, SidePanel};
 use crate::model::ReviewStatus;
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -82,7 +82,47 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 command_button_ui(ui, UiCommand::SetStatus(status), has_review, None, actions);
             }
         });
+        ui.menu_button("Fact-check", |ui| {
+            let has_suggestion = state.selected_suggestion.is_some();
+            command_button_ui(ui, UiCommand::NextSuggestion, has_review, None, actions);
+            command_button_ui(ui, UiCommand::PreviousSuggestion, has_review, None, actions);
+            command_button_ui(
+                ui,
+                UiCommand::AcceptSuggestion,
+                has_suggestion,
+                None,
+                actions,
+            );
+            command_button_ui(
+                ui,
+                UiCommand::DismissSuggestion,
+                has_suggestion,
+                None,
+                actions,
+            );
+            ui.separator();
+            command_button_ui(ui, UiCommand::NextOpenClaim, has_review, None, actions);
+            command_button_ui(ui, UiCommand::PreviousOpenClaim, has_review, None, actions);
+        });
         ui.menu_button("View", |ui| {
+            let shown = if state.prefs.show_suggestions {
+                "✔ "
+            } else {
+                ""
+            };
+            let label = format!("{shown}{}", UiCommand::ToggleSuggestions.label());
+            command_button_ui(
+                ui,
+                UiCommand::ToggleSuggestions,
+                true,
+                Some(&label),
+                actions,
+            );
+            ui.separator();
+            for panel in SidePanel::ALL {
+                command_button_ui(ui, UiCommand::ShowPanel(panel), true, None, actions);
+            }
+            ui.separator();
             for (theme, label) in [
                 (Theme::System, "Follow the system theme"),
                 (Theme::Light, "Light theme"),

@@ -7,6 +7,8 @@
 mod article_layout;
 mod article_ui;
 mod cards_ui;
+mod claim_card_ui;
+mod claims_ui;
 pub mod command;
 pub mod file_dialogs;
 mod look;
@@ -15,7 +17,9 @@ mod modals_ui;
 mod outline_ui;
 pub mod prefs;
 mod section_text;
+mod side_panel_ui;
 pub mod state;
+mod suggestions_ui;
 
 use std::path::PathBuf;
 
@@ -189,6 +193,7 @@ impl eframe::App for CopydeskApp {
         let card_requests = CardRequests {
             reveal: self.state.reveal_card.take(),
             focus: self.state.focus_card.take(),
+            reveal_suggestion: self.state.reveal_suggestion.take(),
         };
 
         egui::Panel::top("menu").show(ui, |ui| {
@@ -207,7 +212,7 @@ impl eframe::App for CopydeskApp {
             .default_size(340.0)
             .size_range(260.0..=560.0)
             .show(ui, |ui| {
-                cards_ui::cards_ui(ui, &self.state, &card_requests, &mut actions);
+                side_panel_ui::side_panel_ui(ui, &self.state, &card_requests, &mut actions);
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0))

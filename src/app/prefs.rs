@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub const PREFERENCES_KEY: &str = "copydesk-preferences";
 const MAX_RECENT_FILES: usize = 10;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
     /// Written on every comment and claim; empty until the reviewer has been asked.
@@ -19,6 +19,19 @@ pub struct Preferences {
     /// Most recent first.
     pub recent_files: Vec<PathBuf>,
     pub theme: Theme,
+    /// Whether suggested sentences are underlined in the text.
+    pub show_suggestions: bool,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            reviewer_name: String::new(),
+            recent_files: Vec::new(),
+            theme: Theme::default(),
+            show_suggestions: true,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

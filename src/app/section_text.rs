@@ -19,12 +19,13 @@ use egui::text_selection::visuals::paint_text_selection;
 use egui::{Color32, CursorIcon, Galley, Id, Rect, Response, Sense, Stroke, Ui, Visuals};
 
 use super::look;
+use super::state::SuggestionKey;
 use crate::model::{ClaimStatus, MarkId};
 
 /// What a stretch of text is marked with, for highlighting.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct MarkSpan {
-    pub mark: MarkId,
+    pub target: SpanTarget,
     /// Character offsets into the section text.
     pub range: Range<usize>,
     pub kind: MarkKind,
@@ -32,8 +33,19 @@ pub struct MarkSpan {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MarkKind {
-    Comment { resolved: bool },
+    Comment {
+        resolved: bool,
+    },
     Claim(ClaimStatus),
+    /// A sentence copydesk suggests checking: a quiet underline, not a mark yet.
+    Suggestion,
+}
+
+/// What a highlighted stretch of text leads to when clicked.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum SpanTarget {
+    Mark(MarkId),
+    Suggestion(SuggestionKey),
 }
 
 /// Converts between section-text offsets and galley offsets (which have one extra character,
@@ -88,7 +100,7 @@ pub fn section_galley(
     ui: &Ui,
     text: &str,
     spans: &[MarkSpan],
-    selected: Option<&MarkId>,
+    selected: Option<&SpanTarget>,
     wrap_width: f32,
 ) -> Arc<Galley> {
     let visuals = ui.visuals();
@@ -147,7 +159,7 @@ fn format_for(
     base: &TextFormat,
     range: Range<usize>,
     spans: &[MarkSpan],
-    selected: Option<&MarkId>,
+    selected: Option<&SpanTarget>,
     visuals: &Visuals,
 ) -> TextFormat {
     let mut format = base.clone();
@@ -156,7 +168,7 @@ fn format_for(
         .filter(|s| s.range.start <= range.start && range.end <= s.range.end);
     let mut selected_fill = None;
     for span in covering {
-        let is_selected = Some(&span.mark) == selected;
+        let is_selected = Some(&span.target) == selected;
         match span.kind {
             MarkKind::Comment { resolved } => {
                 let fill = if is_selected {
@@ -170,6 +182,16 @@ fn format_for(
                     format.background = fill;
                 }
                 if is_selected {
+                    selected_fill = Some(fill);
+                }
+            }
+            MarkKind::Suggestion => {
+                if format.underline == Stroke::NONE {
+                    format.underline = Stroke::new(1.0, look::suggestion_color(visuals));
+                }
+                if is_selected {
+                    let fill = look::selected_suggestion_highlight(visuals);
+                    format.background = fill;
                     selected_fill = Some(fill);
                 }
             }
@@ -201,8 +223,8 @@ fn format_for(
 pub struct SectionTextOutput {
     /// The selection in section-text offsets, if it changed this frame.
     pub selection_changed: Option<Option<Range<usize>>>,
-    /// A mark whose highlight was clicked.
-    pub clicked_mark: Option<MarkId>,
+    /// A mark or suggestion whose highlight was clicked.
+    pub clicked: Option<SpanTarget>,
     /// The text was clicked or dragged.
     pub interacted: bool,
     pub response: Option<Response>,
@@ -274,14 +296,14 @@ pub fn section_text_ui(
         && let Some(cursor) = pointer_cursor
     {
         let offset = map.section_from_galley(cursor.index.0);
-        output.clicked_mark = innermost_mark_at(spans, offset);
+        output.clicked = innermost_mark_at(spans, offset);
         output.interacted = true;
     }
     if response.hovered()
         && !dragging
         && let Some(cursor) = pointer_cursor
         && let Some(mark) = innermost_mark_at(spans, map.section_from_galley(cursor.index.0))
-        && let Some(span) = spans.iter().find(|s| s.mark == mark)
+        && let Some(span) = spans.iter().find(|s| s.target == mark)
     {
         let tip = match span.kind {
             MarkKind::Comment { resolved: false } => "Comment — click to open it".to_owned(),
@@ -289,6 +311,7 @@ pub fn section_text_ui(
                 "Resolved comment — click to open it".to_owned()
             }
             MarkKind::Claim(status) => format!("Claim: {} — click to open it", status.label()),
+            MarkKind::Suggestion => "Suggested for checking — click to see why".to_owned(),
         };
         response.clone().on_hover_text_at_pointer(tip);
     }
@@ -322,12 +345,12 @@ pub fn section_text_ui(
 }
 
 /// The shortest mark covering `offset`: with nested marks, the one the reader most likely meant.
-fn innermost_mark_at(spans: &[MarkSpan], offset: usize) -> Option<MarkId> {
+fn innermost_mark_at(spans: &[MarkSpan], offset: usize) -> Option<SpanTarget> {
     spans
         .iter()
         .filter(|s| s.range.start <= offset && offset < s.range.end)
         .min_by_key(|s| s.range.len())
-        .map(|s| s.mark.clone())
+        .map(|s| s.target.clone())
 }
 
 /// The on-screen rectangle of a character of the section text.
@@ -360,18 +383,18 @@ mod tests {
     #[test]
     fn the_innermost_mark_wins() {
         let claim = MarkSpan {
-            mark: MarkId::Claim(crate::model::ClaimId::from_text("k-1")),
+            target: SpanTarget::Mark(MarkId::Claim(crate::model::ClaimId::from_text("k-1"))),
             range: 5..10,
             kind: MarkKind::Claim(ClaimStatus::NeedsSource),
         };
         let comment = MarkSpan {
-            mark: MarkId::Comment(crate::model::CommentId::from_text("c-1")),
+            target: SpanTarget::Mark(MarkId::Comment(crate::model::CommentId::from_text("c-1"))),
             range: 0..30,
             kind: MarkKind::Comment { resolved: false },
         };
         let spans = [comment.clone(), claim.clone()];
-        assert_eq!(innermost_mark_at(&spans, 6), Some(claim.mark));
-        assert_eq!(innermost_mark_at(&spans, 20), Some(comment.mark));
+        assert_eq!(innermost_mark_at(&spans, 6), Some(claim.target));
+        assert_eq!(innermost_mark_at(&spans, 20), Some(comment.target));
         assert_eq!(innermost_mark_at(&spans, 30), None);
     }
 }

@@ -43,7 +43,7 @@ struct JsonSuggestions<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonSuggestion<'a> {
+pub(crate) struct JsonSuggestion<'a> {
     section_id: &'a str,
     section: &'a str,
     /// Character offsets in the section's text.
@@ -68,31 +68,39 @@ pub fn json_from_suggestions(project: &Project, suggestions: &[Suggestion]) -> S
         version: 1,
         suggestions: suggestions
             .iter()
-            .map(|suggestion| JsonSuggestion {
-                section_id: suggestion.section.as_str(),
-                section: project
-                    .section(&suggestion.section)
-                    .map_or("", |section| section.title()),
-                start: suggestion.range.start,
-                end: suggestion.range.end,
-                sentence: &suggestion.sentence,
-                kinds: suggestion.kinds().iter().map(|kind| kind.key()).collect(),
-                score: (suggestion.score() * 100.0).round() / 100.0,
-                reasons: suggestion
-                    .assessment
-                    .signals
-                    .iter()
-                    .map(|signal| JsonReason {
-                        kind: signal.kind.key(),
-                        reason: &signal.reason,
-                    })
-                    .collect(),
-            })
+            .map(|suggestion| json_suggestion(project, suggestion))
             .collect(),
     };
     let mut json = serde_json::to_string_pretty(&document).unwrap_or_default();
     json.push('\n');
     json
+}
+
+/// One suggestion in the JSON forms (the suggestion list and the report).
+pub(crate) fn json_suggestion<'a>(
+    project: &'a Project,
+    suggestion: &'a Suggestion,
+) -> JsonSuggestion<'a> {
+    JsonSuggestion {
+        section_id: suggestion.section.as_str(),
+        section: project
+            .section(&suggestion.section)
+            .map_or("", |section| section.title()),
+        start: suggestion.range.start,
+        end: suggestion.range.end,
+        sentence: &suggestion.sentence,
+        kinds: suggestion.kinds().iter().map(|kind| kind.key()).collect(),
+        score: (suggestion.score() * 100.0).round() / 100.0,
+        reasons: suggestion
+            .assessment
+            .signals
+            .iter()
+            .map(|signal| JsonReason {
+                kind: signal.kind.key(),
+                reason: &signal.reason,
+            })
+            .collect(),
+    }
 }
 
 /// Precision, recall and F1, the confusion counts, and the sentences it got wrong.

@@ -11,7 +11,7 @@ pub mod listing;
 pub mod segment;
 mod words;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use jiff::Timestamp;
@@ -126,6 +126,14 @@ pub fn detect_in_project(project: &Project) -> Vec<Suggestion> {
 /// The suggestions nobody has decided yet: not dismissed, and not already covered by a claim
 /// or a comment on the same sentence.
 pub fn undecided<'a>(all: &'a [Suggestion], project: &Project) -> Vec<&'a Suggestion> {
+    undecided_indices(all, project)
+        .into_iter()
+        .map(|index| &all[index])
+        .collect()
+}
+
+/// Positions in `all` of the suggestions nobody has decided yet (see [`undecided`]).
+pub fn undecided_indices(all: &[Suggestion], project: &Project) -> Vec<usize> {
     let mut marked: HashMap<&SectionId, Vec<Range<usize>>> = HashMap::new();
     for claim in &project.claims {
         marked
@@ -141,13 +149,14 @@ pub fn undecided<'a>(all: &'a [Suggestion], project: &Project) -> Vec<&'a Sugges
                 .push(passage.range());
         }
     }
-    let dismissed: std::collections::HashSet<&str> = project
+    let dismissed: HashSet<&str> = project
         .dismissed
         .iter()
         .map(|d| d.sentence.as_str())
         .collect();
     all.iter()
-        .filter(|suggestion| {
+        .enumerate()
+        .filter(|(_, suggestion)| {
             let covered = marked.get(&suggestion.section).is_some_and(|ranges| {
                 ranges.iter().any(|range| {
                     range.start < suggestion.range.end && suggestion.range.start < range.end
@@ -156,6 +165,7 @@ pub fn undecided<'a>(all: &'a [Suggestion], project: &Project) -> Vec<&'a Sugges
             !covered
                 && !dismissed.contains(Dismissal::key_from_sentence(&suggestion.sentence).as_str())
         })
+        .map(|(index, _)| index)
         .collect()
 }
 

@@ -11,8 +11,12 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
+mod fact_check;
 mod files;
 
+pub use fact_check::{
+    ClaimOrder, ClaimsView, SidePanel, StatusFilter, SuggestionCache, SuggestionKey,
+};
 use files::{AskedDialog, file_name};
 
 use super::command::UiCommand;
@@ -21,7 +25,8 @@ use super::prefs::{Preferences, Theme};
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::model::{
-    Claim, Comment, CommentId, MarkId, Passage, Project, Resolution, ReviewStatus, SectionId,
+    CheckKind, Claim, ClaimId, ClaimStatus, Comment, CommentId, MarkId, Passage, Project,
+    Resolution, ReviewStatus, SectionId,
 };
 
 /// How long an informational notice stays up.
@@ -146,6 +151,19 @@ pub enum Action {
     AnswerUnsaved(UnsavedChoice),
     CloseModal,
     DismissNotice,
+    /// Sets a claim's status, recording who changed it and when.
+    SetClaimStatus {
+        claim: ClaimId,
+        status: ClaimStatus,
+    },
+    /// Selects a suggestion and scrolls the text to its sentence.
+    SelectSuggestion(SuggestionKey),
+    AcceptSuggestion(SuggestionKey),
+    DismissSuggestion(SuggestionKey),
+    /// Accepts every undecided suggestion of a kind, as one undoable step.
+    AcceptAllOfKind(CheckKind),
+    ShowSidePanel(SidePanel),
+    SetClaimsView(ClaimsView),
 }
 
 pub struct AppState {
@@ -162,6 +180,12 @@ pub struct AppState {
     /// The card whose text field should take the keyboard (a mark just made).
     pub focus_card: Option<MarkId>,
     pub reply_drafts: HashMap<CommentId, String>,
+    pub side_panel: SidePanel,
+    pub claims_view: ClaimsView,
+    pub suggestions: SuggestionCache,
+    pub selected_suggestion: Option<SuggestionKey>,
+    /// The suggestion to scroll into view in the side panel.
+    pub reveal_suggestion: Option<SuggestionKey>,
     /// Set when the window may close (nothing unsaved, or the user said so).
     pub quit_confirmed: bool,
     dialogs: Box<dyn FileDialogs>,
@@ -202,6 +226,11 @@ impl AppState {
             reveal_card: None,
             focus_card: None,
             reply_drafts: HashMap::new(),
+            side_panel: SidePanel::default(),
+            claims_view: ClaimsView::default(),
+            suggestions: SuggestionCache::default(),
+            selected_suggestion: None,
+            reveal_suggestion: None,
             quit_confirmed: false,
             dialogs,
             asked_dialog: None,
@@ -223,6 +252,19 @@ impl AppState {
         self.selected_mark = None;
         self.text_selection = None;
         self.reply_drafts.clear();
+        self.selected_suggestion = None;
+        self.claims_view = ClaimsView::default();
+        self.suggestions.refresh(self.review.as_ref());
+    }
+
+    /// Brings what is derived from the review (the suggestions) up to date with it.
+    pub fn refresh(&mut self) {
+        self.suggestions.refresh(self.review.as_ref());
+        if let Some(key) = &self.selected_suggestion
+            && self.suggestions.find(key).is_none()
+        {
+            self.selected_suggestion = None;
+        }
     }
 
     pub fn show_error(&mut self, text: impl Into<String>) {
@@ -233,7 +275,7 @@ impl AppState {
         });
     }
 
-    fn show_info(&mut self, text: impl Into<String>) {
+    pub(super) fn show_info(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
             text: text.into(),
             is_error: false,
@@ -303,10 +345,18 @@ impl AppState {
                 }
             }
             Action::DismissNotice => self.notice = None,
+            Action::SetClaimStatus { claim, status } => self.set_claim_status(&claim, status),
+            Action::SelectSuggestion(key) => self.select_suggestion(key),
+            Action::AcceptSuggestion(key) => self.accept_suggestion(&key),
+            Action::DismissSuggestion(key) => self.dismiss_suggestion(&key),
+            Action::AcceptAllOfKind(kind) => self.accept_all_of_kind(kind),
+            Action::ShowSidePanel(panel) => self.side_panel = panel,
+            Action::SetClaimsView(view) => self.claims_view = view,
         }
+        self.refresh();
     }
 
-    fn apply(&mut self, edit: Edit) {
+    pub(super) fn apply(&mut self, edit: Edit) {
         let Some(review) = &mut self.review else {
             return;
         };
@@ -315,7 +365,7 @@ impl AppState {
         }
     }
 
-    fn select_mark(&mut self, mark: MarkId, scroll_text: bool) {
+    pub(super) fn select_mark(&mut self, mark: MarkId, scroll_text: bool) {
         let Some(project) = self.project() else {
             return;
         };
@@ -360,6 +410,28 @@ impl AppState {
                 });
             }
             UiCommand::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            UiCommand::NextOpenClaim => self.step_open_claim(1),
+            UiCommand::PreviousOpenClaim => self.step_open_claim(-1),
+            UiCommand::NextSuggestion => self.step_suggestion(1),
+            UiCommand::PreviousSuggestion => self.step_suggestion(-1),
+            UiCommand::AcceptSuggestion | UiCommand::DismissSuggestion => {
+                match self.selected_suggestion.clone() {
+                    Some(key) if command == UiCommand::AcceptSuggestion => {
+                        self.accept_suggestion(&key);
+                    }
+                    Some(key) => self.dismiss_suggestion(&key),
+                    None => self.show_error(
+                        "Select a suggestion first (F9 goes to the next one, or click a dotted underline).",
+                    ),
+                }
+            }
+            UiCommand::ToggleSuggestions => {
+                self.prefs.show_suggestions = !self.prefs.show_suggestions;
+                if !self.prefs.show_suggestions {
+                    self.selected_suggestion = None;
+                }
+            }
+            UiCommand::ShowPanel(panel) => self.side_panel = panel,
         }
     }
 

@@ -1,0 +1,57 @@
+//! The right-hand panel: one of the current section's cards, every claim, or the
+//! suggestions, chosen by tabs (Ctrl+1, Ctrl+2, Ctrl+3).
+
+use egui::{RichText, Ui};
+
+use super::article_ui::shortcut_text;
+use super::cards_ui::{self, CardRequests};
+use super::claims_ui;
+use super::command::UiCommand;
+use super::state::{Action, AppState, SidePanel};
+use super::suggestions_ui;
+
+pub fn side_panel_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    requests: &CardRequests,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        for panel in SidePanel::ALL {
+            let count = match panel {
+                SidePanel::Marks => None,
+                SidePanel::Claims => state.project().map(|p| p.claims.len()),
+                SidePanel::Suggestions => Some(state.suggestions.undecided_count()),
+            };
+            let text = match count {
+                Some(count) => format!("{} ({count})", panel.label()),
+                None => panel.label().to_owned(),
+            };
+            let selected = state.side_panel == panel;
+            let text = if selected {
+                RichText::new(text).strong()
+            } else {
+                RichText::new(text)
+            };
+            let command = UiCommand::ShowPanel(panel);
+            let response = ui
+                .selectable_label(selected, text)
+                .accessible_name(format!("{} tab", panel.label()))
+                .on_hover_text(format!(
+                    "{} ({})",
+                    command.tooltip(),
+                    shortcut_text(ui, command)
+                ));
+            if response.clicked() && !selected {
+                actions.push(Action::ShowSidePanel(panel));
+            }
+        }
+    });
+    ui.separator();
+    match state.side_panel {
+        SidePanel::Marks => cards_ui::cards_ui(ui, state, requests, actions),
+        SidePanel::Claims => claims_ui::claims_ui(ui, state, requests, actions),
+        SidePanel::Suggestions => suggestions_ui::suggestions_ui(ui, state, requests, actions),
+    }
+}

@@ -1,0 +1,443 @@
+//! The fact-checker's side of the desk state: suggestions (found once per text, filtered by
+//! what the reviewers decided), accepting and dismissing them, the claims view's filters, and
+//! moving from one open claim or suggestion to the next.
+
+use std::ops::Range;
+
+use jiff::Timestamp;
+
+use super::{AppState, OpenReview, ScrollTarget};
+use crate::edit::Edit;
+use crate::model::{CheckKind, ClaimId, ClaimStatus, MarkId, Project, SectionId};
+use crate::suggest::{Suggestion, detect_in_project, undecided_indices};
+
+/// Which list the side panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SidePanel {
+    /// The current section's comments and claims, as cards.
+    #[default]
+    Marks,
+    /// Every claim of the article, filterable and sortable.
+    Claims,
+    /// The suggested sentences nobody has decided yet.
+    Suggestions,
+}
+
+impl SidePanel {
+    pub const ALL: [Self; 3] = [Self::Marks, Self::Claims, Self::Suggestions];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Marks => "Section",
+            Self::Claims => "Claims",
+            Self::Suggestions => "Suggestions",
+        }
+    }
+}
+
+/// A suggestion, named by where its sentence starts.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SuggestionKey {
+    pub section: SectionId,
+    pub start: usize,
+}
+
+impl SuggestionKey {
+    pub fn of(suggestion: &Suggestion) -> Self {
+        Self {
+            section: suggestion.section.clone(),
+            start: suggestion.range.start,
+        }
+    }
+}
+
+/// Which claims the claims view lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatusFilter {
+    #[default]
+    All,
+    /// Blocking publication: needs source, in progress, or not yet corrected or cut.
+    Open,
+    Is(ClaimStatus),
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ClaimOrder {
+    #[default]
+    Reading,
+    Status,
+    Newest,
+    Oldest,
+    FewestSources,
+}
+
+impl ClaimOrder {
+    pub const ALL: [Self; 5] = [
+        Self::Reading,
+        Self::Status,
+        Self::Newest,
+        Self::Oldest,
+        Self::FewestSources,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Reading => "Reading order",
+            Self::Status => "Status",
+            Self::Newest => "Newest first",
+            Self::Oldest => "Oldest first",
+            Self::FewestSources => "Fewest sources",
+        }
+    }
+}
+
+/// The claims view's filters and order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClaimsView {
+    pub status: StatusFilter,
+    /// `Some(None)` lists claims of no known kind (flagged by hand).
+    pub kind: Option<Option<CheckKind>>,
+    pub section: Option<SectionId>,
+    pub order: ClaimOrder,
+}
+
+impl ClaimsView {
+    /// The claims to list, in the chosen order.
+    pub fn claims<'a>(&self, project: &'a Project) -> Vec<&'a crate::model::Claim> {
+        let mut claims: Vec<_> = project
+            .claims
+            .iter()
+            .filter(|claim| match self.status {
+                StatusFilter::All => true,
+                StatusFilter::Open => claim.is_open(),
+                StatusFilter::Is(status) => claim.status == status,
+            })
+            .filter(|claim| match self.kind {
+                None => true,
+                Some(None) => claim.kinds.is_empty(),
+                Some(Some(kind)) => claim.kinds.contains(&kind),
+            })
+            .filter(|claim| self.section.as_ref().is_none_or(|s| &claim.section == s))
+            .collect();
+        let position = |claim: &crate::model::Claim| {
+            (
+                project.section_index(&claim.section).unwrap_or(usize::MAX),
+                claim.passage.start,
+            )
+        };
+        match self.order {
+            ClaimOrder::Reading => claims.sort_by_key(|claim| position(claim)),
+            ClaimOrder::Status => claims.sort_by_key(|claim| (claim.status, position(claim))),
+            ClaimOrder::Newest => claims.sort_by_key(|claim| std::cmp::Reverse(claim.created)),
+            ClaimOrder::Oldest => claims.sort_by_key(|claim| claim.created),
+            ClaimOrder::FewestSources => {
+                claims.sort_by_key(|claim| (claim.sources.len(), position(claim)));
+            }
+        }
+        claims
+    }
+}
+
+/// Every suggestion of the open text, found once, and the undecided ones, refreshed after
+/// each change to the review.
+#[derive(Debug, Default)]
+pub struct SuggestionCache {
+    /// Review serial, section count and text length the suggestions were found for: the text
+    /// only changes with a new review or a new draft.
+    text_key: Option<(u64, usize, usize)>,
+    all: Vec<Suggestion>,
+    decided_key: Option<(u64, u64)>,
+    undecided: Vec<usize>,
+}
+
+impl SuggestionCache {
+    pub fn refresh(&mut self, review: Option<&OpenReview>) {
+        let Some(review) = review else {
+            *self = Self::default();
+            return;
+        };
+        let project = review.project();
+        let text_key = (
+            review.serial,
+            project.sections.len(),
+            project.sections.iter().map(|s| s.text.len()).sum(),
+        );
+        if self.text_key != Some(text_key) {
+            self.text_key = Some(text_key);
+            self.all = detect_in_project(project);
+            self.decided_key = None;
+        }
+        let decided_key = (review.serial, review.document.revision());
+        if self.decided_key != Some(decided_key) {
+            self.decided_key = Some(decided_key);
+            self.undecided = undecided_indices(&self.all, project);
+        }
+    }
+
+    /// Suggestions nobody has decided yet, in reading order.
+    pub fn undecided(&self) -> impl Iterator<Item = &Suggestion> {
+        self.undecided.iter().map(|&index| &self.all[index])
+    }
+
+    pub fn undecided_count(&self) -> usize {
+        self.undecided.len()
+    }
+
+    pub fn find(&self, key: &SuggestionKey) -> Option<&Suggestion> {
+        self.undecided()
+            .find(|s| s.section == key.section && s.range.start == key.start)
+    }
+
+    /// Undecided suggestions in one section, for highlighting.
+    pub fn in_section<'a>(
+        &'a self,
+        section: &'a SectionId,
+    ) -> impl Iterator<Item = (SuggestionKey, Range<usize>, &'a Suggestion)> {
+        self.undecided()
+            .filter(move |s| &s.section == section)
+            .map(|s| (SuggestionKey::of(s), s.range.clone(), s))
+    }
+}
+
+impl AppState {
+    pub(super) fn select_suggestion(&mut self, key: SuggestionKey) {
+        self.scroll_to = Some(ScrollTarget {
+            section: key.section.clone(),
+            char_offset: Some(key.start),
+        });
+        self.current_section = Some(key.section.clone());
+        self.side_panel = SidePanel::Suggestions;
+        self.selected_mark = None;
+        self.reveal_suggestion = Some(key.clone());
+        self.selected_suggestion = Some(key);
+    }
+
+    pub(super) fn accept_suggestion(&mut self, key: &SuggestionKey) {
+        let Some(review) = &self.review else {
+            return;
+        };
+        let Some(edit) = self.suggestions.find(key).and_then(|suggestion| {
+            suggestion.accept_edit(
+                review.project(),
+                &self.prefs.reviewer_name,
+                Timestamp::now(),
+            )
+        }) else {
+            return;
+        };
+        let made = match &edit {
+            Edit::AddComment { .. } => "a comment proposing to cut it",
+            _ => "a claim that needs a source",
+        };
+        self.decide_then_move_on(key, edit, &format!("Accepted as {made}."));
+    }
+
+    pub(super) fn dismiss_suggestion(&mut self, key: &SuggestionKey) {
+        let Some(edit) = self
+            .suggestions
+            .find(key)
+            .map(|s| s.dismiss_edit(&self.prefs.reviewer_name, Timestamp::now()))
+        else {
+            return;
+        };
+        self.decide_then_move_on(
+            key,
+            edit,
+            "Dismissed: it will not be suggested again in this review.",
+        );
+    }
+
+    /// Applies a decision and selects the next undecided suggestion, so a fact-checker can
+    /// work down the list from the keyboard.
+    fn decide_then_move_on(&mut self, key: &SuggestionKey, edit: Edit, message: &str) {
+        let next = self.neighbour_suggestion(Some(key), 1);
+        self.apply(edit);
+        self.suggestions.refresh(self.review.as_ref());
+        self.selected_suggestion = None;
+        if let Some(next) = next.filter(|next| next != key)
+            && self.suggestions.find(&next).is_some()
+        {
+            self.select_suggestion(next);
+        }
+        self.show_info(format!("{message} (Ctrl+Z undoes it)"));
+    }
+
+    pub(super) fn accept_all_of_kind(&mut self, kind: CheckKind) {
+        let Some(review) = &self.review else {
+            return;
+        };
+        let now = Timestamp::now();
+        let edits: Vec<Edit> = self
+            .suggestions
+            .undecided()
+            .filter(|s| s.main_kind() == kind)
+            .filter_map(|s| s.accept_edit(review.project(), &self.prefs.reviewer_name, now))
+            .collect();
+        if edits.is_empty() {
+            return;
+        }
+        let count = edits.len();
+        self.apply(Edit::Batch {
+            label: format!(
+                "accept {} ({})",
+                crate::report::counted(count, "suggestion", "suggestions"),
+                kind.label().to_lowercase()
+            ),
+            edits,
+        });
+        self.selected_suggestion = None;
+        self.show_info(format!(
+            "Accepted {} of kind “{}” (Ctrl+Z undoes it).",
+            crate::report::counted(count, "suggestion", "suggestions"),
+            kind.label()
+        ));
+    }
+
+    /// The undecided suggestion `step` places after (or before) `from` in reading order.
+    fn neighbour_suggestion(
+        &self,
+        from: Option<&SuggestionKey>,
+        step: isize,
+    ) -> Option<SuggestionKey> {
+        let project = self.project()?;
+        let keys: Vec<SuggestionKey> = self
+            .suggestions
+            .undecided()
+            .map(SuggestionKey::of)
+            .collect();
+        if keys.is_empty() {
+            return None;
+        }
+        let position = |key: &SuggestionKey| {
+            (
+                project.section_index(&key.section).unwrap_or(usize::MAX),
+                key.start,
+            )
+        };
+        let positions: Vec<(usize, usize)> = keys.iter().map(position).collect();
+        let anchor = match from {
+            Some(key) => Some((position(key), false)),
+            None => self.current_section_start(project),
+        };
+        let found = neighbour(&positions, anchor, step > 0);
+        found.map(|index| keys[index].clone())
+    }
+
+    pub(super) fn step_suggestion(&mut self, step: isize) {
+        match self.neighbour_suggestion(self.selected_suggestion.clone().as_ref(), step) {
+            Some(key) => self.select_suggestion(key),
+            None => self.show_info("No suggestions left to decide."),
+        }
+    }
+
+    /// Selects the next (or previous) open claim in reading order, wrapping around.
+    pub(super) fn step_open_claim(&mut self, step: isize) {
+        let Some(project) = self.project() else {
+            return;
+        };
+        let position = |section: &SectionId, start: usize| {
+            (project.section_index(section).unwrap_or(usize::MAX), start)
+        };
+        let mut open: Vec<(ClaimId, (usize, usize))> = project
+            .claims
+            .iter()
+            .filter(|claim| claim.is_open())
+            .map(|claim| {
+                (
+                    claim.id.clone(),
+                    position(&claim.section, claim.passage.start),
+                )
+            })
+            .collect();
+        if open.is_empty() {
+            self.show_info("No open claims: every claim is verified or dealt with.");
+            return;
+        }
+        open.sort_by_key(|(_, position)| *position);
+        let anchor = match &self.selected_mark {
+            Some(MarkId::Claim(id)) => project
+                .claim(id)
+                .map(|claim| position(&claim.section, claim.passage.start)),
+            _ => None,
+        }
+        .map(|position| (position, false))
+        .or_else(|| self.current_section_start(project));
+        let positions: Vec<(usize, usize)> = open.iter().map(|(_, p)| *p).collect();
+        let found = neighbour(&positions, anchor, step > 0).map(|index| open[index].clone());
+        if let Some((id, _)) = found {
+            if self.side_panel == SidePanel::Suggestions {
+                self.side_panel = SidePanel::Marks;
+            }
+            self.selected_suggestion = None;
+            self.select_mark(MarkId::Claim(id.clone()), true);
+            self.reveal_card = Some(MarkId::Claim(id));
+        }
+    }
+
+    /// The start of the current section, as an anchor that counts as "before" what is there.
+    fn current_section_start(&self, project: &Project) -> Option<((usize, usize), bool)> {
+        self.current_section
+            .as_ref()
+            .and_then(|s| project.section_index(s))
+            .map(|index| ((index, 0), true))
+    }
+
+    pub(super) fn set_claim_status(&mut self, claim: &ClaimId, status: ClaimStatus) {
+        let Some(claim) = self.project().and_then(|p| p.claim(claim)) else {
+            return;
+        };
+        if claim.status == status {
+            return;
+        }
+        let edit =
+            Edit::claim_status_change(claim, status, &self.prefs.reviewer_name, Timestamp::now());
+        self.apply(edit);
+    }
+}
+
+/// The index in sorted `positions` of the next (or previous) one after `anchor`, wrapping
+/// around; an inclusive anchor also matches a position equal to it.
+fn neighbour(
+    positions: &[(usize, usize)],
+    anchor: Option<((usize, usize), bool)>,
+    forward: bool,
+) -> Option<usize> {
+    if positions.is_empty() {
+        return None;
+    }
+    let Some((anchor, inclusive)) = anchor else {
+        return Some(if forward { 0 } else { positions.len() - 1 });
+    };
+    let after = |p: &(usize, usize)| *p > anchor || inclusive && *p == anchor;
+    let before = |p: &(usize, usize)| *p < anchor;
+    if forward {
+        Some(positions.iter().position(after).unwrap_or(0))
+    } else {
+        Some(
+            positions
+                .iter()
+                .rposition(before)
+                .unwrap_or(positions.len() - 1),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neighbour;
+
+    #[test]
+    fn neighbours_wrap_around_and_respect_inclusive_anchors() {
+        let positions = [(0, 0), (0, 10), (2, 5)];
+        assert_eq!(neighbour(&positions, Some(((0, 0), true)), true), Some(0));
+        assert_eq!(neighbour(&positions, Some(((0, 0), false)), true), Some(1));
+        assert_eq!(neighbour(&positions, Some(((2, 5), false)), true), Some(0));
+        assert_eq!(
+            neighbour(&positions, Some(((0, 10), false)), false),
+            Some(0)
+        );
+        assert_eq!(neighbour(&positions, Some(((0, 0), false)), false), Some(2));
+        assert_eq!(neighbour(&positions, None, false), Some(2));
+        assert_eq!(neighbour(&[], None, true), None);
+    }
+}

@@ -1,0 +1,198 @@
+//! The suggestions list: sentences copydesk thinks deserve a check, grouped by their main
+//! kind, each with its reasons, to accept (one, or a whole kind at once) or dismiss.
+
+use egui::{Align, Layout, RichText, ScrollArea, Sense, Ui};
+
+use super::article_ui::shortcut_text;
+use super::cards_ui::{CardRequests, card_frame};
+use super::command::UiCommand;
+use super::look;
+use super::state::{Action, AppState, SuggestionKey};
+use crate::model::{CheckKind, Project};
+use crate::suggest::Suggestion;
+use crate::text::shortened;
+
+pub fn suggestions_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    requests: &CardRequests,
+    actions: &mut Vec<Action>,
+) {
+    let Some(project) = state.project() else {
+        ui.weak("Open an article to see what copydesk suggests checking.");
+        return;
+    };
+    let count = state.suggestions.undecided_count();
+    ui.label(
+        RichText::new(format!(
+            "{} {} to decide",
+            look::SUGGESTIONS_ICON,
+            crate::report::counted(count, "suggestion", "suggestions")
+        ))
+        .strong(),
+    );
+    ui.label(
+        RichText::new(
+            "Sentences with figures, sources, superlatives or promotion. Accept one to make it \
+             a claim that needs a source; dismiss it to stop suggesting it.",
+        )
+        .size(11.5)
+        .weak(),
+    );
+    if !state.prefs.show_suggestions {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Hidden in the text.").size(11.5).weak());
+            if ui.small_button("Show them").clicked() {
+                actions.push(Action::Command(UiCommand::ToggleSuggestions));
+            }
+        });
+    }
+    ui.separator();
+    ScrollArea::vertical()
+        .id_salt("suggestions list")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            if count == 0 {
+                ui.add_space(12.0);
+                ui.weak("Nothing left to decide: every suggestion was accepted or dismissed.");
+            }
+            for kind in CheckKind::ALL {
+                let group: Vec<&Suggestion> = state
+                    .suggestions
+                    .undecided()
+                    .filter(|s| s.main_kind() == kind)
+                    .collect();
+                if group.is_empty() {
+                    continue;
+                }
+                group_header_ui(ui, kind, group.len(), actions);
+                for suggestion in group {
+                    let key = SuggestionKey::of(suggestion);
+                    let selected = state.selected_suggestion.as_ref() == Some(&key);
+                    let response = card_frame(ui, selected)
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            suggestion_ui(ui, project, suggestion, &key, selected, actions);
+                        })
+                        .response;
+                    if requests.reveal_suggestion.as_ref() == Some(&key) {
+                        response.scroll_to_me(Some(Align::Center));
+                    }
+                    ui.add_space(4.0);
+                }
+                ui.add_space(6.0);
+            }
+        });
+}
+
+fn group_header_ui(ui: &mut Ui, kind: CheckKind, count: usize, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!("{} ({count})", kind.label()))
+                .strong()
+                .size(13.0),
+        );
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let label = if kind == CheckKind::Promotional {
+                format!("Propose cutting all {count}")
+            } else {
+                format!("Accept all {count}")
+            };
+            if ui
+                .small_button(label)
+                .accessible_name(format!("Accept all {} suggestions", kind.label()))
+                .on_hover_text(if kind == CheckKind::Promotional {
+                    "Comment on each of these lines that it should be cut (one undo step)"
+                } else {
+                    "Make each of these a claim that needs a source (one undo step)"
+                })
+                .clicked()
+            {
+                actions.push(Action::AcceptAllOfKind(kind));
+            }
+        });
+    });
+}
+
+fn suggestion_ui(
+    ui: &mut Ui,
+    project: &Project,
+    suggestion: &Suggestion,
+    key: &SuggestionKey,
+    selected: bool,
+    actions: &mut Vec<Action>,
+) {
+    let length = if selected { 600 } else { 150 };
+    let response = ui
+        .add(
+            egui::Label::new(
+                RichText::new(format!("“{}”", shortened(&suggestion.sentence, length))).italics(),
+            )
+            .wrap()
+            .sense(Sense::click())
+            .selectable(false),
+        )
+        .on_hover_text("Show this sentence in the text");
+    if response.hovered() {
+        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    if response.clicked() {
+        actions.push(Action::SelectSuggestion(key.clone()));
+    }
+    let section = project
+        .section(&suggestion.section)
+        .map_or("", |section| section.title());
+    if selected {
+        for signal in &suggestion.assessment.signals {
+            ui.label(
+                RichText::new(format!("{}: {}", signal.kind.label(), signal.reason)).size(12.0),
+            );
+        }
+        ui.label(
+            RichText::new(format!("In “{}”", shortened(section, 40)))
+                .size(11.5)
+                .weak(),
+        );
+        ui.horizontal(|ui| {
+            let (accept_label, accept_tip) = if suggestion.has_kind(CheckKind::Promotional) {
+                (
+                    "Propose cut",
+                    "Comment that this line should be cut before publishing",
+                )
+            } else {
+                ("Accept as claim", UiCommand::AcceptSuggestion.tooltip())
+            };
+            if ui
+                .button(accept_label)
+                .on_hover_text(format!(
+                    "{accept_tip} ({})",
+                    shortcut_text(ui, UiCommand::AcceptSuggestion)
+                ))
+                .clicked()
+            {
+                actions.push(Action::AcceptSuggestion(key.clone()));
+            }
+            if ui
+                .button("Dismiss")
+                .on_hover_text(format!(
+                    "{} ({})",
+                    UiCommand::DismissSuggestion.tooltip(),
+                    shortcut_text(ui, UiCommand::DismissSuggestion)
+                ))
+                .clicked()
+            {
+                actions.push(Action::DismissSuggestion(key.clone()));
+            }
+        });
+    } else {
+        ui.label(
+            RichText::new(format!(
+                "{} · {}",
+                shortened(&suggestion.reasons(), 90),
+                shortened(section, 30)
+            ))
+            .size(11.5)
+            .weak(),
+        );
+    }
+}

@@ -1,0 +1,216 @@
+//! The report as JSON: a stable interface for other tools (`copydesk-report`, version 1,
+//! documented in docs/FORMAT.md). Built from its own types rather than from the model, so the
+//! model can change without breaking the tools that read it. New fields are only ever added.
+
+use serde::Serialize;
+
+use crate::model::{Project, Section};
+
+use super::{REPORT_FORMAT, REPORT_VERSION};
+use crate::suggest::Suggestion;
+use crate::suggest::listing::{JsonSuggestion, json_suggestion};
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    format: &'static str,
+    version: u32,
+    title: &'a str,
+    draft: JsonDraft<'a>,
+    summary: JsonSummary,
+    sections: Vec<JsonSection<'a>>,
+    /// Suggested sentences nobody has accepted or dismissed yet.
+    suggestions: Vec<JsonSuggestion<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDraft<'a> {
+    file_name: &'a str,
+    format: &'static str,
+    sha256: &'a str,
+    imported_at: String,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    sections: usize,
+    approved: usize,
+    open_comments: usize,
+    open_claims: usize,
+    ready: bool,
+}
+
+#[derive(Serialize)]
+struct JsonSection<'a> {
+    id: &'a str,
+    heading: Option<&'a str>,
+    level: u8,
+    status: &'static str,
+    comments: Vec<JsonComment<'a>>,
+    claims: Vec<JsonClaim<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonComment<'a> {
+    id: &'a str,
+    quote: Option<&'a str>,
+    start: Option<usize>,
+    end: Option<usize>,
+    author: &'a str,
+    created: String,
+    body: &'a str,
+    resolved: bool,
+    resolved_by: Option<&'a str>,
+    replies: Vec<JsonReply<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonReply<'a> {
+    id: &'a str,
+    author: &'a str,
+    created: String,
+    body: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    id: &'a str,
+    quote: &'a str,
+    start: usize,
+    end: usize,
+    author: &'a str,
+    created: String,
+    status: &'static str,
+    open: bool,
+    dealt_with: Option<&'static str>,
+    sources: Vec<JsonSource<'a>>,
+    note: &'a str,
+    kinds: Vec<&'static str>,
+    history: Vec<JsonStatusChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonStatusChange<'a> {
+    status: &'static str,
+    by: &'a str,
+    at: String,
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    url: &'a str,
+    title: &'a str,
+    note: &'a str,
+    rank: &'static str,
+    accessed: Option<String>,
+}
+
+/// The report as pretty-printed JSON; `undecided` are the suggestions nobody decided yet.
+pub fn json_report(project: &Project, undecided: &[&Suggestion]) -> String {
+    let progress = project.progress();
+    let report = JsonReport {
+        format: REPORT_FORMAT,
+        version: REPORT_VERSION,
+        title: &project.title,
+        draft: JsonDraft {
+            file_name: &project.draft.file_name,
+            format: match project.draft.format {
+                crate::model::DraftFormat::PlainText => "plain_text",
+                crate::model::DraftFormat::Markdown => "markdown",
+            },
+            sha256: &project.draft.sha256,
+            imported_at: project.draft.imported_at.to_string(),
+        },
+        summary: JsonSummary {
+            sections: progress.sections,
+            approved: progress.approved,
+            open_comments: progress.open_comments,
+            open_claims: progress.open_claims,
+            ready: crate::check::open_items(project).is_empty(),
+        },
+        sections: project
+            .sections
+            .iter()
+            .map(|section| json_section(project, section))
+            .collect(),
+        suggestions: undecided
+            .iter()
+            .map(|suggestion| json_suggestion(project, suggestion))
+            .collect(),
+    };
+    // Only strings, numbers and lists: serializing cannot fail.
+    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+}
+
+fn json_section<'a>(project: &'a Project, section: &'a Section) -> JsonSection<'a> {
+    JsonSection {
+        id: section.id.as_str(),
+        heading: section.heading.as_deref(),
+        level: section.level,
+        status: section.status.key(),
+        comments: project
+            .comments_in(&section.id)
+            .map(|c| JsonComment {
+                id: c.id.as_str(),
+                quote: c.passage.as_ref().map(|p| p.quote.as_str()),
+                start: c.passage.as_ref().map(|p| p.start),
+                end: c.passage.as_ref().map(|p| p.end),
+                author: &c.author,
+                created: c.created.to_string(),
+                body: &c.body,
+                resolved: c.resolved.is_some(),
+                resolved_by: c.resolved.as_ref().map(|r| r.by.as_str()),
+                replies: c
+                    .replies
+                    .iter()
+                    .map(|r| JsonReply {
+                        id: r.id.as_str(),
+                        author: &r.author,
+                        created: r.created.to_string(),
+                        body: &r.body,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        claims: project
+            .claims_in(&section.id)
+            .map(|c| JsonClaim {
+                id: c.id.as_str(),
+                quote: &c.passage.quote,
+                start: c.passage.start,
+                end: c.passage.end,
+                author: &c.author,
+                created: c.created.to_string(),
+                status: c.status.key(),
+                open: c.is_open(),
+                // Only an incorrect or unverifiable claim is "dealt with"; for other statuses
+                // a leftover value means nothing.
+                dealt_with: c
+                    .dealt_with
+                    .filter(|_| c.status.can_be_dealt_with())
+                    .map(|d| d.key()),
+                sources: c
+                    .sources
+                    .iter()
+                    .map(|s| JsonSource {
+                        url: &s.url,
+                        title: &s.title,
+                        note: &s.note,
+                        rank: s.rank.key(),
+                        accessed: s.accessed.map(|date| date.to_string()),
+                    })
+                    .collect(),
+                note: &c.note,
+                kinds: c.kinds.iter().map(|kind| kind.key()).collect(),
+                history: c
+                    .history
+                    .iter()
+                    .map(|change| JsonStatusChange {
+                        status: change.status.key(),
+                        by: &change.by,
+                        at: change.at.to_string(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,235 @@
+//! The fact-checker's desk, driven through its accessible labels: suggestions accepted and
+//! dismissed, the claims view filtered, open claims visited from the keyboard.
+
+use copydesk::app::ScriptedFileDialogs;
+use copydesk::app::state::{SidePanel, StatusFilter};
+use copydesk::model::{CheckKind, ClaimStatus, MarkId};
+use copydesk::project_file::load_project;
+use copydesk::report::markdown_report;
+use copydesk::suggest::{detect_in_project, undecided};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+
+use crate::common::{seed_article, temp_dir};
+use crate::desk::{CTRL, CTRL_ALT, CTRL_SHIFT, Desk, desk, press, project, type_into};
+
+/// Clicks a labelled widget, scrolling it into view first as a person would.
+fn click(harness: &mut Desk, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn undecided_count(harness: &Desk) -> usize {
+    harness.state().state().suggestions.undecided_count()
+}
+
+#[test]
+fn a_fact_checker_works_the_seed_from_suggestions_to_the_memo() {
+    let Some(seed) = seed_article() else { return };
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk(Some(seed), Some("Fay Checker"), &dialogs);
+    let at_start = undecided_count(&harness);
+    assert!(at_start >= 15, "{at_start} suggestions");
+
+    // The suggestions list, grouped by kind; accept every figure at once, and undo it.
+    click(&mut harness, "Suggestions tab");
+    assert_eq!(harness.state().state().side_panel, SidePanel::Suggestions);
+    click(&mut harness, "Accept all Figure suggestions");
+    let claims = &project(&harness).claims;
+    assert_eq!(claims.len(), 3);
+    assert!(claims.iter().all(|c| c.kinds.contains(&CheckKind::Figure)
+        && c.status == ClaimStatus::NeedsSource
+        && c.author == "Fay Checker"));
+    press(&mut harness, CTRL, Key::Z);
+    assert!(project(&harness).claims.is_empty());
+    assert_eq!(undecided_count(&harness), at_start);
+
+    // Work down the list from the keyboard: next, dismiss, next, accept.
+    press(&mut harness, Modifiers::NONE, Key::F9);
+    let first = harness.state().state().selected_suggestion.clone().unwrap();
+    let first_sentence = harness
+        .state()
+        .state()
+        .suggestions
+        .find(&first)
+        .unwrap()
+        .sentence
+        .clone();
+    assert!(
+        first_sentence.contains("more than 4,000"),
+        "{first_sentence}"
+    );
+    press(&mut harness, CTRL_ALT, Key::D);
+    assert_eq!(project(&harness).dismissed.len(), 1);
+    assert!(first_sentence.starts_with(&project(&harness).dismissed[0].sentence[..20]));
+    // Deciding moves on to the next suggestion by itself.
+    let second = harness.state().state().selected_suggestion.clone().unwrap();
+    assert_ne!(second, first);
+    click(&mut harness, "Accept as claim");
+    assert_eq!(project(&harness).claims.len(), 1);
+    // Undo the dismissal too: the first sentence is suggested again.
+    press(&mut harness, CTRL, Key::Z);
+    press(&mut harness, CTRL, Key::Z);
+    assert!(project(&harness).dismissed.is_empty() && project(&harness).claims.is_empty());
+    press(&mut harness, CTRL_SHIFT, Key::Z);
+    assert_eq!(project(&harness).dismissed.len(), 1);
+
+    // Accept the promotional footer: it becomes a comment proposing the cut.
+    click(&mut harness, "Accept all Promotional line suggestions");
+    let promo_comments = project(&harness)
+        .comments
+        .iter()
+        .filter(|c| c.body.contains("Promotional"))
+        .count();
+    assert_eq!(promo_comments, 2);
+    click(&mut harness, "Accept all Figure suggestions");
+    click(&mut harness, "Accept all Unnamed source suggestions");
+    let claims = project(&harness).claims.len();
+    assert!(claims >= 8, "{claims} claims");
+
+    // The claims view: filter by kind, by status; next open claim by keyboard.
+    click(&mut harness, "Claims tab");
+    click(&mut harness, "Filter claims by kind");
+    click(&mut harness, "Unnamed source");
+    let view = harness.state().state().claims_view.clone();
+    let project_now = project(&harness).clone();
+    let listed = view.claims(&project_now);
+    assert!(!listed.is_empty());
+    assert!(
+        listed
+            .iter()
+            .all(|c| c.kinds.contains(&CheckKind::UnnamedSource))
+    );
+    assert!(listed.len() < claims);
+
+    press(&mut harness, Modifiers::NONE, Key::F8);
+    let Some(MarkId::Claim(first_open)) = harness.state().state().selected_mark.clone() else {
+        panic!("F8 selects a claim");
+    };
+    // The first open claim in reading order.
+    let first_claim = project(&harness).claim(&first_open).unwrap().clone();
+    let earliest = project(&harness)
+        .claims
+        .iter()
+        .min_by_key(|c| (project(&harness).section_index(&c.section), c.passage.start))
+        .unwrap();
+    assert_eq!(earliest.id, first_open);
+    let scrolled_to = harness
+        .state()
+        .article_view()
+        .char_screen_pos(&first_claim.section, first_claim.passage.start);
+    assert!(scrolled_to.is_some(), "the text shows the claim");
+
+    // Its card opens in the claims view: verify it with a source.
+    click(&mut harness, "Filter claims by kind");
+    click(&mut harness, "Any");
+    let name = format!(
+        "“{}”",
+        copydesk::text::shortened(&first_claim.passage.quote, 40)
+    );
+    click(&mut harness, &format!("Claim status {name}"));
+    click(&mut harness, "Verified");
+    click(&mut harness, &format!("Add source to claim {name}"));
+    type_into(
+        &mut harness,
+        &format!("Source 1 URL for claim {name}"),
+        "https://example.org/centcom-release",
+    );
+    click(&mut harness, &format!("Source 1 Primary: claim {name}"));
+    click(
+        &mut harness,
+        &format!("Source 1 accessed today: claim {name}"),
+    );
+    let claim = project(&harness).claim(&first_open).unwrap().clone();
+    assert_eq!(claim.status, ClaimStatus::Verified);
+    assert_eq!(claim.history.len(), 2);
+    assert_eq!(claim.history[1].by, "Fay Checker");
+    assert_eq!(claim.sources[0].url, "https://example.org/centcom-release");
+    assert_eq!(claim.sources[0].rank, copydesk::model::SourceRank::Primary);
+    assert!(claim.sources[0].accessed.is_some());
+
+    // F8 moves on past the verified claim; Shift+F8 goes back.
+    press(&mut harness, Modifiers::NONE, Key::F8);
+    let Some(MarkId::Claim(next_open)) = harness.state().state().selected_mark.clone() else {
+        panic!("F8 selects a claim");
+    };
+    assert_ne!(next_open, first_open);
+    assert!(project(&harness).claim(&next_open).unwrap().is_open());
+    click(&mut harness, "Filter claims by status");
+    click(&mut harness, "Open (blocking)");
+    assert_eq!(
+        harness.state().state().claims_view.status,
+        StatusFilter::Open
+    );
+    let project_now = project(&harness).clone();
+    assert!(
+        !harness
+            .state()
+            .state()
+            .claims_view
+            .claims(&project_now)
+            .iter()
+            .any(|c| c.id == first_open)
+    );
+
+    // Save, reopen: decisions, history and sources are all there; the memo shows them.
+    let dir = temp_dir();
+    let saved = dir.path().join("seed.copydesk.ron");
+    dialogs.answer_next(Some(saved.clone()));
+    press(&mut harness, CTRL, Key::S);
+    let reopened = load_project(&saved).unwrap();
+    assert_eq!(&reopened, project(&harness));
+    let all = detect_in_project(&reopened);
+    let left = undecided(&all, &reopened);
+    assert!(!left.iter().any(|s| s.sentence == first_sentence));
+    let memo = markdown_report(&reopened, &left);
+    assert!(memo.contains("### Verified (1)"));
+    assert!(memo.contains("https://example.org/centcom-release"));
+    assert!(memo.contains("### Suggestions not yet decided"));
+}
+
+#[test]
+fn suggestions_can_be_hidden_and_clicked_in_the_text() {
+    let Some(seed) = seed_article() else { return };
+    let mut harness = desk(Some(seed), Some("Fay"), &ScriptedFileDialogs::default());
+    assert!(harness.state().state().prefs.show_suggestions);
+    press(&mut harness, Modifiers::NONE, Key::F7);
+    assert!(!harness.state().state().prefs.show_suggestions);
+    press(&mut harness, Modifiers::NONE, Key::F7);
+
+    // Clicking a suggested sentence in the text opens it in the suggestions list.
+    let suggestion = harness
+        .state()
+        .state()
+        .suggestions
+        .undecided()
+        .next()
+        .unwrap()
+        .clone();
+    let position = harness
+        .state()
+        .article_view()
+        .char_screen_pos(&suggestion.section, suggestion.range.start + 5)
+        .expect("the first suggestion is on screen");
+    let button = |pressed| egui::Event::PointerButton {
+        pos: position,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.hover_at(position);
+    harness.step();
+    harness.event(button(true));
+    harness.step();
+    harness.event(button(false));
+    harness.run();
+    let state = harness.state().state();
+    assert_eq!(state.side_panel, SidePanel::Suggestions);
+    assert_eq!(
+        state.selected_suggestion.as_ref().map(|k| k.start),
+        Some(suggestion.range.start)
+    );
+    harness.get_by_label("Dismiss");
+}
