@@ -12,10 +12,10 @@
 use std::collections::HashSet;
 
 use super::words::{
-    AUXILIARIES, EVALUATIVE, FIGURE_QUALIFIERS, GENERIC_MARKERS, GENERIC_SOURCES, IRREGULAR_PAST,
-    MODAL_HEDGES, MONTHS, NON_EVENT_VERBS, NOT_PAST_ED, NOT_SUPERLATIVE_EST, REPORTING_VERBS,
-    ROLE_SOURCES, SCALE_WORDS, SPEECH_VERBS, SPELLED_NUMBERS, Token, WEEKDAYS, is_figure_symbol,
-    tokens,
+    AUXILIARIES, EVALUATIVE, FIGURE_QUALIFIERS, FastHash, GENERIC_MARKERS, GENERIC_SOURCES,
+    IRREGULAR_PAST, MODAL_HEDGES, MONTHS, NON_EVENT_VERBS, NOT_PAST_ED, NOT_SUPERLATIVE_EST,
+    REPORTING_VERBS, ROLE_SOURCES, SCALE_WORDS, SPEECH_VERBS, SPELLED_NUMBERS, Token, WEEKDAYS,
+    Words as _, is_figure_symbol, tokens,
 };
 use crate::model::CheckKind;
 
@@ -65,16 +65,21 @@ impl Assessment {
 /// The detector, primed with the proper nouns of the document it reads.
 #[derive(Clone, Debug, Default)]
 pub struct Detector {
-    proper_nouns: HashSet<String>,
+    proper_nouns: HashSet<String, FastHash>,
 }
 
 impl Detector {
     /// Learns the document's proper nouns from its sentences.
     pub fn from_sentences<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut capitalized = HashSet::new();
-        let mut lower_case = HashSet::new();
-        for sentence in sentences {
-            let tokens = tokens(sentence);
+        let tokenized: Vec<Vec<Token>> = sentences.into_iter().map(tokens).collect();
+        Self::from_tokenized(&tokenized)
+    }
+
+    /// Learns the document's proper nouns from its sentences, already split into tokens.
+    pub(crate) fn from_tokenized(sentences: &[Vec<Token>]) -> Self {
+        let mut capitalized: HashSet<&str, FastHash> = HashSet::default();
+        let mut lower_case: HashSet<&str, FastHash> = HashSet::default();
+        for tokens in sentences {
             let words = tokens.iter().filter(|token| token.is_word).count();
             let capitals = tokens
                 .iter()
@@ -89,25 +94,32 @@ impl Detector {
                     continue;
                 }
                 if token.is_capitalized() {
-                    if index > 0 && !is_opening_position(&tokens, index) {
-                        capitalized.insert(token.lower.clone());
+                    if index > 0 && !is_opening_position(tokens, index) {
+                        capitalized.insert(&token.lower);
                     }
                 } else {
-                    lower_case.insert(token.lower.clone());
+                    lower_case.insert(&token.lower);
                 }
             }
         }
         Self {
-            proper_nouns: capitalized.difference(&lower_case).cloned().collect(),
+            proper_nouns: capitalized
+                .difference(&lower_case)
+                .map(|word| (*word).to_owned())
+                .collect(),
         }
     }
 
     pub fn assess(&self, sentence: &str) -> Assessment {
-        let tokens = tokens(sentence);
+        self.assess_tokens(sentence, &tokens(sentence))
+    }
+
+    /// Assesses a sentence already split by [`tokens`].
+    pub(crate) fn assess_tokens(&self, sentence: &str, tokens: &[Token]) -> Assessment {
         if tokens.iter().filter(|token| token.is_word).count() < 3 {
             return Assessment::default();
         }
-        if let Some(reason) = promotional(sentence, &tokens) {
+        if let Some(reason) = promotional(sentence, tokens) {
             return Assessment {
                 signals: vec![Signal {
                     kind: CheckKind::Promotional,
@@ -116,11 +128,11 @@ impl Detector {
                 }],
             };
         }
-        if is_title_case(&tokens) || is_dateline(&tokens) {
+        if is_title_case(tokens) || is_dateline(tokens) {
             return Assessment::default();
         }
         let reading = Reading {
-            tokens: &tokens,
+            tokens,
             sentence,
             proper_nouns: &self.proper_nouns,
         };
@@ -134,7 +146,7 @@ impl Detector {
                 weight: 0.9,
             });
         }
-        let generic = tokens.iter().any(|token| token.is_any(GENERIC_MARKERS));
+        let generic = tokens.iter().any(|token| token.is_any(&GENERIC_MARKERS));
         if let Some(ranking) = reading.comparison().filter(|_| !generic) {
             signals.push(Signal {
                 kind: CheckKind::Comparison,
@@ -305,7 +317,7 @@ fn shortened_quote(text: &str) -> String {
 struct Reading<'a> {
     tokens: &'a [Token<'a>],
     sentence: &'a str,
-    proper_nouns: &'a HashSet<String>,
+    proper_nouns: &'a HashSet<String, FastHash>,
 }
 
 impl Reading<'_> {
@@ -326,10 +338,12 @@ impl Reading<'_> {
         if !token.is_capitalized() {
             return false;
         }
-        if token.is_any(MONTHS) || token.is_any(WEEKDAYS) {
+        if token.is_any(&MONTHS) || token.is_any(&WEEKDAYS) {
             return false;
         }
-        if !is_opening_position(self.tokens, index) || self.proper_nouns.contains(&token.lower) {
+        if !is_opening_position(self.tokens, index)
+            || self.proper_nouns.contains(token.lower.as_ref())
+        {
             return true;
         }
         // A sentence-initial capital followed by another name ("United States") or directly by
@@ -337,7 +351,7 @@ impl Reading<'_> {
         self.tokens.get(index + 1).is_some_and(|next| {
             next.is_word
                 && ((next.is_capitalized() && !is_opening_position(self.tokens, index + 1))
-                    || (next.is_any(AUXILIARIES) || self.is_past_form(index + 1))
+                    || (next.is_any(&AUXILIARIES) || self.is_past_form(index + 1))
                         && !token.is_any(COMMON_OPENERS))
         })
     }
@@ -345,11 +359,11 @@ impl Reading<'_> {
     fn figure(&self) -> Option<String> {
         let tokens = self.tokens;
         let index = tokens.iter().position(|token| {
-            (token.has_digit() && is_numeric(&token.lower)) || token.is_any(SPELLED_NUMBERS)
+            (token.has_digit() && is_numeric(&token.lower)) || token.is_any(&SPELLED_NUMBERS)
         })?;
         let mut from = index;
         while from > 0
-            && (tokens[from - 1].is_any(FIGURE_QUALIFIERS)
+            && (tokens[from - 1].is_any(&FIGURE_QUALIFIERS)
                 || is_figure_symbol(tokens[from - 1].text))
             && index - from < 3
         {
@@ -359,7 +373,7 @@ impl Reading<'_> {
         while from < index && tokens[from].is_any(&["to", "at", "as", "an", "up"]) && {
             let rest: Vec<&str> = tokens[from..index]
                 .iter()
-                .map(|t| t.lower.as_str())
+                .map(|t| t.lower.as_ref())
                 .collect();
             !matches!(
                 rest.as_slice(),
@@ -373,9 +387,9 @@ impl Reading<'_> {
         }
         let mut to = index;
         while to + 1 < tokens.len()
-            && (tokens[to + 1].is_any(SCALE_WORDS)
+            && (tokens[to + 1].is_any(&SCALE_WORDS)
                 || is_figure_symbol(tokens[to + 1].text)
-                || tokens[to + 1].is_any(SPELLED_NUMBERS)
+                || tokens[to + 1].is_any(&SPELLED_NUMBERS)
                 || (tokens[to + 1].has_digit() && is_numeric(&tokens[to + 1].lower)))
             && to - index < 3
         {
@@ -413,7 +427,7 @@ impl Reading<'_> {
             if token.is_word
                 && token.lower.ends_with("est")
                 && token.lower.len() > 5
-                && !token.is_any(NOT_SUPERLATIVE_EST)
+                && !token.is_any(&NOT_SUPERLATIVE_EST)
                 && index > 0
                 && (tokens[index - 1].is_any(DETERMINERS)
                     || tokens[index - 1].lower.ends_with("'s")
@@ -458,7 +472,7 @@ impl Reading<'_> {
             if token.is("than")
                 && index > 0
                 && !tokens.get(index + 1).is_some_and(|next| {
-                    next.has_digit() || is_figure_symbol(next.text) || next.is_any(SPELLED_NUMBERS)
+                    next.has_digit() || is_figure_symbol(next.text) || next.is_any(&SPELLED_NUMBERS)
                 })
                 && (tokens[index - 1].lower.ends_with("er") || tokens[index - 1].is("more"))
                 && !tokens[index - 1].is_any(&["other", "rather", "whether", "never", "over"])
@@ -488,7 +502,7 @@ impl Reading<'_> {
                 && tokens[index..]
                     .iter()
                     .any(|later| matches!(later.text, "“" | "\"" | "‘"));
-            if token.is_capitalized() || !token.is_any(REPORTING_VERBS) && !according && !calling {
+            if token.is_capitalized() || !token.is_any(&REPORTING_VERBS) && !according && !calling {
                 continue;
             }
             // The source is next to the verb: "Ortiz said", "said Mayor Ortiz",
@@ -502,10 +516,10 @@ impl Reading<'_> {
                 .chain(after..tokens.len().min(after + 4));
             for candidate in window {
                 let word = &tokens[candidate];
-                if word.is_any(GENERIC_SOURCES) && !self.is_name(candidate) {
+                if word.is_any(&GENERIC_SOURCES) && !self.is_name(candidate) {
                     break;
                 }
-                if self.is_name(candidate) || word.is_any(ROLE_SOURCES) {
+                if self.is_name(candidate) || word.is_any(&ROLE_SOURCES) {
                     return Some(self.source_phrase(candidate));
                 }
             }
@@ -533,12 +547,12 @@ impl Reading<'_> {
     fn unnamed_source(&self) -> Option<String> {
         let tokens = self.tokens;
         for (index, token) in tokens.iter().enumerate() {
-            if !token.is_any(GENERIC_SOURCES) || self.is_name(index) {
+            if !token.is_any(&GENERIC_SOURCES) || self.is_name(index) {
                 continue;
             }
             let verb_after = tokens[index + 1..tokens.len().min(index + 7)]
                 .iter()
-                .position(|later| later.is_any(SPEECH_VERBS) || later.is("say"));
+                .position(|later| later.is_any(&SPEECH_VERBS) || later.is("say"));
             if let Some(offset) = verb_after {
                 // Stop at the first clause break: "officials, who arrived later, said" still
                 // counts, "Officials arrived. Police said" cannot happen inside one sentence.
@@ -546,11 +560,11 @@ impl Reading<'_> {
             }
             let before: Vec<&str> = tokens[index.saturating_sub(3)..index]
                 .iter()
-                .map(|earlier| earlier.lower.as_str())
+                .map(|earlier| earlier.lower.as_ref())
                 .collect();
             let introduced = matches!(before.as_slice(), [.., "according", "to"] | [.., "by"])
                 && (before.contains(&"according")
-                    || index >= 2 && tokens[index - 2].is_any(SPEECH_VERBS))
+                    || index >= 2 && tokens[index - 2].is_any(&SPEECH_VERBS))
                 || matches!(before.as_slice(), [.., "for", "many" | "some" | "most"]);
             if introduced {
                 return Some(self.quote(index.saturating_sub(2), index));
@@ -563,7 +577,7 @@ impl Reading<'_> {
     fn hedge(&self) -> Option<String> {
         self.tokens
             .iter()
-            .position(|token| token.is_any(MODAL_HEDGES))
+            .position(|token| token.is_any(&MODAL_HEDGES))
             .map(|index| self.tokens[index].text.to_owned())
     }
 
@@ -571,10 +585,10 @@ impl Reading<'_> {
         let token = &self.tokens[index];
         token.is_word
             && !token.is_capitalized()
-            && (token.is_any(IRREGULAR_PAST)
+            && (token.is_any(&IRREGULAR_PAST)
                 || token.lower.ends_with("ed")
                     && token.lower.chars().count() > 4
-                    && !token.is_any(NOT_PAST_ED)
+                    && !token.is_any(&NOT_PAST_ED)
                     && !token.lower.ends_with("eed"))
     }
 
@@ -590,8 +604,8 @@ impl Reading<'_> {
         let tokens = self.tokens;
         (1..tokens.len()).find(|&index| {
             if !self.is_past_form(index)
-                || tokens[index].is_any(NON_EVENT_VERBS)
-                || tokens[index].is_any(SPEECH_VERBS)
+                || tokens[index].is_any(&NON_EVENT_VERBS)
+                || tokens[index].is_any(&SPEECH_VERBS)
             {
                 return false;
             }
@@ -605,7 +619,7 @@ impl Reading<'_> {
             let previous = &tokens[before];
             // "the threat posed by …" is a reduced relative clause, not the main verb.
             let reduced_relative = tokens.get(index + 1).is_some_and(|next| next.is("by"));
-            previous.is_any(AUXILIARIES)
+            previous.is_any(&AUXILIARIES)
                 || (previous.is_word
                     && !previous.is_any(NOT_SUBJECT_BEFORE_VERB)
                     && !reduced_relative)
@@ -617,7 +631,7 @@ impl Reading<'_> {
         let verb = self.action()?;
         let tokens = self.tokens;
         let mut verb_from = verb;
-        while verb_from > 0 && tokens[verb_from - 1].is_any(AUXILIARIES) {
+        while verb_from > 0 && tokens[verb_from - 1].is_any(&AUXILIARIES) {
             verb_from -= 1;
         }
         let verb_phrase = self.quote(verb_from, verb);
@@ -643,7 +657,7 @@ impl Reading<'_> {
                 weight: 0.75,
             });
         }
-        let evaluative = tokens.iter().any(|token| token.is_any(EVALUATIVE));
+        let evaluative = tokens.iter().any(|token| token.is_any(&EVALUATIVE));
         (!evaluative).then(|| Signal {
             kind: CheckKind::Event,
             reason: format!("describes what was done: ‘{verb_phrase}’"),
@@ -656,13 +670,13 @@ impl Reading<'_> {
         let tokens = self.tokens;
         tokens.iter().enumerate().find_map(|(index, token)| {
             let previous = index.checked_sub(1).map(|before| &tokens[before]);
-            if token.is_any(WEEKDAYS)
-                || (token.is_any(MONTHS)
+            if token.is_any(&WEEKDAYS)
+                || (token.is_any(&MONTHS)
                     && token.is_capitalized()
                     && tokens
                         .get(index + 1)
                         .is_some_and(|next| next.has_digit() || next.text == ".")
-                    || token.is_any(MONTHS) && token.lower.len() > 3 && token.is_capitalized())
+                    || token.is_any(&MONTHS) && token.lower.len() > 3 && token.is_capitalized())
             {
                 let from =
                     if previous.is_some_and(|p| p.is_any(&["on", "in", "last", "since", "by"])) {
@@ -793,7 +807,7 @@ fn is_numeric(lower: &str) -> bool {
 
 /// Adjectives whose superlative or comparative is a matter of taste, not measurement.
 fn is_subjective(lower: &str) -> bool {
-    EVALUATIVE.contains(&lower)
+    EVALUATIVE.has(lower)
         || matches!(
             lower,
             "better"

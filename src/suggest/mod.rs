@@ -85,9 +85,9 @@ impl Suggestion {
 
 /// The sentences of a project's sections, with their section and character range.
 pub fn project_sentences(project: &Project) -> Vec<(SectionId, Range<usize>, &str)> {
-    let mut sentences = Vec::new();
-    for section in &project.sections {
+    in_parallel(&project.sections, |section| {
         let text = &section.text;
+        let mut sentences = Vec::new();
         let mut chars_before = 0;
         let mut bytes_before = 0;
         for range in segment::sentence_ranges(text) {
@@ -101,26 +101,60 @@ pub fn project_sentences(project: &Project) -> Vec<(SectionId, Range<usize>, &st
             chars_before += length;
             bytes_before = range.end;
         }
-    }
-    sentences
+        sentences
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Every sentence of the project the detector flags, decided or not, in reading order.
 pub fn detect_in_project(project: &Project) -> Vec<Suggestion> {
     let sentences = project_sentences(project);
-    let detector = Detector::from_sentences(sentences.iter().map(|(_, _, text)| *text));
-    sentences
-        .into_iter()
-        .filter_map(|(section, range, sentence)| {
-            let assessment = detector.assess(sentence);
-            (!assessment.signals.is_empty()).then(|| Suggestion {
-                section,
-                range,
-                sentence: sentence.to_owned(),
-                assessment,
-            })
+    // Split once: the same tokens teach the detector the names and are then assessed.
+    let tokenized: Vec<Vec<words::Token>> =
+        in_parallel(&sentences, |(_, _, text)| words::tokens(text));
+    let detector = Detector::from_tokenized(&tokenized);
+    let pairs: Vec<_> = sentences.iter().zip(&tokenized).collect();
+    in_parallel(&pairs, |((section, range, sentence), tokens)| {
+        let assessment = detector.assess_tokens(sentence, tokens);
+        (!assessment.signals.is_empty()).then(|| Suggestion {
+            section: section.clone(),
+            range: range.clone(),
+            sentence: (*sentence).to_owned(),
+            assessment,
         })
-        .collect()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Maps `items` in order, on every core when there is enough work to share: a book-length
+/// manuscript is read in a fraction of the time on a laptop's cores.
+fn in_parallel<'a, T: Sync, R: Send>(items: &'a [T], map: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
+    const ENOUGH_TO_SHARE: usize = 2_000;
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || items.len() < ENOUGH_TO_SHARE {
+        return items.iter().map(map).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let map = &map;
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(map).collect::<Vec<R>>()))
+            .collect();
+        workers
+            .into_iter()
+            // A worker only panics if `map` does, which the single-threaded path would too.
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// The suggestions nobody has decided yet: not dismissed, and not already covered by a claim

@@ -148,14 +148,17 @@ impl<'a> CommonWords<'a> {
 }
 
 fn paragraph_sentences(paragraph: &str, common_words: &CommonWords) -> Vec<Range<usize>> {
-    let quotes_balance = quote_depth_after(paragraph) == 0;
+    let quotes_balance = QuoteDepth::default().after(paragraph).depth() == 0;
     let mut merged: Vec<Range<usize>> = Vec::new();
+    // Quotation depth at the end of the pieces read so far.
+    let mut quotes = QuoteDepth::default();
     for (start, piece) in paragraph.split_sentence_bound_indices() {
         let range = start..start + piece.len();
+        let inside_quotation = quotes.depth() > 0;
+        quotes = quotes.after(piece);
         let continues = merged.last().is_some_and(|previous| {
             let before = &paragraph[previous.clone()];
-            must_join(before, piece, common_words)
-                || (quotes_balance && quote_depth_after(&paragraph[..previous.end]) > 0)
+            must_join(before, piece, common_words) || (quotes_balance && inside_quotation)
         });
         match merged.last_mut() {
             Some(previous) if continues => previous.end = range.end,
@@ -229,20 +232,29 @@ fn is_dotted_acronym(word: &str) -> bool {
         })
 }
 
-/// How many double quotations are open at the end of `text`. Straight quotes toggle; curly
-/// quotes open and close.
-fn quote_depth_after(text: &str) -> i32 {
-    let mut curly = 0i32;
-    let mut straight_open = false;
-    for c in text.chars() {
-        match c {
-            '“' | '«' | '„' => curly += 1,
-            '”' | '»' => curly -= 1,
-            '"' => straight_open = !straight_open,
-            _ => {}
+/// How many double quotations are open. Straight quotes toggle; curly quotes open and close.
+#[derive(Clone, Copy, Debug, Default)]
+struct QuoteDepth {
+    curly: i32,
+    straight_open: bool,
+}
+
+impl QuoteDepth {
+    fn after(mut self, text: &str) -> Self {
+        for c in text.chars() {
+            match c {
+                '“' | '«' | '„' => self.curly += 1,
+                '”' | '»' => self.curly -= 1,
+                '"' => self.straight_open = !self.straight_open,
+                _ => {}
+            }
         }
+        self
     }
-    curly.max(0) + i32::from(straight_open)
+
+    fn depth(self) -> i32 {
+        self.curly.max(0) + i32::from(self.straight_open)
+    }
 }
 
 fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {

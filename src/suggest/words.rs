@@ -4,13 +4,55 @@
 //! forms, generic source nouns, evaluative vocabulary), not phrases taken from one article:
 //! the detector is judged on news it has never seen.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A closed class of words, looked up in constant time.
+pub struct WordSet(LazyLock<HashSet<&'static str, FastHash>>);
+
+/// A quick hash for short words; the sets are fixed, so no protection against crafted keys is needed.
+pub type FastHash = foldhash::fast::FixedState;
+
+/// Something a token's lower-case form can be looked up in.
+pub trait Words {
+    fn has(&self, word: &str) -> bool;
+}
+
+impl Words for WordSet {
+    fn has(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
+impl Words for [&str] {
+    fn has(&self, word: &str) -> bool {
+        self.contains(&word)
+    }
+}
+
+impl<const N: usize> Words for [&str; N] {
+    fn has(&self, word: &str) -> bool {
+        self.contains(&word)
+    }
+}
+
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident = [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        pub static $name: WordSet =
+            WordSet(LazyLock::new(|| [$($word),*].into_iter().collect()));
+    };
+}
+
 /// One token: a word or number, or a single punctuation mark or symbol.
 #[derive(Clone, Debug)]
 pub struct Token<'a> {
     pub text: &'a str,
     /// Byte offset in the sentence.
     pub start: usize,
-    pub lower: String,
+    /// The token in lower case (borrowed when it already is).
+    pub lower: Cow<'a, str>,
     pub is_word: bool,
 }
 
@@ -23,8 +65,8 @@ impl Token<'_> {
         self.lower == word
     }
 
-    pub fn is_any(&self, words: &[&str]) -> bool {
-        words.contains(&self.lower.as_str())
+    pub fn is_any(&self, words: &(impl Words + ?Sized)) -> bool {
+        words.has(&self.lower)
     }
 
     pub fn is_capitalized(&self) -> bool {
@@ -83,7 +125,11 @@ pub fn tokens(sentence: &str) -> Vec<Token<'_>> {
         tokens.push(Token {
             text,
             start,
-            lower: text.to_lowercase(),
+            lower: if text.chars().any(char::is_uppercase) {
+                Cow::Owned(text.to_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            },
             is_word: c.is_alphanumeric(),
         });
         index = end_index;
@@ -91,9 +137,12 @@ pub fn tokens(sentence: &str) -> Vec<Token<'_>> {
     tokens
 }
 
-pub const AUXILIARIES: &[&str] = &["was", "were", "has", "have", "had", "been", "got", "gets"];
+word_set! {
+    AUXILIARIES = ["was", "were", "has", "have", "had", "been", "got", "gets"]
+}
 
-pub const MODAL_HEDGES: &[&str] = &[
+word_set! {
+    MODAL_HEDGES = [
     "may",
     "might",
     "could",
@@ -123,10 +172,12 @@ pub const MODAL_HEDGES: &[&str] = &[
     "if",
     "whether",
     "'ll",
-];
+]
+}
 
-/// Verbs that report speech or belief: the heart of an attribution.
-pub const SPEECH_VERBS: &[&str] = &[
+word_set! {
+    /// Verbs that report speech or belief: the heart of an attribution.
+    SPEECH_VERBS = [
     "say",
     "says",
     "said",
@@ -254,11 +305,13 @@ pub const SPEECH_VERBS: &[&str] = &[
     "recalled",
     "recalls",
     "told",
-];
+]
+}
 
-/// Verbs that attribute content specifically (used for named attributions): a subset of
-/// speech verbs that report what someone said or published rather than what they felt.
-pub const REPORTING_VERBS: &[&str] = &[
+word_set! {
+    /// Verbs that attribute content specifically (used for named attributions): a subset of
+    /// speech verbs that report what someone said or published rather than what they felt.
+    REPORTING_VERBS = [
     "say",
     "says",
     "said",
@@ -306,10 +359,12 @@ pub const REPORTING_VERBS: &[&str] = &[
     "conceded",
     "admitted",
     "asserted",
-];
+]
+}
 
-/// Nouns for sources that are not named: who they are cannot be checked.
-pub const GENERIC_SOURCES: &[&str] = &[
+word_set! {
+    /// Nouns for sources that are not named: who they are cannot be checked.
+    GENERIC_SOURCES = [
     "officials",
     "official",
     "authorities",
@@ -342,10 +397,12 @@ pub const GENERIC_SOURCES: &[&str] = &[
     "reports",
     "studies",
     "research",
-];
+]
+}
 
-/// Nouns for a source that is identified by its role: "the mayor said", "the ministry said".
-pub const ROLE_SOURCES: &[&str] = &[
+word_set! {
+    /// Nouns for a source that is identified by its role: "the mayor said", "the ministry said".
+    ROLE_SOURCES = [
     "mayor",
     "governor",
     "president",
@@ -393,10 +450,12 @@ pub const ROLE_SOURCES: &[&str] = &[
     "regulator",
     "he",
     "she",
-];
+]
+}
 
-/// Past forms that do not end in "-ed".
-pub const IRREGULAR_PAST: &[&str] = &[
+word_set! {
+    /// Past forms that do not end in "-ed".
+    IRREGULAR_PAST = [
     "began",
     "became",
     "brought",
@@ -520,10 +579,12 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "won",
     "sung",
     "swum",
-];
+]
+}
 
-/// Verbs that interpret, evaluate or state an intent rather than report an action.
-pub const NON_EVENT_VERBS: &[&str] = &[
+word_set! {
+    /// Verbs that interpret, evaluate or state an intent rather than report an action.
+    NON_EVENT_VERBS = [
     "represented",
     "reflected",
     "highlighted",
@@ -583,10 +644,12 @@ pub const NON_EVENT_VERBS: &[&str] = &[
     "loved",
     "hated",
     "enjoyed",
-];
+]
+}
 
-/// Adverbs that make a statement generic or habitual: background, not news.
-pub const GENERIC_MARKERS: &[&str] = &[
+word_set! {
+    /// Adverbs that make a statement generic or habitual: background, not news.
+    GENERIC_MARKERS = [
     "generally",
     "usually",
     "typically",
@@ -599,17 +662,21 @@ pub const GENERIC_MARKERS: &[&str] = &[
     "sometimes",
     "rarely",
     "seldom",
-];
+]
+}
 
-/// Words that end in "-ed" but are not past forms.
-pub const NOT_PAST_ED: &[&str] = &[
+word_set! {
+    /// Words that end in "-ed" but are not past forms.
+    NOT_PAST_ED = [
     "need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "breed", "greed", "deed",
     "steed", "weed", "indeed", "proceed", "exceed", "succeed", "embed", "sacred", "wicked",
     "naked", "rugged", "ragged", "kindred", "fled", "wed", "led",
-];
+]
+}
 
-/// Words that mark a statement as an evaluation or an interpretation rather than a fact.
-pub const EVALUATIVE: &[&str] = &[
+word_set! {
+    /// Words that mark a statement as an evaluation or an interpretation rather than a fact.
+    EVALUATIVE = [
     "significant",
     "significance",
     "critical",
@@ -695,10 +762,12 @@ pub const EVALUATIVE: &[&str] = &[
     "symbolizes",
     "showcases",
     "exemplifies",
-];
+]
+}
 
-/// Words that, after "the" or a possessive, make an "-est" word a superlative.
-pub const NOT_SUPERLATIVE_EST: &[&str] = &[
+word_set! {
+    /// Words that, after "the" or a possessive, make an "-est" word a superlative.
+    NOT_SUPERLATIVE_EST = [
     "interest",
     "forest",
     "protest",
@@ -748,9 +817,11 @@ pub const NOT_SUPERLATIVE_EST: &[&str] = &[
     "interest",
     "best",
     "worst",
-];
+]
+}
 
-pub const WEEKDAYS: &[&str] = &[
+word_set! {
+    WEEKDAYS = [
     "monday",
     "tuesday",
     "wednesday",
@@ -759,9 +830,11 @@ pub const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
     "yesterday",
-];
+]
+}
 
-pub const MONTHS: &[&str] = &[
+word_set! {
+    MONTHS = [
     "january",
     "february",
     "march",
@@ -785,9 +858,11 @@ pub const MONTHS: &[&str] = &[
     "oct",
     "nov",
     "dec",
-];
+]
+}
 
-pub const SPELLED_NUMBERS: &[&str] = &[
+word_set! {
+    SPELLED_NUMBERS = [
     "two",
     "three",
     "four",
@@ -830,10 +905,12 @@ pub const SPELLED_NUMBERS: &[&str] = &[
     "tripled",
     "doubled",
     "halved",
-];
+]
+}
 
-/// Words after a number that belong to the figure: "3.5 percent", "$1.2 billion".
-pub const SCALE_WORDS: &[&str] = &[
+word_set! {
+    /// Words after a number that belong to the figure: "3.5 percent", "$1.2 billion".
+    SCALE_WORDS = [
     "percent",
     "per",
     "cent",
@@ -847,10 +924,12 @@ pub const SCALE_WORDS: &[&str] = &[
     "bn",
     "m",
     "k",
-];
+]
+}
 
-/// Words before a number that belong to the figure: "more than 4,000", "nearly 12".
-pub const FIGURE_QUALIFIERS: &[&str] = &[
+word_set! {
+    /// Words before a number that belong to the figure: "more than 4,000", "nearly 12".
+    FIGURE_QUALIFIERS = [
     "more",
     "than",
     "over",
@@ -877,7 +956,8 @@ pub const FIGURE_QUALIFIERS: &[&str] = &[
     "exactly",
     "estimated",
     "an",
-];
+]
+}
 
 /// Currency and unit symbols that open or close a figure.
 pub fn is_figure_symbol(text: &str) -> bool {
