@@ -97,7 +97,10 @@ impl ArticleLayout {
     ) {
         let revision = review.document.revision();
         let project = review.project();
-        let marks_key = (revision, hash_of(&(selected, suggestions.is_some())));
+        let marks_key = (
+            revision,
+            hash_of(&(selected, suggestions.map(SuggestionCache::generation))),
+        );
         if self.marks_key != Some(marks_key) {
             self.marks_key = Some(marks_key);
             self.marks = spans_by_section(project, suggestions);

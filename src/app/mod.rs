@@ -185,6 +185,10 @@ impl eframe::App for CopydeskApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.state.poll_dialog(&ctx);
+        self.state.refresh();
+        if self.state.suggestions.is_reading() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
         let mut actions = Vec::new();
         self.window_actions(&ctx, &mut actions);
         if let Some(target) = self.state.scroll_to.take() {

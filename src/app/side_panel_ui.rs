@@ -24,7 +24,9 @@ pub fn side_panel_ui(
                 SidePanel::Claims => state.project().map(|p| p.claims.len()),
                 SidePanel::Suggestions => Some(state.suggestions.undecided_count()),
             };
+            let reading = panel == SidePanel::Suggestions && state.suggestions.is_reading();
             let text = match count {
+                _ if reading => format!("{} (…)", panel.label()),
                 Some(count) => format!("{} ({count})", panel.label()),
                 None => panel.label().to_owned(),
             };

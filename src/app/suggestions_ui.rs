@@ -22,6 +22,13 @@ pub fn suggestions_ui(
         ui.weak("Open an article to see what copydesk suggests checking.");
         return;
     };
+    if state.suggestions.is_reading() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Reading the text for sentences worth checking…");
+        });
+        return;
+    }
     let count = state.suggestions.undecided_count();
     ui.label(
         RichText::new(format!(

@@ -208,3 +208,61 @@ pub fn suggestions_for_project(project: &Project) -> Vec<Suggestion> {
     let all = detect_in_project(project);
     undecided(&all, project).into_iter().cloned().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::segment::sentence_ranges;
+    use super::*;
+
+    /// Text made of the pieces that trip sentence splitters and detectors up.
+    fn news_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("U.S. ".to_owned()),
+            Just("Mr. ".to_owned()),
+            Just("“".to_owned()),
+            Just("” ".to_owned()),
+            Just("\"".to_owned()),
+            Just(". ".to_owned()),
+            Just("? ".to_owned()),
+            Just(":- ".to_owned()),
+            Just("4,000 ".to_owned()),
+            Just("3.5% ".to_owned()),
+            Just("$ ".to_owned()),
+            Just("the most ".to_owned()),
+            Just("according to ".to_owned()),
+            Just("officials said ".to_owned()),
+            Just("'s first ".to_owned()),
+            Just("Zoë São Paulo 東京。".to_owned()),
+            Just("\n".to_owned()),
+            "[A-Za-z]{1,8} ",
+            "\\PC{0,6}",
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn sentences_are_in_order_inside_the_text_and_never_panic(text in news_like()) {
+            let ranges = sentence_ranges(&text);
+            let mut end = 0;
+            for range in ranges {
+                prop_assert!(range.start >= end && range.start < range.end);
+                prop_assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+                prop_assert!(!text[range.clone()].contains('\n'));
+                end = range.end;
+            }
+        }
+
+        #[test]
+        fn any_sentence_can_be_assessed(text in news_like()) {
+            let detector = Detector::from_sentences([text.as_str()]);
+            let assessment = detector.assess(&text);
+            prop_assert!((0.0..=1.0).contains(&assessment.score()));
+            for signal in &assessment.signals {
+                prop_assert!(!signal.reason.is_empty());
+            }
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! moving from one open claim or suggestion to the next.
 
 use std::ops::Range;
+use std::sync::mpsc;
 
 use jiff::Timestamp;
 
@@ -138,6 +139,10 @@ impl ClaimsView {
     }
 }
 
+/// Texts longer than this (about 35,000 words) are read for suggestions on a worker thread,
+/// so opening a book never waits for the suggestion pass; shorter ones are read at once.
+const READ_IN_BACKGROUND_ABOVE: usize = 200_000;
+
 /// Every suggestion of the open text, found once, and the undecided ones, refreshed after
 /// each change to the review.
 #[derive(Debug, Default)]
@@ -146,8 +151,12 @@ pub struct SuggestionCache {
     /// only changes with a new review or a new draft.
     text_key: Option<(u64, usize, usize)>,
     all: Vec<Suggestion>,
+    /// The suggestion pass running on a worker thread, for a long text.
+    pending: Option<mpsc::Receiver<Vec<Suggestion>>>,
     decided_key: Option<(u64, u64)>,
     undecided: Vec<usize>,
+    /// Counts the changes to the undecided list, so views know when to redraw highlights.
+    generation: u64,
 }
 
 impl SuggestionCache {
@@ -164,14 +173,48 @@ impl SuggestionCache {
         );
         if self.text_key != Some(text_key) {
             self.text_key = Some(text_key);
-            self.all = detect_in_project(project);
+            self.all.clear();
             self.decided_key = None;
+            // A pass still running for the previous text is dropped with its receiver.
+            self.pending = None;
+            if text_key.2 > READ_IN_BACKGROUND_ABOVE {
+                let project = project.clone();
+                let (sender, receiver) = mpsc::channel();
+                self.pending = Some(receiver);
+                std::thread::spawn(move || {
+                    // The desk may have moved on to another review: then nobody listens.
+                    let _ = sender.send(detect_in_project(&project));
+                });
+            } else {
+                self.all = detect_in_project(project);
+            }
+        }
+        if let Some(receiver) = &self.pending {
+            match receiver.try_recv() {
+                Ok(all) => {
+                    self.all = all;
+                    self.pending = None;
+                    self.decided_key = None;
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Disconnected) => self.pending = None,
+            }
         }
         let decided_key = (review.serial, review.document.revision());
         if self.decided_key != Some(decided_key) {
             self.decided_key = Some(decided_key);
             self.undecided = undecided_indices(&self.all, project);
+            self.generation += 1;
         }
+    }
+
+    /// Whether the suggestion pass is still reading a long text.
+    pub fn is_reading(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Suggestions nobody has decided yet, in reading order.
