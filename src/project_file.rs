@@ -24,6 +24,8 @@ pub const FORMAT_NAME: &str = "copydesk-project";
 /// access date; version 1 files are read as they are (their claims get the flagging as the
 /// first step of their history).
 pub const FORMAT_VERSION: u32 = 2;
+/// Who set a status, for statuses set before copydesk kept a history (format version 1).
+pub const UNKNOWN_BEFORE_HISTORY: &str = "unknown (before history was kept)";
 /// The usual file name ending of a project.
 pub const PROJECT_EXTENSION: &str = ".copydesk.ron";
 /// Project files larger than this are refused rather than read (a book with 10,000 marks is
@@ -205,6 +207,15 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
                 by: claim.author.clone(),
                 at: claim.created,
             });
+            // Version 1 kept no history: the status reached since is recorded without
+            // pretending to know who set it, or when.
+            if claim.status != ClaimStatus::NeedsSource {
+                claim.history.push(StatusChange {
+                    status: claim.status,
+                    by: UNKNOWN_BEFORE_HISTORY.to_owned(),
+                    at: claim.created,
+                });
+            }
         }
     }
     project

@@ -13,9 +13,9 @@ use std::collections::HashSet;
 
 use super::words::{
     AUXILIARIES, EVALUATIVE, FIGURE_QUALIFIERS, FastHash, GENERIC_MARKERS, GENERIC_SOURCES,
-    IRREGULAR_PAST, MODAL_HEDGES, MONTHS, NON_EVENT_VERBS, NOT_PAST_ED, NOT_SUPERLATIVE_EST,
-    REPORTING_VERBS, ROLE_SOURCES, SCALE_WORDS, SPEECH_VERBS, SPELLED_NUMBERS, Token, WEEKDAYS,
-    Words as _, is_figure_symbol, tokens,
+    INTERPRETIVE_VERBS, IRREGULAR_PAST, MODAL_HEDGES, MONTHS, NON_EVENT_VERBS, NOT_PAST_ED,
+    NOT_SUPERLATIVE_EST, REPORTING_VERBS, ROLE_SOURCES, SCALE_WORDS, SPEECH_VERBS, SPELLED_NUMBERS,
+    Token, WEEKDAYS, Words as _, is_figure_symbol, tokens,
 };
 use crate::model::CheckKind;
 
@@ -66,6 +66,9 @@ impl Assessment {
 #[derive(Clone, Debug, Default)]
 pub struct Detector {
     proper_nouns: HashSet<String, FastHash>,
+    /// Words the document writes in lower case: capitalised at the start of a sentence they
+    /// are ordinary words ("Prices rose"), not names.
+    common_words: HashSet<String, FastHash>,
 }
 
 impl Detector {
@@ -107,6 +110,7 @@ impl Detector {
                 .difference(&lower_case)
                 .map(|word| (*word).to_owned())
                 .collect(),
+            common_words: lower_case.iter().map(|word| (*word).to_owned()).collect(),
         }
     }
 
@@ -135,6 +139,7 @@ impl Detector {
             tokens,
             sentence,
             proper_nouns: &self.proper_nouns,
+            common_words: &self.common_words,
         };
         let mut signals = Vec::new();
         let unnamed = reading.unnamed_source();
@@ -230,6 +235,7 @@ fn is_title_case(tokens: &[Token]) -> bool {
 
 /// "Do Follow … on Instagram", "Read More:- …", "Subscribe to our newsletter", "© 2025 …".
 fn promotional(sentence: &str, tokens: &[Token]) -> Option<String> {
+    // Verbs that open a call to action…
     const CALLS: &[&str] = &[
         "follow",
         "subscribe",
@@ -240,7 +246,6 @@ fn promotional(sentence: &str, tokens: &[Token]) -> Option<String> {
         "like",
         "download",
         "join",
-        "read",
         "watch",
         "listen",
         "donate",
@@ -249,13 +254,9 @@ fn promotional(sentence: &str, tokens: &[Token]) -> Option<String> {
         "visit",
         "email",
         "contact",
-        "see",
-        "also",
-        "related",
-        "advertisement",
-        "sponsored",
     ];
-    const PLATFORMS: &[&str] = &[
+    // …and what they call the reader to: a channel, or the publication itself.
+    const CHANNELS: &[&str] = &[
         "instagram",
         "facebook",
         "twitter",
@@ -266,28 +267,48 @@ fn promotional(sentence: &str, tokens: &[Token]) -> Option<String> {
         "telegram",
         "linkedin",
         "threads",
+        "bluesky",
         "newsletter",
+        "newsletters",
         "podcast",
         "app",
         "channel",
+        "website",
+        "site",
         "us",
         "our",
-        "more",
-        "here",
-        "also",
     ];
+    // Lines that send the reader to another article.
+    const CROSS_REFERENCES: &[&[&str]] = &[
+        &["read", "more"],
+        &["also", "read"],
+        &["read", "also"],
+        &["see", "also"],
+        &["related"],
+        &["advertisement"],
+        &["sponsored"],
+    ];
+    let quote = || shortened_quote(sentence);
     let lower = sentence.to_lowercase();
     if lower.contains('©') || lower.contains("all rights reserved") {
-        return Some(format!(
-            "looks like boilerplate: ‘{}’",
-            shortened_quote(sentence)
-        ));
+        return Some(format!("looks like boilerplate: ‘{}’", quote()));
     }
     let words: Vec<&Token> = tokens.iter().filter(|token| token.is_word).collect();
     let first = words
         .iter()
-        .position(|token| !token.is_any(&["do", "please", "also", "don't"]))
+        .position(|token| !token.is_any(&["do", "please", "don't"]))
         .unwrap_or(0);
+    let opening: Vec<&str> = words[first..]
+        .iter()
+        .take(2)
+        .map(|token| token.lower.as_ref())
+        .collect();
+    if CROSS_REFERENCES
+        .iter()
+        .any(|phrase| opening.starts_with(phrase))
+    {
+        return Some(format!("looks like a promotional line: ‘{}’", quote()));
+    }
     // "Stay informed: Download our app" — the call may follow a short lead-in.
     let after_colon = tokens
         .iter()
@@ -295,18 +316,15 @@ fn promotional(sentence: &str, tokens: &[Token]) -> Option<String> {
         .filter(|&colon| colon <= 4)
         .and_then(|colon| tokens[colon + 1..].iter().find(|token| token.is_word));
     let calls_to_action = words.get(first).is_some_and(|token| token.is_any(CALLS))
-        || words.first().is_some_and(|token| token.is("also"))
         || after_colon.is_some_and(|token| token.is_any(CALLS));
     let names_a_channel = words[first..]
         .iter()
         .skip(1)
-        .any(|token| token.is_any(PLATFORMS));
-    (calls_to_action && names_a_channel && words.len() <= 20).then(|| {
-        format!(
-            "looks like a promotional line: ‘{}’",
-            shortened_quote(sentence)
-        )
-    })
+        .any(|token| token.is_any(CHANNELS));
+    // A call to action carries no figures: "Share prices fell 12%" is news.
+    let has_figure = tokens.iter().any(Token::has_digit);
+    (calls_to_action && names_a_channel && !has_figure && words.len() <= 20)
+        .then(|| format!("looks like a promotional line: ‘{}’", quote()))
 }
 
 fn shortened_quote(text: &str) -> String {
@@ -318,6 +336,7 @@ struct Reading<'a> {
     tokens: &'a [Token<'a>],
     sentence: &'a str,
     proper_nouns: &'a HashSet<String, FastHash>,
+    common_words: &'a HashSet<String, FastHash>,
 }
 
 impl Reading<'_> {
@@ -345,6 +364,9 @@ impl Reading<'_> {
             || self.proper_nouns.contains(token.lower.as_ref())
         {
             return true;
+        }
+        if self.common_words.contains(token.lower.as_ref()) {
+            return false;
         }
         // A sentence-initial capital followed by another name ("United States") or directly by
         // a verb ("Germany signed", "Iraq has") is a name; "Security forces" is not.
@@ -508,15 +530,19 @@ impl Reading<'_> {
             // The source is next to the verb: "Ortiz said", "said Mayor Ortiz",
             // "according to the CBO", "the ministry said".
             let after = index + if according { 2 } else { 1 };
-            let window = tokens[index.saturating_sub(5)..index]
-                .iter()
-                .enumerate()
-                .map(|(offset, _)| index.saturating_sub(5) + offset)
+            // Far enough back to step over a relative clause: "the council, which … , said".
+            let window = (index.saturating_sub(8)..index)
                 .rev()
                 .chain(after..tokens.len().min(after + 4));
             for candidate in window {
                 let word = &tokens[candidate];
-                if word.is_any(&GENERIC_SOURCES) && !self.is_name(candidate) {
+                // "officials said" is an unnamed source, whoever is named later in the
+                // sentence; "the council, which some residents opposed, said" is not.
+                if word.is_any(&GENERIC_SOURCES)
+                    && !self.is_name(candidate)
+                    && candidate < index
+                    && index - candidate <= 2
+                {
                     break;
                 }
                 if self.is_name(candidate) || word.is_any(&ROLE_SOURCES) {
@@ -616,6 +642,19 @@ impl Reading<'_> {
             {
                 before -= 1;
             }
+            // "Smith, the club's captain, resigned": the subject is before the apposition.
+            if tokens[before].text == "," {
+                let opening = (before.saturating_sub(12)..before).rev().find(|&comma| {
+                    tokens[comma].text == ","
+                        && comma > 0
+                        && tokens[comma - 1].is_word
+                        && !(comma + 1..before).any(|between| self.is_past_form(between))
+                });
+                match opening {
+                    Some(comma) => before = comma - 1,
+                    None => return false,
+                }
+            }
             let previous = &tokens[before];
             // "the threat posed by …" is a reduced relative clause, not the main verb.
             let reduced_relative = tokens.get(index + 1).is_some_and(|next| next.is("by"));
@@ -657,8 +696,14 @@ impl Reading<'_> {
                 weight: 0.75,
             });
         }
-        let evaluative = tokens.iter().any(|token| token.is_any(&EVALUATIVE));
-        (!evaluative).then(|| Signal {
+        // One evaluative word ("a major fire") does not make a report an opinion; an
+        // interpretive verb or several evaluative words do.
+        let evaluative = tokens
+            .iter()
+            .filter(|token| token.is_any(&EVALUATIVE))
+            .count();
+        let interpretive = tokens.iter().any(|token| token.is_any(&INTERPRETIVE_VERBS));
+        (evaluative < 2 && !interpretive).then(|| Signal {
             kind: CheckKind::Event,
             reason: format!("describes what was done: ‘{verb_phrase}’"),
             weight: 0.55,
@@ -898,6 +943,17 @@ mod tests {
     }
 
     #[test]
+    fn appositions_single_evaluative_words_and_inner_generic_nouns_do_not_hide_facts() {
+        assert_eq!(kinds("Smith, the club's captain, resigned."), [Event]);
+        assert_eq!(kinds("A major fire destroyed the warehouse."), [Event]);
+        assert_eq!(kinds("The key witness was arrested."), [Event]);
+        assert!(
+            kinds("The council, which some residents opposed, said the plan would go ahead.")
+                .contains(&Attribution)
+        );
+    }
+
+    #[test]
     fn superlatives_rankings_and_measurable_comparisons() {
         assert!(
             reasons("It was one of the most extensive transfers in recent years.")
@@ -933,6 +989,16 @@ mod tests {
         ] {
             assert_eq!(kinds(line), [Promotional], "{line}");
         }
+        // News that happens to start like a call to action is not a promotion.
+        for news in [
+            "Also on Tuesday, the council approved more than 300 new homes.",
+            "Support for the measure fell to 41 percent, more than a year after the vote.",
+            "Share prices fell 12% as investors sold more stock.",
+            "Get ready: the city will close more roads.",
+        ] {
+            assert!(!kinds(news).contains(&Promotional), "{news}");
+        }
+        assert!(kinds("Share prices fell 12% as investors sold more stock.").contains(&Figure));
         // An imperative in a news sentence is not a promotion.
         assert!(
             !kinds("Read the report, the minister told lawmakers on Tuesday.")

@@ -136,7 +136,16 @@ pub fn text_from_evaluation(evaluation: &Evaluation, show_errors: bool) -> Strin
     }
     if show_errors {
         for sentence in &evaluation.missed {
-            let _ = writeln!(out, "missed:      {sentence}");
+            let not_found = evaluation
+                .unmatched
+                .iter()
+                .any(|labelled| &labelled.sentence == sentence);
+            let note = if not_found {
+                " (not found as a sentence of the text)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "missed:      {sentence}{note}");
         }
         for sentence in &evaluation.false_alarms {
             let _ = writeln!(out, "false alarm: {sentence}");

@@ -157,8 +157,8 @@ fn in_parallel<'a, T: Sync, R: Send>(items: &'a [T], map: impl Fn(&'a T) -> R + 
     })
 }
 
-/// The suggestions nobody has decided yet: not dismissed, and not already covered by a claim
-/// or a comment on the same sentence.
+/// The suggestions nobody has decided yet: not dismissed, not touched by a claim, and not
+/// mostly covered by a comment (a remark on one word of a sentence decides nothing about it).
 pub fn undecided<'a>(all: &'a [Suggestion], project: &Project) -> Vec<&'a Suggestion> {
     undecided_indices(all, project)
         .into_iter()
@@ -168,16 +168,17 @@ pub fn undecided<'a>(all: &'a [Suggestion], project: &Project) -> Vec<&'a Sugges
 
 /// Positions in `all` of the suggestions nobody has decided yet (see [`undecided`]).
 pub fn undecided_indices(all: &[Suggestion], project: &Project) -> Vec<usize> {
-    let mut marked: HashMap<&SectionId, Vec<Range<usize>>> = HashMap::new();
+    let mut claimed: HashMap<&SectionId, Vec<Range<usize>>> = HashMap::new();
     for claim in &project.claims {
-        marked
+        claimed
             .entry(&claim.section)
             .or_default()
             .push(claim.passage.range());
     }
+    let mut commented: HashMap<&SectionId, Vec<Range<usize>>> = HashMap::new();
     for comment in &project.comments {
         if let Some(passage) = &comment.passage {
-            marked
+            commented
                 .entry(&comment.section)
                 .or_default()
                 .push(passage.range());
@@ -188,15 +189,22 @@ pub fn undecided_indices(all: &[Suggestion], project: &Project) -> Vec<usize> {
         .iter()
         .map(|d| d.sentence.as_str())
         .collect();
+    let overlap =
+        |a: &Range<usize>, b: &Range<usize>| a.end.min(b.end).saturating_sub(a.start.max(b.start));
     all.iter()
         .enumerate()
         .filter(|(_, suggestion)| {
-            let covered = marked.get(&suggestion.section).is_some_and(|ranges| {
-                ranges.iter().any(|range| {
-                    range.start < suggestion.range.end && suggestion.range.start < range.end
-                })
+            let sentence = &suggestion.range;
+            let claimed = claimed
+                .get(&suggestion.section)
+                .is_some_and(|ranges| ranges.iter().any(|range| overlap(range, sentence) > 0));
+            let commented = commented.get(&suggestion.section).is_some_and(|ranges| {
+                ranges
+                    .iter()
+                    .any(|range| overlap(range, sentence) * 2 >= sentence.len())
             });
-            !covered
+            !claimed
+                && !commented
                 && !dismissed.contains(Dismissal::key_from_sentence(&suggestion.sentence).as_str())
         })
         .map(|(index, _)| index)

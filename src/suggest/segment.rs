@@ -18,13 +18,48 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Abbreviations that are followed by a name or a number, never by the end of a sentence.
-const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+/// Titles: always followed by a name, never by the end of a sentence.
+const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "cmdr", "adm", "maj", "cpl", "pvt", "rev", "fr", "st", "ste", "mt", "ft", "hon", "pres",
-    "supt", "insp", "det", "atty", "amb", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "no", "nos", "vol", "vs", "v", "approx", "ca", "cf", "fig", "p",
-    "pp", "ch", "art", "sec", "e.g", "i.e", "est", "dept", "univ", "assn", "bros", "messrs",
+    "cmdr", "adm", "maj", "cpl", "pvt", "rev", "fr", "hon", "pres", "supt", "insp", "det", "atty",
+    "amb", "messrs", "vs", "v", "e.g", "i.e", "cf", "approx", "ca",
+];
+
+/// Abbreviations that stand before a number ("No. 10", "p. 12", "Fig. 3"); elsewhere the word
+/// may be an ordinary one ending a sentence ("Officials said no.").
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "vol", "p", "pp", "fig", "ch", "art", "sec", "para",
+];
+
+/// Abbreviations that usually continue ("St. Louis", "Jan. 5") but can end a sentence
+/// ("He lives on Main St."): they end it when a sentence opener follows.
+const CONTINUING_ABBREVIATIONS: &[&str] = &[
+    "st", "ste", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "est", "dept", "univ", "assn", "bros",
+];
+
+/// What may follow "a.m." or "p.m." in the same sentence.
+const TIME_COMPANIONS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "eastern",
+    "pacific",
+    "central",
+    "mountain",
+    "local",
+    "gmt",
+    "utc",
+    "et",
+    "pt",
+    "ct",
+    "mt",
+    "bst",
+    "cet",
 ];
 
 /// Words that open sentences. After a dotted acronym ("in the U.S. The next day"), one of these
@@ -194,8 +229,22 @@ fn must_join(before: &str, after: &str, common_words: &CommonWords) -> bool {
         .next()
         .unwrap_or_default();
     let lower = last_word.to_lowercase();
-    if NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
+    let next_word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    let opens_a_sentence =
+        || SENTENCE_OPENERS.contains(&next_word.as_str()) || common_words.contains(&next_word);
+    if TITLES.contains(&lower.as_str()) {
         return true;
+    }
+    if NUMBER_ABBREVIATIONS.contains(&lower.as_str()) {
+        return next_word.starts_with(|c: char| c.is_ascii_digit());
+    }
+    if CONTINUING_ABBREVIATIONS.contains(&lower.as_str()) {
+        return !opens_a_sentence();
     }
     // An initial: one capital letter after a capitalised word or another initial.
     let mut letters = last_word.chars();
@@ -210,15 +259,12 @@ fn must_join(before: &str, after: &str, common_words: &CommonWords) -> bool {
         return word_before.is_empty()
             || word_before.chars().next().is_some_and(char::is_uppercase);
     }
+    if matches!(lower.as_str(), "a.m" | "p.m") {
+        // A time ends its sentence unless the day or the time zone follows: "9 a.m. Monday".
+        return TIME_COMPANIONS.contains(&next_word.as_str());
+    }
     if is_dotted_acronym(last_word) {
-        let next_word: String = after
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .collect::<String>()
-            .to_lowercase();
-        return !SENTENCE_OPENERS.contains(&next_word.as_str())
-            && !common_words.contains(&next_word);
+        return !opens_a_sentence();
     }
     false
 }
@@ -302,6 +348,26 @@ mod tests {
     }
 
     #[test]
+    fn words_that_look_like_abbreviations_can_end_sentences() {
+        assert_eq!(
+            sentences("Officials said no. The city closed the bridge. See No. 4 and p. 12 now."),
+            [
+                "Officials said no.",
+                "The city closed the bridge.",
+                "See No. 4 and p. 12 now."
+            ]
+        );
+        assert_eq!(
+            sentences("He lives on Main St. The house burned. She flew to St. Louis on Jan. 5."),
+            [
+                "He lives on Main St.",
+                "The house burned.",
+                "She flew to St. Louis on Jan. 5."
+            ]
+        );
+    }
+
+    #[test]
     fn initials_stay_with_their_names() {
         assert_eq!(
             sentences("John F. Kennedy spoke. J. R. R. Tolkien wrote. It rained."),
@@ -334,8 +400,12 @@ mod tests {
             ]
         );
         assert_eq!(
-            sentences("U.S. officials said so. At 9 a.m. Monday it began."),
-            ["U.S. officials said so.", "At 9 a.m. Monday it began."]
+            sentences("U.S. officials said so. At 9 a.m. Monday it began at 6 a.m. Marsh left."),
+            [
+                "U.S. officials said so.",
+                "At 9 a.m. Monday it began at 6 a.m.",
+                "Marsh left."
+            ]
         );
     }
 

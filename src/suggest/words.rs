@@ -766,6 +766,22 @@ word_set! {
 }
 
 word_set! {
+    /// Verbs that interpret what something means rather than report what happened.
+    INTERPRETIVE_VERBS = [
+    "demonstrates",
+    "highlights",
+    "underscores",
+    "represents",
+    "reflects",
+    "symbolizes",
+    "showcases",
+    "exemplifies",
+    "signals",
+    "marks",
+]
+}
+
+word_set! {
     /// Words that, after "the" or a possessive, make an "-est" word a superlative.
     NOT_SUPERLATIVE_EST = [
     "interest",

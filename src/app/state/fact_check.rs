@@ -294,7 +294,9 @@ impl AppState {
     /// work down the list from the keyboard.
     fn decide_then_move_on(&mut self, key: &SuggestionKey, edit: Edit, message: &str) {
         let next = self.neighbour_suggestion(Some(key), 1);
-        self.apply(edit);
+        if !self.apply(edit) {
+            return;
+        }
         self.suggestions.refresh(self.review.as_ref());
         self.selected_suggestion = None;
         if let Some(next) = next.filter(|next| next != key)
@@ -320,7 +322,7 @@ impl AppState {
             return;
         }
         let count = edits.len();
-        self.apply(Edit::Batch {
+        let applied = self.apply(Edit::Batch {
             label: format!(
                 "accept {} ({})",
                 crate::report::counted(count, "suggestion", "suggestions"),
@@ -328,6 +330,9 @@ impl AppState {
             ),
             edits,
         });
+        if !applied {
+            return;
+        }
         self.selected_suggestion = None;
         self.show_info(format!(
             "Accepted {} of kind “{}” (Ctrl+Z undoes it).",
@@ -367,54 +372,81 @@ impl AppState {
     }
 
     pub(super) fn step_suggestion(&mut self, step: isize) {
+        // Going through suggestions means seeing them.
+        self.prefs.show_suggestions = true;
         match self.neighbour_suggestion(self.selected_suggestion.clone().as_ref(), step) {
             Some(key) => self.select_suggestion(key),
             None => self.show_info("No suggestions left to decide."),
         }
     }
 
-    /// Selects the next (or previous) open claim in reading order, wrapping around.
+    /// Selects the next (or previous) open claim, wrapping around: in the claims view's
+    /// filter and order while that view is shown, otherwise in reading order.
     pub(super) fn step_open_claim(&mut self, step: isize) {
         let Some(project) = self.project() else {
             return;
         };
-        let position = |section: &SectionId, start: usize| {
-            (project.section_index(section).unwrap_or(usize::MAX), start)
+        let position = |claim: &crate::model::Claim| {
+            (
+                project.section_index(&claim.section).unwrap_or(usize::MAX),
+                claim.passage.start,
+            )
         };
-        let mut open: Vec<(ClaimId, (usize, usize))> = project
-            .claims
-            .iter()
-            .filter(|claim| claim.is_open())
-            .map(|claim| {
-                (
-                    claim.id.clone(),
-                    position(&claim.section, claim.passage.start),
-                )
-            })
-            .collect();
+        let in_view = self.side_panel == SidePanel::Claims;
+        let open: Vec<&crate::model::Claim> = if in_view {
+            self.claims_view
+                .claims(project)
+                .into_iter()
+                .filter(|claim| claim.is_open())
+                .collect()
+        } else {
+            let mut open: Vec<_> = project.claims.iter().filter(|c| c.is_open()).collect();
+            // Claims starting at the same character are told apart by id, so none is skipped.
+            open.sort_by(|a, b| (position(a), &a.id).cmp(&(position(b), &b.id)));
+            open
+        };
         if open.is_empty() {
-            self.show_info("No open claims: every claim is verified or dealt with.");
+            self.show_info(if in_view {
+                "No open claim among the claims listed."
+            } else {
+                "No open claims: every claim is verified or dealt with."
+            });
             return;
         }
-        open.sort_by_key(|(_, position)| *position);
-        let anchor = match &self.selected_mark {
-            Some(MarkId::Claim(id)) => project
-                .claim(id)
-                .map(|claim| position(&claim.section, claim.passage.start)),
+        let selected = match &self.selected_mark {
+            Some(MarkId::Claim(id)) => open.iter().position(|claim| &claim.id == id),
             _ => None,
-        }
-        .map(|position| (position, false))
-        .or_else(|| self.current_section_start(project));
-        let positions: Vec<(usize, usize)> = open.iter().map(|(_, p)| *p).collect();
-        let found = neighbour(&positions, anchor, step > 0).map(|index| open[index].clone());
-        if let Some((id, _)) = found {
-            if self.side_panel == SidePanel::Suggestions {
-                self.side_panel = SidePanel::Marks;
+        };
+        let index = match selected {
+            Some(index) => {
+                let count = open.len() as isize;
+                (index as isize + step.signum()).rem_euclid(count) as usize
             }
-            self.selected_suggestion = None;
-            self.select_mark(MarkId::Claim(id.clone()), true);
-            self.reveal_card = Some(MarkId::Claim(id));
+            None if in_view => {
+                if step > 0 {
+                    0
+                } else {
+                    open.len() - 1
+                }
+            }
+            None => {
+                let anchor = match &self.selected_mark {
+                    Some(MarkId::Claim(id)) => {
+                        project.claim(id).map(|claim| (position(claim), false))
+                    }
+                    _ => None,
+                }
+                .or_else(|| self.current_section_start(project));
+                let positions: Vec<(usize, usize)> = open.iter().map(|c| position(c)).collect();
+                neighbour(&positions, anchor, step > 0).unwrap_or(0)
+            }
+        };
+        let id = open[index].id.clone();
+        if self.side_panel == SidePanel::Suggestions {
+            self.side_panel = SidePanel::Marks;
         }
+        self.select_mark(MarkId::Claim(id.clone()), true);
+        self.reveal_card = Some(MarkId::Claim(id));
     }
 
     /// The start of the current section, as an anchor that counts as "before" what is there.

@@ -286,7 +286,9 @@ impl AppState {
     pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
         match action {
             Action::Command(command) => self.run_command(command, ctx),
-            Action::Edit(edit) => self.apply(edit),
+            Action::Edit(edit) => {
+                self.apply(edit);
+            }
             Action::EndTyping => {
                 if let Some(review) = &mut self.review {
                     review.document.seal();
@@ -356,12 +358,17 @@ impl AppState {
         self.refresh();
     }
 
-    pub(super) fn apply(&mut self, edit: Edit) {
+    /// Applies an edit to the open review; says so (and returns false) when it cannot be made.
+    pub(super) fn apply(&mut self, edit: Edit) -> bool {
         let Some(review) = &mut self.review else {
-            return;
+            return false;
         };
-        if let Err(error) = review.document.apply(edit) {
-            self.show_error(format!("That change could not be made: {error}."));
+        match review.document.apply(edit) {
+            Ok(()) => true,
+            Err(error) => {
+                self.show_error(format!("That change could not be made: {error}."));
+                false
+            }
         }
     }
 
@@ -386,6 +393,7 @@ impl AppState {
             self.reveal_card = Some(mark.clone());
         }
         self.current_section = Some(section);
+        self.selected_suggestion = None;
         self.selected_mark = Some(mark);
     }
 
