@@ -129,6 +129,14 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
         );
         let _ = Edit::add_reply(first, reply).apply(&mut project);
     }
+    // A suggestion already turned down: the quotation is the council member's own words.
+    let quotation = "\"People in Marlow and Eastbridge have been asking for this for years,\" said \
+                     Dana Okafor, the council member who chairs the transport committee.";
+    let _ = Edit::Dismiss {
+        index: 0,
+        dismissal: crate::model::Dismissal::new(quotation, SAMPLE_REVIEWER, now),
+    }
+    .apply(&mut project);
     Ok(project)
 }
 
