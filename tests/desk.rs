@@ -174,6 +174,8 @@ fn a_reviewer_reviews_the_seed_saves_and_finds_everything_as_left() {
     assert_eq!(claim.passage.quote, "more than 4,000");
     assert_eq!(claim.status, ClaimStatus::NeedsSource);
     assert_eq!(claim.author, "Ana Reviewer");
+    // Flagged inside a suggested sentence, the claim takes that sentence's kinds.
+    assert!(claim.kinds.contains(&copydesk::model::CheckKind::Figure));
     assert_eq!(
         harness.state().state().selected_mark,
         Some(MarkId::Claim(claim.id.clone()))

@@ -233,3 +233,55 @@ fn suggestions_can_be_hidden_and_clicked_in_the_text() {
     );
     harness.get_by_label("Dismiss");
 }
+
+#[test]
+fn next_open_claim_visits_every_open_claim_even_those_sharing_a_start() {
+    let mut harness = desk(None, Some("Fay"), &ScriptedFileDialogs::default());
+    // The sample has two open claims; flag a third that starts where the first does.
+    crate::desk::drag_select(&mut harness, "adding 1,200 bicycles");
+    press(&mut harness, CTRL_ALT, Key::F);
+    let open: Vec<_> = project(&harness)
+        .claims
+        .iter()
+        .filter(|c| c.is_open())
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(open.len(), 3);
+    let mut visited = Vec::new();
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::NONE, Key::F8);
+        let Some(MarkId::Claim(id)) = harness.state().state().selected_mark.clone() else {
+            panic!("F8 selects a claim");
+        };
+        visited.push(id);
+    }
+    visited.sort();
+    let mut expected = open.clone();
+    expected.sort();
+    assert_eq!(
+        visited, expected,
+        "three presses, three different open claims"
+    );
+
+    // In the claims view, F8 keeps to the listed claims: here the section with only a
+    // verified claim has none open.
+    click(&mut harness, "Claims tab");
+    click(&mut harness, "Filter claims by section");
+    // The heading in the article has the same name; the option is the one in the side panel.
+    harness
+        .get_all_by_label("Why the East Side")
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(harness.state().state().claims_view.section.is_some());
+    let before = harness.state().state().selected_mark.clone();
+    press(&mut harness, Modifiers::NONE, Key::F8);
+    assert_eq!(harness.state().state().selected_mark, before);
+    let notice = harness.state().state().notice.clone().unwrap();
+    assert!(
+        notice
+            .text
+            .contains("No open claim among the claims listed")
+    );
+}

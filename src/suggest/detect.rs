@@ -580,8 +580,8 @@ impl Reading<'_> {
                 .iter()
                 .position(|later| later.is_any(&SPEECH_VERBS) || later.is("say"));
             if let Some(offset) = verb_after {
-                // Stop at the first clause break: "officials, who arrived later, said" still
-                // counts, "Officials arrived. Police said" cannot happen inside one sentence.
+                // A speech verb within six words: "officials said", "authorities involved in
+                // the operation emphasized".
                 return Some(self.quote(index, index + 1 + offset));
             }
             let before: Vec<&str> = tokens[index.saturating_sub(3)..index]

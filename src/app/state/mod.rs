@@ -500,7 +500,18 @@ impl AppState {
         };
         let now = Timestamp::now();
         let (edit, mark) = if claim {
-            let claim = Claim::new(selection.section.clone(), passage, &self.reviewer(), now);
+            let mut claim = Claim::new(selection.section.clone(), passage, &self.reviewer(), now);
+            // A passage inside a suggested sentence is a claim of that sentence's kinds.
+            claim.kinds = self
+                .suggestions
+                .undecided()
+                .find(|s| {
+                    s.section == selection.section
+                        && s.range.start < selection.range.end
+                        && selection.range.start < s.range.end
+                })
+                .map(|s| s.kinds())
+                .unwrap_or_default();
             let mark = MarkId::Claim(claim.id.clone());
             (Edit::add_claim(claim), mark)
         } else {
