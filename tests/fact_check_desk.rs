@@ -256,7 +256,7 @@ fn next_open_claim_visits_every_open_claim_even_those_sharing_a_start() {
         visited.push(id);
     }
     visited.sort();
-    let mut expected = open.clone();
+    let mut expected = open;
     expected.sort();
     assert_eq!(
         visited, expected,
