@@ -226,7 +226,7 @@ fn spans_by_section(
             .push(MarkSpan {
                 target: SpanTarget::Suggestion(SuggestionKey::of(suggestion)),
                 range: suggestion.range.clone(),
-                kind: MarkKind::Suggestion,
+                kind: MarkKind::Suggestion(suggestion.main_kind()),
             });
     }
     for comment in &project.comments {

@@ -459,7 +459,10 @@ fn margin_marks_ui(
                 look::claim_status_icon(status),
                 look::claim_status_color(status, ui.visuals()),
             ),
-            MarkKind::Suggestion => (look::SUGGESTION_ICON, look::suggestion_color(ui.visuals())),
+            MarkKind::Suggestion(kind) => (
+                look::SUGGESTION_ICON,
+                look::suggestion_color(kind, ui.visuals()),
+            ),
         };
         let center = Pos2::new(
             body_rect.left() - 14.0 - slot as f32 * 16.0,

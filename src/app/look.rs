@@ -2,7 +2,7 @@
 
 use egui::{Color32, FontId, RichText, Visuals};
 
-use crate::model::{ClaimStatus, ReviewStatus};
+use crate::model::{CheckKind, ClaimStatus, ReviewStatus};
 
 /// Widest line of article text, for comfortable reading (~70 characters).
 pub const READING_WIDTH: f32 = 640.0;
@@ -112,14 +112,19 @@ pub fn selected_claim_highlight(status: ClaimStatus, visuals: &Visuals) -> Color
     claim_status_color(status, visuals).gamma_multiply(0.38)
 }
 
-/// The quiet colour of suggested sentences: a hint, not a mark.
-pub fn suggestion_color(visuals: &Visuals) -> Color32 {
-    pick(visuals.dark_mode, (0x5C, 0x7C, 0xA8), (0x8A, 0xA8, 0xD0))
+/// The quiet colour of suggested sentences: a hint, not a mark. Claims to check are blue, a
+/// sourcing problem violet, a line to cut grey; the tooltip and the list say which in words.
+pub fn suggestion_color(kind: CheckKind, visuals: &Visuals) -> Color32 {
+    match kind {
+        CheckKind::UnnamedSource => pick(visuals.dark_mode, (0x8A, 0x5C, 0xA8), (0xB8, 0x8A, 0xD8)),
+        CheckKind::Promotional => pick(visuals.dark_mode, (0x90, 0x90, 0x90), (0x80, 0x80, 0x80)),
+        _ => pick(visuals.dark_mode, (0x5C, 0x7C, 0xA8), (0x8A, 0xA8, 0xD0)),
+    }
 }
 
 /// Background of the selected suggestion's sentence.
-pub fn selected_suggestion_highlight(visuals: &Visuals) -> Color32 {
-    suggestion_color(visuals).gamma_multiply(0.22)
+pub fn selected_suggestion_highlight(kind: CheckKind, visuals: &Visuals) -> Color32 {
+    suggestion_color(kind, visuals).gamma_multiply(0.22)
 }
 
 pub const SUGGESTION_ICON: &str = "•";

@@ -20,7 +20,7 @@ use egui::{Color32, CursorIcon, Galley, Id, Rect, Response, Sense, Stroke, Ui, V
 
 use super::look;
 use super::state::SuggestionKey;
-use crate::model::{ClaimStatus, MarkId};
+use crate::model::{CheckKind, ClaimStatus, MarkId};
 
 /// What a stretch of text is marked with, for highlighting.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -37,8 +37,9 @@ pub enum MarkKind {
         resolved: bool,
     },
     Claim(ClaimStatus),
-    /// A sentence copydesk suggests checking: a quiet underline, not a mark yet.
-    Suggestion,
+    /// A sentence copydesk suggests checking (of this main kind): a quiet underline, not a
+    /// mark yet.
+    Suggestion(CheckKind),
 }
 
 /// What a highlighted stretch of text leads to when clicked.
@@ -185,12 +186,12 @@ fn format_for(
                     selected_fill = Some(fill);
                 }
             }
-            MarkKind::Suggestion => {
+            MarkKind::Suggestion(kind) => {
                 if format.underline == Stroke::NONE {
-                    format.underline = Stroke::new(1.0, look::suggestion_color(visuals));
+                    format.underline = Stroke::new(1.0, look::suggestion_color(kind, visuals));
                 }
                 if is_selected {
-                    let fill = look::selected_suggestion_highlight(visuals);
+                    let fill = look::selected_suggestion_highlight(kind, visuals);
                     format.background = fill;
                     selected_fill = Some(fill);
                 }
@@ -311,7 +312,9 @@ pub fn section_text_ui(
                 "Resolved comment — click to open it".to_owned()
             }
             MarkKind::Claim(status) => format!("Claim: {} — click to open it", status.label()),
-            MarkKind::Suggestion => "Suggested for checking — click to see why".to_owned(),
+            MarkKind::Suggestion(kind) => {
+                format!("Suggested: {} — click to see why", kind.label())
+            }
         };
         response.clone().on_hover_text_at_pointer(tip);
     }

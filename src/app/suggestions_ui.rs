@@ -94,6 +94,10 @@ pub fn suggestions_ui(
 
 fn group_header_ui(ui: &mut Ui, kind: CheckKind, count: usize, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
+        // The dot has the colour of these sentences' underline in the text.
+        ui.label(
+            RichText::new(look::SUGGESTION_ICON).color(look::suggestion_color(kind, ui.visuals())),
+        );
         ui.label(
             RichText::new(format!("{} ({count})", kind.label()))
                 .strong()

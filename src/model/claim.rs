@@ -29,6 +29,24 @@ impl ClaimStatus {
         Self::Unverifiable,
     ];
 
+    /// The order a fact-checker wants them in: what blocks publication first, what is settled
+    /// last.
+    pub const ATTENTION_ORDER: [Self; 5] = [
+        Self::NeedsSource,
+        Self::InProgress,
+        Self::Incorrect,
+        Self::Unverifiable,
+        Self::Verified,
+    ];
+
+    /// Position in [`Self::ATTENTION_ORDER`].
+    pub fn attention_rank(self) -> usize {
+        Self::ATTENTION_ORDER
+            .iter()
+            .position(|status| *status == self)
+            .unwrap_or(Self::ATTENTION_ORDER.len())
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::NeedsSource => "Needs source",

@@ -9,21 +9,12 @@ use crate::suggest::Suggestion;
 
 use super::{one_line, timestamp_for_report};
 
-/// The order an editor wants: what blocks publication first, what is settled last.
-const STATUS_ORDER: [ClaimStatus; 5] = [
-    ClaimStatus::NeedsSource,
-    ClaimStatus::InProgress,
-    ClaimStatus::Incorrect,
-    ClaimStatus::Unverifiable,
-    ClaimStatus::Verified,
-];
-
 pub fn markdown_memo(out: &mut String, project: &Project, undecided: &[&Suggestion]) {
     out.push_str("\n## Fact-check memo\n");
     if project.claims.is_empty() {
         out.push_str("\nNo claims flagged yet.\n");
     }
-    for status in STATUS_ORDER {
+    for status in ClaimStatus::ATTENTION_ORDER {
         let claims: Vec<&Claim> = project
             .claims
             .iter()

@@ -128,7 +128,9 @@ impl ClaimsView {
         };
         match self.order {
             ClaimOrder::Reading => claims.sort_by_key(|claim| position(claim)),
-            ClaimOrder::Status => claims.sort_by_key(|claim| (claim.status, position(claim))),
+            ClaimOrder::Status => {
+                claims.sort_by_key(|claim| (claim.status.attention_rank(), position(claim)));
+            }
             ClaimOrder::Newest => claims.sort_by_key(|claim| std::cmp::Reverse(claim.created)),
             ClaimOrder::Oldest => claims.sort_by_key(|claim| claim.created),
             ClaimOrder::FewestSources => {
@@ -499,7 +501,74 @@ fn neighbour(
 
 #[cfg(test)]
 mod tests {
-    use super::neighbour;
+    use jiff::Timestamp;
+
+    use super::{ClaimOrder, ClaimsView, StatusFilter, neighbour};
+    use crate::model::{CheckKind, Claim, ClaimStatus, Passage, Project, Source};
+
+    fn project_with_claims() -> Project {
+        let mut project = crate::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+        let sections: Vec<_> = project.sections.iter().map(|s| s.id.clone()).collect();
+        let texts: Vec<String> = project.sections.iter().map(|s| s.text.clone()).collect();
+        let claim = |section: usize, start: usize, status, kinds: Vec<CheckKind>, sources, at| {
+            let passage = Passage::from_section_text(&texts[section], start..start + 5).unwrap();
+            Claim {
+                status,
+                kinds,
+                sources: vec![Source::default(); sources],
+                ..Claim::new(
+                    sections[section].clone(),
+                    passage,
+                    "Fay",
+                    Timestamp::from_second(at).unwrap(),
+                )
+            }
+        };
+        project.claims = vec![
+            claim(1, 10, ClaimStatus::Verified, vec![CheckKind::Figure], 2, 30),
+            claim(0, 40, ClaimStatus::NeedsSource, vec![], 0, 10),
+            claim(
+                0,
+                5,
+                ClaimStatus::Incorrect,
+                vec![CheckKind::Figure, CheckKind::Event],
+                1,
+                20,
+            ),
+        ];
+        project
+    }
+
+    fn starts(view: &ClaimsView, project: &Project) -> Vec<(usize, usize)> {
+        view.claims(project)
+            .iter()
+            .map(|c| (project.section_index(&c.section).unwrap(), c.passage.start))
+            .collect()
+    }
+
+    #[test]
+    fn the_claims_view_filters_and_sorts() {
+        let project = project_with_claims();
+        let mut view = ClaimsView::default();
+        assert_eq!(starts(&view, &project), [(0, 5), (0, 40), (1, 10)]);
+        view.order = ClaimOrder::Status;
+        assert_eq!(starts(&view, &project), [(0, 40), (0, 5), (1, 10)]);
+        view.order = ClaimOrder::Newest;
+        assert_eq!(starts(&view, &project), [(1, 10), (0, 5), (0, 40)]);
+        view.order = ClaimOrder::FewestSources;
+        assert_eq!(starts(&view, &project), [(0, 40), (0, 5), (1, 10)]);
+        view.order = ClaimOrder::Reading;
+        view.status = StatusFilter::Open;
+        assert_eq!(starts(&view, &project), [(0, 5), (0, 40)]);
+        view.status = StatusFilter::All;
+        view.kind = Some(Some(CheckKind::Figure));
+        assert_eq!(starts(&view, &project), [(0, 5), (1, 10)]);
+        view.kind = Some(None);
+        assert_eq!(starts(&view, &project), [(0, 40)]);
+        view.kind = None;
+        view.section = Some(project.sections[1].id.clone());
+        assert_eq!(starts(&view, &project), [(1, 10)]);
+    }
 
     #[test]
     fn neighbours_wrap_around_and_respect_inclusive_anchors() {
