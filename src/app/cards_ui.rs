@@ -151,6 +151,15 @@ pub(super) fn quote_ui(
         Some(passage) => RichText::new(format!("“{}”", shortened(&passage.quote, 220))).italics(),
         None => RichText::new("On the whole section").italics().weak(),
     };
+    let response = link_text_ui(ui, text, "Show in the text");
+    if response.clicked() {
+        actions.push(Action::ShowMark(mark.clone()));
+    }
+}
+
+/// Wrapped text that works as a link: a pointing hand on hover, a tooltip saying where it
+/// leads.
+pub(super) fn link_text_ui(ui: &mut Ui, text: RichText, hover: &str) -> egui::Response {
     let response = ui
         .add(
             egui::Label::new(text)
@@ -158,8 +167,11 @@ pub(super) fn quote_ui(
                 .sense(Sense::click())
                 .selectable(false),
         )
-        .on_hover_text("Show in the text");
-    show_passage_on_click(ui, &response, mark, actions);
+        .on_hover_text(hover);
+    if response.hovered() {
+        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    response
 }
 
 /// A card's title and quote are links to the passage in the text.

@@ -1,10 +1,10 @@
 //! The claims view: every claim of the article in one list, filtered by status, kind and
 //! section, sorted as the fact-checker likes; the selected claim opens in place.
 
-use egui::{Align, RichText, ScrollArea, Sense, Ui};
+use egui::{Align, RichText, ScrollArea, Ui};
 
 use super::article_ui::shortcut_text;
-use super::cards_ui::{CardRequests, card_frame};
+use super::cards_ui::{CardRequests, card_frame, link_text_ui};
 use super::claim_card_ui::claim_card_ui;
 use super::command::UiCommand;
 use super::look;
@@ -90,25 +90,15 @@ fn claim_row_ui(ui: &mut Ui, project: &Project, claim: &Claim, actions: &mut Vec
         let sources = crate::report::counted(claim.sources.len(), "source", "sources");
         ui.weak(RichText::new(format!("· {sources}")).size(12.0));
     });
-    let response = ui
-        .add(
-            egui::Label::new(
-                RichText::new(format!("“{}”", shortened(&claim.passage.quote, 140))).italics(),
-            )
-            .wrap()
-            .sense(Sense::click())
-            .selectable(false),
-        )
-        .on_hover_text("Open this claim and show it in the text");
-    if response.hovered() {
-        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
-    }
+    let response = link_text_ui(
+        ui,
+        RichText::new(format!("“{}”", shortened(&claim.passage.quote, 140))).italics(),
+        "Open this claim and show it in the text",
+    );
     if response.clicked() {
         actions.push(Action::ShowMark(MarkId::Claim(claim.id.clone())));
     }
-    let section = project
-        .section(&claim.section)
-        .map_or("", |section| section.title());
+    let section = project.section_title(&claim.section);
     ui.label(
         RichText::new(format!(
             "{} · flagged by {} · {}",

@@ -1,10 +1,10 @@
 //! The suggestions list: sentences copydesk thinks deserve a check, grouped by their main
 //! kind, each with its reasons, to accept (one, or a whole kind at once) or dismiss.
 
-use egui::{Align, Layout, RichText, ScrollArea, Sense, Ui};
+use egui::{Align, Layout, RichText, ScrollArea, Ui};
 
 use super::article_ui::shortcut_text;
-use super::cards_ui::{CardRequests, card_frame};
+use super::cards_ui::{CardRequests, card_frame, link_text_ui};
 use super::command::UiCommand;
 use super::look;
 use super::state::{Action, AppState, SuggestionKey};
@@ -134,25 +134,15 @@ fn suggestion_ui(
     actions: &mut Vec<Action>,
 ) {
     let length = if selected { 600 } else { 150 };
-    let response = ui
-        .add(
-            egui::Label::new(
-                RichText::new(format!("“{}”", shortened(&suggestion.sentence, length))).italics(),
-            )
-            .wrap()
-            .sense(Sense::click())
-            .selectable(false),
-        )
-        .on_hover_text("Show this sentence in the text");
-    if response.hovered() {
-        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
-    }
+    let response = link_text_ui(
+        ui,
+        RichText::new(format!("“{}”", shortened(&suggestion.sentence, length))).italics(),
+        "Show this sentence in the text",
+    );
     if response.clicked() {
         actions.push(Action::SelectSuggestion(key.clone()));
     }
-    let section = project
-        .section(&suggestion.section)
-        .map_or("", |section| section.title());
+    let section = project.section_title(&suggestion.section);
     if selected {
         for signal in &suggestion.assessment.signals {
             ui.label(

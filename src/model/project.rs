@@ -124,6 +124,16 @@ impl Project {
         self.sections.iter().position(|s| &s.id == id)
     }
 
+    /// The title of a section, or nothing when there is no such section.
+    pub fn section_title(&self, id: &SectionId) -> &str {
+        self.section(id).map_or("", Section::title)
+    }
+
+    /// Where a character of a section comes in reading order: comparable across sections.
+    pub fn reading_position(&self, section: &SectionId, offset: usize) -> (usize, usize) {
+        (self.section_index(section).unwrap_or(usize::MAX), offset)
+    }
+
     pub fn comment(&self, id: &CommentId) -> Option<&Comment> {
         self.comments.iter().find(|c| &c.id == id)
     }

@@ -38,9 +38,7 @@ pub fn markdown_memo(out: &mut String, project: &Project, undecided: &[&Suggesti
     }
     for suggestion in undecided {
         let kinds: Vec<&str> = suggestion.kinds().iter().map(|kind| kind.label()).collect();
-        let section = project
-            .section(&suggestion.section)
-            .map_or("", |section| section.title());
+        let section = project.section_title(&suggestion.section);
         let _ = writeln!(
             out,
             "- **{}** — “{}” (in “{section}”): {}",
@@ -52,9 +50,7 @@ pub fn markdown_memo(out: &mut String, project: &Project, undecided: &[&Suggesti
 }
 
 fn memo_claim(out: &mut String, project: &Project, claim: &Claim) {
-    let section = project
-        .section(&claim.section)
-        .map_or("", |section| section.title());
+    let section = project.section_title(&claim.section);
     let dealt_with = claim
         .dealt_with
         .filter(|_| claim.status.can_be_dealt_with())

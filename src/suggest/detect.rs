@@ -14,8 +14,8 @@ use std::collections::HashSet;
 use super::words::{
     AUXILIARIES, EVALUATIVE, FIGURE_QUALIFIERS, FastHash, GENERIC_MARKERS, GENERIC_SOURCES,
     INTERPRETIVE_VERBS, IRREGULAR_PAST, MODAL_HEDGES, MONTHS, NON_EVENT_VERBS, NOT_PAST_ED,
-    NOT_SUPERLATIVE_EST, REPORTING_VERBS, ROLE_SOURCES, SCALE_WORDS, SPEECH_VERBS, SPELLED_NUMBERS,
-    Token, WEEKDAYS, Words as _, is_figure_symbol, tokens,
+    NOT_SUPERLATIVE_EST, REPORTING_VERBS, ROLE_SOURCES, SCALE_WORDS, SENTENCE_OPENERS,
+    SPEECH_VERBS, SPELLED_NUMBERS, Token, WEEKDAYS, Words as _, is_figure_symbol, tokens,
 };
 use crate::model::CheckKind;
 
@@ -374,7 +374,9 @@ impl Reading<'_> {
             next.is_word
                 && ((next.is_capitalized() && !is_opening_position(self.tokens, index + 1))
                     || (next.is_any(&AUXILIARIES) || self.is_past_form(index + 1))
-                        && !token.is_any(COMMON_OPENERS))
+                        && !token.is_any(&SENTENCE_OPENERS)
+                        && !token.is_any(&GENERIC_SOURCES)
+                        && !token.is("police"))
         })
     }
 
@@ -783,42 +785,6 @@ impl Reading<'_> {
         })
     }
 }
-
-/// First words that open sentences without being names.
-const COMMON_OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "some",
-    "many",
-    "most",
-    "all",
-    "each",
-    "every",
-    "no",
-    "one",
-    "officials",
-    "authorities",
-    "experts",
-    "analysts",
-    "police",
-    "critics",
-    "residents",
-    "people",
-    "others",
-];
 
 /// "4,000", "3.5", "1990s", "2nd", "12bn", "52-48" — but not "COVID-19" or "G7".
 fn is_numeric(lower: &str) -> bool {

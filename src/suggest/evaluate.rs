@@ -7,7 +7,7 @@ use thiserror::Error;
 
 use crate::model::{Dismissal, Project};
 
-use super::{Detector, project_sentences};
+use super::assessed_sentences;
 
 /// One labelled sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,14 +123,12 @@ fn ratio(part: usize, whole: usize) -> f64 {
 
 /// Runs the detector over the project's text and scores its factual kinds against `labels`.
 pub fn evaluate(project: &Project, labels: &[Labelled]) -> Evaluation {
-    let sentences = project_sentences(project);
-    let detector = Detector::from_sentences(sentences.iter().map(|(_, _, text)| *text));
-    let flagged: HashMap<String, bool> = sentences
-        .iter()
-        .map(|(_, _, text)| {
+    let flagged: HashMap<String, bool> = assessed_sentences(project)
+        .into_iter()
+        .map(|(_, _, text, assessment)| {
             (
                 Dismissal::key_from_sentence(text),
-                detector.assess(text).is_factual_claim(),
+                assessment.is_factual_claim(),
             )
         })
         .collect();

@@ -14,9 +14,7 @@ use super::evaluate::Evaluation;
 pub fn tsv_from_suggestions(project: &Project, suggestions: &[Suggestion]) -> String {
     let mut out = String::from("section\tkinds\tscore\tsentence\treason\n");
     for suggestion in suggestions {
-        let section = project
-            .section(&suggestion.section)
-            .map_or("", |section| section.title());
+        let section = project.section_title(&suggestion.section);
         let kinds: Vec<&str> = suggestion.kinds().iter().map(|kind| kind.key()).collect();
         let _ = writeln!(
             out,
@@ -83,9 +81,7 @@ pub(crate) fn json_suggestion<'a>(
 ) -> JsonSuggestion<'a> {
     JsonSuggestion {
         section_id: suggestion.section.as_str(),
-        section: project
-            .section(&suggestion.section)
-            .map_or("", |section| section.title()),
+        section: project.section_title(&suggestion.section),
         start: suggestion.range.start,
         end: suggestion.range.end,
         sentence: &suggestion.sentence,

@@ -108,26 +108,32 @@ pub fn project_sentences(project: &Project) -> Vec<(SectionId, Range<usize>, &st
     .collect()
 }
 
-/// Every sentence of the project the detector flags, decided or not, in reading order.
-pub fn detect_in_project(project: &Project) -> Vec<Suggestion> {
+/// Every sentence of the project with what the detector makes of it, in reading order.
+pub fn assessed_sentences(project: &Project) -> Vec<(SectionId, Range<usize>, &str, Assessment)> {
     let sentences = project_sentences(project);
     // Split once: the same tokens teach the detector the names and are then assessed.
     let tokenized: Vec<Vec<words::Token>> =
         in_parallel(&sentences, |(_, _, text)| words::tokens(text));
     let detector = Detector::from_tokenized(&tokenized);
-    let pairs: Vec<_> = sentences.iter().zip(&tokenized).collect();
+    let pairs: Vec<_> = sentences.into_iter().zip(&tokenized).collect();
     in_parallel(&pairs, |((section, range, sentence), tokens)| {
         let assessment = detector.assess_tokens(sentence, tokens);
-        (!assessment.signals.is_empty()).then(|| Suggestion {
-            section: section.clone(),
-            range: range.clone(),
-            sentence: (*sentence).to_owned(),
+        (section.clone(), range.clone(), *sentence, assessment)
+    })
+}
+
+/// Every sentence of the project the detector flags, decided or not, in reading order.
+pub fn detect_in_project(project: &Project) -> Vec<Suggestion> {
+    assessed_sentences(project)
+        .into_iter()
+        .filter(|(_, _, _, assessment)| !assessment.signals.is_empty())
+        .map(|(section, range, sentence, assessment)| Suggestion {
+            section,
+            range,
+            sentence: sentence.to_owned(),
             assessment,
         })
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+        .collect()
 }
 
 /// Maps `items` in order, on every core when there is enough work to share: a book-length

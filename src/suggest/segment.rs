@@ -18,6 +18,8 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::words::{SENTENCE_OPENERS, Words as _};
+
 /// Titles: always followed by a name, never by the end of a sentence.
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
@@ -60,82 +62,6 @@ const TIME_COMPANIONS: &[&str] = &[
     "mt",
     "bst",
     "cet",
-];
-
-/// Words that open sentences. After a dotted acronym ("in the U.S. The next day"), one of these
-/// means the acronym ended the sentence; any other capitalised word ("the U.S. Senate") does not.
-const SENTENCE_OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "in",
-    "on",
-    "at",
-    "for",
-    "from",
-    "his",
-    "her",
-    "their",
-    "our",
-    "there",
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "if",
-    "since",
-    "although",
-    "however",
-    "meanwhile",
-    "still",
-    "then",
-    "now",
-    "according",
-    "some",
-    "many",
-    "most",
-    "all",
-    "no",
-    "one",
-    "other",
-    "others",
-    "what",
-    "who",
-    "why",
-    "how",
-    "last",
-    "earlier",
-    "later",
-    "few",
-    "several",
-    "both",
-    "such",
-    "each",
-    "every",
-    "more",
-    "less",
-    "only",
-    "even",
-    "nor",
-    "yet",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace, in order.
@@ -235,8 +161,7 @@ fn must_join(before: &str, after: &str, common_words: &CommonWords) -> bool {
         .take_while(|c| c.is_alphanumeric())
         .collect::<String>()
         .to_lowercase();
-    let opens_a_sentence =
-        || SENTENCE_OPENERS.contains(&next_word.as_str()) || common_words.contains(&next_word);
+    let opens_a_sentence = || SENTENCE_OPENERS.has(&next_word) || common_words.contains(&next_word);
     if TITLES.contains(&lower.as_str()) {
         return true;
     }

@@ -121,10 +121,7 @@ impl ClaimsView {
             .filter(|claim| self.section.as_ref().is_none_or(|s| &claim.section == s))
             .collect();
         let position = |claim: &crate::model::Claim| {
-            (
-                project.section_index(&claim.section).unwrap_or(usize::MAX),
-                claim.passage.start,
-            )
+            project.reading_position(&claim.section, claim.passage.start)
         };
         match self.order {
             ClaimOrder::Reading => claims.sort_by_key(|claim| position(claim)),
@@ -358,12 +355,7 @@ impl AppState {
         if keys.is_empty() {
             return None;
         }
-        let position = |key: &SuggestionKey| {
-            (
-                project.section_index(&key.section).unwrap_or(usize::MAX),
-                key.start,
-            )
-        };
+        let position = |key: &SuggestionKey| project.reading_position(&key.section, key.start);
         let positions: Vec<(usize, usize)> = keys.iter().map(position).collect();
         let anchor = match from {
             Some(key) => Some((position(key), false)),
@@ -389,10 +381,7 @@ impl AppState {
             return;
         };
         let position = |claim: &crate::model::Claim| {
-            (
-                project.section_index(&claim.section).unwrap_or(usize::MAX),
-                claim.passage.start,
-            )
+            project.reading_position(&claim.section, claim.passage.start)
         };
         let in_view = self.side_panel == SidePanel::Claims;
         let open: Vec<&crate::model::Claim> = if in_view {
