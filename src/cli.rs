@@ -168,10 +168,13 @@ fn evaluate_command(article: &Path, labels: &Path, show_errors: bool) -> ExitCod
         Ok(project) => project,
         Err(error) => return fail(&error),
     };
-    let labels = match std::fs::read_to_string(labels)
-        .map_err(|error| error.to_string())
-        .and_then(|text| labels_from_tsv(&text).map_err(|error| error.to_string()))
-    {
+    let text = match std::fs::read(labels) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            "cannot read the labels: not UTF-8 text (expected a tab-separated file)".to_owned()
+        }),
+        Err(error) => Err(format!("cannot read the labels: {error}")),
+    };
+    let labels = match text.and_then(|text| labels_from_tsv(&text).map_err(|e| e.to_string())) {
         Ok(labels) => labels,
         Err(error) => return fail(&format!("{}: {error}", labels.display())),
     };
