@@ -382,6 +382,28 @@ fn suggest_and_evaluate_commands_print_what_tools_and_people_need() {
         error.contains("bad.tsv: line 2: the label must be 0 or 1"),
         "{error}"
     );
+
+    // A file that is not text, or not there, says so.
+    let binary = dir.path().join("binary.tsv");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x9f, 0x92]).unwrap();
+    for (labels, message) in [
+        (binary, "binary.tsv: cannot read the labels: not UTF-8 text"),
+        (
+            dir.path().join("missing.tsv"),
+            "missing.tsv: cannot read the labels:",
+        ),
+    ] {
+        let output = copydesk()
+            .arg("evaluate")
+            .arg(&seed)
+            .arg("--labels")
+            .arg(&labels)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let error = String::from_utf8(output.stderr).unwrap();
+        assert!(error.contains(message), "{error}");
+    }
 }
 
 #[test]
