@@ -25,6 +25,7 @@ pub mod model;
 pub mod open;
 pub mod project_file;
 pub mod report;
+pub mod revise;
 pub mod sample;
 pub mod suggest;
 pub mod text;

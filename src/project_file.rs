@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::{
-    Claim, ClaimStatus, Comment, Dismissal, Draft, InvalidProject, Project, Section, StatusChange,
+    Claim, ClaimStatus, Comment, Dismissal, Draft, EarlierDraft, InvalidProject, Project, Section,
+    StatusChange,
 };
 
 /// The `format` field every project file carries.
@@ -22,8 +23,9 @@ pub const FORMAT_NAME: &str = "copydesk-project";
 ///
 /// Version 2 added dismissed suggestions, claim kinds and status history, and source rank and
 /// access date; version 1 files are read as they are (their claims get the flagging as the
-/// first step of their history).
-pub const FORMAT_VERSION: u32 = 2;
+/// first step of their history). Version 3 added earlier drafts, how each mark and section came
+/// through a revised draft, and the draft number; older files simply have none of these.
+pub const FORMAT_VERSION: u32 = 3;
 /// Who set a status, for statuses set before copydesk kept a history (format version 1).
 pub const UNKNOWN_BEFORE_HISTORY: &str = "unknown (before history was kept)";
 /// The usual file name ending of a project.
@@ -98,6 +100,8 @@ struct FileOut<'a> {
     claims: &'a [Claim],
     #[serde(skip_serializing_if = "<[Dismissal]>::is_empty")]
     dismissed: &'a [Dismissal],
+    #[serde(skip_serializing_if = "<[EarlierDraft]>::is_empty")]
+    earlier_drafts: &'a [EarlierDraft],
 }
 
 #[derive(Deserialize)]
@@ -111,6 +115,8 @@ struct FileIn {
     claims: Vec<Claim>,
     #[serde(default)]
     dismissed: Vec<Dismissal>,
+    #[serde(default)]
+    earlier_drafts: Vec<EarlierDraft>,
 }
 
 /// The two fields read before anything else, to decide whether and how to read the rest.
@@ -135,6 +141,7 @@ pub fn ron_from_project(project: &Project) -> Result<String, ron::Error> {
         comments: &project.comments,
         claims: &project.claims,
         dismissed: &project.dismissed,
+        earlier_drafts: &project.earlier_drafts,
     };
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
@@ -199,6 +206,7 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
         comments: file.comments,
         claims: file.claims,
         dismissed: file.dismissed,
+        earlier_drafts: file.earlier_drafts,
     };
     if version < 2 {
         for claim in &mut project.claims {

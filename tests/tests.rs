@@ -10,4 +10,5 @@ mod edits;
 mod fact_check_desk;
 mod import;
 mod project_file;
+mod revise;
 mod suggest;

@@ -155,6 +155,7 @@ pub fn import_bytes(
             format,
             sha256: sha256_hex(bytes),
             imported_at: now,
+            number: 1,
         },
         sections: outline
             .sections
@@ -164,6 +165,7 @@ pub fn import_bytes(
         comments: Vec::new(),
         claims: Vec::new(),
         dismissed: Vec::new(),
+        earlier_drafts: Vec::new(),
     })
 }
 

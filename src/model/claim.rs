@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::anchor::{self, AnchorState, Carried};
 use super::ids::{ClaimId, SectionId};
 use super::kind::CheckKind;
 use super::passage::Passage;
@@ -179,6 +180,10 @@ pub struct Claim {
     /// Every status the claim has had, oldest first, starting with its flagging.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<StatusChange>,
+    /// How the claim came through the latest revised draft; `None` if it was made on the
+    /// current draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<Carried>,
 }
 
 impl Claim {
@@ -199,17 +204,41 @@ impl Claim {
                 by: author.to_owned(),
                 at: created,
             }],
+            carried: None,
         }
     }
 
     /// Whether the claim still blocks publication: not verified, and not an incorrect or
-    /// unverifiable claim that was corrected or cut.
+    /// unverifiable claim that was corrected or cut, and not a claim whose passage a revised
+    /// draft removed.
     pub fn is_open(&self) -> bool {
+        if self
+            .carried
+            .as_ref()
+            .is_some_and(|c| c.state == AnchorState::Removed)
+        {
+            return false;
+        }
         match self.status {
             ClaimStatus::Verified => false,
             ClaimStatus::Incorrect | ClaimStatus::Unverifiable => self.dealt_with.is_none(),
             ClaimStatus::NeedsSource | ClaimStatus::InProgress => true,
         }
+    }
+
+    /// Whether the claim sits in the current text (an orphan only remembers its old passage).
+    pub fn is_placed(&self) -> bool {
+        anchor::is_placed(self.carried.as_ref())
+    }
+
+    /// The passage in the current text, if the claim is placed there.
+    pub fn placed_passage(&self) -> Option<&Passage> {
+        Some(&self.passage).filter(|_| self.is_placed())
+    }
+
+    /// Whether its place in a revised draft waits for a person's decision.
+    pub fn needs_attention(&self) -> bool {
+        anchor::needs_attention(self.carried.as_ref())
     }
 }
 

@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::anchor::{self, Carried};
 use super::ids::{CommentId, ReplyId, SectionId};
 use super::passage::Passage;
 
@@ -22,6 +23,10 @@ pub struct Comment {
     /// Who resolved the thread, and when; `None` while it is open.
     #[serde(default)]
     pub resolved: Option<Resolution>,
+    /// How the comment came through the latest revised draft; `None` if it was made on the
+    /// current draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<Carried>,
 }
 
 impl Comment {
@@ -40,11 +45,28 @@ impl Comment {
             body: String::new(),
             replies: Vec::new(),
             resolved: None,
+            carried: None,
         }
     }
 
     pub fn is_open(&self) -> bool {
         self.resolved.is_none()
+    }
+
+    /// Whether the comment sits in the current text (an orphan only remembers its old
+    /// passage). A comment on a whole section is placed when its section is.
+    pub fn is_placed(&self) -> bool {
+        anchor::is_placed(self.carried.as_ref())
+    }
+
+    /// The passage in the current text, if the comment has one there.
+    pub fn placed_passage(&self) -> Option<&Passage> {
+        self.passage.as_ref().filter(|_| self.is_placed())
+    }
+
+    /// Whether its place in a revised draft waits for a person's decision.
+    pub fn needs_attention(&self) -> bool {
+        self.is_open() && anchor::needs_attention(self.carried.as_ref())
     }
 }
 

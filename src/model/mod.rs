@@ -3,6 +3,7 @@
 //! Nothing here knows about the screen or the disk; the desk, the command line and the
 //! project file all read and write these types.
 
+mod anchor;
 mod claim;
 mod comment;
 mod ids;
@@ -11,10 +12,11 @@ mod passage;
 mod project;
 mod section;
 
+pub use anchor::{AnchorState, Carried};
 pub use claim::{Claim, ClaimStatus, DealtWith, Source, SourceRank, StatusChange};
 pub use comment::{Comment, Reply, Resolution};
 pub use ids::{ClaimId, CommentId, MarkId, ReplyId, SectionId};
 pub use kind::CheckKind;
 pub use passage::{CONTEXT_CHARS, Passage, PassageError};
-pub use project::{Dismissal, Draft, DraftFormat, InvalidProject, Progress, Project};
-pub use section::{ReviewStatus, Section};
+pub use project::{Dismissal, Draft, DraftFormat, EarlierDraft, InvalidProject, Progress, Project};
+pub use section::{ReviewStatus, Section, SectionRevision};

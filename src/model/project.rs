@@ -36,6 +36,33 @@ pub struct Draft {
     /// SHA-256 of the imported file's bytes, in hex.
     pub sha256: String,
     pub imported_at: Timestamp,
+    /// Which draft of the article this is, counting from 1.
+    #[serde(default = "first_draft", skip_serializing_if = "is_first_draft")]
+    pub number: u32,
+}
+
+fn first_draft() -> u32 {
+    1
+}
+
+fn is_first_draft(number: &u32) -> bool {
+    *number == 1
+}
+
+/// A draft the review has moved past, kept so marks can be traced to the text they were made
+/// on and the drafts compared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierDraft {
+    pub draft: Draft,
+    pub title: String,
+    /// Its sections as they were when the next draft came in, with their statuses.
+    pub sections: Vec<Section>,
+}
+
+impl EarlierDraft {
+    pub fn section(&self, id: &SectionId) -> Option<&Section> {
+        self.sections.iter().find(|s| &s.id == id)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +77,9 @@ pub struct Project {
     /// Suggested sentences the reviewers turned down.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed: Vec<Dismissal>,
+    /// The drafts before the current one, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_drafts: Vec<EarlierDraft>,
 }
 
 /// A suggestion turned down, remembered by its sentence (whitespace normalised) rather than by
@@ -142,6 +172,45 @@ impl Project {
         self.claims.iter().find(|c| &c.id == id)
     }
 
+    /// An earlier draft by its number.
+    pub fn earlier_draft(&self, number: u32) -> Option<&EarlierDraft> {
+        self.earlier_drafts
+            .iter()
+            .find(|d| d.draft.number == number)
+    }
+
+    /// The draft that was current at `time`: the one a mark created then was made on.
+    pub fn draft_number_at(&self, time: Timestamp) -> u32 {
+        self.earlier_drafts
+            .iter()
+            .map(|d| &d.draft)
+            .chain([&self.draft])
+            .rev()
+            .find(|d| d.imported_at <= time)
+            .or_else(|| self.earlier_drafts.first().map(|d| &d.draft))
+            .map_or(self.draft.number, |d| d.number)
+    }
+
+    /// The text a section had before the latest revision (its earlier sections joined), for
+    /// showing what changed.
+    pub fn text_before(&self, section: &Section) -> Option<String> {
+        let revision = section.revision.as_ref()?;
+        let earlier = self.earlier_draft(revision.from_draft)?;
+        let texts: Vec<&str> = revision
+            .from
+            .iter()
+            .filter_map(|id| earlier.section(id))
+            .map(|s| s.text.as_str())
+            .collect();
+        Some(texts.join("\n"))
+    }
+
+    /// Marks whose place in the revised draft waits for a person: fuzzy or orphaned.
+    pub fn marks_needing_attention(&self) -> usize {
+        self.comments.iter().filter(|c| c.needs_attention()).count()
+            + self.claims.iter().filter(|c| c.needs_attention()).count()
+    }
+
     /// Whether a suggested sentence was dismissed (compared as [`Dismissal::key_from_sentence`]).
     pub fn is_dismissed(&self, sentence: &str) -> bool {
         let key = Dismissal::key_from_sentence(sentence);
@@ -206,11 +275,11 @@ impl Project {
         let passages = self
             .comments
             .iter()
-            .map(|c| ("comment", c.id.as_str(), &c.section, c.passage.as_ref()))
+            .map(|c| ("comment", c.id.as_str(), &c.section, c.placed_passage()))
             .chain(
                 self.claims
                     .iter()
-                    .map(|c| ("claim", c.id.as_str(), &c.section, Some(&c.passage))),
+                    .map(|c| ("claim", c.id.as_str(), &c.section, c.placed_passage())),
             );
         for (what, id, section_id, passage) in passages {
             let Some(section) = self.section(section_id) else {

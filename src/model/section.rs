@@ -62,6 +62,39 @@ pub struct Section {
     pub status: ReviewStatus,
     #[serde(rename = "paragraphs", with = "paragraph_list")]
     pub text: String,
+    /// Where the section came from in the previous draft, when the project has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<SectionRevision>,
+}
+
+/// How a section of a revised draft relates to the draft before it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionRevision {
+    /// The draft (numbered from 1) it is compared with.
+    pub from_draft: u32,
+    /// The sections of that draft its text came from: none for a new section, several when
+    /// sections were merged. Ids of [`crate::model::EarlierDraft::sections`].
+    #[serde(default)]
+    pub from: Vec<SectionId>,
+    /// Its status before the revision.
+    pub status_before: ReviewStatus,
+    /// Its heading before, when the heading changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading_before: Option<String>,
+    /// Whether its text differs (beyond white space and typographic quotes) from the text of
+    /// the sections it came from.
+    pub text_changed: bool,
+}
+
+impl SectionRevision {
+    /// An approved section whose text the writer changed: its approval was withdrawn.
+    pub fn changed_since_approval(&self) -> bool {
+        self.status_before == ReviewStatus::Approved && self.text_changed
+    }
+
+    pub fn is_new(&self) -> bool {
+        self.from.is_empty()
+    }
 }
 
 impl Section {
@@ -72,6 +105,7 @@ impl Section {
             level,
             status: ReviewStatus::Unreviewed,
             text: paragraphs.join("\n"),
+            revision: None,
         }
     }
 

@@ -1,0 +1,417 @@
+//! Carrying a review over to the writer's next draft.
+//!
+//! [`revise`] takes the project and the newly imported draft and returns the project as it
+//! stands on the new text: sections matched to the ones they continue (keeping their ids,
+//! statuses and section comments), every comment and claim re-anchored with a state saying
+//! how sure that is ([`AnchorState`]), approved sections whose text changed sent back to
+//! review, and the old draft kept in the project's history. Nothing is dropped: a mark that
+//! cannot be placed is orphaned with its old passage, never attached to a guess.
+//!
+//! The work is bounded: the diff has a deadline and the search a budget
+//! ([`ReviseOptions`]); what they cannot settle is left fuzzy or orphaned for a person.
+
+mod align;
+mod placement;
+mod sections;
+mod tokens;
+mod word_diff;
+
+use std::fmt;
+use std::time::{Duration, Instant};
+
+pub use placement::similarity;
+pub use word_diff::{DiffPiece, PieceKind, word_diff};
+
+use crate::model::{
+    AnchorState, Carried, Claim, Comment, EarlierDraft, Passage, Project, ReviewStatus, Section,
+    SectionId, SectionRevision,
+};
+use placement::{Placement, Placer};
+use tokens::{same_heading, tokenized_from_sections};
+
+/// Bounds on the work of one revision.
+#[derive(Clone, Copy, Debug)]
+pub struct ReviseOptions {
+    /// Time allowed for comparing the drafts; past it the comparison gets coarser (and more
+    /// marks fuzzy), never wrong.
+    pub diff_deadline: Duration,
+    /// Words compared while searching for moved passages, for all marks together.
+    pub search_budget: usize,
+}
+
+impl Default for ReviseOptions {
+    fn default() -> Self {
+        Self {
+            diff_deadline: Duration::from_millis(500),
+            search_budget: 20_000_000,
+        }
+    }
+}
+
+/// How many marks ended up in each state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MarkCounts {
+    pub exact: usize,
+    pub moved: usize,
+    pub fuzzy: usize,
+    pub orphaned: usize,
+}
+
+impl MarkCounts {
+    fn count(&mut self, state: AnchorState) {
+        match state {
+            AnchorState::Exact | AnchorState::Confirmed | AnchorState::Reattached => {
+                self.exact += 1;
+            }
+            AnchorState::Moved => self.moved += 1,
+            AnchorState::Fuzzy => self.fuzzy += 1,
+            AnchorState::Orphaned | AnchorState::Removed => self.orphaned += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.exact + self.moved + self.fuzzy + self.orphaned
+    }
+}
+
+/// What a revision did, for the message the user sees.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RevisionSummary {
+    pub draft: u32,
+    pub file_name: String,
+    pub sections: usize,
+    pub unchanged: usize,
+    pub changed: usize,
+    pub added: usize,
+    pub removed: usize,
+    pub renamed: usize,
+    pub split: usize,
+    pub merged: usize,
+    /// Titles of approved sections whose text changed (sent back to review).
+    pub changed_since_approval: Vec<String>,
+    pub marks: MarkCounts,
+    /// Whether a bound cut the work short (more marks fuzzy or orphaned than needed).
+    pub cut_short: bool,
+}
+
+/// The project on the new draft.
+#[derive(Clone, Debug)]
+pub struct Revised {
+    pub project: Project,
+    pub summary: RevisionSummary,
+}
+
+/// Carries `old`'s review over to `new`, a project just imported from the next draft.
+pub fn revise(old: &Project, new: Project, options: ReviseOptions) -> Revised {
+    let deadline = Instant::now() + options.diff_deadline;
+    let (old_tokens, new_tokens) = std::thread::scope(|scope| {
+        let old_side = scope.spawn(|| tokenized_from_sections(&old.sections));
+        let new_tokens = tokenized_from_sections(&new.sections);
+        let old_tokens = old_side
+            .join()
+            .unwrap_or_else(|_| tokenized_from_sections(&old.sections));
+        (old_tokens, new_tokens)
+    });
+    let alignment = align::align(&old_tokens, &new_tokens, deadline);
+    let matched = sections::match_sections(
+        &old.sections,
+        &new.sections,
+        &old_tokens,
+        &new_tokens,
+        &alignment,
+    );
+    let from_draft = old.draft.number;
+    let new_sections = revised_sections(old, &new.sections, &matched, from_draft);
+
+    let mut placer = Placer::new(
+        &old.sections,
+        &new.sections,
+        &old_tokens,
+        &new_tokens,
+        &alignment,
+        &matched,
+        options.search_budget,
+    );
+    let mut marks = MarkCounts::default();
+    let comments: Vec<Comment> = old
+        .comments
+        .iter()
+        .map(|comment| {
+            let carried = carry_mark(
+                old,
+                &mut placer,
+                &new_sections,
+                &comment.section,
+                comment.passage.as_ref(),
+                comment.carried.as_ref(),
+            );
+            marks.count(carried.carried.state);
+            Comment {
+                section: carried.section,
+                passage: carried.passage,
+                carried: Some(carried.carried),
+                ..comment.clone()
+            }
+        })
+        .collect();
+    let claims: Vec<Claim> = old
+        .claims
+        .iter()
+        .map(|claim| {
+            let carried = carry_mark(
+                old,
+                &mut placer,
+                &new_sections,
+                &claim.section,
+                Some(&claim.passage),
+                claim.carried.as_ref(),
+            );
+            marks.count(carried.carried.state);
+            Claim {
+                section: carried.section,
+                passage: carried.passage.unwrap_or_else(|| claim.passage.clone()),
+                carried: Some(carried.carried),
+                ..claim.clone()
+            }
+        })
+        .collect();
+    let cut_short = alignment.timed_out || placer.budget_exhausted;
+
+    let summary = summary_of(old, &new, &new_sections, &matched, marks, cut_short);
+    let mut earlier_drafts = old.earlier_drafts.clone();
+    earlier_drafts.push(EarlierDraft {
+        draft: old.draft.clone(),
+        title: old.title.clone(),
+        sections: old.sections.clone(),
+    });
+    let project = Project {
+        title: new.title,
+        draft: crate::model::Draft {
+            number: from_draft + 1,
+            ..new.draft
+        },
+        sections: new_sections,
+        comments,
+        claims,
+        dismissed: old.dismissed.clone(),
+        earlier_drafts,
+    };
+    Revised { project, summary }
+}
+
+/// The new draft's sections with the ids, statuses and history they inherit.
+fn revised_sections(
+    old: &Project,
+    new: &[Section],
+    matched: &sections::SectionMatch,
+    from_draft: u32,
+) -> Vec<Section> {
+    new.iter()
+        .enumerate()
+        .map(|(j, section)| {
+            let from = &matched.from[j];
+            let heir_of = matched.inherits[j].map(|s| &old.sections[s]);
+            let status_before = from
+                .iter()
+                .map(|&s| old.sections[s].status)
+                .min()
+                .unwrap_or(ReviewStatus::Unreviewed);
+            let text_changed = matched.text_changed[j];
+            let status = if text_changed && status_before == ReviewStatus::Approved {
+                ReviewStatus::InReview
+            } else {
+                status_before
+            };
+            let heading_before = heir_of
+                .filter(|s| !same_heading(s.heading.as_deref(), section.heading.as_deref()))
+                .map(|s| s.title().to_owned());
+            Section {
+                id: heir_of.map_or_else(|| section.id.clone(), |s| s.id.clone()),
+                status,
+                revision: Some(SectionRevision {
+                    from_draft,
+                    from: from.iter().map(|&s| old.sections[s].id.clone()).collect(),
+                    status_before,
+                    heading_before,
+                    text_changed,
+                }),
+                ..section.clone()
+            }
+        })
+        .collect()
+}
+
+/// A mark's section, passage and record in the new draft.
+struct CarriedMark {
+    section: SectionId,
+    passage: Option<Passage>,
+    carried: Carried,
+}
+
+fn carry_mark(
+    old: &Project,
+    placer: &mut Placer<'_>,
+    new_sections: &[Section],
+    section: &SectionId,
+    passage: Option<&Passage>,
+    carried: Option<&Carried>,
+) -> CarriedMark {
+    let old_index = old.section_index(section).unwrap_or(0);
+    let was_placed = carried.is_none_or(|c| c.state.is_placed());
+    let placement = match (passage, was_placed) {
+        (Some(passage), true) => placer.place_passage(old_index, passage),
+        (None, true) => placer.place_section(old_index),
+        // An orphan from an earlier revision: its text may be back.
+        (Some(passage), false) => placer.place_quote(passage, placer.fallback_section(old_index)),
+        (None, false) => Placement {
+            state: AnchorState::Orphaned,
+            section: placer.fallback_section(old_index),
+            range: None,
+            similarity: None,
+        },
+    };
+    let new_section = &new_sections[placement.section.min(new_sections.len() - 1)];
+    let new_passage = placement
+        .range
+        .as_ref()
+        .and_then(|range| Passage::from_section_text(&new_section.text, range.clone()).ok());
+    let placed_as_orphan = passage.is_some() && new_passage.is_none();
+    let state = if placed_as_orphan && placement.state.is_placed() {
+        AnchorState::Orphaned
+    } else {
+        placement.state
+    };
+    // A resolved orphan that is still not found stays resolved.
+    let state = match carried {
+        Some(c) if c.state == AnchorState::Removed && !state.is_placed() => AnchorState::Removed,
+        _ => state,
+    };
+    let (section_before, passage_before) = match carried {
+        // An orphan keeps pointing at where it was last seen.
+        Some(c) if !was_placed => (c.section_before.clone(), c.passage_before.clone()),
+        _ => (section.clone(), passage.cloned()),
+    };
+    let from_draft = match carried {
+        Some(c) if !was_placed => c.from_draft,
+        _ => old.draft.number,
+    };
+    CarriedMark {
+        section: new_section.id.clone(),
+        passage: if state.is_placed() {
+            new_passage
+        } else {
+            passage.cloned()
+        },
+        carried: Carried {
+            state,
+            from_draft,
+            section_before,
+            passage_before,
+            similarity: if state == AnchorState::Fuzzy {
+                placement.similarity
+            } else {
+                None
+            },
+            decided: match carried {
+                Some(c) if c.state == AnchorState::Removed => c.decided.clone(),
+                _ => None,
+            },
+        },
+    }
+}
+
+fn summary_of(
+    old: &Project,
+    new: &Project,
+    new_sections: &[Section],
+    matched: &sections::SectionMatch,
+    marks: MarkCounts,
+    cut_short: bool,
+) -> RevisionSummary {
+    let revisions = || new_sections.iter().filter_map(|s| s.revision.as_ref());
+    let old_count = old.sections.len();
+    RevisionSummary {
+        draft: old.draft.number + 1,
+        file_name: new.draft.file_name.clone(),
+        sections: new_sections.len(),
+        unchanged: revisions()
+            .filter(|r| !r.text_changed && !r.is_new())
+            .count(),
+        changed: revisions()
+            .filter(|r| r.text_changed && !r.is_new())
+            .count(),
+        added: revisions().filter(|r| r.is_new()).count(),
+        removed: matched.removed(old_count).len(),
+        renamed: revisions().filter(|r| r.heading_before.is_some()).count(),
+        split: (0..old_count)
+            .filter(|s| matched.from.iter().filter(|f| f.contains(s)).count() > 1)
+            .count(),
+        merged: matched.from.iter().filter(|f| f.len() > 1).count(),
+        changed_since_approval: new_sections
+            .iter()
+            .filter(|s| {
+                s.revision
+                    .as_ref()
+                    .is_some_and(SectionRevision::changed_since_approval)
+            })
+            .map(|s| s.title().to_owned())
+            .collect(),
+        marks,
+        cut_short,
+    }
+}
+
+impl fmt::Display for RevisionSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        write!(
+            f,
+            "Draft {} ({}): {}",
+            self.draft,
+            self.file_name,
+            plural(self.sections, "section", "sections")
+        )?;
+        let changes: Vec<String> = [
+            (self.changed, "changed"),
+            (self.added, "added"),
+            (self.removed, "removed"),
+            (self.renamed, "renamed"),
+            (self.split, "split"),
+            (self.merged, "merged"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        if changes.is_empty() {
+            write!(f, ", none changed")?;
+        } else {
+            write!(f, " ({})", changes.join(", "))?;
+        }
+        let marks = self.marks;
+        write!(
+            f,
+            "; {}: {} exact, {} moved, {} fuzzy, {} orphaned",
+            plural(marks.total(), "mark", "marks"),
+            marks.exact,
+            marks.moved,
+            marks.fuzzy,
+            marks.orphaned
+        )?;
+        if !self.changed_since_approval.is_empty() {
+            write!(
+                f,
+                "; changed since approval: {}",
+                self.changed_since_approval.join(", ")
+            )?;
+        }
+        if self.cut_short {
+            write!(
+                f,
+                " (the drafts differ so much that the comparison was cut short: check the fuzzy and orphaned marks)"
+            )?;
+        }
+        Ok(())
+    }
+}

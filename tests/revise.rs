@@ -1,0 +1,594 @@
+//! Carrying a review to a revised draft: the anchoring corpus.
+//!
+//! Each case takes real text (the seed article, the bundled sample), marks passages on it,
+//! makes one kind of revision a writer makes, and says where a careful person would put
+//! each mark afterwards. The test prints, per case, how many marks came out exact, moved,
+//! fuzzy and orphaned, and how many were attached to the wrong words without a warning —
+//! which must be none.
+
+use std::path::Path;
+
+use copydesk::import::import_bytes;
+use copydesk::model::{AnchorState, Comment, DraftFormat, Passage, Project};
+use copydesk::revise::{ReviseOptions, revise};
+use jiff::Timestamp;
+
+use crate::common::seed_article;
+
+/// Where a mark should end up.
+#[derive(Clone, Copy, Debug)]
+enum Expect {
+    /// Same text, where the comparison expects it: occurrence `n` of the quote in the new text.
+    Exact(usize),
+    /// Same text once white space and typographic quotes are set aside, at occurrence `n` of
+    /// the new text as written.
+    ExactAs(&'static str, usize),
+    /// Same text, elsewhere: occurrence `n` of the quote in the new text.
+    Moved(usize),
+    /// Exact or moved (either is honest, e.g. for one of two swapped paragraphs), at
+    /// occurrence `n`.
+    Placed(usize),
+    /// Proposed for confirmation at occurrence `n` of this new text.
+    Fuzzy(&'static str, usize),
+    /// Not found: kept with its old passage.
+    Orphaned,
+}
+
+struct Mark {
+    quote: &'static str,
+    /// Which occurrence of the quote in the old text is marked.
+    occurrence: usize,
+    expect: Expect,
+}
+
+fn mark(quote: &'static str, expect: Expect) -> Mark {
+    Mark {
+        quote,
+        occurrence: 0,
+        expect,
+    }
+}
+
+struct Case {
+    name: &'static str,
+    old: String,
+    new: String,
+    marks: Vec<Mark>,
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Tally {
+    exact: usize,
+    moved: usize,
+    fuzzy: usize,
+    orphaned: usize,
+    wrong: usize,
+}
+
+fn project_from_text(name: &str, text: &str) -> Project {
+    import_bytes(
+        Path::new(name),
+        text.as_bytes(),
+        DraftFormat::PlainText,
+        Timestamp::UNIX_EPOCH,
+    )
+    .unwrap()
+}
+
+/// Occurrence `n` of `quote` in reading order: its section index and character range.
+fn occurrence(project: &Project, quote: &str, n: usize) -> Option<(usize, std::ops::Range<usize>)> {
+    project
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(index, section)| {
+            section.text.match_indices(quote).map(move |(byte, _)| {
+                let start = copydesk::text::char_offset_from_byte_offset(&section.text, byte);
+                (index, start..start + quote.chars().count())
+            })
+        })
+        .nth(n)
+}
+
+/// Marks every passage of the case (as comments, whose body names the mark), revises, and
+/// tallies the outcome; panics with the details of any mark that ends up somewhere else than
+/// expected.
+fn run(case: &Case) -> Tally {
+    let mut old = project_from_text("draft-1.txt", &case.old);
+    for (index, mark) in case.marks.iter().enumerate() {
+        let (section, range) = occurrence(&old, mark.quote, mark.occurrence)
+            .unwrap_or_else(|| panic!("{}: “{}” is not in the old text", case.name, mark.quote));
+        let passage = Passage::from_section_text(&old.sections[section].text, range).unwrap();
+        let mut comment = Comment::new(
+            old.sections[section].id.clone(),
+            Some(passage),
+            "Ana",
+            Timestamp::UNIX_EPOCH,
+        );
+        comment.body = index.to_string();
+        old.comments.push(comment);
+    }
+    let new = project_from_text("draft-2.txt", &case.new);
+    let revised = revise(&old, new, ReviseOptions::default()).project;
+    revised.validate().unwrap();
+
+    let mut tally = Tally::default();
+    let mut failures = Vec::new();
+    for (index, mark) in case.marks.iter().enumerate() {
+        let comment = revised
+            .comments
+            .iter()
+            .find(|c| c.body == index.to_string())
+            .unwrap();
+        let carried = comment.carried.as_ref().unwrap();
+        let state = carried.state;
+        match state {
+            AnchorState::Exact => tally.exact += 1,
+            AnchorState::Moved => tally.moved += 1,
+            AnchorState::Fuzzy => tally.fuzzy += 1,
+            _ => tally.orphaned += 1,
+        }
+        let placed = comment.placed_passage().map(|passage| {
+            let section = revised.section_index(&comment.section).unwrap();
+            (section, passage.range())
+        });
+        let expected_place = match mark.expect {
+            Expect::Exact(n) | Expect::Moved(n) | Expect::Placed(n) => {
+                occurrence(&revised, mark.quote, n)
+            }
+            Expect::Fuzzy(quote, n) | Expect::ExactAs(quote, n) => occurrence(&revised, quote, n),
+            Expect::Orphaned => None,
+        };
+        let silently_placed = matches!(state, AnchorState::Exact | AnchorState::Moved);
+        if silently_placed && placed != expected_place {
+            tally.wrong += 1;
+        }
+        let as_expected = match mark.expect {
+            Expect::Exact(_) | Expect::ExactAs(..) => state == AnchorState::Exact,
+            Expect::Moved(_) => state == AnchorState::Moved,
+            Expect::Placed(_) => silently_placed,
+            Expect::Fuzzy(..) => state == AnchorState::Fuzzy,
+            Expect::Orphaned => state == AnchorState::Orphaned,
+        } && (expected_place.is_none() || placed == expected_place);
+        if !as_expected {
+            let new_text = placed.clone().map(|(section, range)| {
+                copydesk::text::slice_chars(&revised.sections[section].text, range).to_owned()
+            });
+            failures.push(format!(
+                "  “{}”: expected {:?}, got {state:?} at {placed:?} {new_text:?} (expected at {expected_place:?})",
+                mark.quote, mark.expect
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}: marks not where a careful person would put them:\n{}",
+        case.name,
+        failures.join("\n")
+    );
+    tally
+}
+
+/// `text` with `from` replaced by `to`, which must be there.
+fn replaced(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "the text has no “{from}”");
+    text.replacen(from, to, 1)
+}
+
+/// `text` with the line starting with `start` taken out and put after the line starting with
+/// `after`.
+fn line_moved(text: &str, start: &str, after: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let from = lines.iter().position(|l| l.starts_with(start)).unwrap();
+    let line = lines.remove(from);
+    let to = lines.iter().position(|l| l.starts_with(after)).unwrap();
+    lines.insert(to + 1, line);
+    lines.join("\n")
+}
+
+/// Hard-wraps each line at `width` columns, with a blank line between paragraphs and two
+/// spaces after each full stop.
+fn rewrapped(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let mut column = 0;
+        for word in line.replace(". ", ".  ").split(' ') {
+            if column > 0 && column + word.len() > width {
+                out.push('\n');
+                column = 0;
+            } else if column > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += word.len();
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn seed_cases(seed: &str) -> Vec<Case> {
+    let case = |name, new: String, marks| Case {
+        name,
+        old: seed.to_owned(),
+        new,
+        marks,
+    };
+    let sentence_rewritten = replaced(
+        seed,
+        "Officials described the effort as a demonstration of the growing partnership between countries committed to counterterrorism and regional stability.",
+        "Officials called the effort proof of a growing partnership among countries committed to fighting terrorism.",
+    );
+    let footer_removed = seed
+        .lines()
+        .filter(|l| !l.starts_with("Do Follow") && !l.starts_with("Read More"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    // The revision of the seed a writer sends back: a figure changed, a paragraph moved to
+    // another section, a heading renamed, the promo footer removed, a claim's sentence
+    // rewritten.
+    let revision = {
+        let text = replaced(
+            &footer_removed,
+            "more than 4,000 Islamic State (IS) detainees",
+            "more than 4,200 Islamic State (IS) detainees",
+        );
+        let text = line_moved(
+            &text,
+            "Experts note that while security",
+            "The transfer highlights the significance",
+        );
+        let text = replaced(
+            &text,
+            "Strategic Importance of the Transfer",
+            "Why Iraq Took the Detainees",
+        );
+        replaced(
+            &text,
+            "Officials described the effort as a demonstration of the growing partnership between countries committed to counterterrorism and regional stability.",
+            "Officials called the effort proof of a growing partnership among countries committed to fighting terrorism.",
+        )
+    };
+    vec![
+        case(
+            "text inserted before a mark",
+            replaced(
+                &replaced(
+                    seed,
+                    "The decision to move",
+                    "Officials briefed reporters on Monday. The decision to move",
+                ),
+                "In a significant development",
+                "An editor's note opens the piece.\nIn a significant development",
+            ),
+            vec![
+                mark("more than 4,000", Expect::Exact(0)),
+                mark(
+                    "The decision to move the detainees to Iraq",
+                    Expect::Exact(0),
+                ),
+                mark("Experts note", Expect::Exact(0)),
+            ],
+        ),
+        case(
+            "edit inside the marked passage",
+            replaced(seed, "more than 4,000 Islamic", "more than 4,200 Islamic"),
+            vec![
+                mark(
+                    "more than 4,000 Islamic State (IS) detainees",
+                    Expect::Fuzzy("more than 4,200 Islamic State (IS) detainees", 0),
+                ),
+                mark("over 4,000 IS detainees is expected", Expect::Exact(0)),
+            ],
+        ),
+        case(
+            "marked passage duplicated elsewhere",
+            replaced(
+                seed,
+                "This large-scale transfer",
+                "Experts note that while security remains a top priority, critics disagree.\nThis large-scale transfer",
+            ),
+            vec![mark(
+                "Experts note that while security remains a top priority",
+                Expect::Exact(1),
+            )],
+        ),
+        case(
+            "white space and line wrap",
+            rewrapped(seed, 60),
+            vec![
+                mark(
+                    "more than 4,000 Islamic State (IS) detainees",
+                    Expect::Exact(0),
+                ),
+                mark(
+                    "Separating low-risk individuals from high-risk operatives",
+                    Expect::Exact(0),
+                ),
+                mark("Analysts suggest", Expect::Exact(0)),
+            ],
+        ),
+        case(
+            "typographic quotes",
+            replaced(
+                &replaced(seed, "Iraq’s role", "Iraq's role"),
+                "detainees’ legal",
+                "detainees' legal",
+            ),
+            vec![
+                Mark {
+                    quote: "Iraq’s role as a regional hub",
+                    occurrence: 0,
+                    // The same words, with a straight apostrophe.
+                    expect: Expect::ExactAs("Iraq's role as a regional hub", 0),
+                },
+                mark("Analysts suggest", Expect::Exact(0)),
+            ],
+        ),
+        case(
+            "paragraph moved to another section",
+            line_moved(
+                seed,
+                "Experts note that while security",
+                "The transfer highlights the significance",
+            ),
+            vec![
+                mark(
+                    "Separating low-risk individuals from high-risk operatives",
+                    Expect::Moved(0),
+                ),
+                mark("Every detainee was assessed individually", Expect::Exact(0)),
+            ],
+        ),
+        case(
+            "section renamed",
+            replaced(seed, "Strategic Importance of the Transfer", "Why Iraq"),
+            vec![mark(
+                "Iraq has established specialized detention centers",
+                Expect::Exact(0),
+            )],
+        ),
+        case(
+            "section split in two",
+            replaced(
+                seed,
+                "For many officials, this transfer",
+                "What Officials Expect\nFor many officials, this transfer",
+            ),
+            vec![
+                mark("reducing the operational capacity of IS", Expect::Exact(0)),
+                mark(
+                    "Iraq has established specialized detention centers",
+                    Expect::Exact(0),
+                ),
+            ],
+        ),
+        case(
+            "sections merged",
+            replaced(seed, "Challenges and Future Steps\n", ""),
+            vec![
+                mark(
+                    "authorities acknowledge that challenges remain",
+                    Expect::Exact(0),
+                ),
+                mark("Analysts suggest", Expect::Exact(0)),
+            ],
+        ),
+        case(
+            "marked passage deleted",
+            replaced(
+                seed,
+                "Every detainee was assessed individually, and efforts were made to ensure that the process adhered to international human rights standards. ",
+                "",
+            ),
+            vec![
+                mark("Every detainee was assessed individually", Expect::Orphaned),
+                mark("providing access to legal representation", Expect::Exact(0)),
+            ],
+        ),
+        case(
+            "the same words elsewhere are not the marked words",
+            replaced(
+                &replaced(
+                    seed,
+                    "Authorities involved in the operation emphasized",
+                    "Authorities emphasized",
+                ),
+                "The operation to transfer over 4,000 IS detainees represents a major achievement in international counterterrorism efforts. ",
+                "",
+            ),
+            vec![
+                // "the operation" and "over 4,000 IS detainees" are still elsewhere in the
+                // text: those are other passages.
+                Mark {
+                    quote: "the operation",
+                    occurrence: 2,
+                    expect: Expect::Orphaned,
+                },
+                Mark {
+                    quote: "over 4,000 IS detainees",
+                    occurrence: 1,
+                    expect: Expect::Orphaned,
+                },
+                mark("over 4,000 IS detainees", Expect::Exact(0)),
+            ],
+        ),
+        case(
+            "a claim's sentence rewritten",
+            sentence_rewritten,
+            vec![mark(
+                "Officials described the effort as a demonstration of the growing partnership between countries committed to counterterrorism and regional stability.",
+                Expect::Fuzzy(
+                    "Officials called the effort proof of a growing partnership among countries committed to fighting terrorism.",
+                    0,
+                ),
+            )],
+        ),
+        case(
+            "promo footer removed",
+            footer_removed,
+            vec![
+                mark("Do Follow Gulf Magazine on Instagram", Expect::Orphaned),
+                mark("remains a shared responsibility", Expect::Exact(0)),
+            ],
+        ),
+        case(
+            "paragraphs swapped within a section",
+            line_moved(
+                seed,
+                "The decision to move the detainees",
+                "For many officials, this transfer",
+            ),
+            vec![
+                mark(
+                    "Iraq has established specialized detention centers",
+                    Expect::Placed(0),
+                ),
+                mark("reducing the operational capacity of IS", Expect::Placed(0)),
+            ],
+        ),
+        case(
+            "moved paragraph, and its words in another added paragraph",
+            replaced(
+                &line_moved(
+                    seed,
+                    "Experts note that while security",
+                    "The transfer highlights the significance",
+                ),
+                "This large-scale transfer",
+                "Experts note that while security remains a top priority, budgets do not.\nThis large-scale transfer",
+            ),
+            vec![
+                // Both copies are new text; the words around the moved one decide.
+                Mark {
+                    quote: "Experts note that while security remains a top priority",
+                    occurrence: 0,
+                    expect: Expect::Moved(1),
+                },
+                Mark {
+                    quote: "Experts note",
+                    occurrence: 0,
+                    expect: Expect::Moved(1),
+                },
+            ],
+        ),
+        case(
+            "moved paragraph with the marked words edited",
+            replaced(
+                &line_moved(
+                    seed,
+                    "Experts note that while security",
+                    "The transfer highlights the significance",
+                ),
+                "Separating low-risk individuals from high-risk operatives",
+                "Keeping low-risk individuals apart from hardened operatives",
+            ),
+            vec![mark(
+                "Separating low-risk individuals from high-risk operatives",
+                Expect::Orphaned,
+            )],
+        ),
+        case(
+            "the seed's next draft",
+            revision,
+            vec![
+                mark(
+                    "more than 4,000 Islamic State (IS) detainees",
+                    Expect::Fuzzy("more than 4,200 Islamic State (IS) detainees", 0),
+                ),
+                mark(
+                    "Separating low-risk individuals from high-risk operatives",
+                    Expect::Moved(0),
+                ),
+                mark(
+                    "Iraq has established specialized detention centers",
+                    Expect::Exact(0),
+                ),
+                mark("Do Follow Gulf Magazine on Instagram", Expect::Orphaned),
+                mark(
+                    "Officials described the effort as a demonstration of the growing partnership between countries committed to counterterrorism and regional stability.",
+                    Expect::Fuzzy(
+                        "Officials called the effort proof of a growing partnership among countries committed to fighting terrorism.",
+                        0,
+                    ),
+                ),
+                mark("Analysts suggest", Expect::Exact(0)),
+                mark("experts believe", Expect::Exact(0)),
+            ],
+        ),
+    ]
+}
+
+/// Cases on the bundled sample, which needs nothing from outside the repository.
+fn sample_cases() -> Vec<Case> {
+    let sample = include_str!("../assets/sample-article.md");
+    let case = |name, new: String, marks| Case {
+        name,
+        old: sample.to_owned(),
+        new,
+        marks,
+    };
+    vec![case(
+        "sample: a figure changed, a paragraph moved, a heading renamed, the footer cut",
+        {
+            let text = replaced(sample, "adding 1,200 bicycles", "adding 1,400 bicycles");
+            let text = replaced(&text, "## Costs and Funding", "## Who Pays");
+            let text = replaced(&text, "Follow Riverton Daily on Instagram\n", "");
+            let text = replaced(
+                &text,
+                "\n\nCritics argue that the money would be better spent on bus services. Analysts suggest that ridership could fall if the stations are not kept stocked during the morning rush.",
+                "",
+            );
+            replaced(
+                &text,
+                "The transport authority will publish",
+                "Critics argue that the money would be better spent on bus services. Analysts suggest that ridership could fall if the stations are not kept stocked during the morning rush.\n\nThe transport authority will publish",
+            )
+        },
+        vec![
+            mark(
+                "adding 1,200 bicycles",
+                Expect::Fuzzy("adding 1,400 bicycles", 0),
+            ),
+            mark("42% of households there own no car", Expect::Exact(0)),
+            mark("€3.1 million a year", Expect::Exact(0)),
+            mark("Analysts suggest", Expect::Moved(0)),
+            mark("Follow Riverton Daily on Instagram", Expect::Orphaned),
+        ],
+    )]
+}
+
+#[test]
+fn anchoring_corpus_on_the_sample() {
+    for case in sample_cases() {
+        let tally = run(&case);
+        println!("{}: {tally:?}", case.name);
+        assert_eq!(tally.wrong, 0);
+    }
+}
+
+#[test]
+fn anchoring_corpus_puts_every_mark_where_a_careful_person_would() {
+    let Some(seed) = seed_article() else { return };
+    let seed = std::fs::read_to_string(seed).unwrap();
+    let mut total = Tally::default();
+    println!("{:<60} exact moved fuzzy orphaned wrong", "case");
+    for case in seed_cases(&seed) {
+        let tally = run(&case);
+        println!(
+            "{:<60} {:>5} {:>5} {:>5} {:>8} {:>5}",
+            case.name, tally.exact, tally.moved, tally.fuzzy, tally.orphaned, tally.wrong
+        );
+        total.exact += tally.exact;
+        total.moved += tally.moved;
+        total.fuzzy += tally.fuzzy;
+        total.orphaned += tally.orphaned;
+        total.wrong += tally.wrong;
+    }
+    println!(
+        "{:<60} {:>5} {:>5} {:>5} {:>8} {:>5}",
+        "all", total.exact, total.moved, total.fuzzy, total.orphaned, total.wrong
+    );
+    assert_eq!(total.wrong, 0);
+}
