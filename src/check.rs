@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::model::{ClaimStatus, Project, ReviewStatus};
+use crate::model::{AnchorState, Carried, ClaimStatus, Project, ReviewStatus};
 use crate::text::shortened;
 
 /// One thing that keeps the article from being ready.
@@ -11,22 +11,33 @@ pub enum OpenItem {
     Section {
         title: String,
         status: ReviewStatus,
+        /// It was approved, and the revised draft changed its text.
+        changed_since_approval: bool,
     },
     Comment {
         section: String,
         quote: Option<String>,
         author: String,
         body: String,
+        /// Fuzzy or orphaned after a revision: its place waits for a person.
+        unsettled: Option<AnchorState>,
     },
     Claim {
         section: String,
         quote: String,
         status: ClaimStatus,
+        /// Fuzzy or orphaned after a revision: its place waits for a person.
+        unsettled: Option<AnchorState>,
     },
 }
 
+fn unsettled(carried: Option<&Carried>) -> Option<AnchorState> {
+    carried.map(|c| c.state).filter(|s| s.needs_attention())
+}
+
 /// Everything still open, in reading order: sections not approved, unresolved comments,
-/// claims neither verified nor dealt with.
+/// claims neither verified nor dealt with — and claims whose place in a revised draft nobody
+/// has confirmed, verified or not (the verified words may be gone).
 pub fn open_items(project: &Project) -> Vec<OpenItem> {
     let mut items = Vec::new();
     for section in &project.sections {
@@ -34,6 +45,10 @@ pub fn open_items(project: &Project) -> Vec<OpenItem> {
             items.push(OpenItem::Section {
                 title: section.title().to_owned(),
                 status: section.status,
+                changed_since_approval: section
+                    .revision
+                    .as_ref()
+                    .is_some_and(|r| r.changed_since_approval()),
             });
         }
     }
@@ -44,13 +59,18 @@ pub fn open_items(project: &Project) -> Vec<OpenItem> {
                 quote: comment.passage.as_ref().map(|p| p.quote.clone()),
                 author: comment.author.clone(),
                 body: comment.body.clone(),
+                unsettled: unsettled(comment.carried.as_ref()),
             });
         }
-        for claim in project.claims_in(&section.id).filter(|c| c.is_open()) {
+        for claim in project
+            .claims_in(&section.id)
+            .filter(|c| c.is_open() || c.needs_attention())
+        {
             items.push(OpenItem::Claim {
                 section: section.title().to_owned(),
                 quote: claim.passage.quote.clone(),
                 status: claim.status,
+                unsettled: unsettled(claim.carried.as_ref()),
             });
         }
     }
@@ -60,16 +80,27 @@ pub fn open_items(project: &Project) -> Vec<OpenItem> {
 impl fmt::Display for OpenItem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Section { title, status } => write!(
-                f,
-                "section “{title}” is not approved ({})",
-                status.label().to_lowercase()
-            ),
+            Self::Section {
+                title,
+                status,
+                changed_since_approval,
+            } => {
+                write!(
+                    f,
+                    "section “{title}” is not approved ({})",
+                    status.label().to_lowercase()
+                )?;
+                if *changed_since_approval {
+                    write!(f, " — changed since approval")?;
+                }
+                Ok(())
+            }
             Self::Comment {
                 section,
                 quote,
                 author,
                 body,
+                unsettled,
             } => {
                 let on = quote.as_deref().map_or_else(
                     || "the section".to_owned(),
@@ -79,12 +110,14 @@ impl fmt::Display for OpenItem {
                     f,
                     "open comment by {author} on {on} in “{section}”: {}",
                     shortened(body.trim(), 80)
-                )
+                )?;
+                write_unsettled(f, *unsettled)
             }
             Self::Claim {
                 section,
                 quote,
                 status,
+                unsettled,
             } => {
                 let state = if status.can_be_dealt_with() {
                     format!(
@@ -98,8 +131,17 @@ impl fmt::Display for OpenItem {
                     f,
                     "claim “{}” in “{section}”: {state}",
                     shortened(quote, 200)
-                )
+                )?;
+                write_unsettled(f, *unsettled)
             }
         }
+    }
+}
+
+fn write_unsettled(f: &mut fmt::Formatter<'_>, unsettled: Option<AnchorState>) -> fmt::Result {
+    match unsettled {
+        Some(AnchorState::Fuzzy) => write!(f, " — fuzzy after the revision: confirm its new place"),
+        Some(_) => write!(f, " — orphaned by the revision: re-attach it or resolve it"),
+        None => Ok(()),
     }
 }

@@ -14,9 +14,11 @@ use crate::import::import_file;
 use crate::open::project_from_path;
 use crate::project_file::{is_project_path, load_project, save_project};
 use crate::report::{counted, json_report, markdown_report};
+use crate::revise::{ReviseOptions, revise};
 use crate::suggest::evaluate::{evaluate, labels_from_tsv};
 use crate::suggest::listing::{json_from_suggestions, text_from_evaluation, tsv_from_suggestions};
 use crate::suggest::{detect_in_project, suggestions_for_project, undecided};
+use crate::text::shortened;
 
 /// Exit status of `check` when something is still open.
 pub const EXIT_OPEN: u8 = 1;
@@ -34,6 +36,7 @@ pub const EXIT_ERROR: u8 = 2;
     after_help = "Examples:\n  \
         copydesk draft.txt                          review a draft in the desk\n  \
         copydesk import draft.md -o draft.copydesk.ron\n  \
+        copydesk revise draft.copydesk.ron draft-v2.md\n  \
         copydesk report draft.copydesk.ron --format json\n  \
         copydesk check draft.copydesk.ron && publish",
     args_conflicts_with_subcommands = true
@@ -58,6 +61,19 @@ pub enum Command {
         /// Replace PROJECT if it already exists (its review would be lost).
         #[arg(long)]
         force: bool,
+    },
+    /// Carry a review over to the writer's next draft: import NEW_ARTICLE into the project,
+    /// re-anchor every comment and claim (exact, moved, fuzzy or orphaned) and send approved
+    /// sections whose text changed back to review. The previous draft stays in the project.
+    Revise {
+        /// The project to carry over.
+        project: PathBuf,
+        /// The revised article (.txt or .md).
+        new_article: PathBuf,
+        /// Where to write the revised project (default: over PROJECT, which is replaced only
+        /// once the new file is complete).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
     /// Print the state of a review: sections and statuses, comments and claims.
     Report {
@@ -138,6 +154,11 @@ pub fn main() -> ExitCode {
             output,
             force,
         }) => import_command(&article, &output, force),
+        Some(Command::Revise {
+            project,
+            new_article,
+            output,
+        }) => revise_command(&project, &new_article, output.as_deref()),
         Some(Command::Report { project, format }) => report_command(&project, format),
         Some(Command::Check { project }) => check_command(&project),
         Some(Command::Suggest { file, format }) => suggest_command(&file, format),
@@ -225,6 +246,78 @@ fn import_command(article: &Path, output: &Path, force: bool) -> ExitCode {
         ),
         ExitCode::SUCCESS,
     )
+}
+
+fn revise_command(project_path: &Path, article: &Path, output: Option<&Path>) -> ExitCode {
+    let output = output.unwrap_or(project_path);
+    if same_file(article, output) {
+        return fail(&format!(
+            "{}: is the article itself; write the project to another file",
+            output.display()
+        ));
+    }
+    if output != project_path && output.exists() && !same_file(project_path, output) {
+        return fail(&format!(
+            "{}: already exists; choose another name, or leave out -o to update {}",
+            output.display(),
+            project_path.display()
+        ));
+    }
+    let project = match load_project(project_path) {
+        Ok(project) => project,
+        Err(error) => return fail(&error),
+    };
+    let new_draft = match import_file(article, Timestamp::now()) {
+        Ok(new_draft) => new_draft,
+        Err(error) => return fail(&error),
+    };
+    let revised = revise(&project, new_draft, ReviseOptions::default());
+    if let Err(error) = save_project(&revised.project, output) {
+        return fail(&error);
+    }
+    let mut text = format!("{}\nWrote {}.\n", revised.summary, output.display());
+    let unsettled = unsettled_marks(&revised.project);
+    if !unsettled.is_empty() {
+        text.push_str(&format!(
+            "{} to look at in the desk (Revision tab):\n",
+            counted(unsettled.len(), "mark", "marks")
+        ));
+        for line in unsettled {
+            text.push_str(&format!("  - {line}\n"));
+        }
+    }
+    print_then_exit(&text, ExitCode::SUCCESS)
+}
+
+/// The fuzzy and orphaned marks of a revised project, one line each.
+fn unsettled_marks(project: &crate::model::Project) -> Vec<String> {
+    let describe = |state: Option<&crate::model::Carried>, what: &str, quote: &str| {
+        let carried = state?;
+        carried.state.needs_attention().then(|| {
+            let before = carried
+                .passage_before
+                .as_ref()
+                .map_or(quote, |p| p.quote.as_str());
+            match carried.state {
+                crate::model::AnchorState::Fuzzy => format!(
+                    "fuzzy {what}: “{}” → “{}” ({}% alike)",
+                    shortened(before, 60),
+                    shortened(quote, 60),
+                    carried.similarity.unwrap_or(0)
+                ),
+                _ => format!("orphaned {what}: “{}”", shortened(before, 60)),
+            }
+        })
+    };
+    let comments = project.comments.iter().filter_map(|c| {
+        let quote = c.passage.as_ref().map_or("", |p| p.quote.as_str());
+        describe(c.carried.as_ref(), "comment", quote)
+    });
+    let claims = project
+        .claims
+        .iter()
+        .filter_map(|c| describe(c.carried.as_ref(), "claim", &c.passage.quote));
+    comments.chain(claims).collect()
 }
 
 fn sample_command(output: &Path) -> ExitCode {

@@ -9,8 +9,9 @@ use thiserror::Error;
 use jiff::Timestamp;
 
 use crate::model::{
-    Claim, ClaimId, ClaimStatus, Comment, CommentId, DealtWith, Dismissal, Project, Reply, ReplyId,
-    Resolution, ReviewStatus, SectionId, Source, StatusChange,
+    AnchorState, Carried, Claim, ClaimId, ClaimStatus, Comment, CommentId, DealtWith, Dismissal,
+    InvalidProject, MarkId, Passage, Project, Reply, ReplyId, Resolution, ReviewStatus, SectionId,
+    Source, StatusChange,
 };
 use crate::text::{char_count, shortened};
 
@@ -102,6 +103,20 @@ pub enum Edit {
     Undismiss {
         sentence: String,
     },
+    /// Puts a mark on a passage, or records what a person decided about where a revised
+    /// draft put it.
+    SetPlacement {
+        mark: MarkId,
+        section: SectionId,
+        /// Required for a claim; `None` makes a comment one on the whole section.
+        passage: Option<Passage>,
+        carried: Option<Box<Carried>>,
+    },
+    /// Replaces the whole project: a revised draft coming in (its inverse puts the previous
+    /// draft back), so a re-import is undone as one step.
+    Revise {
+        project: Box<Project>,
+    },
     /// Several edits applied, and undone, as one step.
     Batch {
         label: String,
@@ -129,6 +144,10 @@ pub enum EditError {
     UnknownSource { claim: ClaimId, index: usize },
     #[error("the id {0} is already in use")]
     DuplicateId(String),
+    #[error("a claim must keep a passage")]
+    ClaimWithoutPassage(ClaimId),
+    #[error("the revised project is inconsistent: {0}")]
+    InvalidRevision(InvalidProject),
     #[error("the passage {start}..{end} lies outside its section ({len} characters)")]
     PassageOutOfBounds {
         start: usize,
@@ -208,7 +227,7 @@ impl Edit {
             }
             Self::AddComment { index, comment } => {
                 check_new_mark(project, comment.id.as_str(), &comment.section)?;
-                if let Some(passage) = &comment.passage {
+                if let Some(passage) = comment.placed_passage() {
                     check_passage(project, &comment.section, passage.start, passage.end)?;
                 }
                 for reply in &comment.replies {
@@ -287,12 +306,9 @@ impl Edit {
             }
             Self::AddClaim { index, claim } => {
                 check_new_mark(project, claim.id.as_str(), &claim.section)?;
-                check_passage(
-                    project,
-                    &claim.section,
-                    claim.passage.start,
-                    claim.passage.end,
-                )?;
+                if let Some(passage) = claim.placed_passage() {
+                    check_passage(project, &claim.section, passage.start, passage.end)?;
+                }
                 let index = index.min(project.claims.len());
                 let id = claim.id.clone();
                 project.claims.insert(index, *claim);
@@ -387,6 +403,55 @@ impl Edit {
                     claim,
                     index,
                     source: old,
+                })
+            }
+            Self::SetPlacement {
+                mark,
+                section,
+                passage,
+                carried,
+            } => {
+                if project.section(&section).is_none() {
+                    return Err(EditError::UnknownSection(section));
+                }
+                let placed = carried.as_ref().is_none_or(|c| c.state.is_placed());
+                if let Some(passage) = passage.as_ref().filter(|_| placed) {
+                    check_passage(project, &section, passage.start, passage.end)?;
+                }
+                let carried = carried.map(|c| *c);
+                let (old_section, old_passage, old_carried) = match &mark {
+                    MarkId::Comment(id) => {
+                        let comment = comment_mut(project, id)?;
+                        (
+                            std::mem::replace(&mut comment.section, section),
+                            std::mem::replace(&mut comment.passage, passage),
+                            std::mem::replace(&mut comment.carried, carried),
+                        )
+                    }
+                    MarkId::Claim(id) => {
+                        let Some(passage) = passage else {
+                            return Err(EditError::ClaimWithoutPassage(id.clone()));
+                        };
+                        let claim = claim_mut(project, id)?;
+                        (
+                            std::mem::replace(&mut claim.section, section),
+                            Some(std::mem::replace(&mut claim.passage, passage)),
+                            std::mem::replace(&mut claim.carried, carried),
+                        )
+                    }
+                };
+                Ok(Self::SetPlacement {
+                    mark,
+                    section: old_section,
+                    passage: old_passage,
+                    carried: old_carried.map(Box::new),
+                })
+            }
+            Self::Revise { project: revised } => {
+                revised.validate().map_err(EditError::InvalidRevision)?;
+                let old = std::mem::replace(project, *revised);
+                Ok(Self::Revise {
+                    project: Box::new(old),
                 })
             }
             Self::Batch { label, edits } => {
@@ -506,6 +571,18 @@ impl Edit {
             Self::AddSource { .. } => "add source".to_owned(),
             Self::RemoveSource { .. } => "remove source".to_owned(),
             Self::SetSource { .. } => "edit source".to_owned(),
+            Self::SetPlacement { carried, .. } => match carried.as_ref().map(|c| c.state) {
+                Some(AnchorState::Confirmed) => "confirm a mark's new place",
+                Some(AnchorState::Reattached) => "re-attach a mark",
+                Some(AnchorState::Removed) => "resolve an orphaned mark",
+                Some(AnchorState::Orphaned) => "reject a mark's proposed place",
+                _ => "move a mark",
+            }
+            .to_owned(),
+            Self::Revise { project: revised } => format!(
+                "import draft {} ({})",
+                revised.draft.number, revised.draft.file_name
+            ),
             Self::Batch { label, .. } => label.clone(),
         }
     }

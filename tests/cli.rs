@@ -437,3 +437,91 @@ fn a_mistyped_command_is_not_taken_for_a_wish_to_open_the_desk() {
         stderr(&output)
     );
 }
+
+#[test]
+fn revise_carries_a_review_to_the_next_draft_and_check_waits_for_the_fuzzy_marks() {
+    let dir = temp_dir();
+    let project_path = dir.path().join("sample.copydesk.ron");
+    let project_arg = project_path.to_str().unwrap();
+    assert!(run(&["sample", "-o", project_arg]).status.success());
+    let draft_2 = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-article-draft-2.md");
+    let out_path = dir.path().join("sample-2.copydesk.ron");
+
+    // Broken input leaves the project as it was.
+    let before = std::fs::read(&project_path).unwrap();
+    let binary = dir.path().join("draft-2.txt");
+    write(&binary, [0_u8, 159, 146, 150, 0, 1, 2]);
+    let output = run(&["revise", project_arg, binary.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("draft-2.txt"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("not a text file"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(&project_path).unwrap(), before);
+
+    let output = run(&[
+        "revise",
+        project_arg,
+        draft_2.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("Draft 2 (sample-article-draft-2.md)"),
+        "{text}"
+    );
+    assert!(text.contains("2 fuzzy, 1 orphaned"), "{text}");
+    assert!(
+        text.contains("changed since approval: What Riders Can Expect"),
+        "{text}"
+    );
+    assert!(
+        text.contains("fuzzy claim: “adding 1,200 bicycles and 85 docking stations” → “adding 1,400 bicycles and 85 docking stations”"),
+        "{text}"
+    );
+    assert!(text.contains("orphaned comment: “Experts note”"), "{text}");
+    // The original project is untouched when -o names another file.
+    assert_eq!(std::fs::read(&project_path).unwrap(), before);
+    let revised = load_project(&out_path).unwrap();
+    assert_eq!(revised.draft.number, 2);
+
+    // The gate says what waits for a person.
+    let output = run(&["check", out_path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("fuzzy after the revision: confirm its new place"),
+        "{text}"
+    );
+    assert!(
+        text.contains("orphaned by the revision: re-attach it or resolve it"),
+        "{text}"
+    );
+    assert!(text.contains("— changed since approval"), "{text}");
+
+    // Another file is not overwritten by -o; without -o the project itself is updated.
+    let output = run(&[
+        "revise",
+        project_arg,
+        draft_2.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("already exists"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["revise", project_arg, draft_2.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(load_project(&project_path).unwrap().draft.number, 2);
+}

@@ -66,10 +66,15 @@ struct Tally {
 }
 
 fn project_from_text(name: &str, text: &str) -> Project {
+    let format = if name.ends_with(".md") {
+        DraftFormat::Markdown
+    } else {
+        DraftFormat::PlainText
+    };
     import_bytes(
         Path::new(name),
         text.as_bytes(),
-        DraftFormat::PlainText,
+        format,
         Timestamp::UNIX_EPOCH,
     )
     .unwrap()
@@ -591,4 +596,112 @@ fn anchoring_corpus_puts_every_mark_where_a_careful_person_would() {
         "all", total.exact, total.moved, total.fuzzy, total.orphaned, total.wrong
     );
     assert_eq!(total.wrong, 0);
+}
+
+#[test]
+fn a_revised_project_saves_and_loads_with_its_drafts_and_mark_states() {
+    let old = copydesk::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+    let new = project_from_text(
+        "sample-article-draft-2.md",
+        include_str!("../assets/sample-article-draft-2.md"),
+    );
+    let revised = revise(&old, new, ReviseOptions::default()).project;
+    let dir = crate::common::temp_dir();
+    let path = dir.path().join("revised.copydesk.ron");
+    copydesk::project_file::save_project(&revised, &path).unwrap();
+    let loaded = copydesk::project_file::load_project(&path).unwrap();
+    assert_eq!(loaded, revised);
+    assert_eq!(loaded.earlier_drafts[0].sections, old.sections);
+    assert!(loaded.comments.iter().all(|c| c.carried.is_some()));
+    // An orphan keeps its old passage even though it lies outside its section now.
+    let orphan = loaded
+        .comments
+        .iter()
+        .find(|c| c.carried.as_ref().unwrap().state == AnchorState::Orphaned)
+        .unwrap();
+    assert_eq!(orphan.passage.as_ref().unwrap().quote, "Experts note");
+    assert_eq!(loaded.section_title(&orphan.section), "Why the East Side");
+}
+
+#[test]
+fn a_project_revised_twice_keeps_both_earlier_drafts_and_refinds_an_orphan() {
+    let old = copydesk::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+    let draft_2 = include_str!("../assets/sample-article-draft-2.md");
+    let second = revise(
+        &old,
+        project_from_text("draft-2.md", draft_2),
+        ReviseOptions::default(),
+    )
+    .project;
+    // The writer puts the unnamed-source sentence back in the third draft.
+    let draft_3 = replaced(
+        draft_2,
+        "## Who Pays",
+        "Experts note that bike-share schemes tend to succeed when stations are no more than 300 metres apart, a spacing the new plan largely follows.\n\n## Who Pays",
+    );
+    let third = revise(
+        &second,
+        project_from_text("draft-3.md", &draft_3),
+        ReviseOptions::default(),
+    )
+    .project;
+    assert_eq!(third.draft.number, 3);
+    let numbers: Vec<u32> = third
+        .earlier_drafts
+        .iter()
+        .map(|d| d.draft.number)
+        .collect();
+    assert_eq!(numbers, [1, 2]);
+    let experts = third
+        .comments
+        .iter()
+        .find(|c| c.body.starts_with("Which experts"))
+        .unwrap();
+    assert_eq!(
+        experts.placed_passage().map(|p| p.quote.as_str()),
+        Some("Experts note")
+    );
+    assert!(experts.carried.as_ref().unwrap().state.is_placed());
+}
+
+#[test]
+fn the_comparison_is_bounded_when_the_drafts_have_nothing_in_common() {
+    let old = copydesk::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+    let unrelated = "A different article.\n\nNothing here is like the sample at all, and no mark can be found in it.";
+    let revised = revise(
+        &old,
+        project_from_text("other.txt", unrelated),
+        ReviseOptions::default(),
+    );
+    let counts = revised.summary.marks;
+    assert_eq!(counts.exact + counts.moved, 0);
+    assert_eq!(counts.total(), old.comments.len() + old.claims.len());
+    revised.project.validate().unwrap();
+    // With no time at all, the result is coarser but never wrong.
+    let rushed = revise(
+        &old,
+        project_from_text(
+            "draft-2.md",
+            include_str!("../assets/sample-article-draft-2.md"),
+        ),
+        ReviseOptions {
+            diff_deadline: std::time::Duration::ZERO,
+            search_budget: 0,
+        },
+    );
+    rushed.project.validate().unwrap();
+    for comment in &rushed.project.comments {
+        if let Some(passage) = comment.placed_passage()
+            && comment.carried.as_ref().unwrap().state == AnchorState::Exact
+        {
+            let before = comment
+                .carried
+                .as_ref()
+                .unwrap()
+                .passage_before
+                .as_ref()
+                .unwrap();
+            assert_eq!(passage.quote, before.quote);
+        }
+    }
 }

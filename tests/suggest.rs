@@ -413,7 +413,10 @@ fn a_version_1_project_opens_with_its_claims_history_started() {
     let project = copydesk::sample::sample_project(Timestamp::now()).unwrap();
     let text = copydesk::project_file::ron_from_project(&project)
         .unwrap()
-        .replace("version: 2,", "version: 1,");
+        .replace(
+            &format!("version: {},", copydesk::project_file::FORMAT_VERSION),
+            "version: 1,",
+        );
     // Strip what version 1 did not have.
     let text: String = text
         .lines()

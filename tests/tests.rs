@@ -11,4 +11,5 @@ mod fact_check_desk;
 mod import;
 mod project_file;
 mod revise;
+mod revise_desk;
 mod suggest;

@@ -230,7 +230,8 @@ fn spans_by_section(
             });
     }
     for comment in &project.comments {
-        if let Some(passage) = &comment.passage {
+        // An orphan's passage belongs to an earlier draft: it has no place in this text.
+        if let Some(passage) = comment.placed_passage() {
             marks
                 .entry(comment.section.clone())
                 .or_default()
@@ -244,14 +245,16 @@ fn spans_by_section(
         }
     }
     for claim in &project.claims {
-        marks
-            .entry(claim.section.clone())
-            .or_default()
-            .push(MarkSpan {
-                target: SpanTarget::Mark(MarkId::Claim(claim.id.clone())),
-                range: claim.passage.range(),
-                kind: MarkKind::Claim(claim.status),
-            });
+        if let Some(passage) = claim.placed_passage() {
+            marks
+                .entry(claim.section.clone())
+                .or_default()
+                .push(MarkSpan {
+                    target: SpanTarget::Mark(MarkId::Claim(claim.id.clone())),
+                    range: passage.range(),
+                    kind: MarkKind::Claim(claim.status),
+                });
+        }
     }
     marks
 }

@@ -7,7 +7,7 @@ use super::command::UiCommand;
 use super::look;
 use super::state::{Action, AppState, SuggestionKey};
 use crate::edit::Edit;
-use crate::model::{ClaimStatus, Comment, MarkId, Passage, Project, Section};
+use crate::model::{Carried, ClaimStatus, Comment, MarkId, Passage, Project, Section};
 use crate::text::shortened;
 
 /// One-shot requests for the cards, taken from the app state each frame.
@@ -33,6 +33,7 @@ pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions:
         return;
     };
     header_ui(ui, project, section, actions);
+    super::revision_ui::section_changes_ui(ui, project, section);
     ui.separator();
 
     let mut marks: Vec<(usize, MarkId)> = project
@@ -72,7 +73,7 @@ pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions:
                             MarkId::Claim(id) => {
                                 if let Some(claim) = project.claim(id) {
                                     super::claim_card_ui::claim_card_ui(
-                                        ui, claim, requests, actions,
+                                        ui, state, claim, requests, actions,
                                     );
                                 }
                             }
@@ -144,9 +145,15 @@ pub(super) fn card_title_ui(ui: &mut Ui, title: &str, mark: &MarkId, actions: &m
 pub(super) fn quote_ui(
     ui: &mut Ui,
     passage: Option<&Passage>,
+    carried: Option<&Carried>,
     mark: &MarkId,
     actions: &mut Vec<Action>,
 ) {
+    if carried.is_some_and(|c| !c.state.is_placed()) {
+        // An orphan: its words are not in this draft, so there is nothing to show; the
+        // placement line below says what it was on.
+        return;
+    }
     let text = match passage {
         Some(passage) => RichText::new(format!("“{}”", shortened(&passage.quote, 220))).italics(),
         None => RichText::new("On the whole section").italics().weak(),
@@ -252,7 +259,25 @@ fn comment_card_ui(
             }
         });
     });
-    quote_ui(ui, comment.passage.as_ref(), &mark, actions);
+    quote_ui(
+        ui,
+        comment.passage.as_ref(),
+        comment.carried.as_ref(),
+        &mark,
+        actions,
+    );
+    if let (Some(carried), Some(project)) = (&comment.carried, state.project()) {
+        super::revision_ui::placement_ui(
+            ui,
+            project,
+            &mark,
+            carried,
+            // The card shows the passage above.
+            None,
+            state.text_selection.is_some(),
+            actions,
+        );
+    }
     byline_ui(ui, "", &comment.author, comment.created);
 
     let mut body = comment.body.clone();

@@ -7,13 +7,14 @@ use super::cards_ui::{
     CardRequests, byline_ui, card_title_ui, is_web_address, mark_name, quote_ui, text_field_actions,
 };
 use super::look;
-use super::state::Action;
+use super::state::{Action, AppState};
 use crate::edit::Edit;
 use crate::model::{Claim, ClaimStatus, DealtWith, MarkId, Source, SourceRank};
 use crate::text::shortened;
 
 pub fn claim_card_ui(
     ui: &mut Ui,
+    state: &AppState,
     claim: &Claim,
     requests: &CardRequests,
     actions: &mut Vec<Action>,
@@ -36,7 +37,25 @@ pub fn claim_card_ui(
             }
         });
     });
-    quote_ui(ui, Some(&claim.passage), &mark, actions);
+    quote_ui(
+        ui,
+        Some(&claim.passage),
+        claim.carried.as_ref(),
+        &mark,
+        actions,
+    );
+    if let (Some(carried), Some(project)) = (&claim.carried, state.project()) {
+        super::revision_ui::placement_ui(
+            ui,
+            project,
+            &mark,
+            carried,
+            // The card shows the passage above.
+            None,
+            state.text_selection.is_some(),
+            actions,
+        );
+    }
     byline_ui(ui, "Flagged by ", &claim.author, claim.created);
     if !claim.kinds.is_empty() {
         let kinds: Vec<&str> = claim.kinds.iter().map(|kind| kind.label()).collect();

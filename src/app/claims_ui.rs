@@ -70,7 +70,7 @@ pub fn claims_ui(
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         if selected {
-                            claim_card_ui(ui, claim, requests, actions);
+                            claim_card_ui(ui, state, claim, requests, actions);
                         } else {
                             claim_row_ui(ui, project, claim, actions);
                         }

@@ -11,6 +11,7 @@ use crate::model::ReviewStatus;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UiCommand {
     ImportArticle,
+    ImportRevision,
     OpenProject,
     Save,
     SaveAs,
@@ -40,8 +41,9 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 30] = [
         Self::ImportArticle,
+        Self::ImportRevision,
         Self::OpenProject,
         Self::Save,
         Self::SaveAs,
@@ -69,11 +71,13 @@ impl UiCommand {
         Self::ShowPanel(SidePanel::Marks),
         Self::ShowPanel(SidePanel::Claims),
         Self::ShowPanel(SidePanel::Suggestions),
+        Self::ShowPanel(SidePanel::Revision),
     ];
 
     pub fn label(self) -> &'static str {
         match self {
             Self::ImportArticle => "Import article…",
+            Self::ImportRevision => "Import revised draft…",
             Self::OpenProject => "Open project…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
@@ -101,12 +105,17 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Marks) => "Section marks",
             Self::ShowPanel(SidePanel::Claims) => "All claims",
             Self::ShowPanel(SidePanel::Suggestions) => "Suggestions",
+            Self::ShowPanel(SidePanel::Revision) => "Revision",
         }
     }
 
     pub fn tooltip(self) -> &'static str {
         match self {
             Self::ImportArticle => "Open a draft (.txt or .md) as a new review",
+            Self::ImportRevision => {
+                "Bring in the writer's next draft of this article: every comment and claim is \
+                 carried over, and what changed is shown"
+            }
             Self::OpenProject => "Open a saved review (.copydesk.ron)",
             Self::Save => "Save the review, article text included",
             Self::SaveAs => "Save the review to a new file",
@@ -149,6 +158,9 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Suggestions) => {
                 "List the suggested sentences, to accept or dismiss"
             }
+            Self::ShowPanel(SidePanel::Revision) => {
+                "What the latest draft changed, and the marks whose new place needs a look"
+            }
         }
     }
 
@@ -156,6 +168,7 @@ impl UiCommand {
         let shortcut = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
         match self {
             Self::ImportArticle => shortcut(CTRL, Key::I),
+            Self::ImportRevision => shortcut(CTRL_SHIFT, Key::I),
             Self::OpenProject => shortcut(CTRL, Key::O),
             Self::Save => shortcut(CTRL, Key::S),
             Self::SaveAs => shortcut(CTRL_SHIFT, Key::S),
@@ -183,6 +196,7 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Marks) => shortcut(CTRL, Key::Num1),
             Self::ShowPanel(SidePanel::Claims) => shortcut(CTRL, Key::Num2),
             Self::ShowPanel(SidePanel::Suggestions) => shortcut(CTRL, Key::Num3),
+            Self::ShowPanel(SidePanel::Revision) => shortcut(CTRL, Key::Num4),
         }
     }
 

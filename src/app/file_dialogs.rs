@@ -13,8 +13,12 @@ use std::sync::{Arc, Mutex};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogPurpose {
     ImportArticle,
+    /// The writer's next draft of the open review.
+    ImportRevision,
     OpenProject,
-    SaveProject { suggested: PathBuf },
+    SaveProject {
+        suggested: PathBuf,
+    },
 }
 
 /// A dialog that was started and has not answered yet.
@@ -46,6 +50,11 @@ impl FileDialogs for NativeFileDialogs {
                 let path = match request {
                     DialogPurpose::ImportArticle => dialog
                         .set_title("Import article")
+                        .add_filter("Articles", &["txt", "md", "markdown", "text"])
+                        .add_filter("All files", &["*"])
+                        .pick_file(),
+                    DialogPurpose::ImportRevision => dialog
+                        .set_title("Import revised draft")
                         .add_filter("Articles", &["txt", "md", "markdown", "text"])
                         .add_filter("All files", &["*"])
                         .pick_file(),

@@ -12,6 +12,13 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             command_button_ui(ui, UiCommand::ImportArticle, true, None, actions);
+            command_button_ui(
+                ui,
+                UiCommand::ImportRevision,
+                state.review.is_some(),
+                None,
+                actions,
+            );
             command_button_ui(ui, UiCommand::OpenProject, true, None, actions);
             ui.menu_button("Open recent", |ui| {
                 if state.prefs.recent_files.is_empty() {

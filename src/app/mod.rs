@@ -16,6 +16,7 @@ mod menu_ui;
 mod modals_ui;
 mod outline_ui;
 pub mod prefs;
+mod revision_ui;
 mod section_text;
 mod side_panel_ui;
 pub mod state;

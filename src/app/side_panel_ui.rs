@@ -1,5 +1,5 @@
 //! The right-hand panel: one of the current section's cards, every claim, or the
-//! suggestions, chosen by tabs (Ctrl+1, Ctrl+2, Ctrl+3).
+//! suggestions, or what the latest draft changed, chosen by tabs (Ctrl+1 to Ctrl+4).
 
 use egui::{RichText, Ui};
 
@@ -7,6 +7,7 @@ use super::article_ui::shortcut_text;
 use super::cards_ui::{self, CardRequests};
 use super::claims_ui;
 use super::command::UiCommand;
+use super::revision_ui;
 use super::state::{Action, AppState, SidePanel};
 use super::suggestions_ui;
 
@@ -23,6 +24,10 @@ pub fn side_panel_ui(
                 SidePanel::Marks => None,
                 SidePanel::Claims => state.project().map(|p| p.claims.len()),
                 SidePanel::Suggestions => Some(state.suggestions.undecided_count()),
+                SidePanel::Revision => state
+                    .project()
+                    .filter(|p| !p.earlier_drafts.is_empty())
+                    .map(|p| p.marks_needing_attention()),
             };
             let reading = panel == SidePanel::Suggestions && state.suggestions.is_reading();
             let text = match count {
@@ -55,5 +60,6 @@ pub fn side_panel_ui(
         SidePanel::Marks => cards_ui::cards_ui(ui, state, requests, actions),
         SidePanel::Claims => claims_ui::claims_ui(ui, state, requests, actions),
         SidePanel::Suggestions => suggestions_ui::suggestions_ui(ui, state, requests, actions),
+        SidePanel::Revision => revision_ui::revision_ui(ui, state, actions),
     }
 }

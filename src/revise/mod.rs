@@ -11,6 +11,7 @@
 //! ([`ReviseOptions`]); what they cannot settle is left fuzzy or orphaned for a person.
 
 mod align;
+mod decisions;
 mod placement;
 mod sections;
 mod tokens;
@@ -19,6 +20,7 @@ mod word_diff;
 use std::fmt;
 use std::time::{Duration, Instant};
 
+pub use decisions::{confirm_edit, reattach_edit, reject_edit, resolve_orphan_edit};
 pub use placement::similarity;
 pub use word_diff::{DiffPiece, PieceKind, word_diff};
 

@@ -452,9 +452,12 @@ impl<'a> Placer<'a> {
         })
     }
 
-    /// Where an orphan of old section `section` is listed: the section its neighbourhood
-    /// went to.
+    /// Where an orphan of old section `section` is listed: the section that continues it, or
+    /// else the one its neighbourhood went to.
     fn orphan_section(&self, section: usize, first: usize) -> usize {
+        if let Some(heir) = self.sections.heir_of(section) {
+            return heir;
+        }
         self.expected_new_token(first)
             .and_then(|t| {
                 self.new

@@ -94,8 +94,11 @@ pub fn match_sections(
             (0..old.len())
                 .filter(|&s| {
                     let n = overlap_of(s, j);
-                    inherits[j] == Some(s)
-                        || (n > 0 && (n * 2 >= mapped_from[s] || n * 2 >= length(new_tokens, j)))
+                    // Most of what survived of s went here, and that is a real part of s; or
+                    // most of this section came from s.
+                    let most_of_old = n * 2 >= mapped_from[s] && n * 4 >= length(old_tokens, s);
+                    let most_of_new = n * 2 >= length(new_tokens, j);
+                    inherits[j] == Some(s) || (n > 0 && (most_of_old || most_of_new))
                 })
                 .collect()
         })

@@ -175,7 +175,7 @@ pub fn undecided<'a>(all: &'a [Suggestion], project: &Project) -> Vec<&'a Sugges
 /// Positions in `all` of the suggestions nobody has decided yet (see [`undecided`]).
 pub fn undecided_indices(all: &[Suggestion], project: &Project) -> Vec<usize> {
     let mut claimed: HashMap<&SectionId, Vec<Range<usize>>> = HashMap::new();
-    for claim in &project.claims {
+    for claim in project.claims.iter().filter(|c| c.is_placed()) {
         claimed
             .entry(&claim.section)
             .or_default()
@@ -183,7 +183,7 @@ pub fn undecided_indices(all: &[Suggestion], project: &Project) -> Vec<usize> {
     }
     let mut commented: HashMap<&SectionId, Vec<Range<usize>>> = HashMap::new();
     for comment in &project.comments {
-        if let Some(passage) = &comment.passage {
+        if let Some(passage) = comment.placed_passage() {
             commented
                 .entry(&comment.section)
                 .or_default()

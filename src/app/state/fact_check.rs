@@ -22,16 +22,19 @@ pub enum SidePanel {
     Claims,
     /// The suggested sentences nobody has decided yet.
     Suggestions,
+    /// What the latest revised draft changed, and the marks it could not place for certain.
+    Revision,
 }
 
 impl SidePanel {
-    pub const ALL: [Self; 3] = [Self::Marks, Self::Claims, Self::Suggestions];
+    pub const ALL: [Self; 4] = [Self::Marks, Self::Claims, Self::Suggestions, Self::Revision];
 
     pub fn label(self) -> &'static str {
         match self {
             Self::Marks => "Section",
             Self::Claims => "Claims",
             Self::Suggestions => "Suggestions",
+            Self::Revision => "Revision",
         }
     }
 }

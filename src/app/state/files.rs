@@ -60,7 +60,7 @@ impl AppState {
 
     /// Opens a file dialog, unless one is already open (it would answer for a desk that has
     /// moved on).
-    fn ask(
+    pub(super) fn ask(
         &mut self,
         purpose: DialogPurpose,
         after_save: Option<AfterUnsaved>,
@@ -97,6 +97,15 @@ impl AppState {
             // The desk may have changed while the dialog was open: ask about it again.
             DialogPurpose::ImportArticle | DialogPurpose::OpenProject => {
                 self.unless_unsaved(AfterUnsaved::Open(path), ctx);
+            }
+            DialogPurpose::ImportRevision => {
+                if self.review.as_ref().map(|r| r.serial) == asked.review_serial {
+                    self.revise_now(&path);
+                } else {
+                    self.show_error(
+                        "Another review was opened while the dialog was open; the revised draft was not imported.",
+                    );
+                }
             }
             DialogPurpose::SaveProject { .. } => {
                 if self.review.as_ref().map(|r| r.serial) != asked.review_serial {

@@ -13,6 +13,7 @@ use jiff::Timestamp;
 
 mod fact_check;
 mod files;
+mod revision;
 
 pub use fact_check::{
     ClaimOrder, ClaimsView, SidePanel, StatusFilter, SuggestionCache, SuggestionKey,
@@ -20,7 +21,7 @@ pub use fact_check::{
 use files::{AskedDialog, file_name};
 
 use super::command::UiCommand;
-use super::file_dialogs::FileDialogs;
+use super::file_dialogs::{DialogPurpose, FileDialogs};
 use super::prefs::{Preferences, Theme};
 use crate::document::Document;
 use crate::edit::Edit;
@@ -164,6 +165,14 @@ pub enum Action {
     AcceptAllOfKind(CheckKind),
     ShowSidePanel(SidePanel),
     SetClaimsView(ClaimsView),
+    /// Accepts the place a revised draft proposed for a fuzzy mark.
+    ConfirmPlacement(MarkId),
+    /// Turns that place down: the mark becomes an orphan.
+    RejectPlacement(MarkId),
+    /// Attaches a fuzzy or orphaned mark to the selected text.
+    ReattachToSelection(MarkId),
+    /// Settles an orphan whose passage is gone from the article.
+    ResolveOrphan(MarkId),
 }
 
 pub struct AppState {
@@ -354,6 +363,10 @@ impl AppState {
             Action::AcceptAllOfKind(kind) => self.accept_all_of_kind(kind),
             Action::ShowSidePanel(panel) => self.side_panel = panel,
             Action::SetClaimsView(view) => self.claims_view = view,
+            Action::ConfirmPlacement(mark) => self.confirm_placement(&mark),
+            Action::RejectPlacement(mark) => self.reject_placement(&mark),
+            Action::ReattachToSelection(mark) => self.reattach_to_selection(&mark),
+            Action::ResolveOrphan(mark) => self.resolve_orphan(&mark),
         }
         self.refresh();
     }
@@ -381,8 +394,8 @@ impl AppState {
         };
         if scroll_text {
             let char_offset = match &mark {
-                MarkId::Comment(id) => project.comment(id).and_then(|c| c.passage.as_ref()),
-                MarkId::Claim(id) => project.claim(id).map(|c| &c.passage),
+                MarkId::Comment(id) => project.comment(id).and_then(|c| c.placed_passage()),
+                MarkId::Claim(id) => project.claim(id).and_then(|c| c.placed_passage()),
             }
             .map(|p| p.start);
             self.scroll_to = Some(ScrollTarget {
@@ -400,6 +413,15 @@ impl AppState {
     fn run_command(&mut self, command: UiCommand, ctx: &egui::Context) {
         match command {
             UiCommand::ImportArticle => self.unless_unsaved(AfterUnsaved::AskImport, ctx),
+            UiCommand::ImportRevision => {
+                if self.review.is_some() {
+                    self.ask(DialogPurpose::ImportRevision, None, ctx);
+                } else {
+                    self.show_error(
+                        "Open a review first: a revised draft continues an existing review.",
+                    );
+                }
+            }
             UiCommand::OpenProject => self.unless_unsaved(AfterUnsaved::AskOpen, ctx),
             UiCommand::Save => self.save(None, ctx),
             UiCommand::SaveAs => self.ask_save_path(None, ctx),

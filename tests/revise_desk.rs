@@ -1,0 +1,410 @@
+//! The writer's next draft in the desk, driven through its accessible labels: the re-import,
+//! confirming and rejecting a fuzzy mark, re-attaching and resolving orphans, undo.
+
+use std::path::PathBuf;
+
+use copydesk::app::ScriptedFileDialogs;
+use copydesk::app::state::SidePanel;
+use copydesk::model::{AnchorState, Comment, MarkId, Project, ReviewStatus};
+use egui::Key;
+use egui_kittest::kittest::Queryable as _;
+
+use crate::common::{seed_article, temp_dir, write};
+use crate::desk::{ALT, CTRL, CTRL_ALT, CTRL_SHIFT, Desk, desk, drag_select, press, project};
+
+fn sample_draft_2() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample-article-draft-2.md")
+}
+
+fn click(harness: &mut Desk, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn comment_on<'a>(project: &'a Project, body_start: &str) -> &'a Comment {
+    project
+        .comments
+        .iter()
+        .find(|c| c.body.starts_with(body_start))
+        .unwrap()
+}
+
+fn state_of_comment(harness: &Desk, body_start: &str) -> AnchorState {
+    comment_on(project(harness), body_start)
+        .carried
+        .as_ref()
+        .unwrap()
+        .state
+}
+
+/// Imports the sample's second draft through File → Import revised draft (Ctrl+Shift+I).
+fn revise_sample(harness: &mut Desk, dialogs: &ScriptedFileDialogs) {
+    dialogs.answer_next(Some(sample_draft_2()));
+    press(harness, CTRL_SHIFT, Key::I);
+}
+
+#[test]
+fn a_revised_draft_comes_in_as_one_undoable_step() {
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk(None, Some("Ana Reviewer"), &dialogs);
+    let before = project(&harness).clone();
+    assert_eq!(before.draft.number, 1);
+
+    revise_sample(&mut harness, &dialogs);
+    let revised = project(&harness);
+    assert_eq!(revised.draft.number, 2);
+    assert_eq!(revised.draft.file_name, "sample-article-draft-2.md");
+    assert_eq!(revised.earlier_drafts.len(), 1);
+    assert_eq!(revised.earlier_drafts[0].sections, before.sections);
+    assert!(revised.sections[0].text.contains("adding 1,400 bicycles"));
+    // Nothing is lost: every comment and claim is still there.
+    assert_eq!(revised.comments.len(), before.comments.len());
+    assert_eq!(revised.claims.len(), before.claims.len());
+    // The claim on the changed figure is proposed on the new words, flagged fuzzy.
+    let figure = revised
+        .claims
+        .iter()
+        .find(|c| c.passage.quote.contains("bicycles"))
+        .unwrap();
+    assert_eq!(figure.carried.as_ref().unwrap().state, AnchorState::Fuzzy);
+    assert_eq!(
+        figure.passage.quote,
+        "adding 1,400 bicycles and 85 docking stations"
+    );
+    // The approved section the writer changed is back in review, and says why.
+    let riders = revised
+        .sections
+        .iter()
+        .find(|s| s.title() == "What Riders Can Expect")
+        .unwrap();
+    assert_eq!(riders.status, ReviewStatus::InReview);
+    assert!(riders.revision.as_ref().unwrap().changed_since_approval());
+    // The renamed section kept its id, status and section comment.
+    let who_pays = revised
+        .sections
+        .iter()
+        .find(|s| s.title() == "Who Pays")
+        .unwrap();
+    assert_eq!(
+        who_pays.id,
+        before
+            .sections
+            .iter()
+            .find(|s| s.title() == "Costs and Funding")
+            .unwrap()
+            .id
+    );
+    assert!(
+        revised
+            .comments_in(&who_pays.id)
+            .any(|c| c.passage.is_none())
+    );
+    // The desk shows the Revision tab with what needs a look.
+    assert_eq!(harness.state().state().side_panel, SidePanel::Revision);
+    assert_eq!(revised.marks_needing_attention(), 3);
+    let notice = harness.state().state().notice.clone().unwrap();
+    assert!(
+        notice.text.contains("2 fuzzy, 1 orphaned"),
+        "{}",
+        notice.text
+    );
+
+    // One undo takes the whole re-import back; redo brings it again.
+    press(&mut harness, CTRL, Key::Z);
+    assert_eq!(project(&harness), &before);
+    press(&mut harness, CTRL_SHIFT, Key::Z);
+    assert_eq!(project(&harness).draft.number, 2);
+}
+
+#[test]
+fn fuzzy_marks_are_confirmed_or_rejected_and_orphans_reattached_or_resolved() {
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk(None, Some("Ana Reviewer"), &dialogs);
+    revise_sample(&mut harness, &dialogs);
+
+    // The figure changed from 1,200 to 1,400: the claim still belongs on it.
+    click(
+        &mut harness,
+        "Confirm new place of “adding 1,200 bicycles and 85 docking st…”",
+    );
+    let figure = project(&harness)
+        .claims
+        .iter()
+        .find(|c| c.passage.quote.contains("bicycles"))
+        .unwrap()
+        .clone();
+    let carried = figure.carried.clone().unwrap();
+    assert_eq!(carried.state, AnchorState::Confirmed);
+    assert_eq!(carried.decided.unwrap().by, "Ana Reviewer");
+    assert!(
+        figure.is_open(),
+        "confirming the place does not verify the claim"
+    );
+
+    // The superlative was rewritten with a named official: this reviewer says the comment
+    // was about the old wording, and rejects the proposed place.
+    click(
+        &mut harness,
+        "Reject new place of “Officials described it as the most ambi…”",
+    );
+    assert_eq!(
+        state_of_comment(&harness, "Which officials"),
+        AnchorState::Orphaned
+    );
+    let rejected = comment_on(project(&harness), "Which officials");
+    assert!(rejected.placed_passage().is_none());
+    assert_eq!(
+        rejected.passage.as_ref().unwrap().quote,
+        "Officials described it as the most ambitious cycling investment in the city's history."
+    );
+    assert_eq!(project(&harness).marks_needing_attention(), 2);
+
+    // "Experts note" was cut from the draft: the orphan is re-attached to the sentence that
+    // now carries the unnamed source.
+    click(&mut harness, "Go to Who Pays");
+    drag_select(&mut harness, "Analysts suggest");
+    click(&mut harness, "Re-attach “Experts note” to selection");
+    let reattached = comment_on(project(&harness), "Which experts");
+    assert_eq!(
+        reattached.carried.as_ref().unwrap().state,
+        AnchorState::Reattached
+    );
+    assert_eq!(
+        reattached.placed_passage().unwrap().quote,
+        "Analysts suggest"
+    );
+    assert_eq!(
+        project(&harness).section_title(&reattached.section),
+        "Who Pays"
+    );
+
+    // The rejected comment's passage is gone: resolve it.
+    click(
+        &mut harness,
+        "Resolve orphan “Officials described it as the most ambi…”",
+    );
+    let resolved = comment_on(project(&harness), "Which officials");
+    assert_eq!(
+        resolved.carried.as_ref().unwrap().state,
+        AnchorState::Removed
+    );
+    assert!(!resolved.is_open());
+    assert_eq!(project(&harness).marks_needing_attention(), 0);
+    harness.get_by_label_contains("Every mark is placed");
+
+    // Each decision is its own undo step.
+    press(&mut harness, CTRL, Key::Z);
+    assert_eq!(
+        state_of_comment(&harness, "Which officials"),
+        AnchorState::Orphaned
+    );
+    assert!(comment_on(project(&harness), "Which officials").is_open());
+    press(&mut harness, CTRL, Key::Z);
+    assert_eq!(
+        state_of_comment(&harness, "Which experts"),
+        AnchorState::Orphaned
+    );
+}
+
+/// The seed, reviewed and marked in the desk, then its next draft: a figure changed, a
+/// paragraph moved to another section, a heading renamed, the promo footer removed, a
+/// claim's sentence rewritten.
+#[test]
+fn the_seed_reviewed_then_revised_lands_every_mark_or_flags_it() {
+    let Some(seed) = seed_article() else { return };
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk(Some(seed), Some("Ana Reviewer"), &dialogs);
+
+    // Brings the quote's section on screen, as a reviewer scrolls to it, and selects it.
+    let select = |harness: &mut Desk, quote: &str| {
+        let (section, _) = crate::common::passage_of(project(harness), quote);
+        let title = project(harness).section_title(&section).to_owned();
+        click(harness, &format!("Go to {title}"));
+        drag_select(harness, quote);
+    };
+    let flag = |harness: &mut Desk, quote: &str| {
+        select(harness, quote);
+        press(harness, CTRL_ALT, Key::F);
+    };
+    let comment = |harness: &mut Desk, quote: &str| {
+        select(harness, quote);
+        press(harness, CTRL_ALT, Key::M);
+    };
+    flag(&mut harness, "more than 4,000 Islamic State (IS) detainees");
+    flag(
+        &mut harness,
+        "Officials described the effort as a demonstration of the growing partnership",
+    );
+    comment(
+        &mut harness,
+        "Experts note that while security remains a top priority",
+    );
+    comment(&mut harness, "Do Follow Gulf Magazine on Instagram");
+    comment(
+        &mut harness,
+        "Iraq has established specialized detention centers",
+    );
+    // Approve two sections: one the writer will change, one they will not touch.
+    for heading in [
+        "Strategic Importance of the Transfer",
+        "Challenges and Future Steps",
+    ] {
+        click(&mut harness, &format!("Go to {heading}"));
+        press(&mut harness, ALT, Key::Num4);
+    }
+    for heading in [
+        "Strategic Importance of the Transfer",
+        "Challenges and Future Steps",
+    ] {
+        let section = project(&harness)
+            .sections
+            .iter()
+            .find(|s| s.heading.as_deref() == Some(heading))
+            .unwrap();
+        assert_eq!(section.status, ReviewStatus::Approved);
+    }
+    let marked = project(&harness).clone();
+    assert_eq!(marked.claims.len() + marked.comments.len(), 5);
+
+    let revised_text = text
+        .replacen(
+            "more than 4,000 Islamic State (IS) detainees",
+            "more than 4,200 Islamic State (IS) detainees",
+            1,
+        )
+        .replacen(
+            "Strategic Importance of the Transfer",
+            "Why Iraq Took the Detainees",
+            1,
+        )
+        .replacen(
+            "Officials described the effort as a demonstration of the growing partnership between countries committed to counterterrorism and regional stability.",
+            "Officials called the effort proof of a growing partnership among countries committed to fighting terrorism.",
+            1,
+        )
+        .replacen("Iraq has established", "Iraq has recently established", 1);
+    let mut lines: Vec<&str> = revised_text
+        .lines()
+        .filter(|l| !l.starts_with("Do Follow") && !l.starts_with("Read More"))
+        .collect();
+    let moved = lines
+        .iter()
+        .position(|l| l.starts_with("Experts note that while security"))
+        .unwrap();
+    let paragraph = lines.remove(moved);
+    let to = lines
+        .iter()
+        .position(|l| l.starts_with("The transfer highlights"))
+        .unwrap();
+    lines.insert(to + 1, paragraph);
+    let folder = temp_dir();
+    let next_draft = folder.path().join("seed-draft-2.txt");
+    write(&next_draft, lines.join("\n"));
+
+    dialogs.answer_next(Some(next_draft));
+    press(&mut harness, CTRL_SHIFT, Key::I);
+    let revised = project(&harness).clone();
+    assert_eq!(revised.draft.number, 2);
+    let state_of = |quote_start: &str| {
+        let claim = revised
+            .claims
+            .iter()
+            .find(|c| {
+                c.carried
+                    .as_ref()
+                    .and_then(|k| k.passage_before.as_ref())
+                    .is_some_and(|p| p.quote.starts_with(quote_start))
+            })
+            .map(|c| {
+                (
+                    c.carried.clone().unwrap().state,
+                    Some(c.passage.quote.clone()),
+                )
+            });
+        let comment = revised
+            .comments
+            .iter()
+            .find(|c| {
+                c.carried
+                    .as_ref()
+                    .and_then(|k| k.passage_before.as_ref())
+                    .is_some_and(|p| p.quote.starts_with(quote_start))
+            })
+            .map(|c| {
+                (
+                    c.carried.clone().unwrap().state,
+                    c.placed_passage().map(|p| p.quote.clone()),
+                )
+            });
+        claim.or(comment).unwrap()
+    };
+    assert_eq!(
+        state_of("more than 4,000"),
+        (
+            AnchorState::Fuzzy,
+            Some("more than 4,200 Islamic State (IS) detainees".to_owned())
+        )
+    );
+    let (rewritten, now) = state_of("Officials described the effort");
+    assert_eq!(rewritten, AnchorState::Fuzzy);
+    assert!(
+        now.unwrap()
+            .starts_with("Officials called the effort proof")
+    );
+    let (moved_state, moved_quote) = state_of("Experts note that while security");
+    assert_eq!(moved_state, AnchorState::Moved);
+    let moved_comment = revised
+        .comments
+        .iter()
+        .find(|c| {
+            c.placed_passage()
+                .is_some_and(|p| p.quote.starts_with("Experts note"))
+        })
+        .unwrap();
+    assert_eq!(
+        revised.section_title(&moved_comment.section),
+        "International Cooperation and Coordination"
+    );
+    assert!(moved_quote.is_some());
+    assert_eq!(
+        state_of("Do Follow Gulf Magazine"),
+        (AnchorState::Orphaned, None)
+    );
+    let (edited, _) = state_of("Iraq has established");
+    assert_eq!(edited, AnchorState::Fuzzy);
+
+    // The renamed, changed section lost its approval and says so; the untouched one kept it.
+    let renamed = revised
+        .sections
+        .iter()
+        .find(|s| s.title() == "Why Iraq Took the Detainees")
+        .unwrap();
+    let revision = renamed.revision.as_ref().unwrap();
+    assert_eq!(
+        revision.heading_before.as_deref(),
+        Some("Strategic Importance of the Transfer")
+    );
+    assert!(revision.changed_since_approval());
+    assert_eq!(renamed.status, ReviewStatus::InReview);
+    let untouched = revised
+        .sections
+        .iter()
+        .find(|s| s.title() == "Challenges and Future Steps")
+        .unwrap();
+    assert_eq!(untouched.status, ReviewStatus::Approved);
+
+    // The section view shows the notice and the word diff.
+    click(&mut harness, "Go to Why Iraq Took the Detainees");
+    click(&mut harness, "Section tab");
+    harness.get_by_label_contains("Changed since approval");
+    harness.get_by_label_contains("What changed since draft 1");
+    let selected_claim = revised
+        .claims
+        .iter()
+        .find(|c| c.passage.quote.contains("4,200"))
+        .map(|c| MarkId::Claim(c.id.clone()));
+    assert!(selected_claim.is_some());
+}
