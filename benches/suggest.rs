@@ -7,54 +7,24 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
-use std::fmt::Write as _;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use copydesk::import::import_bytes;
 use copydesk::model::DraftFormat;
 use copydesk::suggest::{detect_in_project, project_sentences, undecided};
 use jiff::Timestamp;
 
+#[path = "support/manuscript.rs"]
+mod manuscript;
+
+use manuscript::{manuscript, median};
+
 const TARGET_WORDS: usize = 300_000;
 const RUNS: usize = 7;
 
-fn manuscript() -> String {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/suggest");
-    let mut articles = vec![copydesk::sample::SAMPLE_ARTICLE.replace('#', "")];
-    let mut names: Vec<_> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    for path in names {
-        articles.push(std::fs::read_to_string(path).unwrap());
-    }
-    let mut text = String::new();
-    let mut words = 0;
-    let mut chapter = 0;
-    while words < TARGET_WORDS {
-        for article in &articles {
-            chapter += 1;
-            let _ = writeln!(text, "Chapter {chapter}\n");
-            // Vary the figures so no two chapters are the same text.
-            let varied = article.replace("20", &format!("{}", 20 + chapter % 50));
-            words += varied.split_whitespace().count();
-            text.push_str(&varied);
-            text.push('\n');
-        }
-    }
-    text
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
 fn main() {
-    let text = manuscript();
+    let text = manuscript(TARGET_WORDS);
     let words = text.split_whitespace().count();
     let project = import_bytes(
         Path::new("manuscript.txt"),

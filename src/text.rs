@@ -12,6 +12,15 @@ pub fn char_count(text: &str) -> usize {
 
 /// The byte offset of character `char_index`, or the length of `text` when past its end.
 pub fn byte_offset_from_char_offset(text: &str, char_index: usize) -> usize {
+    // Where the text before the offset is ASCII (most of an English draft), characters are
+    // bytes; checking that is much faster than walking the characters.
+    if text
+        .as_bytes()
+        .get(..char_index)
+        .is_some_and(<[u8]>::is_ascii)
+    {
+        return char_index;
+    }
     text.char_indices()
         .nth(char_index)
         .map_or(text.len(), |(byte, _)| byte)
@@ -38,25 +47,41 @@ pub fn char_offset_from_byte_offset(text: &str, byte_offset: usize) -> usize {
 
 /// `range` (character offsets) widened to whole grapheme clusters: a user-perceived
 /// character (a letter with its combining accent, a flag, an emoji sequence) is never split.
+///
+/// Only the clusters at the two ends are examined, so this costs the same at the end of a
+/// long section as at its start.
 pub fn range_on_grapheme_boundaries(text: &str, range: Range<usize>) -> Range<usize> {
-    use unicode_segmentation::UnicodeSegmentation as _;
-    let mut start = range.start;
-    let mut end = range.end;
-    let mut offset = 0;
-    for grapheme in text.graphemes(true) {
-        let next = offset + char_count(grapheme);
-        if offset < range.start && range.start < next {
-            start = offset;
-        }
-        if offset < range.end && range.end < next {
-            end = next;
-        }
-        if next >= range.end {
-            break;
-        }
-        offset = next;
+    let bytes = byte_range_from_char_range(text, range.clone());
+    let start = grapheme_boundary_at_or_before(text, bytes.start);
+    let end = grapheme_boundary_at_or_after(text, bytes.end);
+    let start_chars = range.start - char_count(&text[start..bytes.start]);
+    let end_chars = range
+        .end
+        .min(range.start + char_count(&text[bytes.clone()]))
+        + char_count(&text[bytes.end..end]);
+    start_chars..end_chars
+}
+
+fn grapheme_boundary_at_or_before(text: &str, byte: usize) -> usize {
+    use unicode_segmentation::GraphemeCursor;
+    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
+    if cursor.is_boundary(text, 0).unwrap_or(true) {
+        return byte;
     }
-    start..end
+    cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0)
+}
+
+fn grapheme_boundary_at_or_after(text: &str, byte: usize) -> usize {
+    use unicode_segmentation::GraphemeCursor;
+    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
+    if cursor.is_boundary(text, 0).unwrap_or(true) {
+        return byte;
+    }
+    cursor
+        .next_boundary(text, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(text.len())
 }
 
 /// `text` cut to at most `max_chars` characters, with an ellipsis when cut.

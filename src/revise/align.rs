@@ -121,10 +121,21 @@ fn align_tokens(
         .collect();
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(deadline));
     let shift = |range: Range<usize>, by: usize| range.start + by..range.end + by;
-    for op in ops {
+    let change_size = |op: Option<&DiffOp>| {
+        op.filter(|op| !matches!(op, DiffOp::Equal { .. }))
+            .map_or(0, |op| op.old_range().len().max(op.new_range().len()))
+    };
+    for (index, op) in ops.iter().enumerate() {
         let old_range = shift(op.old_range(), old_tokens.start);
         let new_range = shift(op.new_range(), new_tokens.start);
-        if matches!(op, DiffOp::Equal { .. }) {
+        // A word or two in common in the middle of paragraphs that otherwise differ ("the",
+        // a comma) is chance, not the same text: mapping it would pin marks to unrelated
+        // words.
+        let before = change_size(index.checked_sub(1).and_then(|i| ops.get(i)));
+        let after = change_size(ops.get(index + 1));
+        let by_chance = old_range.len() < 3 && before > 0 && after > 0 && before + after > 6;
+        let meaningful = !by_chance;
+        if matches!(op, DiffOp::Equal { .. }) && meaningful {
             alignment.map_run(old_range, new_range);
         } else {
             push_change(alignment, old_range, new_range);

@@ -17,6 +17,7 @@ mod sections;
 mod tokens;
 mod word_diff;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::time::{Duration, Instant};
 
@@ -44,7 +45,7 @@ pub struct ReviseOptions {
 impl Default for ReviseOptions {
     fn default() -> Self {
         Self {
-            diff_deadline: Duration::from_millis(500),
+            diff_deadline: Duration::from_millis(250),
             search_budget: 20_000_000,
         }
     }
@@ -134,6 +135,12 @@ pub fn revise(old: &Project, new: Project, options: ReviseOptions) -> Revised {
         &matched,
         options.search_budget,
     );
+    let section_indices: HashMap<&SectionId, usize> = old
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(index, section)| (&section.id, index))
+        .collect();
     let mut marks = MarkCounts::default();
     let comments: Vec<Comment> = old
         .comments
@@ -141,6 +148,7 @@ pub fn revise(old: &Project, new: Project, options: ReviseOptions) -> Revised {
         .map(|comment| {
             let carried = carry_mark(
                 old,
+                &section_indices,
                 &mut placer,
                 &new_sections,
                 &comment.section,
@@ -162,6 +170,7 @@ pub fn revise(old: &Project, new: Project, options: ReviseOptions) -> Revised {
         .map(|claim| {
             let carried = carry_mark(
                 old,
+                &section_indices,
                 &mut placer,
                 &new_sections,
                 &claim.section,
@@ -252,13 +261,14 @@ struct CarriedMark {
 
 fn carry_mark(
     old: &Project,
+    section_indices: &HashMap<&SectionId, usize>,
     placer: &mut Placer<'_>,
     new_sections: &[Section],
     section: &SectionId,
     passage: Option<&Passage>,
     carried: Option<&Carried>,
 ) -> CarriedMark {
-    let old_index = old.section_index(section).unwrap_or(0);
+    let old_index = section_indices.get(section).copied().unwrap_or(0);
     let was_placed = carried.is_none_or(|c| c.state.is_placed());
     let placement = match (passage, was_placed) {
         (Some(passage), true) => placer.place_passage(old_index, passage),
@@ -343,10 +353,10 @@ fn summary_of(
             .filter(|r| r.text_changed && !r.is_new())
             .count(),
         added: revisions().filter(|r| r.is_new()).count(),
-        removed: matched.removed(old_count).len(),
+        removed: matched.removed().len(),
         renamed: revisions().filter(|r| r.heading_before.is_some()).count(),
         split: (0..old_count)
-            .filter(|s| matched.from.iter().filter(|f| f.contains(s)).count() > 1)
+            .filter(|&s| matched.continuations_of(s).len() > 1)
             .count(),
         merged: matched.from.iter().filter(|f| f.len() > 1).count(),
         changed_since_approval: new_sections

@@ -28,7 +28,7 @@ use crate::model::{AnchorState, Passage, Section};
 use crate::text::{char_count, slice_chars};
 
 /// How many words of context on each side are compared to tell search hits apart.
-const CONTEXT_TOKENS: usize = 24;
+const CONTEXT_TOKENS: usize = 64;
 /// More hits than this for a passage's rarest word and the passage is too common to place.
 const MAX_HITS: usize = 64;
 
@@ -170,12 +170,7 @@ impl<'a> Placer<'a> {
                 similarity: None,
             };
         }
-        if let Some(continued) = self
-            .sections
-            .from
-            .iter()
-            .position(|from| from.contains(&section))
-        {
+        if let Some(&continued) = self.sections.continuations_of(section).first() {
             return Placement {
                 state: AnchorState::Moved,
                 section: continued,
@@ -230,9 +225,8 @@ impl<'a> Placer<'a> {
         // the result of merging it) is where the passage is expected.
         let continues = self
             .sections
-            .from
-            .get(new_section)
-            .is_some_and(|from| from.contains(&section));
+            .continuations_of(section)
+            .contains(&new_section);
         let state = if continues {
             AnchorState::Exact
         } else {
@@ -388,8 +382,12 @@ impl<'a> Placer<'a> {
 
     /// The new words standing where the passage's words stood: proposed as fuzzy when they
     /// resemble the passage, or sit between the same neighbours.
+    ///
+    /// The place is the passage's own first and last words when the diff kept them, else the
+    /// gap between the nearest kept words around them. A gap that spans paragraphs (a
+    /// paragraph was inserted next to the edit) is tried one paragraph at a time.
     fn by_approximate_position(
-        &self,
+        &mut self,
         section: usize,
         tokens: Range<usize>,
         lead: usize,
@@ -397,59 +395,104 @@ impl<'a> Placer<'a> {
         passage: &Passage,
     ) -> Option<Placement> {
         let (first, last) = (tokens.start, tokens.end - 1);
-        let start = match self.alignment.new_of(first) {
-            Some(new) => new,
-            None => {
-                let change = self.alignment.change_of(first)?;
-                proportional(change.old.clone(), change.new.clone(), first, false)
-            }
+        let old_span = self.old.section_tokens[section].clone();
+        let first_kept = self.alignment.new_of(first);
+        let last_kept = self.alignment.new_of(last);
+        let kept_before = self.kept_neighbour(first, old_span.clone(), true);
+        let kept_after = self.kept_neighbour(last, old_span, false);
+        let start = match (first_kept, kept_before) {
+            (Some(new), _) => new,
+            (None, Some(before)) => before + 1,
+            (None, None) => self.alignment.change_of(first)?.new.start,
         };
-        let end = match self.alignment.new_of(last) {
-            Some(new) => new + 1,
-            None => {
-                let change = self.alignment.change_of(last)?;
-                proportional(change.old.clone(), change.new.clone(), last + 1, true)
-            }
+        let end = match (last_kept, kept_after) {
+            (Some(new), _) => new + 1,
+            (None, Some(after)) => after,
+            (None, None) => self.alignment.change_of(last)?.new.end,
         };
         if start >= end || end > self.new.tokens.len() {
             return None;
         }
-        let new_section = self.new.tokens[start].section;
-        let section_end = self.new.section_tokens[new_section as usize].end;
-        let end = end.min(section_end);
-        let section_start = self.old.section_tokens[section].start;
-        let section_stop = self.old.section_tokens[section].end;
-        let neighbour_kept = |old: Option<usize>, is_before: bool| match old {
-            None => true,
-            Some(old) => self
-                .alignment
-                .new_of(old)
-                .is_some_and(|new| if is_before { new < start } else { new >= end }),
-        };
-        let anchored = neighbour_kept(first.checked_sub(1).filter(|&t| t >= section_start), true)
-            && neighbour_kept(Some(last + 1).filter(|&t| t < section_stop), false);
-        let lead = if self.alignment.new_of(first).is_some() {
-            lead
-        } else {
-            0
-        };
-        let tail = if self.alignment.new_of(last).is_some() {
-            tail
-        } else {
-            0
-        };
-        let range = self.new_chars(start, end - 1, lead, tail);
-        let text = slice_chars(&self.new_sections[new_section as usize].text, range.clone());
-        let similarity = similarity(&passage.quote, text);
+        let anchored_before = first == self.old.section_tokens[section].start
+            || kept_before.is_some_and(|before| before < start);
+        let anchored_after = last + 1 == self.old.section_tokens[section].end
+            || kept_after.is_some_and(|after| after >= end);
         let quote_length = char_count(&passage.quote);
-        let reasonable_length = char_count(text) <= quote_length * 3 + 30;
-        let alike = similarity >= 0.6 || (anchored && similarity >= 0.2 && reasonable_length);
-        alike.then(|| Placement {
+        let segments = self.paragraph_segments(start..end);
+        // Comparing texts is the costly part: it is paid from the same budget as searching.
+        let mut budget = self.budget;
+        let best = segments
+            .into_iter()
+            .filter_map(|segment| {
+                let lead = if segment.start == start && first_kept.is_some() {
+                    lead
+                } else {
+                    0
+                };
+                let tail = if segment.end == end && last_kept.is_some() {
+                    tail
+                } else {
+                    0
+                };
+                let new_section = self.new.tokens[segment.start].section as usize;
+                let range = self.new_chars(segment.start, segment.end - 1, lead, tail);
+                let text = slice_chars(&self.new_sections[new_section].text, range.clone());
+                let text_length = char_count(text);
+                if text_length > quote_length * 3 + 30 {
+                    return None;
+                }
+                let cost = (text_length + quote_length) * 64;
+                if budget < cost {
+                    return None;
+                }
+                budget -= cost;
+                let likeness = similarity(&passage.quote, text);
+                let before = anchored_before && segment.start == start;
+                let after = anchored_after && segment.end == end;
+                // Between the same neighbours, a rewrite is still the passage; next to one of
+                // them, a fair likeness is; elsewhere only a close likeness of a passage long
+                // enough to judge (a few shared letters are chance).
+                let alike = (before && after && likeness >= 0.45)
+                    || ((before || after) && likeness >= 0.6)
+                    || (likeness >= 0.8 && quote_length >= 12);
+                alike.then_some((likeness, new_section, range))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        self.budget = budget;
+        best.map(|(likeness, new_section, range)| Placement {
             state: AnchorState::Fuzzy,
-            section: new_section as usize,
+            section: new_section,
             range: Some(range),
-            similarity: Some(percent(similarity)),
+            similarity: Some(percent(likeness)),
         })
+    }
+
+    /// The new position of the nearest old word before (or after) `token`, within its
+    /// section, that the diff kept; only a few dozen words are looked at.
+    fn kept_neighbour(&self, token: usize, span: Range<usize>, before: bool) -> Option<usize> {
+        const LOOK: usize = 64;
+        if before {
+            (span.start.max(token.saturating_sub(LOOK))..token)
+                .rev()
+                .find_map(|t| self.alignment.new_of(t))
+        } else {
+            (token + 1..span.end.min(token + 1 + LOOK)).find_map(|t| self.alignment.new_of(t))
+        }
+    }
+
+    /// `tokens` of the new draft cut at paragraph ends (at most a handful of pieces).
+    fn paragraph_segments(&self, tokens: Range<usize>) -> Vec<Range<usize>> {
+        const MAX_SEGMENTS: usize = 8;
+        let blocks = &self.new.blocks;
+        let first = blocks.partition_point(|b| b.tokens.end <= tokens.start);
+        blocks[first..]
+            .iter()
+            .take_while(|b| b.tokens.start < tokens.end)
+            .filter(|b| !b.tokens.is_empty())
+            .map(|b| b.tokens.start.max(tokens.start)..b.tokens.end.min(tokens.end))
+            .filter(|segment| !segment.is_empty())
+            .take(MAX_SEGMENTS)
+            .collect()
     }
 
     /// Where an orphan of old section `section` is listed: the section that continues it, or
@@ -483,26 +526,21 @@ fn located(text: &str, passage: &Passage) -> Option<Range<usize>> {
         .map(|start| start..start + char_count(&passage.quote))
 }
 
-/// Maps a position inside a changed run of old tokens to the same proportion of the new run.
-fn proportional(old: Range<usize>, new: Range<usize>, position: usize, round_up: bool) -> usize {
-    let into = position.saturating_sub(old.start);
-    let scaled = into * new.len();
-    let old_len = old.len().max(1);
-    let offset = if round_up {
-        scaled.div_ceil(old_len)
-    } else {
-        scaled / old_len
-    };
-    new.start + offset.min(new.len())
-}
-
-/// How alike two passages are, from 0 to 1 (`similar`'s ratio over characters, with a
-/// deadline so a long passage costs no more than a few milliseconds).
+/// How alike two passages are, from 0 to 1: the mean of `similar`'s ratios over characters
+/// and over words. Letters alone rate unrelated short phrases alike ("the operation",
+/// "Authorities"); words alone miss a changed figure inside a kept phrase. Each diff has a
+/// deadline, so a long passage costs no more than a few milliseconds.
 pub fn similarity(old: &str, new: &str) -> f32 {
-    similar::TextDiff::configure()
-        .deadline(Instant::now() + Duration::from_millis(5))
+    let deadline = Instant::now() + Duration::from_millis(5);
+    let by_chars = similar::TextDiff::configure()
+        .deadline(deadline)
         .diff_chars(old, new)
-        .ratio()
+        .ratio();
+    let by_words = similar::TextDiff::configure()
+        .deadline(deadline)
+        .diff_unicode_words(old, new)
+        .ratio();
+    (by_chars + by_words) / 2.0
 }
 
 fn percent(ratio: f32) -> u8 {

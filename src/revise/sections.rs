@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::align::Alignment;
-use super::tokens::{Tokenized, same_heading};
+use super::tokens::{Tokenized, heading_key, same_heading};
 use crate::model::Section;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,18 +20,29 @@ pub struct SectionMatch {
     pub from: Vec<Vec<usize>>,
     /// For each new section, whether its text differs from the text it came from.
     pub text_changed: Vec<bool>,
+    /// For each old section, the new section that keeps its id.
+    heirs: Vec<Option<usize>>,
+    /// For each old section, the new sections that continue it, in new order.
+    continued_in: Vec<Vec<usize>>,
 }
 
 impl SectionMatch {
     /// The new section that keeps an old section's id.
     pub fn heir_of(&self, old_section: usize) -> Option<usize> {
-        self.inherits.iter().position(|i| *i == Some(old_section))
+        self.heirs.get(old_section).copied().flatten()
+    }
+
+    /// The new sections an old section's text went to.
+    pub fn continuations_of(&self, old_section: usize) -> &[usize] {
+        self.continued_in
+            .get(old_section)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Old sections none of whose text is in the new draft, and whose id nobody keeps.
-    pub fn removed(&self, old_count: usize) -> Vec<usize> {
-        (0..old_count)
-            .filter(|s| !self.from.iter().any(|from| from.contains(s)))
+    pub fn removed(&self) -> Vec<usize> {
+        (0..self.continued_in.len())
+            .filter(|&s| self.continued_in[s].is_empty())
             .collect()
     }
 }
@@ -57,60 +68,76 @@ pub fn match_sections(
             mapped_from[s] += 1;
         }
     }
-    let overlap_of = |s: usize, j: usize| overlap.get(&(s, j)).copied().unwrap_or(0);
-
-    let mut inherits: Vec<Option<usize>> = vec![None; new.len()];
-    let mut taken = vec![false; old.len()];
     let mut pairs: Vec<(usize, usize, usize)> =
         overlap.iter().map(|(&(s, j), &n)| (n, s, j)).collect();
     pairs.sort_by_key(|&(n, s, j)| (std::cmp::Reverse(n), s.abs_diff(j), s, j));
-    for (n, s, j) in pairs {
+
+    let mut inherits: Vec<Option<usize>> = vec![None; new.len()];
+    let mut heirs: Vec<Option<usize>> = vec![None; old.len()];
+    for &(n, s, j) in &pairs {
         let smaller = length(old_tokens, s).min(length(new_tokens, j)).max(1);
         let enough =
             n * 4 >= smaller || same_heading(old[s].heading.as_deref(), new[j].heading.as_deref());
-        if enough && !taken[s] && inherits[j].is_none() {
+        if enough && heirs[s].is_none() && inherits[j].is_none() {
             inherits[j] = Some(s);
-            taken[s] = true;
+            heirs[s] = Some(j);
         }
     }
-    // A rewritten section is still the section under the same heading.
+    // A rewritten section is still the section under the same heading. Headings are looked up
+    // by their normalised form, so this stays linear in the number of sections.
+    let mut free_by_heading: HashMap<u64, Vec<usize>> = HashMap::new();
+    for s in (0..old.len()).filter(|&s| heirs[s].is_none()) {
+        free_by_heading
+            .entry(heading_key(old[s].heading.as_deref()))
+            .or_default()
+            .push(s);
+    }
     for j in 0..new.len() {
         if inherits[j].is_some() {
             continue;
         }
-        let same = (0..old.len())
-            .filter(|&s| {
-                !taken[s] && same_heading(old[s].heading.as_deref(), new[j].heading.as_deref())
-            })
-            .min_by_key(|&s| s.abs_diff(j));
-        if let Some(s) = same {
+        let Some(candidates) = free_by_heading.get_mut(&heading_key(new[j].heading.as_deref()))
+        else {
+            continue;
+        };
+        let nearest = candidates
+            .iter()
+            .copied()
+            .enumerate()
+            .min_by_key(|&(_, s)| s.abs_diff(j));
+        if let Some((position, s)) = nearest {
+            candidates.swap_remove(position);
             inherits[j] = Some(s);
-            taken[s] = true;
+            heirs[s] = Some(j);
         }
     }
 
-    let from: Vec<Vec<usize>> = (0..new.len())
-        .map(|j| {
-            (0..old.len())
-                .filter(|&s| {
-                    let n = overlap_of(s, j);
-                    // Most of what survived of s went here, and that is a real part of s; or
-                    // most of this section came from s.
-                    let most_of_old = n * 2 >= mapped_from[s] && n * 4 >= length(old_tokens, s);
-                    let most_of_new = n * 2 >= length(new_tokens, j);
-                    inherits[j] == Some(s) || (n > 0 && (most_of_old || most_of_new))
-                })
-                .collect()
-        })
+    let mut from: Vec<Vec<usize>> = inherits
+        .iter()
+        .map(|i| i.iter().copied().collect())
         .collect();
+    for &(n, s, j) in &pairs {
+        // Most of what survived of s went here, and that is a real part of s; or most of
+        // this section came from s.
+        let most_of_old = n * 2 >= mapped_from[s] && n * 4 >= length(old_tokens, s);
+        let most_of_new = n * 2 >= length(new_tokens, j);
+        if (most_of_old || most_of_new) && !from[j].contains(&s) {
+            from[j].push(s);
+        }
+    }
+    let mut continued_in: Vec<Vec<usize>> = vec![Vec::new(); old.len()];
+    for (j, sources) in from.iter_mut().enumerate() {
+        sources.sort_unstable();
+        for &s in sources.iter() {
+            continued_in[s].push(j);
+        }
+    }
+    let overlap_of = |s: usize, j: usize| overlap.get(&(s, j)).copied().unwrap_or(0);
     // Words of an old section that did not go to a section continuing it: deleted, or moved
     // to another section.
     let lost: Vec<usize> = (0..old.len())
         .map(|s| {
-            let kept: usize = (0..new.len())
-                .filter(|j| from[*j].contains(&s))
-                .map(|j| overlap_of(s, j))
-                .sum();
+            let kept: usize = continued_in[s].iter().map(|&j| overlap_of(s, j)).sum();
             length(old_tokens, s).saturating_sub(kept)
         })
         .collect();
@@ -126,5 +153,7 @@ pub fn match_sections(
         inherits,
         from,
         text_changed,
+        heirs,
+        continued_in,
     }
 }

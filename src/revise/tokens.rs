@@ -129,8 +129,8 @@ fn tokenize_section(text: &str, section: u32, tokens: &mut Vec<Token>, blocks: &
     close_paragraph(tokens, blocks, paragraph_start);
 }
 
-/// The key of a heading block.
-fn heading_key(heading: Option<&str>) -> u64 {
+/// The key of a heading block: equal for headings that differ only in white space and quotes.
+pub fn heading_key(heading: Option<&str>) -> u64 {
     let mut hasher = HASHER.build_hasher();
     hasher.write_u64(HEADING_SEED);
     for c in heading.unwrap_or("").chars().filter(|c| !c.is_whitespace()) {
