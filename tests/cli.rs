@@ -507,6 +507,47 @@ fn revise_carries_a_review_to_the_next_draft_and_check_waits_for_the_fuzzy_marks
     );
     assert!(text.contains("— changed since approval"), "{text}");
 
+    // The reports say which draft this is and how each mark came through.
+    let output = run(&["report", out_path.to_str().unwrap(), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["draft"]["number"], 2);
+    assert_eq!(
+        report["earlier_drafts"][0]["file_name"],
+        "sample-article.md"
+    );
+    assert_eq!(report["summary"]["marks_to_confirm"], 3);
+    let claims: Vec<&serde_json::Value> = report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["claims"].as_array().unwrap())
+        .collect();
+    let figure = claims
+        .iter()
+        .find(|c| c["quote"].as_str().unwrap().contains("1,400"))
+        .unwrap();
+    assert_eq!(figure["placement"]["state"], "fuzzy");
+    assert_eq!(
+        figure["placement"]["quote_before"],
+        "adding 1,200 bicycles and 85 docking stations"
+    );
+    let riders = report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["heading"] == "What Riders Can Expect")
+        .unwrap();
+    assert_eq!(riders["revision"]["changed_since_approval"], true);
+    let memo = stdout(&run(&["report", out_path.to_str().unwrap()]));
+    assert!(
+        memo.contains("Draft 2: sample-article-draft-2.md"),
+        "{memo}"
+    );
+    assert!(
+        memo.contains("Place in this draft: fuzzy; on draft 1 it read “adding 1,200 bicycles and 85 docking stations”"),
+        "{memo}"
+    );
+
     // Another file is not overwritten by -o; without -o the project itself is updated.
     let output = run(&[
         "revise",

@@ -227,6 +227,7 @@ fn spans_by_section(
                 target: SpanTarget::Suggestion(SuggestionKey::of(suggestion)),
                 range: suggestion.range.clone(),
                 kind: MarkKind::Suggestion(suggestion.main_kind()),
+                fuzzy: false,
             });
     }
     for comment in &project.comments {
@@ -241,6 +242,7 @@ fn spans_by_section(
                     kind: MarkKind::Comment {
                         resolved: !comment.is_open(),
                     },
+                    fuzzy: comment.needs_attention(),
                 });
         }
     }
@@ -253,6 +255,7 @@ fn spans_by_section(
                     target: SpanTarget::Mark(MarkId::Claim(claim.id.clone())),
                     range: passage.range(),
                     kind: MarkKind::Claim(claim.status),
+                    fuzzy: claim.needs_attention(),
                 });
         }
     }

@@ -464,6 +464,12 @@ fn margin_marks_ui(
                 look::suggestion_color(kind, ui.visuals()),
             ),
         };
+        // A mark the revision placed without certainty asks to be looked at.
+        let (icon, color) = if span.fuzzy {
+            ("?", look::attention_color(ui.visuals()))
+        } else {
+            (icon, color)
+        };
         let center = Pos2::new(
             body_rect.left() - 14.0 - slot as f32 * 16.0,
             row_top + look::BODY_LINE_HEIGHT * 0.5,

@@ -196,10 +196,22 @@ fn show_passage_on_click(
     }
 }
 
-pub(super) fn byline_ui(ui: &mut Ui, prefix: &str, author: &str, when: jiff::Timestamp) {
+/// Who wrote a mark or reply and when; once the review spans drafts, also on which draft.
+pub(super) fn byline_ui(
+    ui: &mut Ui,
+    project: Option<&Project>,
+    prefix: &str,
+    author: &str,
+    when: jiff::Timestamp,
+) {
+    let draft = project
+        .filter(|p| !p.earlier_drafts.is_empty())
+        .map_or_else(String::new, |p| {
+            format!(" · on draft {}", p.draft_number_at(when))
+        });
     ui.label(
         RichText::new(format!(
-            "{prefix}{author} · {}",
+            "{prefix}{author} · {}{draft}",
             look::time_for_people(when)
         ))
         .size(11.5)
@@ -278,7 +290,7 @@ fn comment_card_ui(
             actions,
         );
     }
-    byline_ui(ui, "", &comment.author, comment.created);
+    byline_ui(ui, state.project(), "", &comment.author, comment.created);
 
     let mut body = comment.body.clone();
     let response = ui
@@ -305,7 +317,7 @@ fn comment_card_ui(
         ui.horizontal_wrapped(|ui| {
             ui.add_space(12.0);
             ui.vertical(|ui| {
-                byline_ui(ui, "↪ ", &reply.author, reply.created);
+                byline_ui(ui, state.project(), "↪ ", &reply.author, reply.created);
                 ui.label(&reply.body);
             });
         });

@@ -56,7 +56,13 @@ pub fn claim_card_ui(
             actions,
         );
     }
-    byline_ui(ui, "Flagged by ", &claim.author, claim.created);
+    byline_ui(
+        ui,
+        state.project(),
+        "Flagged by ",
+        &claim.author,
+        claim.created,
+    );
     if !claim.kinds.is_empty() {
         let kinds: Vec<&str> = claim.kinds.iter().map(|kind| kind.label()).collect();
         ui.label(RichText::new(kinds.join(" · ")).size(11.5).weak());

@@ -127,6 +127,15 @@ pub fn selected_suggestion_highlight(kind: CheckKind, visuals: &Visuals) -> Colo
     suggestion_color(kind, visuals).gamma_multiply(0.22)
 }
 
+/// Marks and sections a revised draft changed that wait for a person's look.
+pub fn attention_color(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0xF0, 0xB4, 0x50)
+    } else {
+        Color32::from_rgb(0xA8, 0x5A, 0x00)
+    }
+}
+
 pub const SUGGESTION_ICON: &str = "•";
 pub const SUGGESTIONS_ICON: &str = "💡";
 pub const COMMENT_ICON: &str = "💬";

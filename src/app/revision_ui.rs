@@ -7,6 +7,7 @@ use egui::{Color32, RichText, ScrollArea, Stroke, TextFormat, Ui};
 
 use super::cards_ui::{card_frame, link_text_ui};
 use super::command::UiCommand;
+use super::look;
 use super::state::{Action, AppState};
 use crate::model::{AnchorState, Carried, MarkId, Project, Section};
 use crate::revise::{PieceKind, word_diff};
@@ -200,7 +201,9 @@ pub fn placement_ui(
             let alike = carried
                 .similarity
                 .map_or_else(String::new, |s| format!(" ({s}% alike)"));
-            ui.label(RichText::new(format!("Fuzzy{alike}")).color(attention_color(ui)));
+            ui.label(
+                RichText::new(format!("Fuzzy{alike}")).color(look::attention_color(ui.visuals())),
+            );
             if let Some(before) = before {
                 ui.label(RichText::new(format!("Was: “{}”", shortened(before, 220))).weak());
             }
@@ -237,7 +240,7 @@ pub fn placement_ui(
         AnchorState::Orphaned => {
             ui.label(
                 RichText::new(format!("Orphaned — not in draft {}", project.draft.number))
-                    .color(attention_color(ui)),
+                    .color(look::attention_color(ui.visuals())),
             );
             let was = before.map_or_else(
                 || format!("Was on the section “{section_before}”"),
@@ -301,14 +304,6 @@ fn reattach_button_ui(
     }
 }
 
-fn attention_color(ui: &Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        Color32::from_rgb(0xF0, 0xB4, 0x50)
-    } else {
-        Color32::from_rgb(0xA8, 0x5A, 0x00)
-    }
-}
-
 /// The sections whose text changed, new ones, and those the new draft dropped.
 fn changed_sections_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
     ui.label(RichText::new("Sections").strong());
@@ -340,7 +335,7 @@ fn changed_sections_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<Action>
         any = true;
         let text = RichText::new(format!("{} — {}", section.title(), notes.join(", ")));
         let text = if revision.changed_since_approval() {
-            text.color(attention_color(ui))
+            text.color(look::attention_color(ui.visuals()))
         } else {
             text
         };
@@ -380,7 +375,7 @@ pub fn section_changes_ui(ui: &mut Ui, project: &Project, section: &Section) {
         ui.label(
             RichText::new(format!("New in draft {}", project.draft.number))
                 .size(11.5)
-                .color(attention_color(ui)),
+                .color(look::attention_color(ui.visuals())),
         );
         return;
     }
@@ -391,7 +386,7 @@ pub fn section_changes_ui(ui: &mut Ui, project: &Project, section: &Section) {
                  the changes are checked.",
                 revision.from_draft
             ))
-            .color(attention_color(ui)),
+            .color(look::attention_color(ui.visuals())),
         );
     }
     let Some(before) = project.text_before(section) else {

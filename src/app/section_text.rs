@@ -29,6 +29,8 @@ pub struct MarkSpan {
     /// Character offsets into the section text.
     pub range: Range<usize>,
     pub kind: MarkKind,
+    /// A mark a revised draft placed here without certainty: a person should confirm it.
+    pub fuzzy: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -316,6 +318,11 @@ pub fn section_text_ui(
                 format!("Suggested: {} — click to see why", kind.label())
             }
         };
+        let tip = if span.fuzzy {
+            format!("{tip} (placed here by the revised draft: confirm it in the Revision tab)")
+        } else {
+            tip
+        };
         response.clone().on_hover_text_at_pointer(tip);
     }
 
@@ -389,11 +396,13 @@ mod tests {
             target: SpanTarget::Mark(MarkId::Claim(crate::model::ClaimId::from_text("k-1"))),
             range: 5..10,
             kind: MarkKind::Claim(ClaimStatus::NeedsSource),
+            fuzzy: false,
         };
         let comment = MarkSpan {
             target: SpanTarget::Mark(MarkId::Comment(crate::model::CommentId::from_text("c-1"))),
             range: 0..30,
             kind: MarkKind::Comment { resolved: false },
+            fuzzy: false,
         };
         let spans = [comment.clone(), claim.clone()];
         assert_eq!(innermost_mark_at(&spans, 6), Some(claim.target));

@@ -20,6 +20,8 @@ struct JsonReport<'a> {
     sections: Vec<JsonSection<'a>>,
     /// Suggested sentences nobody has accepted or dismissed yet.
     suggestions: Vec<JsonSuggestion<'a>>,
+    /// The drafts before the current one, oldest first (empty until a revised draft comes in).
+    earlier_drafts: Vec<JsonDraft<'a>>,
 }
 
 #[derive(Serialize)]
@@ -28,6 +30,7 @@ struct JsonDraft<'a> {
     format: &'static str,
     sha256: &'a str,
     imported_at: String,
+    number: u32,
 }
 
 #[derive(Serialize)]
@@ -36,6 +39,8 @@ struct JsonSummary {
     approved: usize,
     open_comments: usize,
     open_claims: usize,
+    /// Fuzzy or orphaned marks of a revised draft nobody has looked at yet.
+    marks_to_confirm: usize,
     ready: bool,
 }
 
@@ -45,6 +50,8 @@ struct JsonSection<'a> {
     heading: Option<&'a str>,
     level: u8,
     status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<JsonSectionRevision<'a>>,
     comments: Vec<JsonComment<'a>>,
     claims: Vec<JsonClaim<'a>>,
 }
@@ -61,6 +68,50 @@ struct JsonComment<'a> {
     resolved: bool,
     resolved_by: Option<&'a str>,
     replies: Vec<JsonReply<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    placement: Option<JsonPlacement<'a>>,
+}
+
+/// How a section relates to the previous draft.
+#[derive(Serialize)]
+struct JsonSectionRevision<'a> {
+    from_draft: u32,
+    new: bool,
+    text_changed: bool,
+    changed_since_approval: bool,
+    heading_before: Option<&'a str>,
+}
+
+/// How a mark came through the latest revised draft.
+#[derive(Serialize)]
+struct JsonPlacement<'a> {
+    /// exact, moved, fuzzy, orphaned, confirmed, reattached or removed.
+    state: &'static str,
+    from_draft: u32,
+    quote_before: Option<&'a str>,
+    similarity: Option<u8>,
+}
+
+fn json_placement(carried: Option<&crate::model::Carried>) -> Option<JsonPlacement<'_>> {
+    carried.map(|c| JsonPlacement {
+        state: c.state.key(),
+        from_draft: c.from_draft,
+        quote_before: c.passage_before.as_ref().map(|p| p.quote.as_str()),
+        similarity: c.similarity,
+    })
+}
+
+fn json_draft(draft: &crate::model::Draft) -> JsonDraft<'_> {
+    JsonDraft {
+        file_name: &draft.file_name,
+        format: match draft.format {
+            crate::model::DraftFormat::PlainText => "plain_text",
+            crate::model::DraftFormat::Markdown => "markdown",
+        },
+        sha256: &draft.sha256,
+        imported_at: draft.imported_at.to_string(),
+        number: draft.number,
+    }
 }
 
 #[derive(Serialize)]
@@ -86,6 +137,8 @@ struct JsonClaim<'a> {
     note: &'a str,
     kinds: Vec<&'static str>,
     history: Vec<JsonStatusChange<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    placement: Option<JsonPlacement<'a>>,
 }
 
 #[derive(Serialize)]
@@ -111,20 +164,13 @@ pub fn json_report(project: &Project, undecided: &[&Suggestion]) -> String {
         format: REPORT_FORMAT,
         version: REPORT_VERSION,
         title: &project.title,
-        draft: JsonDraft {
-            file_name: &project.draft.file_name,
-            format: match project.draft.format {
-                crate::model::DraftFormat::PlainText => "plain_text",
-                crate::model::DraftFormat::Markdown => "markdown",
-            },
-            sha256: &project.draft.sha256,
-            imported_at: project.draft.imported_at.to_string(),
-        },
+        draft: json_draft(&project.draft),
         summary: JsonSummary {
             sections: progress.sections,
             approved: progress.approved,
             open_comments: progress.open_comments,
             open_claims: progress.open_claims,
+            marks_to_confirm: project.marks_needing_attention(),
             ready: crate::check::open_items(project).is_empty(),
         },
         sections: project
@@ -135,6 +181,11 @@ pub fn json_report(project: &Project, undecided: &[&Suggestion]) -> String {
         suggestions: undecided
             .iter()
             .map(|suggestion| json_suggestion(project, suggestion))
+            .collect(),
+        earlier_drafts: project
+            .earlier_drafts
+            .iter()
+            .map(|earlier| json_draft(&earlier.draft))
             .collect(),
     };
     // Only strings, numbers and lists: serializing cannot fail.
@@ -147,6 +198,13 @@ fn json_section<'a>(project: &'a Project, section: &'a Section) -> JsonSection<'
         heading: section.heading.as_deref(),
         level: section.level,
         status: section.status.key(),
+        revision: section.revision.as_ref().map(|r| JsonSectionRevision {
+            from_draft: r.from_draft,
+            new: r.is_new(),
+            text_changed: r.text_changed,
+            changed_since_approval: r.changed_since_approval(),
+            heading_before: r.heading_before.as_deref(),
+        }),
         comments: project
             .comments_in(&section.id)
             .map(|c| JsonComment {
@@ -169,6 +227,7 @@ fn json_section<'a>(project: &'a Project, section: &'a Section) -> JsonSection<'
                         body: &r.body,
                     })
                     .collect(),
+                placement: json_placement(c.carried.as_ref()),
             })
             .collect(),
         claims: project
@@ -210,6 +269,7 @@ fn json_section<'a>(project: &'a Project, section: &'a Section) -> JsonSection<'
                         at: change.at.to_string(),
                     })
                     .collect(),
+                placement: json_placement(c.carried.as_ref()),
             })
             .collect(),
     }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Claim, ClaimStatus, Project};
+use crate::model::{AnchorState, Claim, ClaimStatus, Project};
 use crate::suggest::Suggestion;
 
 use super::{one_line, timestamp_for_report};
@@ -77,6 +77,24 @@ fn memo_claim(out: &mut String, project: &Project, claim: &Claim) {
         claim.author,
         timestamp_for_report(claim.created)
     );
+    if let Some(carried) = claim
+        .carried
+        .as_ref()
+        .filter(|c| c.state != AnchorState::Exact)
+    {
+        let before = carried
+            .passage_before
+            .as_ref()
+            .filter(|p| p.quote != claim.passage.quote)
+            .map_or_else(String::new, |p| {
+                format!("; on draft {} it read “{}”", carried.from_draft, p.quote)
+            });
+        let _ = writeln!(
+            out,
+            "  - Place in this draft: {}{before}",
+            carried.state.label()
+        );
+    }
     if claim.sources.is_empty() && claim.status != ClaimStatus::NeedsSource {
         out.push_str("  - No source recorded.\n");
     }

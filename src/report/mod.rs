@@ -31,13 +31,28 @@ pub fn markdown_report(project: &Project, undecided: &[&Suggestion]) -> String {
     let progress = project.progress();
     let mut out = String::new();
     let _ = writeln!(out, "# Review: {}\n", project.title);
+    let draft_number = if project.earlier_drafts.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", project.draft.number)
+    };
     let _ = writeln!(
         out,
-        "Draft: {} ({}), imported {}  ",
+        "Draft{draft_number}: {} ({}), imported {}  ",
         project.draft.file_name,
         project.draft.format.label(),
         timestamp_for_report(project.draft.imported_at)
     );
+    if let Some(previous) = project.earlier_drafts.last() {
+        let unsettled = project.marks_needing_attention();
+        let _ = writeln!(
+            out,
+            "Carried over from draft {} ({}): {} still to confirm or re-attach  ",
+            previous.draft.number,
+            previous.draft.file_name,
+            counted(unsettled, "mark", "marks"),
+        );
+    }
     let _ = writeln!(
         out,
         "Progress: {} of {} approved · {} · {}\n",
@@ -62,7 +77,15 @@ pub fn markdown_report(project: &Project, undecided: &[&Suggestion]) -> String {
             out,
             "| {} | {} | {} | {} |",
             escape_table_cell(section.title()),
-            section.status.label(),
+            if section
+                .revision
+                .as_ref()
+                .is_some_and(|r| r.changed_since_approval())
+            {
+                format!("{} (changed since approval)", section.status.label())
+            } else {
+                section.status.label().to_owned()
+            },
             project
                 .comments_in(&section.id)
                 .filter(|c| c.is_open())
@@ -100,6 +123,12 @@ fn markdown_comment(out: &mut String, comment: &Comment) {
         || "On the whole section".to_owned(),
         |p| format!("On “{}”", p.quote),
     );
+    let on = match comment.carried.as_ref().map(|c| c.state) {
+        Some(state) if state.needs_attention() || !state.is_placed() => {
+            format!("{on} [{} after the revision]", state.label())
+        }
+        _ => on,
+    };
     let state = match &comment.resolved {
         Some(resolution) => format!(" — resolved by {}", resolution.by),
         None => String::new(),
