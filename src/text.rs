@@ -12,18 +12,24 @@ pub fn char_count(text: &str) -> usize {
 
 /// The byte offset of character `char_index`, or the length of `text` when past its end.
 pub fn byte_offset_from_char_offset(text: &str, char_index: usize) -> usize {
+    let bytes = text.as_bytes();
     // Where the text before the offset is ASCII (most of an English draft), characters are
     // bytes; checking that is much faster than walking the characters.
-    if text
-        .as_bytes()
-        .get(..char_index)
-        .is_some_and(<[u8]>::is_ascii)
-    {
+    if bytes.get(..char_index).is_some_and(<[u8]>::is_ascii) {
         return char_index;
     }
-    text.char_indices()
-        .nth(char_index)
-        .map_or(text.len(), |(byte, _)| byte)
+    // Every character starts with a byte that is not a UTF-8 continuation byte (10xxxxxx):
+    // counting those is cheaper than decoding the characters.
+    let mut seen = 0;
+    for (offset, &byte) in bytes.iter().enumerate() {
+        if (byte as i8) >= -0x40 {
+            if seen == char_index {
+                return offset;
+            }
+            seen += 1;
+        }
+    }
+    text.len()
 }
 
 /// The byte range of a character range, clamped to the text.
@@ -108,6 +114,19 @@ mod tests {
         assert_eq!(slice_chars(text, 4..11), "العربية");
         assert_eq!(slice_chars(text, 9..100), "ية");
         assert_eq!(slice_chars(text, 50..60), "");
+    }
+
+    #[test]
+    fn every_char_offset_maps_to_the_byte_where_that_character_starts() {
+        let text = "ok “quoted” 4,000 € — 🇫🇷 e\u{301} العربية end";
+        let expected: Vec<usize> = text.char_indices().map(|(byte, _)| byte).collect();
+        for (char_index, byte) in expected.iter().enumerate() {
+            assert_eq!(byte_offset_from_char_offset(text, char_index), *byte);
+        }
+        assert_eq!(
+            byte_offset_from_char_offset(text, expected.len()),
+            text.len()
+        );
     }
 
     #[test]

@@ -464,12 +464,6 @@ fn margin_marks_ui(
                 look::suggestion_color(kind, ui.visuals()),
             ),
         };
-        // A mark the revision placed without certainty asks to be looked at.
-        let (icon, color) = if span.fuzzy {
-            ("?", look::attention_color(ui.visuals()))
-        } else {
-            (icon, color)
-        };
         let center = Pos2::new(
             body_rect.left() - 14.0 - slot as f32 * 16.0,
             row_top + look::BODY_LINE_HEIGHT * 0.5,
@@ -486,13 +480,26 @@ fn margin_marks_ui(
         } else {
             13.0
         };
-        ui.painter().text(
-            center,
-            Align2::CENTER_CENTER,
-            icon,
-            FontId::proportional(size),
-            color,
-        );
+        if span.fuzzy {
+            // A mark the revision placed without certainty asks to be looked at: a "?" badge.
+            ui.painter()
+                .circle_filled(center, size * 0.5, look::attention_color(ui.visuals()));
+            ui.painter().text(
+                center,
+                Align2::CENTER_CENTER,
+                "?",
+                FontId::proportional(size - 3.0),
+                Color32::WHITE,
+            );
+        } else {
+            ui.painter().text(
+                center,
+                Align2::CENTER_CENTER,
+                icon,
+                FontId::proportional(size),
+                color,
+            );
+        }
         if response.clicked() {
             actions.push(target_action(span.target.clone()));
         }

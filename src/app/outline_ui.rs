@@ -122,9 +122,18 @@ fn row_ui(
             Sense::click(),
         )
         .on_hover_text(format!(
-            "{} — {}, {}, {}. Click to go there.",
+            "{} — {}{}, {}, {}. Click to go there.",
             section.title(),
             section.status.label(),
+            if section
+                .revision
+                .as_ref()
+                .is_some_and(|r| r.changed_since_approval())
+            {
+                " (changed since approval)"
+            } else {
+                ""
+            },
             counted(open_comments, "open comment", "open comments"),
             counted(open_claims, "open claim", "open claims"),
         ));
@@ -170,13 +179,33 @@ fn row_ui(
         visuals.text_color(),
     );
     let status_line = rect.top() + ROW_PADDING + title.size().y + STATUS_LINE_HEIGHT * 0.5;
-    painter.text(
+    let status = painter.text(
         pos2(text_left, status_line),
         Align2::LEFT_CENTER,
         section.status.label(),
         FontId::proportional(11.5),
         status_color,
     );
+    let revision_note = section.revision.as_ref().and_then(|revision| {
+        if revision.changed_since_approval() {
+            Some("changed since approval")
+        } else if revision.is_new() {
+            Some("new")
+        } else if revision.text_changed {
+            Some("changed")
+        } else {
+            None
+        }
+    });
+    if let Some(note) = revision_note {
+        painter.text(
+            pos2(status.right() + 4.0, status_line),
+            Align2::LEFT_CENTER,
+            format!("· {note}"),
+            FontId::proportional(11.5),
+            look::attention_color(visuals),
+        );
+    }
     let mut right = rect.right() - 6.0;
     for (count, icon, color) in [
         (

@@ -58,7 +58,8 @@ pub fn match_sections(
         tokenized.section_tokens.get(index).map_or(0, |r| r.len())
     };
     // How many words of old section s are in new section j.
-    let mut overlap: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut overlap: HashMap<(usize, usize), usize, foldhash::fast::RandomState> =
+        HashMap::default();
     let mut mapped_from = vec![0_usize; old.len()];
     for (old_index, token) in old_tokens.tokens.iter().enumerate() {
         if let Some(new_index) = alignment.new_of(old_index) {
