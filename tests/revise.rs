@@ -705,3 +705,219 @@ fn the_comparison_is_bounded_when_the_drafts_have_nothing_in_common() {
         }
     }
 }
+
+#[test]
+fn reordered_sections_keep_their_approval_and_marks() {
+    let old = copydesk::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+    let sample = include_str!("../assets/sample-article.md");
+    let costs_start = sample.find("## Costs and Funding").unwrap();
+    let riders_start = sample.find("## What Riders Can Expect").unwrap();
+    // The promo footer belongs to the last section, so it moves with it.
+    let reordered = format!(
+        "{}{}\n\n{}",
+        &sample[..costs_start],
+        sample[riders_start..].trim_end(),
+        &sample[costs_start..riders_start],
+    );
+    let revised = revise(
+        &old,
+        project_from_text("reordered.md", &reordered),
+        ReviseOptions::default(),
+    );
+    let project = &revised.project;
+    let titles: Vec<&str> = project.sections.iter().map(|s| s.title()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Opening",
+            "Why the East Side",
+            "What Riders Can Expect",
+            "Costs and Funding"
+        ]
+    );
+    let riders = &project.sections[2];
+    assert_eq!(riders.status, copydesk::model::ReviewStatus::Approved);
+    assert!(!riders.revision.as_ref().unwrap().text_changed);
+    assert_eq!(revised.summary.changed, 0, "{}", revised.summary);
+    // Every mark is still on its own words; the section comment stays with its section.
+    for comment in &project.comments {
+        let carried = comment.carried.as_ref().unwrap();
+        assert!(
+            matches!(carried.state, AnchorState::Exact | AnchorState::Moved),
+            "{comment:?}"
+        );
+        assert_eq!(
+            comment.passage.as_ref().map(|p| &p.quote),
+            carried.passage_before.as_ref().map(|p| &p.quote)
+        );
+    }
+    assert_eq!(project.marks_needing_attention(), 0);
+}
+
+/// Marks on words that only happen to recur must never be placed silently (exact or moved)
+/// on the recurrence.
+#[test]
+fn words_that_merely_recur_never_silently_take_a_mark() {
+    let cases = [
+        (
+            "Opening line here.\nRobin said the plan would work. Robin was wrong.",
+            "Opening line here.\nRobin was wrong.",
+            "Robin",
+            0,
+        ),
+        (
+            "Opening line here.\nRobin Hood met Robin Williams.",
+            "Opening line here.\nRobin Williams.",
+            "Robin",
+            0,
+        ),
+        (
+            "Opening line here.\nThe mayor lied, according to the police report, about taxes.",
+            "Opening line here.\nA boy was hurt, according to the police report, in the crash.",
+            "according to the police report,",
+            0,
+        ),
+    ];
+    for (old_text, new_text, quote, occurrence) in cases {
+        let case = Case {
+            name: "recurring words",
+            old: old_text.to_owned(),
+            new: new_text.to_owned(),
+            marks: vec![Mark {
+                quote,
+                occurrence,
+                expect: Expect::Orphaned,
+            }],
+        };
+        let mut old = project_from_text("old.txt", &case.old);
+        let (section, range) = occurrence_of(&old, quote, occurrence);
+        let passage = Passage::from_section_text(&old.sections[section].text, range).unwrap();
+        old.comments.push(Comment::new(
+            old.sections[section].id.clone(),
+            Some(passage),
+            "Ana",
+            Timestamp::UNIX_EPOCH,
+        ));
+        let revised = revise(
+            &old,
+            project_from_text("new.txt", &case.new),
+            ReviseOptions::default(),
+        );
+        let state = revised.project.comments[0].carried.as_ref().unwrap().state;
+        assert!(
+            matches!(state, AnchorState::Fuzzy | AnchorState::Orphaned),
+            "“{quote}” in {old_text:?} → {new_text:?}: {state:?}"
+        );
+    }
+}
+
+fn occurrence_of(project: &Project, quote: &str, n: usize) -> (usize, std::ops::Range<usize>) {
+    occurrence(project, quote, n).unwrap()
+}
+
+#[test]
+fn an_unconfirmed_fuzzy_mark_stays_fuzzy_and_keeps_its_first_passage() {
+    let mut old = project_from_text(
+        "d1.txt",
+        "Intro line here.\nOfficials counted more than 4,000 detainees in March.",
+    );
+    let (section, range) = occurrence_of(&old, "more than 4,000 detainees", 0);
+    let passage = Passage::from_section_text(&old.sections[section].text, range).unwrap();
+    old.comments.push(Comment::new(
+        old.sections[section].id.clone(),
+        Some(passage),
+        "Ana",
+        Timestamp::UNIX_EPOCH,
+    ));
+    let second_text = "Intro line here.\nOfficials counted more than 4,200 detainees in March.";
+    let second = revise(
+        &old,
+        project_from_text("d2.txt", second_text),
+        ReviseOptions::default(),
+    )
+    .project;
+    assert_eq!(
+        second.comments[0].carried.as_ref().unwrap().state,
+        AnchorState::Fuzzy
+    );
+    // The next draft leaves the sentence alone: nobody confirmed the place, so it stays fuzzy,
+    // and still remembers the words the reviewer marked.
+    let third = revise(
+        &second,
+        project_from_text("d3.txt", second_text),
+        ReviseOptions::default(),
+    )
+    .project;
+    let carried = third.comments[0].carried.as_ref().unwrap();
+    assert_eq!(carried.state, AnchorState::Fuzzy);
+    assert_eq!(carried.from_draft, 1);
+    assert_eq!(
+        carried.passage_before.as_ref().unwrap().quote,
+        "more than 4,000 detainees"
+    );
+    assert_eq!(
+        third.comments[0].passage.as_ref().unwrap().quote,
+        "more than 4,200 detainees"
+    );
+}
+
+#[test]
+fn split_and_merged_sections_keep_the_id_under_their_heading_and_the_most_urgent_status() {
+    let old = copydesk::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+    let id_of = |project: &Project, title: &str| {
+        project
+            .sections
+            .iter()
+            .find(|s| s.title() == title)
+            .unwrap()
+            .id
+            .clone()
+    };
+    let sample = include_str!("../assets/sample-article.md");
+    // "Why the East Side" (needs changes) merged into the opening (in review): the request for
+    // changes still stands.
+    let merged = revise(
+        &old,
+        project_from_text(
+            "merged.md",
+            &replaced(sample, "## Why the East Side\n\n", ""),
+        ),
+        ReviseOptions::default(),
+    )
+    .project;
+    let opening = &merged.sections[0];
+    assert_eq!(opening.id, id_of(&old, "Opening"));
+    assert_eq!(opening.status, copydesk::model::ReviewStatus::NeedsChanges);
+    assert_eq!(opening.revision.as_ref().unwrap().from.len(), 2);
+    assert!(opening.revision.as_ref().unwrap().heading_before.is_none());
+    // "Costs and Funding" split, its second (longer) part under a new heading: the part under
+    // the old heading keeps the id, so its section comment stays there.
+    let split = revise(
+        &old,
+        project_from_text(
+            "split.md",
+            &replaced(
+                sample,
+                "Critics argue that",
+                "## The Critics\n\nCritics argue, at length and with many examples of other cities whose schemes failed, that",
+            ),
+        ),
+        ReviseOptions::default(),
+    )
+    .project;
+    assert_eq!(
+        id_of(&split, "Costs and Funding"),
+        id_of(&old, "Costs and Funding")
+    );
+    let critics = split
+        .sections
+        .iter()
+        .find(|s| s.title() == "The Critics")
+        .unwrap();
+    assert!(critics.revision.as_ref().unwrap().heading_before.is_none());
+    let section_comment = split.comments.iter().find(|c| c.passage.is_none()).unwrap();
+    assert_eq!(
+        split.section_title(&section_comment.section),
+        "Costs and Funding"
+    );
+}

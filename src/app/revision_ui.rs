@@ -198,11 +198,12 @@ pub fn placement_ui(
     let name = shortened(before.or(quote).unwrap_or("the section"), 40);
     match carried.state {
         AnchorState::Fuzzy => {
-            let alike = carried
-                .similarity
-                .map_or_else(String::new, |s| format!(" ({s}% alike)"));
+            let why = carried.similarity.map_or_else(
+                || " — the same words, but where they belong is uncertain".to_owned(),
+                |s| format!(" ({s}% alike)"),
+            );
             ui.label(
-                RichText::new(format!("Fuzzy{alike}")).color(look::attention_color(ui.visuals())),
+                RichText::new(format!("Fuzzy{why}")).color(look::attention_color(ui.visuals())),
             );
             if let Some(before) = before {
                 ui.label(RichText::new(format!("Was: “{}”", shortened(before, 220))).weak());

@@ -14,7 +14,8 @@ use super::passage::Passage;
 /// Where a mark landed in the revised draft.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AnchorState {
-    /// The same text at the place the comparison of the drafts expects it.
+    /// The same text at the place the comparison of the drafts expects it, with a kept word
+    /// beside it (or long enough to need none).
     Exact,
     /// The same text, found elsewhere (another paragraph or section).
     Moved,

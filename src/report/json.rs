@@ -126,8 +126,9 @@ struct JsonReply<'a> {
 struct JsonClaim<'a> {
     id: &'a str,
     quote: &'a str,
-    start: usize,
-    end: usize,
+    /// `null` for an orphan of a revised draft: its passage is not in the current text.
+    start: Option<usize>,
+    end: Option<usize>,
     author: &'a str,
     created: String,
     status: &'static str,
@@ -210,8 +211,9 @@ fn json_section<'a>(project: &'a Project, section: &'a Section) -> JsonSection<'
             .map(|c| JsonComment {
                 id: c.id.as_str(),
                 quote: c.passage.as_ref().map(|p| p.quote.as_str()),
-                start: c.passage.as_ref().map(|p| p.start),
-                end: c.passage.as_ref().map(|p| p.end),
+                // An orphan's offsets belong to an earlier draft: not given as positions here.
+                start: c.placed_passage().map(|p| p.start),
+                end: c.placed_passage().map(|p| p.end),
                 author: &c.author,
                 created: c.created.to_string(),
                 body: &c.body,
@@ -235,8 +237,8 @@ fn json_section<'a>(project: &'a Project, section: &'a Section) -> JsonSection<'
             .map(|c| JsonClaim {
                 id: c.id.as_str(),
                 quote: &c.passage.quote,
-                start: c.passage.start,
-                end: c.passage.end,
+                start: c.placed_passage().map(|p| p.start),
+                end: c.placed_passage().map(|p| p.end),
                 author: &c.author,
                 created: c.created.to_string(),
                 status: c.status.key(),

@@ -3,10 +3,19 @@
 //! The drafts are compared in two passes with `similar`'s Myers diff: first paragraph by
 //! paragraph (a book has a few thousand paragraphs, and a revision touches few of them), then
 //! word by word inside each run of changed paragraphs. Both passes share a deadline: past it,
-//! `similar` returns a coarser but still correct diff, so the time spent is bounded whatever
-//! the drafts look like. What the diff calls equal is mapped token to token; what it calls
-//! changed is kept as a [`Change`] so marks inside it can be placed approximately.
+//! `similar` returns a coarser diff (still a valid one: every "equal" it reports is equal), so
+//! the time spent is bounded whatever the drafts look like. What the diff calls equal is
+//! mapped token to token; what it calls changed is kept as a [`Change`] so marks inside it can
+//! be placed approximately. Equal words are not always the same words — a diff may keep the
+//! first of two "Robin"s where the writer kept the second — so placement does not trust a
+//! short match without a neighbour that agrees.
+//!
+//! A diff sees a moved paragraph as deleted in one place and added in another. So, last, a
+//! paragraph deleted whole is matched to a paragraph added whole with the same words (when
+//! that paragraph occurs once among each), and its words are mapped as *moved*: marks follow
+//! it, and a section that was only reordered still counts as unchanged.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
@@ -28,8 +37,10 @@ pub struct Change {
 pub struct Alignment {
     /// For each old token, the new token it is (or [`UNMAPPED`]).
     pub old_to_new: Vec<u32>,
-    /// Whether each new token is the image of an old one.
-    pub new_is_mapped: Vec<bool>,
+    /// For each new token, the old token it is (or [`UNMAPPED`]).
+    pub new_to_old: Vec<u32>,
+    /// For each old token, whether it was found in a moved paragraph rather than in order.
+    pub old_moved: Vec<bool>,
     /// Everything the diff did not find equal, in old-draft order.
     pub changes: Vec<Change>,
     /// Whether the deadline cut the comparison short.
@@ -42,6 +53,18 @@ impl Alignment {
             .get(old_token)
             .filter(|&&n| n != UNMAPPED)
             .map(|&n| n as usize)
+    }
+
+    /// Whether new token `new_token` is the image of an old one.
+    pub fn is_new_mapped(&self, new_token: usize) -> bool {
+        self.new_to_old
+            .get(new_token)
+            .is_some_and(|&o| o != UNMAPPED)
+    }
+
+    /// Whether old token `old_token` was mapped as part of a moved paragraph.
+    pub fn is_moved(&self, old_token: usize) -> bool {
+        self.old_moved.get(old_token).copied().unwrap_or(false)
     }
 
     /// The change an unmapped old token belongs to.
@@ -57,16 +80,31 @@ impl Alignment {
     fn map_run(&mut self, old: Range<usize>, new: Range<usize>) {
         for (o, n) in old.zip(new) {
             self.old_to_new[o] = u32::try_from(n).unwrap_or(UNMAPPED);
-            self.new_is_mapped[n] = true;
+            self.new_to_old[n] = u32::try_from(o).unwrap_or(UNMAPPED);
         }
+    }
+
+    fn unmap_old(&mut self, old: usize) {
+        if let Some(new) = self.new_of(old) {
+            self.new_to_old[new] = UNMAPPED;
+        }
+        self.old_to_new[old] = UNMAPPED;
+    }
+
+    fn unmap_new(&mut self, new: usize) {
+        if let Some(&old) = self.new_to_old.get(new).filter(|&&o| o != UNMAPPED) {
+            self.old_to_new[old as usize] = UNMAPPED;
+        }
+        self.new_to_old[new] = UNMAPPED;
     }
 }
 
-/// Aligns two tokenised drafts, giving up on precision (never on correctness) at `deadline`.
+/// Aligns two tokenised drafts; past `deadline` the diff gets coarser, not slower.
 pub fn align(old: &Tokenized, new: &Tokenized, deadline: Instant) -> Alignment {
     let mut alignment = Alignment {
         old_to_new: vec![UNMAPPED; old.tokens.len()],
-        new_is_mapped: vec![false; new.tokens.len()],
+        new_to_old: vec![UNMAPPED; new.tokens.len()],
+        old_moved: vec![false; old.tokens.len()],
         changes: Vec::new(),
         timed_out: false,
     };
@@ -98,8 +136,65 @@ pub fn align(old: &Tokenized, new: &Tokenized, deadline: Instant) -> Alignment {
             align_tokens(&mut alignment, old, new, old_tokens, new_tokens, deadline);
         }
     }
+    map_moved_paragraphs(&mut alignment, old, new);
     alignment.timed_out = Instant::now() > deadline;
     alignment
+}
+
+/// Paragraphs shorter than this are not matched as moves: "Read more." occurs anywhere.
+const MIN_MOVED_TOKENS: usize = 4;
+
+/// Maps paragraphs the diff left (almost) entirely unmatched on both sides that have the same
+/// words and occur once among them: a paragraph moved elsewhere. A few words the word-level
+/// diff matched by chance inside them are unmapped first.
+fn map_moved_paragraphs(alignment: &mut Alignment, old: &Tokenized, new: &Tokenized) {
+    let mostly_unmatched = |tokens: &Range<usize>, mapped: &dyn Fn(usize) -> bool| {
+        let matched = tokens.clone().filter(|&t| mapped(t)).count();
+        tokens.len() >= MIN_MOVED_TOKENS && matched * 10 <= tokens.len()
+    };
+    let mut old_candidates: HashMap<u64, Option<usize>, foldhash::fast::RandomState> =
+        HashMap::default();
+    for (index, block) in old.blocks.iter().enumerate() {
+        if mostly_unmatched(&block.tokens, &|t| alignment.new_of(t).is_some()) {
+            // Two candidates with the same words: which one moved cannot be told.
+            old_candidates
+                .entry(block.key)
+                .and_modify(|seen| *seen = None)
+                .or_insert(Some(index));
+        }
+    }
+    let mut new_candidates: HashMap<u64, Option<usize>, foldhash::fast::RandomState> =
+        HashMap::default();
+    for (index, block) in new.blocks.iter().enumerate() {
+        if old_candidates.contains_key(&block.key)
+            && mostly_unmatched(&block.tokens, &|t| alignment.is_new_mapped(t))
+        {
+            new_candidates
+                .entry(block.key)
+                .and_modify(|seen| *seen = None)
+                .or_insert(Some(index));
+        }
+    }
+    for (key, new_block) in new_candidates {
+        let (Some(new_block), Some(Some(old_block))) = (new_block, old_candidates.get(&key)) else {
+            continue;
+        };
+        let old_tokens = old.blocks[*old_block].tokens.clone();
+        let new_tokens = new.blocks[new_block].tokens.clone();
+        if old_tokens.len() != new_tokens.len() {
+            continue;
+        }
+        for t in old_tokens.clone() {
+            alignment.unmap_old(t);
+        }
+        for t in new_tokens.clone() {
+            alignment.unmap_new(t);
+        }
+        for t in old_tokens.clone() {
+            alignment.old_moved[t] = true;
+        }
+        alignment.map_run(old_tokens, new_tokens);
+    }
 }
 
 /// Word-level comparison inside a run of changed paragraphs.

@@ -35,8 +35,8 @@ use tokens::{same_heading, tokenized_from_sections};
 /// Bounds on the work of one revision.
 #[derive(Clone, Copy, Debug)]
 pub struct ReviseOptions {
-    /// Time allowed for comparing the drafts; past it the comparison gets coarser (and more
-    /// marks fuzzy), never wrong.
+    /// Time allowed for comparing the drafts; past it the comparison gets coarser: more marks
+    /// come out fuzzy or orphaned for a person to settle.
     pub diff_deadline: Duration,
     /// Words compared while searching for moved passages, for all marks together.
     pub search_budget: usize,
@@ -68,7 +68,9 @@ impl MarkCounts {
             }
             AnchorState::Moved => self.moved += 1,
             AnchorState::Fuzzy => self.fuzzy += 1,
-            AnchorState::Orphaned | AnchorState::Removed => self.orphaned += 1,
+            AnchorState::Orphaned => self.orphaned += 1,
+            // Settled by a person in an earlier revision: nothing to report again.
+            AnchorState::Removed => {}
         }
     }
 
@@ -105,7 +107,12 @@ pub struct Revised {
 }
 
 /// Carries `old`'s review over to `new`, a project just imported from the next draft.
-pub fn revise(old: &Project, new: Project, options: ReviseOptions) -> Revised {
+pub fn revise(old: &Project, mut new: Project, options: ReviseOptions) -> Revised {
+    // The importers never produce a draft without sections; a caller that does gets one
+    // empty section, so every mark still has a section to be listed in.
+    if new.sections.is_empty() {
+        new.sections.push(Section::new(None, 0, &[]));
+    }
     let deadline = Instant::now() + options.diff_deadline;
     let (old_tokens, new_tokens) = std::thread::scope(|scope| {
         let old_side = scope.spawn(|| tokenized_from_sections(&old.sections));
@@ -222,11 +229,7 @@ fn revised_sections(
         .map(|(j, section)| {
             let from = &matched.from[j];
             let heir_of = matched.inherits[j].map(|s| &old.sections[s]);
-            let status_before = from
-                .iter()
-                .map(|&s| old.sections[s].status)
-                .min()
-                .unwrap_or(ReviewStatus::Unreviewed);
+            let status_before = least_settled(from.iter().map(|&s| old.sections[s].status));
             let text_changed = matched.text_changed[j];
             let status = if text_changed && status_before == ReviewStatus::Approved {
                 ReviewStatus::InReview
@@ -250,6 +253,21 @@ fn revised_sections(
             }
         })
         .collect()
+}
+
+/// The status of sections merged into one: the one that most needs a reviewer. "Needs
+/// changes" is a request the writer must answer, so it outranks even "Unreviewed"; an
+/// approval holds only if every part was approved.
+fn least_settled(statuses: impl Iterator<Item = ReviewStatus>) -> ReviewStatus {
+    let urgency = |status: ReviewStatus| match status {
+        ReviewStatus::NeedsChanges => 0,
+        ReviewStatus::Unreviewed => 1,
+        ReviewStatus::InReview => 2,
+        ReviewStatus::Approved => 3,
+    };
+    statuses
+        .min_by_key(|status| urgency(*status))
+        .unwrap_or(ReviewStatus::Unreviewed)
 }
 
 /// A mark's section, passage and record in the new draft.
@@ -282,7 +300,7 @@ fn carry_mark(
             similarity: None,
         },
     };
-    let new_section = &new_sections[placement.section.min(new_sections.len() - 1)];
+    let new_section = &new_sections[placement.section.min(new_sections.len().saturating_sub(1))];
     let new_passage = placement
         .range
         .as_ref()
@@ -293,24 +311,41 @@ fn carry_mark(
     } else {
         placement.state
     };
+    // A fuzzy place nobody confirmed is a guess: whatever the next draft does, the mark stays
+    // at most fuzzy, and keeps the words the reviewer actually marked.
+    let unconfirmed = carried.filter(|c| c.state == AnchorState::Fuzzy);
+    let state = match (unconfirmed, state) {
+        (Some(_), AnchorState::Exact | AnchorState::Moved) => AnchorState::Fuzzy,
+        _ => state,
+    };
     // A resolved orphan that is still not found stays resolved.
     let state = match carried {
         Some(c) if c.state == AnchorState::Removed && !state.is_placed() => AnchorState::Removed,
         _ => state,
     };
-    let (section_before, passage_before) = match carried {
-        // An orphan keeps pointing at where it was last seen.
-        Some(c) if !was_placed => (c.section_before.clone(), c.passage_before.clone()),
-        _ => (section.clone(), passage.cloned()),
+    // An orphan, and an unconfirmed fuzzy mark, keep pointing at the passage a person marked.
+    let history = carried.filter(|c| !was_placed || c.state == AnchorState::Fuzzy);
+    let (section_before, passage_before, from_draft) = match history {
+        Some(c) => (
+            c.section_before.clone(),
+            c.passage_before.clone(),
+            c.from_draft,
+        ),
+        None => (section.clone(), passage.cloned(), old.draft.number),
     };
-    let from_draft = match carried {
-        Some(c) if !was_placed => c.from_draft,
-        _ => old.draft.number,
+    let similarity = match (&passage_before, &new_passage) {
+        _ if state != AnchorState::Fuzzy => None,
+        (Some(before), Some(now)) if unconfirmed.is_some() => {
+            Some((similarity(&before.quote, &now.quote).clamp(0.0, 1.0) * 100.0).round() as u8)
+        }
+        _ => placement.similarity,
     };
     CarriedMark {
         section: new_section.id.clone(),
         passage: if state.is_placed() {
             new_passage
+        } else if unconfirmed.is_some() {
+            passage_before.clone()
         } else {
             passage.cloned()
         },
@@ -319,11 +354,7 @@ fn carry_mark(
             from_draft,
             section_before,
             passage_before,
-            similarity: if state == AnchorState::Fuzzy {
-                placement.similarity
-            } else {
-                None
-            },
+            similarity,
             decided: match carried {
                 Some(c) if c.state == AnchorState::Removed => c.decided.clone(),
                 _ => None,

@@ -2,14 +2,17 @@
 //!
 //! In order of trust:
 //! 1. **By position.** Every word of the passage is a word the diff kept, in a row: the same
-//!    text where the comparison expects it — exact (or moved, when its paragraph went to
-//!    another section).
-//! 2. **By search.** The same words appear in text the new draft added (a paragraph moved
-//!    away shows up as deleted here and added there). Only added text is searched: a word the
-//!    diff already matched to another old word is that other word's place — this is what
-//!    keeps a note on one "Robin" from jumping to another "Robin". Several hits are told
-//!    apart by the words around them; a tie, or a short quote with no agreeing context, is
-//!    placed as fuzzy for a person to confirm.
+//!    text where the comparison expects it — exact (or moved, when its paragraph moved or went
+//!    to another section). A diff can keep the wrong one of two equal words, so a passage of
+//!    fewer than a dozen words also needs a neighbouring word in its paragraph kept beside it;
+//!    without one it is placed as fuzzy.
+//! 2. **By search.** The same words appear in text the new draft added (a paragraph rewritten
+//!    around them, or moved and edited). Only added text is searched: a word the diff already
+//!    matched to another old word is that other word's place — this is what keeps a note on
+//!    one "Robin" from jumping to another "Robin". A hit counts as moved only when words
+//!    around it agree with the old context (or the passage is long enough to speak for
+//!    itself); several hits are told apart by their context, and a tie, or a hit without
+//!    agreeing context, is placed as fuzzy for a person to confirm.
 //! 3. **By approximate position.** The passage's words were edited: the new words between the
 //!    same neighbours are proposed as fuzzy, with how alike they are.
 //! 4. Otherwise the mark is orphaned and keeps its old passage.
@@ -31,6 +34,12 @@ use crate::text::{char_count, slice_chars};
 const CONTEXT_TOKENS: usize = 64;
 /// More hits than this for a passage's rarest word and the passage is too common to place.
 const MAX_HITS: usize = 64;
+/// A passage found once in the added text is taken as moved with this many agreeing words of
+/// context.
+const CLEAR_CONTEXT: usize = 2;
+/// A passage of this many words is its own evidence: kept by the diff, or found once in the
+/// added text, it needs no agreeing neighbour.
+const SELF_EVIDENT_TOKENS: usize = 12;
 
 /// Where a mark goes in the new draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,7 +86,7 @@ impl<'a> Placer<'a> {
     ) -> Self {
         let mut added: HashMap<u64, Vec<u32>, _> = HashMap::default();
         for (index, token) in new.tokens.iter().enumerate() {
-            if !alignment.new_is_mapped[index] {
+            if !alignment.is_new_mapped(index) {
                 added
                     .entry(token.key)
                     .or_default()
@@ -221,13 +230,30 @@ impl<'a> Placer<'a> {
             return None;
         }
         let new_section = new_section as usize;
+        // Words the diff kept are only the marked words if a word beside them was kept beside
+        // them too: in "Robin said so. Robin was wrong." → "Robin was wrong.", the diff may
+        // keep the first "Robin", but only the second still has "was wrong" after it; and
+        // "according to the police report," kept in a sentence rewritten all around it is
+        // another sentence's attribution. Only a long passage speaks for itself.
+        if tokens.len() < SELF_EVIDENT_TOKENS
+            && !self.a_neighbour_agrees(tokens.clone(), first_new, last_new)
+        {
+            return Some(Placement {
+                state: AnchorState::Fuzzy,
+                section: new_section,
+                range: Some(self.new_chars(first_new, last_new, lead, tail)),
+                similarity: None,
+            });
+        }
         // A section that continues the old one (kept its id, or is a part split from it, or
         // the result of merging it) is where the passage is expected.
         let continues = self
             .sections
             .continuations_of(section)
             .contains(&new_section);
-        let state = if continues {
+        // Found through a moved paragraph: the same text, elsewhere.
+        let moved = tokens.into_iter().any(|t| self.alignment.is_moved(t));
+        let state = if continues && !moved {
             AnchorState::Exact
         } else {
             AnchorState::Moved
@@ -238,6 +264,49 @@ impl<'a> Placer<'a> {
             range: Some(self.new_chars(first_new, last_new, lead, tail)),
             similarity: None,
         })
+    }
+
+    /// Whether the nearest word before or after the passage in its paragraph was kept right
+    /// before or after its new place (with any punctuation in between). A comma agrees
+    /// everywhere, and a word in the previous paragraph says nothing: in the example above, the
+    /// paragraph before ends with the same full stop before either "Robin". A passage with no
+    /// word beside it in its paragraph has nothing to ask, and agrees.
+    fn a_neighbour_agrees(&self, tokens: Range<usize>, first_new: usize, last_new: usize) -> bool {
+        let paragraph = |token: usize| {
+            let blocks = &self.old.blocks;
+            let index = blocks.partition_point(|b| b.tokens.end <= token);
+            blocks
+                .get(index)
+                .map_or(token..token + 1, |b| b.tokens.clone())
+        };
+        let first_paragraph = paragraph(tokens.start);
+        let last_paragraph = paragraph(tokens.end - 1);
+        // Walks outward to the nearest word: Some(agrees) when there is one.
+        let side = |steps: &mut dyn Iterator<Item = usize>,
+                    expected: &dyn Fn(usize) -> Option<usize>| {
+            for (distance, old) in steps.enumerate() {
+                let kept =
+                    expected(distance + 1).is_some_and(|n| self.alignment.new_of(old) == Some(n));
+                if !kept {
+                    return Some(false);
+                }
+                if self.old.tokens[old].is_word {
+                    return Some(true);
+                }
+            }
+            None
+        };
+        let before = side(
+            &mut (first_paragraph.start..tokens.start).rev(),
+            &|distance| first_new.checked_sub(distance),
+        );
+        let after = side(&mut (tokens.end..last_paragraph.end), &|distance| {
+            Some(last_new + distance)
+        });
+        match (before, after) {
+            (None, None) => true,
+            (before, after) => before == Some(true) || after == Some(true),
+        }
     }
 
     /// The character range of new tokens `first..=last`, less the part of the first and last
@@ -317,9 +386,11 @@ impl<'a> Placer<'a> {
             let matches = tokens
                 .iter()
                 .zip(keys)
-                .zip(&self.alignment.new_is_mapped[start..end])
-                .all(|((token, key), mapped)| {
-                    token.key == *key && !mapped && token.section == section
+                .zip(start..end)
+                .all(|((token, key), new)| {
+                    token.key == *key
+                        && !self.alignment.is_new_mapped(new)
+                        && token.section == section
                 });
             if matches {
                 hits.push(Hit {
@@ -364,7 +435,7 @@ impl<'a> Placer<'a> {
         });
         let best = *ranked.first()?;
         let clear = match ranked.get(1) {
-            None => best.context >= 2 || length >= 6,
+            None => best.context >= CLEAR_CONTEXT || length >= SELF_EVIDENT_TOKENS,
             Some(second) => best.context >= 3 && best.context >= second.context + 2,
         };
         let last = best.start + length - 1;
@@ -376,7 +447,8 @@ impl<'a> Placer<'a> {
             },
             section: self.new.tokens[best.start].section as usize,
             range: Some(self.new_chars(best.start, last, lead, tail)),
-            similarity: (!clear).then_some(100),
+            // The words are the same; what is uncertain is where.
+            similarity: None,
         })
     }
 

@@ -71,14 +71,26 @@ pub fn match_sections(
     }
     let mut pairs: Vec<(usize, usize, usize)> =
         overlap.iter().map(|(&(s, j), &n)| (n, s, j)).collect();
-    pairs.sort_by_key(|&(n, s, j)| (std::cmp::Reverse(n), s.abs_diff(j), s, j));
+    let heading_kept =
+        |s: usize, j: usize| same_heading(old[s].heading.as_deref(), new[j].heading.as_deref());
+    // A section keeps its id where its heading is, before where most of its words went: when
+    // a section is split, the part still under its heading is the section; when two are
+    // merged under one heading, that heading's section is the one that continues.
+    pairs.sort_by_key(|&(n, s, j)| {
+        (
+            !heading_kept(s, j),
+            std::cmp::Reverse(n),
+            s.abs_diff(j),
+            s,
+            j,
+        )
+    });
 
     let mut inherits: Vec<Option<usize>> = vec![None; new.len()];
     let mut heirs: Vec<Option<usize>> = vec![None; old.len()];
     for &(n, s, j) in &pairs {
         let smaller = length(old_tokens, s).min(length(new_tokens, j)).max(1);
-        let enough =
-            n * 4 >= smaller || same_heading(old[s].heading.as_deref(), new[j].heading.as_deref());
+        let enough = n * 4 >= smaller || heading_kept(s, j);
         if enough && heirs[s].is_none() && inherits[j].is_none() {
             inherits[j] = Some(s);
             heirs[s] = Some(j);

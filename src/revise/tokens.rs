@@ -24,6 +24,8 @@ pub struct Token {
     pub end: u32,
     /// Hash of the normalised text: equal tokens have equal keys.
     pub key: u64,
+    /// A word (letters or digits), not a punctuation mark.
+    pub is_word: bool,
 }
 
 impl Token {
@@ -105,7 +107,8 @@ fn tokenize_section(text: &str, section: u32, tokens: &mut Vec<Token>, blocks: &
         }
         let start = index;
         let mut hasher = HASHER.build_hasher();
-        if is_word_char(c) {
+        let is_word = is_word_char(c);
+        if is_word {
             while index < chars.len()
                 && (is_word_char(chars[index])
                     || (is_apostrophe(chars[index])
@@ -124,6 +127,7 @@ fn tokenize_section(text: &str, section: u32, tokens: &mut Vec<Token>, blocks: &
             start: u32::try_from(start).unwrap_or(u32::MAX),
             end: u32::try_from(index).unwrap_or(u32::MAX),
             key: hasher.finish(),
+            is_word,
         });
     }
     close_paragraph(tokens, blocks, paragraph_start);
