@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::align::Alignment;
-use super::tokens::{Tokenized, heading_key, same_heading};
+use super::tokens::{Tokenized, heading_key};
 use crate::model::Section;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -71,8 +71,15 @@ pub fn match_sections(
     }
     let mut pairs: Vec<(usize, usize, usize)> =
         overlap.iter().map(|(&(s, j), &n)| (n, s, j)).collect();
-    let heading_kept =
-        |s: usize, j: usize| same_heading(old[s].heading.as_deref(), new[j].heading.as_deref());
+    let old_headings: Vec<u64> = old
+        .iter()
+        .map(|s| heading_key(s.heading.as_deref()))
+        .collect();
+    let new_headings: Vec<u64> = new
+        .iter()
+        .map(|s| heading_key(s.heading.as_deref()))
+        .collect();
+    let heading_kept = |s: usize, j: usize| old_headings[s] == new_headings[j];
     // A section keeps its id where its heading is, before where most of its words went: when
     // a section is split, the part still under its heading is the section; when two are
     // merged under one heading, that heading's section is the one that continues.
@@ -100,17 +107,13 @@ pub fn match_sections(
     // by their normalised form, so this stays linear in the number of sections.
     let mut free_by_heading: HashMap<u64, Vec<usize>> = HashMap::new();
     for s in (0..old.len()).filter(|&s| heirs[s].is_none()) {
-        free_by_heading
-            .entry(heading_key(old[s].heading.as_deref()))
-            .or_default()
-            .push(s);
+        free_by_heading.entry(old_headings[s]).or_default().push(s);
     }
     for j in 0..new.len() {
         if inherits[j].is_some() {
             continue;
         }
-        let Some(candidates) = free_by_heading.get_mut(&heading_key(new[j].heading.as_deref()))
-        else {
+        let Some(candidates) = free_by_heading.get_mut(&new_headings[j]) else {
             continue;
         };
         let nearest = candidates
