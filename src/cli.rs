@@ -271,6 +271,12 @@ fn revise_command(project_path: &Path, article: &Path, output: Option<&Path>) ->
         Ok(new_draft) => new_draft,
         Err(error) => return fail(&error),
     };
+    if new_draft.draft.sha256 == project.draft.sha256 {
+        return fail(&format!(
+            "{}: is the draft the project already holds (the same content); nothing to carry over",
+            article.display()
+        ));
+    }
     let revised = revise(&project, new_draft, ReviseOptions::default());
     if let Err(error) = save_project(&revised.project, output) {
         return fail(&error);

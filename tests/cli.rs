@@ -548,6 +548,15 @@ fn revise_carries_a_review_to_the_next_draft_and_check_waits_for_the_fuzzy_marks
         "{memo}"
     );
 
+    // The same draft again is not a revision.
+    let output = run(&["revise", out_path.to_str().unwrap(), draft_2.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is the draft the project already holds"),
+        "{}",
+        stderr(&output)
+    );
+
     // Another file is not overwritten by -o; without -o the project itself is updated.
     let output = run(&[
         "revise",

@@ -116,6 +116,12 @@ fn a_revised_draft_comes_in_as_one_undoable_step() {
     assert_eq!(project(&harness), &before);
     press(&mut harness, CTRL_SHIFT, Key::Z);
     assert_eq!(project(&harness).draft.number, 2);
+
+    // The same draft again is not a revision: nothing changes, and the desk says why.
+    revise_sample(&mut harness, &dialogs);
+    assert_eq!(project(&harness).draft.number, 2);
+    let notice = harness.state().state().notice.clone().unwrap();
+    assert!(notice.text.contains("already open"), "{}", notice.text);
 }
 
 #[test]

@@ -29,6 +29,13 @@ impl AppState {
                 return;
             }
         };
+        if new_draft.draft.sha256 == project.draft.sha256 {
+            self.show_info(format!(
+                "{} is the draft already open (the same file content): there is nothing to carry over.",
+                new_draft.draft.file_name
+            ));
+            return;
+        }
         let revised = revise(project, new_draft, ReviseOptions::default());
         let needs_attention = revised.project.marks_needing_attention();
         let summary = revised.summary.to_string();
