@@ -549,7 +549,11 @@ fn revise_carries_a_review_to_the_next_draft_and_check_waits_for_the_fuzzy_marks
     );
 
     // The same draft again is not a revision.
-    let output = run(&["revise", out_path.to_str().unwrap(), draft_2.to_str().unwrap()]);
+    let output = run(&[
+        "revise",
+        out_path.to_str().unwrap(),
+        draft_2.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("is the draft the project already holds"),

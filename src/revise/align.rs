@@ -133,7 +133,7 @@ pub fn align(old: &Tokenized, new: &Tokenized, deadline: Instant) -> Alignment {
         } else if old_tokens.is_empty() || new_tokens.is_empty() {
             push_change(&mut alignment, old_tokens, new_tokens);
         } else {
-            align_tokens(&mut alignment, old, new, old_tokens, new_tokens, deadline);
+            align_changed_paragraphs(&mut alignment, old, new, op, deadline);
         }
     }
     map_moved_paragraphs(&mut alignment, old, new);
@@ -195,6 +195,144 @@ fn map_moved_paragraphs(alignment: &mut Alignment, old: &Tokenized, new: &Tokeni
         }
         alignment.map_run(old_tokens, new_tokens);
     }
+}
+
+/// Runs of changed paragraphs larger than this (old × new paragraphs) are compared word by
+/// word as a whole instead of paragraph by paragraph.
+const MAX_PAIRING: usize = 10_000;
+/// Paragraphs less alike than this are not the same paragraph edited.
+const SAME_PARAGRAPH: f32 = 0.5;
+
+/// A run of changed paragraphs: each new paragraph is first paired with the old paragraph it
+/// is an edit of (in order, most alike first), and words are compared only within a pair.
+/// Comparing the whole run word by word could stitch the start of one old paragraph to the
+/// end of another ("On Monday the board met… / On Tuesday the board met…" → "On Monday the
+/// board convened…" would keep Tuesday's ending), putting marks on the wrong copy.
+fn align_changed_paragraphs(
+    alignment: &mut Alignment,
+    old: &Tokenized,
+    new: &Tokenized,
+    op: DiffOp,
+    deadline: Instant,
+) {
+    let paragraphs = |tokenized: &Tokenized, blocks: Range<usize>| -> Vec<Range<usize>> {
+        tokenized.blocks[blocks]
+            .iter()
+            .filter(|b| !b.tokens.is_empty())
+            .map(|b| b.tokens.clone())
+            .collect()
+    };
+    let old_paragraphs = paragraphs(old, op.old_range());
+    let new_paragraphs = paragraphs(new, op.new_range());
+    let span = |list: &[Range<usize>]| match (list.first(), list.last()) {
+        (Some(first), Some(last)) => first.start..last.end,
+        _ => 0..0,
+    };
+    if old_paragraphs.len() * new_paragraphs.len() > MAX_PAIRING {
+        let (old_span, new_span) = (span(&old_paragraphs), span(&new_paragraphs));
+        align_tokens(alignment, old, new, old_span, new_span, deadline);
+        return;
+    }
+    let sorted_keys = |tokenized: &Tokenized, tokens: &Range<usize>| {
+        let mut keys: Vec<u64> = tokenized.tokens[tokens.clone()]
+            .iter()
+            .map(|t| t.key)
+            .collect();
+        keys.sort_unstable();
+        keys
+    };
+    let old_keys: Vec<Vec<u64>> = old_paragraphs.iter().map(|p| sorted_keys(old, p)).collect();
+    let new_keys: Vec<Vec<u64>> = new_paragraphs.iter().map(|p| sorted_keys(new, p)).collect();
+    let pairs = paired_paragraphs(&old_keys, &new_keys);
+
+    // Walk both lists in order: paired paragraphs are compared word by word, the others are
+    // deleted or added whole.
+    let (mut next_old, mut next_new) = (0, 0);
+    let old_start = span(&old_paragraphs).start;
+    let new_start = span(&new_paragraphs).start;
+    let at = |list: &[Range<usize>], index: usize, run_start: usize| {
+        list.get(index.wrapping_sub(1)).map_or(run_start, |p| p.end)
+    };
+    for (i, j) in pairs
+        .into_iter()
+        .chain([(old_paragraphs.len(), new_paragraphs.len())])
+    {
+        for skipped in &old_paragraphs[next_old..i] {
+            let position = at(&new_paragraphs, next_new, new_start);
+            push_change(alignment, skipped.clone(), position..position);
+        }
+        for added in &new_paragraphs[next_new..j] {
+            let position = at(&old_paragraphs, i, old_start);
+            push_change(alignment, position..position, added.clone());
+        }
+        if let (Some(old_paragraph), Some(new_paragraph)) =
+            (old_paragraphs.get(i), new_paragraphs.get(j))
+        {
+            align_tokens(
+                alignment,
+                old,
+                new,
+                old_paragraph.clone(),
+                new_paragraph.clone(),
+                deadline,
+            );
+        }
+        next_old = i + 1;
+        next_new = j + 1;
+    }
+}
+
+/// Pairs old and new paragraphs in order, maximising how alike the pairs are (a
+/// Needleman–Wunsch alignment over the paragraphs' word multisets); paragraphs less alike than
+/// [`SAME_PARAGRAPH`] stay unpaired.
+fn paired_paragraphs(old: &[Vec<u64>], new: &[Vec<u64>]) -> Vec<(usize, usize)> {
+    let (n, m) = (old.len(), new.len());
+    let mut score = vec![vec![0.0_f32; m + 1]; n + 1];
+    for i in 1..=n {
+        for j in 1..=m {
+            let likeness = multiset_likeness(&old[i - 1], &new[j - 1]);
+            let paired = if likeness >= SAME_PARAGRAPH {
+                score[i - 1][j - 1] + likeness
+            } else {
+                f32::MIN
+            };
+            score[i][j] = paired.max(score[i - 1][j]).max(score[i][j - 1]);
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 && j > 0 {
+        if score[i][j] == score[i - 1][j] {
+            i -= 1;
+        } else if score[i][j] == score[i][j - 1] {
+            j -= 1;
+        } else {
+            pairs.push((i - 1, j - 1));
+            i -= 1;
+            j -= 1;
+        }
+    }
+    pairs.reverse();
+    pairs
+}
+
+/// How many words two sorted key lists share, relative to their lengths (0 to 1).
+fn multiset_likeness(a: &[u64], b: &[u64]) -> f32 {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let total = (a.len() + b.len()).max(1);
+    // Lengths are far below 2^24: the conversion is exact.
+    (2 * common) as f32 / total as f32
 }
 
 /// Word-level comparison inside a run of changed paragraphs.

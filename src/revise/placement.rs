@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use super::align::Alignment;
 use super::sections::SectionMatch;
-use super::tokens::{Tokenized, keys_from_text};
+use super::tokens::{Tokenized, keys_from_text, word_keys_from_text};
 use crate::model::{AnchorState, Passage, Section};
 use crate::text::{char_count, slice_chars};
 
@@ -35,8 +35,8 @@ const CONTEXT_TOKENS: usize = 64;
 /// More hits than this for a passage's rarest word and the passage is too common to place.
 const MAX_HITS: usize = 64;
 /// A passage found once in the added text is taken as moved with this many agreeing words of
-/// context.
-const CLEAR_CONTEXT: usize = 2;
+/// context (in its paragraph, punctuation not counted).
+const CLEAR_CONTEXT: usize = 3;
 /// A passage of this many words is its own evidence: kept by the diff, or found once in the
 /// added text, it needs no agreeing neighbour.
 const SELF_EVIDENT_TOKENS: usize = 12;
@@ -131,8 +131,8 @@ impl<'a> Placer<'a> {
             .iter()
             .map(|t| t.key)
             .collect();
-        let before = self.old_context_before(section, first);
-        let after = self.old_context_after(section, last);
+        let before = self.old_context_before(first);
+        let after = self.old_context_after(last);
         let hits = self.search(&keys, &before, &after);
         let expected = self.expected_new_token(first);
         let searched = self.decide_hits(&hits, keys.len(), expected, lead, tail);
@@ -156,8 +156,11 @@ impl<'a> Placer<'a> {
     /// by); `fallback` is where it stays if not found.
     pub fn place_quote(&mut self, passage: &Passage, fallback: usize) -> Placement {
         let keys = keys_from_text(&passage.quote);
-        let before: Vec<u64> = keys_from_text(&passage.prefix).into_iter().rev().collect();
-        let after = keys_from_text(&passage.suffix);
+        // Context from the passage's own paragraph only.
+        let prefix = passage.prefix.rsplit('\n').next().unwrap_or("");
+        let suffix = passage.suffix.split('\n').next().unwrap_or("");
+        let before: Vec<u64> = word_keys_from_text(prefix).into_iter().rev().collect();
+        let after = word_keys_from_text(suffix);
         let hits = self.search(&keys, &before, &after);
         self.decide_hits(&hits, keys.len(), None, 0, 0)
             .unwrap_or(Placement {
@@ -322,18 +325,21 @@ impl<'a> Placer<'a> {
         start..end
     }
 
-    fn old_context_before(&self, section: usize, first: usize) -> Vec<u64> {
-        let section_start = self.old.section_tokens[section].start;
-        (section_start..first)
+    /// The words before the passage in its paragraph, nearest first. Punctuation is left out:
+    /// a comma or a full stop agrees with any sentence.
+    fn old_context_before(&self, first: usize) -> Vec<u64> {
+        (self.old.paragraph_of(first).start..first)
             .rev()
+            .filter(|&t| self.old.tokens[t].is_word)
             .take(CONTEXT_TOKENS)
             .map(|t| self.old.tokens[t].key)
             .collect()
     }
 
-    fn old_context_after(&self, section: usize, last: usize) -> Vec<u64> {
-        let section_end = self.old.section_tokens[section].end;
-        (last + 1..section_end)
+    /// The words after the passage in its paragraph, nearest first.
+    fn old_context_after(&self, last: usize) -> Vec<u64> {
+        (last + 1..self.old.paragraph_of(last).end)
+            .filter(|&t| self.old.tokens[t].is_word)
             .take(CONTEXT_TOKENS)
             .map(|t| self.old.tokens[t].key)
             .collect()
@@ -402,15 +408,21 @@ impl<'a> Placer<'a> {
         hits
     }
 
+    /// How many words around a hit, in its paragraph, are the old context's words.
     fn agreeing_context(&self, start: usize, end: usize, before: &[u64], after: &[u64]) -> usize {
+        let is_word = |t: &usize| self.new.tokens[*t].is_word;
         let agreeing_before = before
             .iter()
-            .zip((0..start).rev())
+            .zip(
+                (self.new.paragraph_of(start).start..start)
+                    .rev()
+                    .filter(is_word),
+            )
             .take_while(|(key, t)| self.new.tokens[*t].key == **key)
             .count();
         let agreeing_after = after
             .iter()
-            .zip(end..self.new.tokens.len())
+            .zip((end..self.new.paragraph_of(end - 1).end).filter(is_word))
             .take_while(|(key, t)| self.new.tokens[*t].key == **key)
             .count();
         agreeing_before + agreeing_after
@@ -436,7 +448,7 @@ impl<'a> Placer<'a> {
         let best = *ranked.first()?;
         let clear = match ranked.get(1) {
             None => best.context >= CLEAR_CONTEXT || length >= SELF_EVIDENT_TOKENS,
-            Some(second) => best.context >= 3 && best.context >= second.context + 2,
+            Some(second) => best.context >= CLEAR_CONTEXT && best.context >= second.context + 2,
         };
         let last = best.start + length - 1;
         Some(Placement {

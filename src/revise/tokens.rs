@@ -166,10 +166,49 @@ pub fn tokenized_from_sections(sections: &[Section]) -> Tokenized {
 
 /// The normalised keys of a piece of text, for comparing a quote with new text.
 pub fn keys_from_text(text: &str) -> Vec<u64> {
+    tokens_from_text(text).iter().map(|t| t.key).collect()
+}
+
+/// The keys of the words (not the punctuation) of a piece of text.
+pub fn word_keys_from_text(text: &str) -> Vec<u64> {
+    tokens_from_text(text)
+        .iter()
+        .filter(|t| t.is_word)
+        .map(|t| t.key)
+        .collect()
+}
+
+fn tokens_from_text(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut blocks = Vec::new();
     tokenize_section(text, 0, &mut tokens, &mut blocks);
-    tokens.iter().map(|t| t.key).collect()
+    tokens
+}
+
+impl Tokenized {
+    /// The tokens of the paragraph that holds `token`.
+    pub fn paragraph_of(&self, token: usize) -> Range<usize> {
+        let index = self.blocks.partition_point(|b| b.tokens.end <= token);
+        self.blocks
+            .get(index)
+            .filter(|b| b.tokens.contains(&token))
+            .map_or(token..token + 1, |b| b.tokens.clone())
+    }
+}
+
+/// Whether two passages read the same: runs of white space (a line break, a double space)
+/// count as one space, typographic quotes as plain ones — but a space where there was none
+/// ("4, 000" for "4,000") or a letter gaining an accent is a change.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let normalized = |text: &str| -> String {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .map(normalized_char)
+            .collect()
+    };
+    normalized(a) == normalized(b)
 }
 
 /// Whether two headings are the same once white space and quotes are set aside.
