@@ -250,7 +250,8 @@ fn import_command(article: &Path, output: &Path, force: bool) -> ExitCode {
 
 fn revise_command(project_path: &Path, article: &Path, output: Option<&Path>) -> ExitCode {
     let output = output.unwrap_or(project_path);
-    if same_file(article, output) {
+    // The project given as the article is refused by the import, with its own message.
+    if same_file(article, output) && !same_file(article, project_path) {
         return fail(&format!(
             "{}: is the article itself; write the project to another file",
             output.display()
