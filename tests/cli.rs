@@ -22,6 +22,12 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The command failed with exit status 2 and a message saying `message`.
+fn fails_with(output: &Output, message: &str) {
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
+    assert!(stderr(output).contains(message), "{}", stderr(output));
+}
+
 fn apply_all(path: &Path, edits: Vec<Edit>) {
     let mut project = load_project(path).unwrap();
     for edit in edits {
@@ -227,12 +233,7 @@ fn import_never_overwrites_a_review_unless_told_to() {
         "-o",
         target.to_str().unwrap(),
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("already exists"),
-        "{}",
-        stderr(&output)
-    );
+    fails_with(&output, "already exists");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious review");
 
     let output = run(&[
@@ -255,12 +256,7 @@ fn import_never_overwrites_a_review_unless_told_to() {
         "-o",
         none.to_str().unwrap(),
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("empty.txt: the file is empty"),
-        "{}",
-        stderr(&output)
-    );
+    fails_with(&output, "empty.txt: the file is empty");
     assert!(!none.exists());
 }
 
@@ -374,12 +370,7 @@ fn import_never_writes_over_its_article_or_something_that_is_not_a_file() {
         article.to_str().unwrap(),
         "--force",
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("is the article itself"),
-        "{}",
-        stderr(&output)
-    );
+    fails_with(&output, "is the article itself");
     assert_eq!(
         std::fs::read_to_string(&article).unwrap(),
         "A line of text.\n"
@@ -394,12 +385,7 @@ fn import_never_writes_over_its_article_or_something_that_is_not_a_file() {
         folder.to_str().unwrap(),
         "--force",
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("not a regular file"),
-        "{}",
-        stderr(&output)
-    );
+    fails_with(&output, "not a regular file");
     assert!(folder.is_dir());
 
     let nowhere = dir.path().join("missing folder").join("p.copydesk.ron");
@@ -409,12 +395,7 @@ fn import_never_writes_over_its_article_or_something_that_is_not_a_file() {
         "-o",
         nowhere.to_str().unwrap(),
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("does not exist"),
-        "{}",
-        stderr(&output)
-    );
+    fails_with(&output, "does not exist");
     assert!(
         !stderr(&output).contains(".p.copydesk.ron."),
         "{}",
@@ -430,12 +411,7 @@ fn a_mistyped_command_is_not_taken_for_a_wish_to_open_the_desk() {
         .env_remove("WAYLAND_DISPLAY")
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("chek: no such file"),
-        "{}",
-        stderr(&output)
-    );
+    fails_with(&output, "chek: no such file");
 }
 
 #[test]
@@ -452,12 +428,7 @@ fn revise_carries_a_review_to_the_next_draft_and_check_waits_for_the_fuzzy_marks
     let binary = dir.path().join("draft-2.txt");
     write(&binary, [0_u8, 159, 146, 150, 0, 1, 2]);
     let output = run(&["revise", project_arg, binary.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("draft-2.txt"),
-        "{}",
-        stderr(&output)
-    );
+    fails_with(&output, "draft-2.txt");
     assert!(
         stderr(&output).contains("not a text file"),
         "{}",
@@ -554,12 +525,7 @@ fn revise_carries_a_review_to_the_next_draft_and_check_waits_for_the_fuzzy_marks
         out_path.to_str().unwrap(),
         draft_2.to_str().unwrap(),
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("is the draft the project already holds"),
-        "{}",
-        stderr(&output)
-    );
+    fails_with(&output, "is the draft the project already holds");
 
     // Another file is not overwritten by -o; without -o the project itself is updated.
     let output = run(&[
@@ -569,12 +535,7 @@ fn revise_carries_a_review_to_the_next_draft_and_check_waits_for_the_fuzzy_marks
         "-o",
         out_path.to_str().unwrap(),
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("already exists"),
-        "{}",
-        stderr(&output)
-    );
+    fails_with(&output, "already exists");
     let output = run(&["revise", project_arg, draft_2.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(load_project(&project_path).unwrap().draft.number, 2);

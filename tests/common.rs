@@ -72,3 +72,50 @@ pub fn passage_of(project: &Project, quote: &str) -> (SectionId, Passage) {
 pub fn write(path: &Path, contents: impl AsRef<[u8]>) {
     std::fs::write(path, contents).unwrap();
 }
+
+/// `text` with `from` replaced by `to`, which must be there.
+pub fn replaced(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "the text has no “{from}”");
+    text.replacen(from, to, 1)
+}
+
+/// `text` with the line starting with `start` taken out and put after the line starting with
+/// `after`.
+pub fn line_moved(text: &str, start: &str, after: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let from = lines.iter().position(|l| l.starts_with(start)).unwrap();
+    let line = lines.remove(from);
+    let to = lines.iter().position(|l| l.starts_with(after)).unwrap();
+    lines.insert(to + 1, line);
+    lines.join("\n")
+}
+
+/// The seed's next draft, as a writer sends it back: a figure changed, a paragraph moved to
+/// another section, a heading renamed, the promo footer removed, a claim's sentence rewritten.
+pub fn seed_next_draft(seed: &str) -> String {
+    let footer_removed = seed
+        .lines()
+        .filter(|l| !l.starts_with("Do Follow") && !l.starts_with("Read More"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = replaced(
+        &footer_removed,
+        "more than 4,000 Islamic State (IS) detainees",
+        "more than 4,200 Islamic State (IS) detainees",
+    );
+    let text = line_moved(
+        &text,
+        "Experts note that while security",
+        "The transfer highlights the significance",
+    );
+    let text = replaced(
+        &text,
+        "Strategic Importance of the Transfer",
+        "Why Iraq Took the Detainees",
+    );
+    replaced(
+        &text,
+        "Officials described the effort as a demonstration of the growing partnership between countries committed to counterterrorism and regional stability.",
+        "Officials called the effort proof of a growing partnership among countries committed to fighting terrorism.",
+    )
+}

@@ -13,7 +13,7 @@ use copydesk::model::{AnchorState, Comment, DraftFormat, Passage, Project};
 use copydesk::revise::{ReviseOptions, revise};
 use jiff::Timestamp;
 
-use crate::common::seed_article;
+use crate::common::{line_moved, replaced, seed_article, seed_next_draft};
 
 /// Where a mark should end up.
 #[derive(Clone, Copy, Debug)]
@@ -174,23 +174,6 @@ fn run(case: &Case) -> Tally {
     tally
 }
 
-/// `text` with `from` replaced by `to`, which must be there.
-fn replaced(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "the text has no “{from}”");
-    text.replacen(from, to, 1)
-}
-
-/// `text` with the line starting with `start` taken out and put after the line starting with
-/// `after`.
-fn line_moved(text: &str, start: &str, after: &str) -> String {
-    let mut lines: Vec<&str> = text.lines().collect();
-    let from = lines.iter().position(|l| l.starts_with(start)).unwrap();
-    let line = lines.remove(from);
-    let to = lines.iter().position(|l| l.starts_with(after)).unwrap();
-    lines.insert(to + 1, line);
-    lines.join("\n")
-}
-
 /// Hard-wraps each line at `width` columns, with a blank line between paragraphs and two
 /// spaces after each full stop.
 fn rewrapped(text: &str, width: usize) -> String {
@@ -230,31 +213,7 @@ fn seed_cases(seed: &str) -> Vec<Case> {
         .filter(|l| !l.starts_with("Do Follow") && !l.starts_with("Read More"))
         .collect::<Vec<_>>()
         .join("\n");
-    // The revision of the seed a writer sends back: a figure changed, a paragraph moved to
-    // another section, a heading renamed, the promo footer removed, a claim's sentence
-    // rewritten.
-    let revision = {
-        let text = replaced(
-            &footer_removed,
-            "more than 4,000 Islamic State (IS) detainees",
-            "more than 4,200 Islamic State (IS) detainees",
-        );
-        let text = line_moved(
-            &text,
-            "Experts note that while security",
-            "The transfer highlights the significance",
-        );
-        let text = replaced(
-            &text,
-            "Strategic Importance of the Transfer",
-            "Why Iraq Took the Detainees",
-        );
-        replaced(
-            &text,
-            "Officials described the effort as a demonstration of the growing partnership between countries committed to counterterrorism and regional stability.",
-            "Officials called the effort proof of a growing partnership among countries committed to fighting terrorism.",
-        )
-    };
+    let revision = seed_next_draft(seed);
     vec![
         case(
             "text inserted before a mark",

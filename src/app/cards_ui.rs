@@ -141,26 +141,40 @@ pub(super) fn card_title_ui(ui: &mut Ui, title: &str, mark: &MarkId, actions: &m
     show_passage_on_click(ui, &response, mark, actions);
 }
 
-/// The quoted passage; clicking it scrolls the text there.
+/// The quoted passage (clicking it scrolls the text there), then, for a mark carried over
+/// from an earlier draft, how it came through and the buttons to settle it.
 pub(super) fn quote_ui(
     ui: &mut Ui,
+    state: &AppState,
     passage: Option<&Passage>,
     carried: Option<&Carried>,
     mark: &MarkId,
     actions: &mut Vec<Action>,
 ) {
-    if carried.is_some_and(|c| !c.state.is_placed()) {
-        // An orphan: its words are not in this draft, so there is nothing to show; the
-        // placement line below says what it was on.
-        return;
+    // An orphan's words are not in this draft: the placement line says what it was on.
+    if carried.is_none_or(|c| c.state.is_placed()) {
+        let text = match passage {
+            Some(passage) => {
+                RichText::new(format!("“{}”", shortened(&passage.quote, 220))).italics()
+            }
+            None => RichText::new("On the whole section").italics().weak(),
+        };
+        let response = link_text_ui(ui, text, "Show in the text");
+        if response.clicked() {
+            actions.push(Action::ShowMark(mark.clone()));
+        }
     }
-    let text = match passage {
-        Some(passage) => RichText::new(format!("“{}”", shortened(&passage.quote, 220))).italics(),
-        None => RichText::new("On the whole section").italics().weak(),
-    };
-    let response = link_text_ui(ui, text, "Show in the text");
-    if response.clicked() {
-        actions.push(Action::ShowMark(mark.clone()));
+    if let (Some(carried), Some(project)) = (carried, state.project()) {
+        super::revision_ui::placement_ui(
+            ui,
+            project,
+            mark,
+            carried,
+            // The passage is shown just above.
+            None,
+            state.text_selection.is_some(),
+            actions,
+        );
     }
 }
 
@@ -273,23 +287,12 @@ fn comment_card_ui(
     });
     quote_ui(
         ui,
+        state,
         comment.passage.as_ref(),
         comment.carried.as_ref(),
         &mark,
         actions,
     );
-    if let (Some(carried), Some(project)) = (&comment.carried, state.project()) {
-        super::revision_ui::placement_ui(
-            ui,
-            project,
-            &mark,
-            carried,
-            // The card shows the passage above.
-            None,
-            state.text_selection.is_some(),
-            actions,
-        );
-    }
     byline_ui(ui, state.project(), "", &comment.author, comment.created);
 
     let mut body = comment.body.clone();

@@ -39,23 +39,12 @@ pub fn claim_card_ui(
     });
     quote_ui(
         ui,
+        state,
         Some(&claim.passage),
         claim.carried.as_ref(),
         &mark,
         actions,
     );
-    if let (Some(carried), Some(project)) = (&claim.carried, state.project()) {
-        super::revision_ui::placement_ui(
-            ui,
-            project,
-            &mark,
-            carried,
-            // The card shows the passage above.
-            None,
-            state.text_selection.is_some(),
-            actions,
-        );
-    }
     byline_ui(
         ui,
         state.project(),

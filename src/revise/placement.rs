@@ -627,7 +627,7 @@ pub fn similarity(old: &str, new: &str) -> f32 {
     (by_chars + by_words) / 2.0
 }
 
-fn percent(ratio: f32) -> u8 {
+pub(super) fn percent(ratio: f32) -> u8 {
     // A ratio is within 0..=1, so this is within 0..=100.
     (ratio.clamp(0.0, 1.0) * 100.0).round() as u8
 }
