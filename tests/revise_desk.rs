@@ -9,7 +9,7 @@ use copydesk::model::{AnchorState, Comment, MarkId, Project, ReviewStatus};
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 
-use crate::common::{seed_article, temp_dir, write};
+use crate::common::{replaced, seed_article, seed_next_draft, temp_dir, write};
 use crate::desk::{ALT, CTRL, CTRL_ALT, CTRL_SHIFT, Desk, desk, drag_select, press, project};
 
 fn sample_draft_2() -> PathBuf {
@@ -51,6 +51,18 @@ fn a_revised_draft_comes_in_as_one_undoable_step() {
     let mut harness = desk(None, Some("Ana Reviewer"), &dialogs);
     let before = project(&harness).clone();
     assert_eq!(before.draft.number, 1);
+
+    // A broken file is refused with a message naming it; the review stays as it was.
+    let folder = temp_dir();
+    let broken = folder.path().join("draft-2.md");
+    write(&broken, [0_u8, 159, 146, 150, 0, 1, 2]);
+    dialogs.answer_next(Some(broken));
+    press(&mut harness, CTRL_SHIFT, Key::I);
+    let notice = harness.state().state().notice.clone().unwrap();
+    assert!(notice.is_error);
+    assert!(notice.text.contains("draft-2.md"), "{}", notice.text);
+    assert_eq!(project(&harness), &before);
+    assert!(!harness.state().state().is_dirty());
 
     revise_sample(&mut harness, &dialogs);
     let revised = project(&harness);
@@ -275,77 +287,42 @@ fn the_seed_reviewed_then_revised_lands_every_mark_or_flags_it() {
     let marked = project(&harness).clone();
     assert_eq!(marked.claims.len() + marked.comments.len(), 5);
 
-    let revised_text = text
-        .replacen(
-            "more than 4,000 Islamic State (IS) detainees",
-            "more than 4,200 Islamic State (IS) detainees",
-            1,
-        )
-        .replacen(
-            "Strategic Importance of the Transfer",
-            "Why Iraq Took the Detainees",
-            1,
-        )
-        .replacen(
-            "Officials described the effort as a demonstration of the growing partnership between countries committed to counterterrorism and regional stability.",
-            "Officials called the effort proof of a growing partnership among countries committed to fighting terrorism.",
-            1,
-        )
-        .replacen("Iraq has established", "Iraq has recently established", 1);
-    let mut lines: Vec<&str> = revised_text
-        .lines()
-        .filter(|l| !l.starts_with("Do Follow") && !l.starts_with("Read More"))
-        .collect();
-    let moved = lines
-        .iter()
-        .position(|l| l.starts_with("Experts note that while security"))
-        .unwrap();
-    let paragraph = lines.remove(moved);
-    let to = lines
-        .iter()
-        .position(|l| l.starts_with("The transfer highlights"))
-        .unwrap();
-    lines.insert(to + 1, paragraph);
+    // The seed's next draft, with one more edit: a word added inside a commented passage.
+    let revised_text = replaced(
+        &seed_next_draft(&text),
+        "Iraq has established",
+        "Iraq has recently established",
+    );
     let folder = temp_dir();
     let next_draft = folder.path().join("seed-draft-2.txt");
-    write(&next_draft, lines.join("\n"));
+    write(&next_draft, revised_text);
 
     dialogs.answer_next(Some(next_draft));
     press(&mut harness, CTRL_SHIFT, Key::I);
     let revised = project(&harness).clone();
     assert_eq!(revised.draft.number, 2);
+    // The new file's name (“seed-draft-2”) is not a new title for the article.
+    assert_eq!(revised.title, marked.title);
+    // How the mark first made on words starting with `quote_start` came through, and the words
+    // it is on now.
     let state_of = |quote_start: &str| {
-        let claim = revised
+        let claims = revised
             .claims
             .iter()
-            .find(|c| {
-                c.carried
-                    .as_ref()
-                    .and_then(|k| k.passage_before.as_ref())
-                    .is_some_and(|p| p.quote.starts_with(quote_start))
-            })
-            .map(|c| {
-                (
-                    c.carried.clone().unwrap().state,
-                    Some(c.passage.quote.clone()),
-                )
-            });
-        let comment = revised
+            .map(|c| (c.carried.as_ref(), c.placed_passage()));
+        let comments = revised
             .comments
             .iter()
-            .find(|c| {
-                c.carried
-                    .as_ref()
+            .map(|c| (c.carried.as_ref(), c.placed_passage()));
+        claims
+            .chain(comments)
+            .find(|(carried, _)| {
+                carried
                     .and_then(|k| k.passage_before.as_ref())
                     .is_some_and(|p| p.quote.starts_with(quote_start))
             })
-            .map(|c| {
-                (
-                    c.carried.clone().unwrap().state,
-                    c.placed_passage().map(|p| p.quote.clone()),
-                )
-            });
-        claim.or(comment).unwrap()
+            .map(|(carried, now)| (carried.unwrap().state, now.map(|p| p.quote.clone())))
+            .unwrap()
     };
     assert_eq!(
         state_of("more than 4,000"),

@@ -231,7 +231,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 100 > sample.len()
 }
 
-fn title_from_file_name(path: &Path) -> String {
+/// The title an article without one of its own gets: its file name without the extension.
+pub fn title_from_file_name(path: &Path) -> String {
     path.file_stem().map_or_else(
         || "Untitled".to_owned(),
         |s| s.to_string_lossy().into_owned(),

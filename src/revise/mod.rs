@@ -156,7 +156,7 @@ pub fn revise(old: &Project, mut new: Project, options: ReviseOptions) -> Revise
         sections: old.sections.clone(),
     });
     let project = Project {
-        title: new.title,
+        title: kept_title(old, &new),
         draft: crate::model::Draft {
             number: from_draft + 1,
             ..new.draft
@@ -168,6 +168,18 @@ pub fn revise(old: &Project, mut new: Project, options: ReviseOptions) -> Revise
         earlier_drafts,
     };
     Revised { project, summary }
+}
+
+/// The new draft's own title, or the review's when the new draft has none (a title made from
+/// its file name, "draft-v2", is not the writer renaming the article).
+fn kept_title(old: &Project, new: &Project) -> String {
+    let from_file_name =
+        crate::import::title_from_file_name(std::path::Path::new(&new.draft.file_name));
+    if new.title == from_file_name {
+        old.title.clone()
+    } else {
+        new.title.clone()
+    }
 }
 
 /// The new draft's sections with the ids, statuses and history they inherit.
@@ -295,7 +307,7 @@ fn carry_mark(
     let similarity = match (&passage_before, &new_passage) {
         _ if state != AnchorState::Fuzzy => None,
         (Some(before), Some(now)) if unconfirmed.is_some() || text_differs => {
-            Some((similarity(&before.quote, &now.quote).clamp(0.0, 1.0) * 100.0).round() as u8)
+            Some(placement::percent(similarity(&before.quote, &now.quote)))
         }
         _ => placement.similarity,
     };
