@@ -20,6 +20,7 @@ pub mod check;
 pub mod cli;
 pub mod document;
 pub mod edit;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod open;

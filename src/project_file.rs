@@ -25,7 +25,7 @@ pub const FORMAT_NAME: &str = "copydesk-project";
 /// access date; version 1 files are read as they are (their claims get the flagging as the
 /// first step of their history). Version 3 added earlier drafts, how each mark and section came
 /// through a revised draft, and the draft number; older files simply have none of these.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Who set a status, for statuses set before copydesk kept a history (format version 1).
 pub const UNKNOWN_BEFORE_HISTORY: &str = "unknown (before history was kept)";
 /// The usual file name ending of a project.

@@ -4,6 +4,8 @@
 //! cannot read gets an error naming the file and the problem — and exact about what it keeps:
 //! the text is stored as written (Unicode, right-to-left scripts, typographic quotes).
 
+pub mod docx;
+pub mod html;
 mod markdown;
 mod outline;
 mod plain;
@@ -15,10 +17,10 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 pub use markdown::outline_from_markdown;
-pub use outline::{ArticleOutline, OutlineSection};
+pub use outline::{ArticleOutline, OutlineNote, OutlineReply, OutlineSection};
 pub use plain::outline_from_plain_text;
 
-use crate::model::{Draft, DraftFormat, Project, Section};
+use crate::model::{Comment, Draft, DraftFormat, Passage, Project, Reply, Section, TrackedChanges};
 
 /// Drafts larger than this are refused rather than read into memory (a book is ~3 MB).
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
@@ -38,7 +40,7 @@ pub enum ImportError {
     #[error("{path}: the article has a title (“{title}”) but no text to review")]
     TitleOnly { path: PathBuf, title: String },
     #[error(
-        "{path}: this is not a text file (it contains binary data); copydesk imports plain text (.txt) and Markdown (.md)"
+        "{path}: this is not a text file (it contains binary data); copydesk imports plain text (.txt), Markdown (.md), Word (.docx) and web pages (.html)"
     )]
     Binary { path: PathBuf },
     #[error(
@@ -46,9 +48,15 @@ pub enum ImportError {
     )]
     NotUtf8 { path: PathBuf, line: usize },
     #[error(
-        "{path}: {kind} cannot be imported; copydesk imports plain text (.txt) and Markdown (.md)"
+        "{path}: {kind} cannot be imported; copydesk imports plain text (.txt), Markdown (.md), Word (.docx) and web pages (.html)"
     )]
     Unsupported { path: PathBuf, kind: String },
+    #[error("{path}: {source}")]
+    Docx {
+        path: PathBuf,
+        #[source]
+        source: docx::DocxError,
+    },
     #[error("{path}: this is a copydesk project, not an article; open it instead of importing it")]
     IsProject { path: PathBuf },
     #[error("{path}: the file is too large ({size} bytes; the limit is {limit} bytes)")]
@@ -75,6 +83,8 @@ pub fn draft_format_from_path(path: &Path) -> Result<DraftFormat, ImportError> {
     match extension.as_deref() {
         None | Some("txt" | "text") => Ok(DraftFormat::PlainText),
         Some("md" | "markdown" | "mdown" | "mkd" | "mdwn") => Ok(DraftFormat::Markdown),
+        Some("docx") => Ok(DraftFormat::Docx),
+        Some("html" | "htm" | "xhtml") => Ok(DraftFormat::Html),
         Some(other) => Err(ImportError::Unsupported {
             path: path.to_owned(),
             kind: describe_extension(other),
@@ -84,11 +94,10 @@ pub fn draft_format_from_path(path: &Path) -> Result<DraftFormat, ImportError> {
 
 fn describe_extension(extension: &str) -> String {
     match extension {
-        "docx" | "doc" => "Word documents (.{ext})",
+        "doc" => "Word 97–2003 documents (.{ext}; save it as .docx)",
         "odt" => "OpenDocument texts (.{ext})",
         "pdf" => "PDF (.{ext})",
         "rtf" => "Rich Text (.{ext})",
-        "html" | "htm" => "Web pages (.{ext})",
         _ => ".{ext} files",
     }
     .replace("{ext}", extension)
@@ -120,10 +129,16 @@ pub fn import_bytes(
     format: DraftFormat,
     now: Timestamp,
 ) -> Result<Project, ImportError> {
-    let text = text_from_bytes(path, bytes)?;
     let outline = match format {
-        DraftFormat::PlainText => outline_from_plain_text(&text),
-        DraftFormat::Markdown => outline_from_markdown(&text),
+        DraftFormat::PlainText => outline_from_plain_text(&text_from_bytes(path, bytes)?),
+        DraftFormat::Markdown => outline_from_markdown(&text_from_bytes(path, bytes)?),
+        DraftFormat::Html => html::outline_from_html(&text_from_bytes(path, bytes)?),
+        DraftFormat::Docx => {
+            docx::outline_from_docx(bytes).map_err(|source| ImportError::Docx {
+                path: path.to_owned(),
+                source,
+            })?
+        }
     };
     if outline.sections.iter().all(|s| s.paragraphs.is_empty()) {
         let title = outline
@@ -148,6 +163,16 @@ pub fn import_bytes(
         .title
         .clone()
         .unwrap_or_else(|| title_from_file_name(path));
+    let sections: Vec<Section> = outline
+        .sections
+        .iter()
+        .map(|s| Section::new(s.heading.clone(), s.level, &s.paragraphs))
+        .collect();
+    let comments = outline
+        .notes
+        .iter()
+        .filter_map(|note| comment_from_note(&sections, note, now))
+        .collect();
     Ok(Project {
         title,
         draft: Draft {
@@ -156,17 +181,62 @@ pub fn import_bytes(
             sha256: sha256_hex(bytes),
             imported_at: now,
             number: 1,
+            tracked_changes: tracked_changes_by_author(&outline.notes),
         },
-        sections: outline
-            .sections
-            .iter()
-            .map(|s| Section::new(s.heading.clone(), s.level, &s.paragraphs))
-            .collect(),
-        comments: Vec::new(),
+        sections,
+        comments,
         claims: Vec::new(),
         dismissed: Vec::new(),
         earlier_drafts: Vec::new(),
     })
+}
+
+/// A note the file carried, as a comment on its passage (or on its whole section when the
+/// passage is empty or only white space, as for a deletion at the end of a paragraph).
+fn comment_from_note(sections: &[Section], note: &OutlineNote, now: Timestamp) -> Option<Comment> {
+    let section = sections.get(note.section)?;
+    let passage = Passage::from_section_text(&section.text, note.range.clone()).ok();
+    let created = note.created.unwrap_or(now);
+    let author = if note.author.trim().is_empty() {
+        "Unknown author"
+    } else {
+        note.author.trim()
+    };
+    let mut comment = Comment::new(section.id.clone(), passage, author, created);
+    comment.body.clone_from(&note.body);
+    comment.origin = Some(note.kind);
+    comment.replies = note
+        .replies
+        .iter()
+        .map(|reply| Reply::new(&reply.author, reply.created.unwrap_or(created), &reply.body))
+        .collect();
+    Some(comment)
+}
+
+/// How many insertions and deletions each author had pending, in order of first appearance.
+fn tracked_changes_by_author(notes: &[OutlineNote]) -> Vec<TrackedChanges> {
+    let mut by_author: Vec<TrackedChanges> = Vec::new();
+    for note in notes {
+        let (insertions, deletions) = match note.kind {
+            crate::model::CommentOrigin::TrackedInsertion => (1, 0),
+            crate::model::CommentOrigin::TrackedDeletion => (0, 1),
+            crate::model::CommentOrigin::WordComment => continue,
+        };
+        let author = note.author.trim();
+        let author = if author.is_empty() { "Unknown author" } else { author };
+        match by_author.iter_mut().find(|entry| entry.author == author) {
+            Some(entry) => {
+                entry.insertions += insertions;
+                entry.deletions += deletions;
+            }
+            None => by_author.push(TrackedChanges {
+                author: author.to_owned(),
+                insertions,
+                deletions,
+            }),
+        }
+    }
+    by_author
 }
 
 /// Decodes a draft's bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with one.
@@ -274,10 +344,18 @@ mod tests {
             draft_format_from_path(Path::new("a.md")).unwrap(),
             DraftFormat::Markdown
         );
-        let error = draft_format_from_path(Path::new("story.docx")).unwrap_err();
+        assert_eq!(
+            draft_format_from_path(Path::new("Story.DOCX")).unwrap(),
+            DraftFormat::Docx
+        );
+        assert_eq!(
+            draft_format_from_path(Path::new("page.htm")).unwrap(),
+            DraftFormat::Html
+        );
+        let error = draft_format_from_path(Path::new("story.odt")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "story.docx: Word documents (.docx) cannot be imported; copydesk imports plain text (.txt) and Markdown (.md)"
+            "story.odt: OpenDocument texts (.odt) cannot be imported; copydesk imports plain text (.txt), Markdown (.md), Word (.docx) and web pages (.html)"
         );
         assert!(matches!(
             draft_format_from_path(Path::new("x.copydesk.ron")),

@@ -7,6 +7,30 @@ pub struct ArticleOutline {
     /// front-matter title), when it has one.
     pub title: Option<String>,
     pub sections: Vec<OutlineSection>,
+    /// What the file says about its own text: Word comments and tracked changes.
+    pub notes: Vec<OutlineNote>,
+}
+
+/// A note a file carries on a span of its text (a Word comment, a tracked change).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineNote {
+    pub kind: crate::model::CommentOrigin,
+    /// Index into [`ArticleOutline::sections`].
+    pub section: usize,
+    /// Character offsets into that section's text (its paragraphs joined by `\n`). An empty
+    /// range puts the note on the whole section.
+    pub range: std::ops::Range<usize>,
+    pub author: String,
+    pub created: Option<jiff::Timestamp>,
+    pub body: String,
+    pub replies: Vec<OutlineReply>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineReply {
+    pub author: String,
+    pub created: Option<jiff::Timestamp>,
+    pub body: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -75,6 +99,7 @@ impl OutlineBuilder {
         ArticleOutline {
             title: self.title,
             sections: self.sections,
+            notes: Vec::new(),
         }
     }
 }

@@ -27,6 +27,31 @@ pub struct Comment {
     /// current draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried: Option<Carried>,
+    /// Where the comment came from when the draft's own file carried it (a Word comment, a
+    /// tracked change); `None` for a comment made in copydesk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<CommentOrigin>,
+}
+
+/// A comment the imported file brought with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CommentOrigin {
+    /// A comment in the Word document.
+    WordComment,
+    /// A tracked insertion, accepted on import: the comment is on the inserted text.
+    TrackedInsertion,
+    /// A tracked deletion, accepted on import: the comment is beside where the text was.
+    TrackedDeletion,
+}
+
+impl CommentOrigin {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::WordComment => "Word comment",
+            Self::TrackedInsertion => "tracked insertion",
+            Self::TrackedDeletion => "tracked deletion",
+        }
+    }
 }
 
 impl Comment {
@@ -46,6 +71,7 @@ impl Comment {
             replies: Vec::new(),
             resolved: None,
             carried: None,
+            origin: None,
         }
     }
 

@@ -14,9 +14,11 @@ mod section;
 
 pub use anchor::{AnchorState, Carried};
 pub use claim::{Claim, ClaimStatus, DealtWith, Source, SourceRank, StatusChange};
-pub use comment::{Comment, Reply, Resolution};
+pub use comment::{Comment, CommentOrigin, Reply, Resolution};
 pub use ids::{ClaimId, CommentId, MarkId, ReplyId, SectionId};
 pub use kind::CheckKind;
 pub use passage::{CONTEXT_CHARS, Passage, PassageError};
-pub use project::{Dismissal, Draft, DraftFormat, EarlierDraft, InvalidProject, Progress, Project};
+pub use project::{
+    Dismissal, Draft, DraftFormat, EarlierDraft, InvalidProject, Progress, Project, TrackedChanges,
+};
 pub use section::{ReviewStatus, Section, SectionRevision};

@@ -16,6 +16,10 @@ use super::section::{ReviewStatus, Section};
 pub enum DraftFormat {
     PlainText,
     Markdown,
+    /// A Word document (.docx).
+    Docx,
+    /// A saved web page or a CMS export (.html).
+    Html,
 }
 
 impl DraftFormat {
@@ -23,8 +27,29 @@ impl DraftFormat {
         match self {
             Self::PlainText => "plain text",
             Self::Markdown => "Markdown",
+            Self::Docx => "Word document",
+            Self::Html => "web page",
         }
     }
+
+    /// The name other tools read in the JSON report.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::PlainText => "plain_text",
+            Self::Markdown => "markdown",
+            Self::Docx => "docx",
+            Self::Html => "html",
+        }
+    }
+}
+
+/// Tracked changes one author had pending in an imported Word document. The text is
+/// imported with them accepted; each also became a comment on its passage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackedChanges {
+    pub author: String,
+    pub insertions: usize,
+    pub deletions: usize,
 }
 
 /// Which draft the text came from, so later drafts can be told apart from it.
@@ -39,6 +64,9 @@ pub struct Draft {
     /// Which draft of the article this is, counting from 1.
     #[serde(default = "first_draft", skip_serializing_if = "is_first_draft")]
     pub number: u32,
+    /// The tracked changes the file had pending, by author (Word documents only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracked_changes: Vec<TrackedChanges>,
 }
 
 fn first_draft() -> u32 {

@@ -104,10 +104,7 @@ fn json_placement(carried: Option<&crate::model::Carried>) -> Option<JsonPlaceme
 fn json_draft(draft: &crate::model::Draft) -> JsonDraft<'_> {
     JsonDraft {
         file_name: &draft.file_name,
-        format: match draft.format {
-            crate::model::DraftFormat::PlainText => "plain_text",
-            crate::model::DraftFormat::Markdown => "markdown",
-        },
+        format: draft.format.key(),
         sha256: &draft.sha256,
         imported_at: draft.imported_at.to_string(),
         number: draft.number,

@@ -351,6 +351,7 @@ mod tests {
                 sha256: String::new(),
                 imported_at: Timestamp::UNIX_EPOCH,
                 number: 1,
+                tracked_changes: Vec::new(),
             },
             sections: sections
                 .iter()
