@@ -10,9 +10,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
 
 use crate::check::open_items;
+use crate::export::{ExportFormat, export_bytes};
 use crate::import::import_file;
 use crate::open::project_from_path;
-use crate::project_file::{is_project_path, load_project, save_project};
+use crate::project_file::{is_project_path, load_project, save_project, write_atomically};
 use crate::report::{counted, json_report, markdown_report};
 use crate::revise::{ReviseOptions, revise};
 use crate::suggest::evaluate::{evaluate, labels_from_tsv};
@@ -38,11 +39,12 @@ pub const EXIT_ERROR: u8 = 2;
         copydesk import draft.md -o draft.copydesk.ron\n  \
         copydesk revise draft.copydesk.ron draft-v2.md\n  \
         copydesk report draft.copydesk.ron --format json\n  \
+        copydesk export draft.copydesk.ron --format docx -o draft-reviewed.docx\n  \
         copydesk check draft.copydesk.ron && publish",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// A project (.copydesk.ron) to open, or an article (.txt, .md) to import.
+    /// A project (.copydesk.ron) to open, or an article (.txt, .md, .docx, .html) to import.
     pub file: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -51,7 +53,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import an article (.txt or .md) into a new project file, without opening the desk.
+    /// Import an article (.txt, .md, .docx or .html) into a new project file, without opening the desk.
     Import {
         /// The article to import.
         article: PathBuf,
@@ -68,7 +70,7 @@ pub enum Command {
     Revise {
         /// The project to carry over.
         project: PathBuf,
-        /// The revised article (.txt or .md).
+        /// The revised article (.txt, .md, .docx or .html).
         new_article: PathBuf,
         /// Where to write the revised project (default: over PROJECT, which is replaced only
         /// once the new file is complete).
@@ -110,6 +112,18 @@ pub enum Command {
         #[arg(long)]
         show_errors: bool,
     },
+    /// Export the review: a report (Markdown or a self-contained web page), the annotated
+    /// article for the writer (web page), the JSON report for tools, or the article as a Word
+    /// document with the comments and claims as Word comments.
+    Export {
+        /// The project to export.
+        project: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportChoice,
+        /// The file to write (replaced only once it is complete).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
     /// Write the bundled sample review (an article with a few marks) to a project file,
     /// to try the other commands on.
     Sample {
@@ -123,6 +137,33 @@ pub enum Command {
 pub enum SuggestFormat {
     Tsv,
     Json,
+}
+
+/// The `--format` of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportChoice {
+    /// The review report as Markdown.
+    Markdown,
+    /// The review report as a self-contained web page.
+    Html,
+    /// The article with highlighted passages and numbered notes, as a web page.
+    Annotated,
+    /// The JSON report (docs/FORMAT.md).
+    Json,
+    /// The article as a Word document, the comments and claims as Word comments.
+    Docx,
+}
+
+impl ExportChoice {
+    fn format(self) -> ExportFormat {
+        match self {
+            Self::Markdown => ExportFormat::Markdown,
+            Self::Html => ExportFormat::Html,
+            Self::Annotated => ExportFormat::AnnotatedHtml,
+            Self::Json => ExportFormat::Json,
+            Self::Docx => ExportFormat::Docx,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -167,8 +208,42 @@ pub fn main() -> ExitCode {
             labels,
             show_errors,
         }) => evaluate_command(&article, &labels, show_errors),
+        Some(Command::Export {
+            project,
+            format,
+            output,
+        }) => export_command(&project, format.format(), &output),
         Some(Command::Sample { output }) => sample_command(&output),
     }
+}
+
+fn export_command(project_path: &Path, format: ExportFormat, output: &Path) -> ExitCode {
+    if same_file(project_path, output) || is_project_path(output) {
+        return fail(&format!(
+            "{}: an export never replaces a project; write it to another file",
+            output.display()
+        ));
+    }
+    let project = match load_project(project_path) {
+        Ok(project) => project,
+        Err(error) => return fail(&error),
+    };
+    let bytes = match export_bytes(&project, format) {
+        Ok(bytes) => bytes,
+        Err(error) => return fail(&format!("{}: {error}", output.display())),
+    };
+    if let Err(error) = write_atomically(output, &bytes) {
+        return fail(&error);
+    }
+    print_then_exit(
+        &format!(
+            "Exported {} to {}: {}.\n",
+            project_path.display(),
+            output.display(),
+            format.label()
+        ),
+        ExitCode::SUCCESS,
+    )
 }
 
 fn suggest_command(path: &Path, format: SuggestFormat) -> ExitCode {

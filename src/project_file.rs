@@ -273,6 +273,12 @@ pub fn save_project(project: &Project, path: &Path) -> Result<(), ProjectFileErr
         path: path.to_owned(),
         message: error.to_string(),
     })?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` the way a project is saved (see [`save_project`]): exports too
+/// never leave half a file behind.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ProjectFileError> {
     let write_error = |source| ProjectFileError::Write {
         path: path.to_owned(),
         source,
@@ -321,7 +327,7 @@ pub fn save_project(project: &Project, path: &Path) -> Result<(), ProjectFileErr
         builder.permissions(new_file_permissions);
     }
     let mut temporary = builder.tempfile_in(&folder).map_err(write_error)?;
-    temporary.write_all(text.as_bytes()).map_err(write_error)?;
+    temporary.write_all(bytes).map_err(write_error)?;
     temporary.as_file().sync_all().map_err(write_error)?;
     if let Some(metadata) = &existing {
         std::fs::set_permissions(temporary.path(), metadata.permissions()).map_err(write_error)?;

@@ -204,7 +204,9 @@ fn empty_desk_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.3);
         ui.heading("No review open");
-        ui.label("Import a draft (.txt or .md), open a saved review, or drop a file here.");
+        ui.label(
+            "Import a draft (.txt, .md, .docx, .html), open a saved review, or drop a file here.",
+        );
         ui.add_space(12.0);
         ui.horizontal(|ui| {
             ui.add_space((ui.available_width() - 300.0).max(0.0) / 2.0);

@@ -15,6 +15,7 @@ pub enum UiCommand {
     OpenProject,
     Save,
     SaveAs,
+    Export,
     Quit,
     Undo,
     Redo,
@@ -41,12 +42,13 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 31] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
         Self::Save,
         Self::SaveAs,
+        Self::Export,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -81,6 +83,7 @@ impl UiCommand {
             Self::OpenProject => "Open project…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -111,7 +114,7 @@ impl UiCommand {
 
     pub fn tooltip(self) -> &'static str {
         match self {
-            Self::ImportArticle => "Open a draft (.txt or .md) as a new review",
+            Self::ImportArticle => "Open a draft (.txt, .md, .docx, .html) as a new review",
             Self::ImportRevision => {
                 "Bring in the writer's next draft of this article: every comment and claim is \
                  carried over, and what changed is shown"
@@ -119,6 +122,10 @@ impl UiCommand {
             Self::OpenProject => "Open a saved review (.copydesk.ron)",
             Self::Save => "Save the review, article text included",
             Self::SaveAs => "Save the review to a new file",
+            Self::Export => {
+                "Write a review report, the annotated article for the writer, JSON, or the \
+                 article as a Word document with the comments"
+            }
             Self::Quit => "Close copydesk (asks first if there are unsaved changes)",
             Self::Undo => "Take back the last change",
             Self::Redo => "Do again what was undone",
@@ -172,6 +179,7 @@ impl UiCommand {
             Self::OpenProject => shortcut(CTRL, Key::O),
             Self::Save => shortcut(CTRL, Key::S),
             Self::SaveAs => shortcut(CTRL_SHIFT, Key::S),
+            Self::Export => shortcut(CTRL, Key::E),
             Self::Quit => shortcut(CTRL, Key::Q),
             Self::Undo => shortcut(CTRL, Key::Z),
             Self::Redo => shortcut(CTRL_SHIFT, Key::Z),

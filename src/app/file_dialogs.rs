@@ -9,6 +9,9 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
+/// The extensions offered when picking an article to import.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "docx", "html", "htm"];
+
 /// What a dialog is for; decides its title, filters and default name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogPurpose {
@@ -17,6 +20,10 @@ pub enum DialogPurpose {
     ImportRevision,
     OpenProject,
     SaveProject {
+        suggested: PathBuf,
+    },
+    Export {
+        format: crate::export::ExportFormat,
         suggested: PathBuf,
     },
 }
@@ -50,12 +57,12 @@ impl FileDialogs for NativeFileDialogs {
                 let path = match request {
                     DialogPurpose::ImportArticle => dialog
                         .set_title("Import article")
-                        .add_filter("Articles", &["txt", "md", "markdown", "text"])
+                        .add_filter("Articles", ARTICLE_EXTENSIONS)
                         .add_filter("All files", &["*"])
                         .pick_file(),
                     DialogPurpose::ImportRevision => dialog
                         .set_title("Import revised draft")
-                        .add_filter("Articles", &["txt", "md", "markdown", "text"])
+                        .add_filter("Articles", ARTICLE_EXTENSIONS)
                         .add_filter("All files", &["*"])
                         .pick_file(),
                     DialogPurpose::OpenProject => dialog
@@ -66,6 +73,18 @@ impl FileDialogs for NativeFileDialogs {
                         let mut dialog = dialog
                             .set_title("Save review")
                             .add_filter("copydesk projects", &["ron"]);
+                        if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
+                            dialog = dialog.set_directory(folder);
+                        }
+                        if let Some(name) = suggested.file_name() {
+                            dialog = dialog.set_file_name(name.to_string_lossy());
+                        }
+                        dialog.save_file()
+                    }
+                    DialogPurpose::Export { format, suggested } => {
+                        let mut dialog = dialog
+                            .set_title(format!("Export: {}", format.label()))
+                            .add_filter(format.label(), &[format.extension()]);
                         if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
                             dialog = dialog.set_directory(folder);
                         }

@@ -42,6 +42,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             ui.separator();
             command_button_ui(ui, UiCommand::Save, has_review, None, actions);
             command_button_ui(ui, UiCommand::SaveAs, has_review, None, actions);
+            command_button_ui(ui, UiCommand::Export, has_review, None, actions);
             ui.separator();
             command_button_ui(ui, UiCommand::Quit, true, None, actions);
         });

@@ -186,8 +186,9 @@ impl eframe::App for CopydeskApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.state.poll_dialog(&ctx);
+        self.state.poll_export();
         self.state.refresh();
-        if self.state.suggestions.is_reading() {
+        if self.state.suggestions.is_reading() || self.state.is_exporting() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
         let mut actions = Vec::new();
@@ -256,7 +257,7 @@ fn drop_hint_ui(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         Align2::CENTER_CENTER,
-        "Drop an article (.txt, .md) or a review (.copydesk.ron) to open it",
+        "Drop an article (.txt, .md, .docx, .html) or a review (.copydesk.ron) to open it",
         FontId::proportional(20.0),
         Color32::WHITE,
     );

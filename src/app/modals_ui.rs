@@ -1,9 +1,11 @@
-//! Dialogs inside the window: the reviewer's name, unsaved changes, the shortcut list.
+//! Dialogs inside the window: the reviewer's name, unsaved changes, the shortcut list, what
+//! to export.
 
 use egui::{Key, RichText, Ui};
 
 use super::command::UiCommand;
 use super::state::{Action, AfterUnsaved, AppState, Modal, UnsavedChoice};
+use crate::export::ExportFormat;
 
 pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
     let Some(modal) = &state.modal else {
@@ -16,6 +18,7 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
             Modal::ReviewerName { draft } => reviewer_name_ui(ui, draft, state, actions),
             Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, state, then, actions),
             Modal::Shortcuts => shortcuts_ui(ui, actions),
+            Modal::Export { format } => export_ui(ui, *format, actions),
         }
     });
     if response.should_close() {
@@ -129,5 +132,49 @@ fn shortcuts_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
     ui.add_space(8.0);
     if ui.button("Close").clicked() {
         actions.push(Action::CloseModal);
+    }
+}
+
+fn export_ui(ui: &mut Ui, chosen: ExportFormat, actions: &mut Vec<Action>) {
+    ui.heading("Export the review");
+    ui.add_space(6.0);
+    for format in ExportFormat::ALL {
+        let response = ui
+            .radio(format == chosen, format.label())
+            .on_hover_text(export_description(format));
+        if response.clicked() {
+            actions.push(Action::ChooseExportFormat(format));
+        }
+    }
+    ui.add_space(4.0);
+    ui.weak(export_description(chosen));
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new("Export…").strong()).clicked() {
+            actions.push(Action::ExportAs(chosen));
+        }
+        if ui.button("Cancel").clicked() {
+            actions.push(Action::CloseModal);
+        }
+    });
+}
+
+fn export_description(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Markdown => {
+            "Progress per section, then each section with its claims and comments, as Markdown."
+        }
+        ExportFormat::Html => {
+            "The same report as a single web page: no scripts, nothing fetched; prints well."
+        }
+        ExportFormat::AnnotatedHtml => {
+            "The article with the marked passages highlighted and numbered notes beside them, \
+             to send to the writer."
+        }
+        ExportFormat::Json => "Everything in the review, for other tools (see docs/FORMAT.md).",
+        ExportFormat::Docx => {
+            "The article as a Word document; comments and claims become Word comments on \
+             their passages, so the writer can answer in Word."
+        }
     }
 }

@@ -57,6 +57,12 @@ pub enum ImportError {
         #[source]
         source: docx::DocxError,
     },
+    #[error("{path}: {source}")]
+    Html {
+        path: PathBuf,
+        #[source]
+        source: html::HtmlError,
+    },
     #[error("{path}: this is a copydesk project, not an article; open it instead of importing it")]
     IsProject { path: PathBuf },
     #[error("{path}: the file is too large ({size} bytes; the limit is {limit} bytes)")]
@@ -132,7 +138,14 @@ pub fn import_bytes(
     let outline = match format {
         DraftFormat::PlainText => outline_from_plain_text(&text_from_bytes(path, bytes)?),
         DraftFormat::Markdown => outline_from_markdown(&text_from_bytes(path, bytes)?),
-        DraftFormat::Html => html::outline_from_html(&text_from_bytes(path, bytes)?),
+        DraftFormat::Html => {
+            html::outline_from_html(&text_from_bytes(path, bytes)?).map_err(|source| {
+                ImportError::Html {
+                    path: path.to_owned(),
+                    source,
+                }
+            })?
+        }
         DraftFormat::Docx => {
             docx::outline_from_docx(bytes).map_err(|source| ImportError::Docx {
                 path: path.to_owned(),
@@ -223,7 +236,11 @@ fn tracked_changes_by_author(notes: &[OutlineNote]) -> Vec<TrackedChanges> {
             crate::model::CommentOrigin::WordComment => continue,
         };
         let author = note.author.trim();
-        let author = if author.is_empty() { "Unknown author" } else { author };
+        let author = if author.is_empty() {
+            "Unknown author"
+        } else {
+            author
+        };
         match by_author.iter_mut().find(|entry| entry.author == author) {
             Some(entry) => {
                 entry.insertions += insertions;

@@ -55,6 +55,13 @@ impl OutlineBuilder {
         }
     }
 
+    /// The title, unless the article already has one.
+    pub fn title_if_none(&mut self, title: &str) {
+        if self.title.is_none() {
+            self.set_title(title);
+        }
+    }
+
     /// A heading that is the article's title if nothing came before it.
     pub fn title_or_heading(&mut self, text: &str, level: u8) {
         if self.title.is_none() && self.sections.is_empty() {

@@ -107,6 +107,15 @@ impl AppState {
                     );
                 }
             }
+            DialogPurpose::Export { format, .. } => {
+                if self.review.as_ref().map(|r| r.serial) == asked.review_serial {
+                    self.export_now(format, path);
+                } else {
+                    self.show_error(
+                        "Another review was opened while the export dialog was open; nothing was exported.",
+                    );
+                }
+            }
             DialogPurpose::SaveProject { .. } => {
                 if self.review.as_ref().map(|r| r.serial) != asked.review_serial {
                     self.show_error(

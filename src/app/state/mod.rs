@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
+mod export;
 mod fact_check;
 mod files;
 mod revision;
@@ -25,6 +26,7 @@ use super::file_dialogs::{DialogPurpose, FileDialogs};
 use super::prefs::{Preferences, Theme};
 use crate::document::Document;
 use crate::edit::Edit;
+use crate::export::ExportFormat;
 use crate::model::{
     CheckKind, Claim, ClaimId, ClaimStatus, Comment, CommentId, MarkId, Passage, Project,
     Resolution, ReviewStatus, SectionId,
@@ -104,6 +106,10 @@ pub enum Modal {
         then: AfterUnsaved,
     },
     Shortcuts,
+    /// Asks what to export.
+    Export {
+        format: ExportFormat,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,6 +179,10 @@ pub enum Action {
     ReattachToSelection(MarkId),
     /// Settles an orphan whose passage is gone from the article.
     ResolveOrphan(MarkId),
+    /// Picks a format in the export dialog.
+    ChooseExportFormat(ExportFormat),
+    /// Exports in that format: asks where, then writes it.
+    ExportAs(ExportFormat),
 }
 
 pub struct AppState {
@@ -197,8 +207,11 @@ pub struct AppState {
     pub reveal_suggestion: Option<SuggestionKey>,
     /// Set when the window may close (nothing unsaved, or the user said so).
     pub quit_confirmed: bool,
+    /// What was exported last, offered first next time.
+    pub export_format: ExportFormat,
     dialogs: Box<dyn FileDialogs>,
     asked_dialog: Option<AskedDialog>,
+    running_export: Option<export::RunningExport>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -241,8 +254,10 @@ impl AppState {
             selected_suggestion: None,
             reveal_suggestion: None,
             quit_confirmed: false,
+            export_format: ExportFormat::Html,
             dialogs,
             asked_dialog: None,
+            running_export: None,
         }
     }
 
@@ -367,6 +382,12 @@ impl AppState {
             Action::RejectPlacement(mark) => self.reject_placement(&mark),
             Action::ReattachToSelection(mark) => self.reattach_to_selection(&mark),
             Action::ResolveOrphan(mark) => self.resolve_orphan(&mark),
+            Action::ChooseExportFormat(format) => {
+                if let Some(Modal::Export { format: chosen }) = &mut self.modal {
+                    *chosen = format;
+                }
+            }
+            Action::ExportAs(format) => self.ask_export_path(format, ctx),
         }
         self.refresh();
     }
@@ -425,6 +446,7 @@ impl AppState {
             UiCommand::OpenProject => self.unless_unsaved(AfterUnsaved::AskOpen, ctx),
             UiCommand::Save => self.save(None, ctx),
             UiCommand::SaveAs => self.ask_save_path(None, ctx),
+            UiCommand::Export => self.ask_export_format(),
             UiCommand::Quit => self.unless_unsaved(AfterUnsaved::Quit, ctx),
             UiCommand::Undo => self.undo_or_redo(true),
             UiCommand::Redo => self.undo_or_redo(false),
