@@ -7,6 +7,8 @@
 
 mod annotated_html;
 mod docx;
+mod facts;
+mod html;
 mod report_html;
 mod report_markdown;
 
