@@ -1,9 +1,10 @@
 //! The annotated article, to send to the writer: the article as a web page, each commented or
 //! flagged passage highlighted with its note's number, and the numbered notes beside the text.
 //!
-//! Layout: every paragraph is a row of two columns, the text and the notes whose passages start
-//! in it. On a wide screen the notes are a margin column; on a narrow screen and on paper the
-//! row collapses and the notes follow their paragraph, so a note is never far from its words.
+//! Layout: every paragraph is a row holding the notes whose passages start in it, then the text.
+//! On a wide screen the notes float into a right margin beside their paragraph, each stack
+//! clearing the one above (as sidenotes do), so a long note never opens a gap in the text; on a
+//! narrow screen and on paper the row becomes a column with the notes after their paragraph.
 //! Notes on a whole section come right after its heading; notes whose passage is not in this
 //! draft are listed at the end. Resolved comments are left out (see [`super::notes`]); the
 //! header says how many.
@@ -94,14 +95,14 @@ fn section_html(out: &mut String, index: usize, section: &Section, notes: &[&Not
         .collect();
     if !whole.is_empty() {
         let numbers: Vec<String> = whole.iter().map(|n| n.number.to_string()).collect();
+        out.push_str("<div class=\"row\">");
+        aside_html(out, &whole);
         let _ = writeln!(
             out,
-            "<div class=\"row\"><div class=\"text\"><p class=\"whole\">On this whole section: {} {}</p></div>",
+            "<div class=\"text\"><p class=\"whole\">On this whole section: {} {}</p></div></div>",
             if whole.len() == 1 { "note" } else { "notes" },
             numbers.join(", ")
         );
-        aside_html(out, &whole);
-        out.push_str("</div>\n");
     }
     let placed: Vec<(&Note<'_>, &std::ops::Range<usize>)> = notes
         .iter()
@@ -118,16 +119,16 @@ fn section_html(out: &mut String, index: usize, section: &Section, notes: &[&Not
         if span.is_empty() {
             continue;
         }
-        out.push_str("<div class=\"row\"><div class=\"text\"><p>");
-        paragraph_html(out, &chars, span.clone(), &placed);
-        out.push_str("</p></div>");
         let starting_here: Vec<&Note<'_>> = placed
             .iter()
             .filter(|(_, range)| span.contains(&range.start))
             .map(|(note, _)| *note)
             .collect();
+        out.push_str("<div class=\"row\">");
         aside_html(out, &starting_here);
-        out.push_str("</div>\n");
+        out.push_str("<div class=\"text\"><p>");
+        paragraph_html(out, &chars, span.clone(), &placed);
+        out.push_str("</p></div></div>\n");
     }
     out.push_str("</section>\n");
 }
@@ -192,10 +193,13 @@ fn aside_html(out: &mut String, notes: &[&Note<'_>]) {
     out.push_str("</aside>");
 }
 
-const ANNOTATED_CSS: &str = r#"body { max-width: 40rem; }
-header { border-bottom: 2px solid #1f2328; padding-bottom: .6rem; margin-bottom: 1.5rem; }
-h2, h3, h4, h5, h6 { max-width: 40rem; }
-.row { margin: 0 0 .2rem; }
+const ANNOTATED_CSS: &str = r#"header { border-bottom: 2px solid #1f2328; padding-bottom: .6rem; margin-bottom: 1.5rem; }
+main h2 { font-size: 1.45rem; }
+main h3 { font-size: 1.25rem; margin-top: 2rem; }
+main h4, main h5, main h6 { font-size: 1.1rem; }
+.row { display: flex; flex-direction: column; }
+.row > .text { order: 0; }
+.row > .notes { order: 1; }
 .text p { margin: 0 0 .9rem; }
 .whole { font-style: italic; color: #57606a; }
 mark.hl { background: #fff1a8; color: inherit; padding: 0 .05em; border-radius: .15em; }
@@ -214,21 +218,22 @@ sup.ref a { color: #8a4600; text-decoration: none; }
 .note .sources { padding-left: 1rem; margin: 0 0 .4rem; overflow-wrap: anywhere; }
 .reply { border-left: 2px solid #d0d7de; padding-left: .5rem; margin: 0 0 .4rem; }
 .reply .who { margin: 0; font-size: .8rem; }
-.unplaced { border-top: 1px solid #d0d7de; margin-top: 2.5rem; }
+.unplaced { clear: both; border-top: 1px solid #d0d7de; margin-top: 2.5rem; }
 .in-section { font-size: .85rem; color: #57606a; margin: 1rem 0 .3rem; }
-@media (min-width: 68rem) {
+@media screen and (min-width: 68rem) {
   body { max-width: 64rem; }
-  .row { display: grid; grid-template-columns: minmax(0, 40rem) minmax(0, 20rem); column-gap: 2.5rem; align-items: start; }
-  .row > .text { grid-column: 1; }
-  .row > .notes { grid-column: 2; margin: 0; }
+  main { padding-right: 22.5rem; }
+  main::after { content: ""; display: block; clear: both; }
+  .row { display: block; }
+  .row > .notes { float: right; clear: right; width: 20rem; margin: 0 -22.5rem .6rem 0; }
+  /* Beside the text the highlight shows the words: repeating them only pushes notes down. */
+  main .note-quote { display: none; }
 }
 @media print {
-  body { max-width: none; }
   mark.hl { background: none; text-decoration: underline; text-decoration-thickness: 1.5pt; }
   mark.hl-many { text-decoration-style: double; }
   sup.ref a { color: #000; }
   .num { background: none; color: #000; border: 1pt solid #000; }
   .note { background: none; border-left: 2pt solid #000; }
-  .row { display: block; }
 }
 "#;
