@@ -6,8 +6,8 @@ use copydesk::edit::Edit;
 use copydesk::export::{ExportFormat, export_bytes};
 use copydesk::import::import_file;
 use copydesk::model::{
-    Claim, ClaimStatus, Comment, Passage, Project, Reply, Resolution, ReviewStatus, Source,
-    SourceRank,
+    AnchorState, Carried, Claim, ClaimStatus, Comment, Passage, Project, Reply, Resolution,
+    ReviewStatus, Source, SourceRank,
 };
 use jiff::Timestamp;
 use scraper::{ElementRef, Html, Selector};
@@ -444,4 +444,49 @@ fn the_same_project_gives_the_same_bytes() {
             "{format:?}"
         );
     }
+}
+
+#[test]
+fn a_mark_orphaned_by_a_revision_says_so_and_is_listed_at_the_end() {
+    let Some(mut project) = reviewed_seed() else {
+        return;
+    };
+    let comment = project
+        .comments
+        .iter_mut()
+        .find(|c| c.body == "Is this the final count?")
+        .unwrap();
+    comment.carried = Some(Carried {
+        state: AnchorState::Orphaned,
+        from_draft: 1,
+        section_before: comment.section.clone(),
+        passage_before: comment.passage.clone(),
+        similarity: None,
+        decided: None,
+    });
+    for format in [ExportFormat::Markdown, ExportFormat::Html] {
+        let report = exported(&project, format);
+        assert_in_order(
+            &report,
+            &[
+                "1 mark still to confirm or re-attach",
+                "Not placed in this draft",
+                "Is this the final count?",
+            ],
+        );
+    }
+    let page = exported(&project, ExportFormat::AnnotatedHtml);
+    let (article, unplaced) = page
+        .split_once("Notes whose passage is not in this draft")
+        .unwrap();
+    assert!(!article.contains("Is this the final count?"));
+    assert_in_order(
+        unplaced,
+        &[
+            "more than 4,000 Islamic State (IS) detainees",
+            "Is this the final count?",
+            REPLY,
+        ],
+    );
+    assert_balanced(&page);
 }
