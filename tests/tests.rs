@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod desk;
 mod edits;
+mod export;
 mod fact_check_desk;
 mod import;
 mod project_file;

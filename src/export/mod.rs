@@ -7,6 +7,9 @@
 
 mod annotated_html;
 mod docx;
+mod facts;
+mod html;
+mod notes;
 mod report_html;
 mod report_markdown;
 

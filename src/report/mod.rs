@@ -151,11 +151,12 @@ fn markdown_comment(out: &mut String, comment: &Comment) {
     }
 }
 
-fn one_line(text: &str) -> String {
+/// `text` on one line: runs of white space (line breaks too) as one space.
+pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn escape_table_cell(text: &str) -> String {
+pub(crate) fn escape_table_cell(text: &str) -> String {
     text.replace('|', "\\|")
 }
 
