@@ -314,10 +314,11 @@ fn import_command(article: &Path, output: &Path, force: bool) -> ExitCode {
     let progress = project.progress();
     print_then_exit(
         &format!(
-            "Imported {} into {}: {}.\n",
+            "Imported {} into {}: {}.{}\n",
             article.display(),
             output.display(),
-            counted(progress.sections, "section", "sections")
+            counted(progress.sections, "section", "sections"),
+            crate::import::what_the_file_carried(&project),
         ),
         ExitCode::SUCCESS,
     )

@@ -294,6 +294,16 @@ fn comment_card_ui(
         actions,
     );
     byline_ui(ui, state.project(), "", &comment.author, comment.created);
+    if let Some(origin) = comment.origin {
+        ui.label(
+            RichText::new(format!("From the draft's file: {}", origin.label()))
+                .size(11.5)
+                .weak(),
+        )
+        .on_hover_text(
+            "The writer's file carried this note; copydesk made it a comment when importing.",
+        );
+    }
 
     let mut body = comment.body.clone();
     let response = ui

@@ -226,6 +226,50 @@ fn comment_from_note(sections: &[Section], note: &OutlineNote, now: Timestamp) -
     Some(comment)
 }
 
+/// What an imported file brought besides its text, for the message after the import: its
+/// comments and its pending tracked changes, by author. Empty when there was nothing.
+pub fn what_the_file_carried(project: &Project) -> String {
+    use std::fmt::Write as _;
+
+    use crate::model::CommentOrigin;
+    use crate::report::counted;
+    let word_comments = project
+        .comments
+        .iter()
+        .filter(|c| c.origin == Some(CommentOrigin::WordComment))
+        .count();
+    let mut said = String::new();
+    if word_comments > 0 {
+        let _ = write!(
+            said,
+            " It came with {}, now comments here.",
+            counted(word_comments, "Word comment", "Word comments")
+        );
+    }
+    let changes = &project.draft.tracked_changes;
+    if !changes.is_empty() {
+        let total: usize = changes.iter().map(|c| c.insertions + c.deletions).sum();
+        let by: Vec<String> = changes
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}: {} and {}",
+                    c.author,
+                    counted(c.insertions, "insertion", "insertions"),
+                    counted(c.deletions, "deletion", "deletions")
+                )
+            })
+            .collect();
+        let _ = write!(
+            said,
+            " {} pending ({}); accepted in this text, each is now a comment on its passage.",
+            counted(total, "tracked change was", "tracked changes were"),
+            by.join("; "),
+        );
+    }
+    said
+}
+
 /// How many insertions and deletions each author had pending, in order of first appearance.
 fn tracked_changes_by_author(notes: &[OutlineNote]) -> Vec<TrackedChanges> {
     let mut by_author: Vec<TrackedChanges> = Vec::new();

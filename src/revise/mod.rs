@@ -124,6 +124,18 @@ pub fn revise(old: &Project, mut new: Project, options: ReviseOptions) -> Revise
             }
         })
         .collect();
+    // What the new draft's file carried itself (the writer's Word comments, tracked changes)
+    // comes in beside the carried marks, on the same sections under their kept ids.
+    let comments: Vec<Comment> = comments
+        .into_iter()
+        .chain(new.comments.iter().filter_map(|comment| {
+            let index = new.sections.iter().position(|s| s.id == comment.section)?;
+            Some(Comment {
+                section: new_sections.get(index)?.id.clone(),
+                ..comment.clone()
+            })
+        }))
+        .collect();
     let claims: Vec<Claim> = old
         .claims
         .iter()

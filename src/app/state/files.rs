@@ -149,8 +149,12 @@ impl AppState {
                 if is_project {
                     self.show_info(format!("Opened {}.", file_name(path)));
                 } else {
+                    let carried = self
+                        .project()
+                        .map(crate::import::what_the_file_carried)
+                        .unwrap_or_default();
                     self.show_info(format!(
-                        "Imported {}: {}. Save to keep the review.",
+                        "Imported {}: {}.{carried} Save to keep the review.",
                         file_name(path),
                         crate::report::counted(sections, "section", "sections")
                     ));
