@@ -10,20 +10,20 @@ use jiff::Timestamp;
 
 use crate::common::{copydesk, passage_of, seed_article, temp_dir, write};
 
-fn run(args: &[&str]) -> Output {
+pub fn run(args: &[&str]) -> Output {
     copydesk().args(args).output().unwrap()
 }
 
-fn stdout(output: &Output) -> String {
+pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn stderr(output: &Output) -> String {
+pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// The command failed with exit status 2 and a message saying `message`.
-fn fails_with(output: &Output, message: &str) {
+pub fn fails_with(output: &Output, message: &str) {
     assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
     assert!(stderr(output).contains(message), "{}", stderr(output));
 }

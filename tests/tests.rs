@@ -9,6 +9,7 @@ mod common;
 mod desk;
 mod edits;
 mod export;
+mod export_cli;
 mod fact_check_desk;
 mod import;
 mod project_file;
