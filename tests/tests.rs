@@ -6,6 +6,7 @@ mod architecture;
 mod cli;
 mod common;
 mod desk;
+mod docx_import;
 mod edits;
 mod fact_check_desk;
 mod import;

@@ -94,7 +94,8 @@ impl<'a> Archive<'a> {
                 limit: limits.max_entries,
             });
         }
-        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged_from_zip_error("", &e))?;
+        let zip =
+            ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged_from_zip_error("", &e))?;
         if zip.len() > limits.max_entries {
             return Err(DocxError::TooManyEntries {
                 count: zip.len(),
@@ -195,7 +196,10 @@ fn declared_entry_count(bytes: &[u8]) -> Option<usize> {
         .rposition(|window| window == END_OF_DIRECTORY)?;
     let record = tail.get(at..)?;
     let total = record.get(10..12)?;
-    Some(usize::from(u16::from_le_bytes([*total.first()?, *total.get(1)?])))
+    Some(usize::from(u16::from_le_bytes([
+        *total.first()?,
+        *total.get(1)?,
+    ])))
 }
 
 fn damaged_from_zip_error(part: &str, error: &ZipError) -> DocxError {

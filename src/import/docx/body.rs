@@ -129,7 +129,8 @@ impl Paragraph {
         }
         for c in piece.chars() {
             // One paragraph is one line of the section text.
-            self.text.push(if matches!(c, '\n' | '\r') { ' ' } else { c });
+            self.text
+                .push(if matches!(c, '\n' | '\r') { ' ' } else { c });
             self.chars += 1;
         }
     }
@@ -312,8 +313,7 @@ impl BodyReader<'_, '_> {
         let (num_id, level) = properties
             .and_then(numbering_from_paragraph_properties)
             .or_else(|| style.and_then(|s| self.context.styles.numbering(s)))?;
-        self.counters
-            .marker(self.context.numbering, &num_id, level)
+        self.counters.marker(self.context.numbering, &num_id, level)
     }
 
     /// Reads the inline content of `parent` into `paragraph`. Inside a deletion (`removed`
@@ -375,7 +375,9 @@ impl BodyReader<'_, '_> {
                     let number = self.notes_cited;
                     paragraph.push(&format!("[{number}]"));
                     let text = child.attr("id").and_then(|id| notes.text(id)).unwrap_or("");
-                    paragraph.notes.push(format!("[{number}] {text}").trim().to_owned());
+                    paragraph
+                        .notes
+                        .push(format!("[{number}] {text}").trim().to_owned());
                 }
                 "commentReference" => {
                     if let Some(id) = child.attr("id") {

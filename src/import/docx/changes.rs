@@ -124,7 +124,9 @@ mod tests {
     #[test]
     fn dates_parse_or_are_none() {
         assert_eq!(
-            timestamp_from_word_date("2014-06-25T10:40:00Z").unwrap().to_string(),
+            timestamp_from_word_date("2014-06-25T10:40:00Z")
+                .unwrap()
+                .to_string(),
             "2014-06-25T10:40:00Z"
         );
         assert!(timestamp_from_word_date("2014-06-25T10:40:00").is_some());

@@ -34,6 +34,7 @@ pub fn comments_from_xml(root: &Element) -> Vec<WordComment> {
                 body: paragraphs
                     .iter()
                     .map(|p| paragraph_plain_text(p).trim().to_owned())
+                    .filter(|p| !p.is_empty())
                     .collect::<Vec<_>>()
                     .join("\n")
                     .trim()

@@ -3,28 +3,33 @@
 //! Shared by the body, the notes and the comments, so a footnote or a comment reads the
 //! same way the article does.
 
+use super::symbol::{char_from_symbol_code, text_with_symbols_mapped};
 use super::xml::Element;
 
 /// What one child of a run (`w:r`) contributes to the paragraph's text, if anything.
 pub fn run_child_text(child: &Element) -> Option<String> {
     match child.name.as_str() {
-        "t" => Some(child.text()),
+        "t" => Some(text_with_symbols_mapped(&child.text()).into_owned()),
         // One paragraph is one line of the section: line breaks and tabs become spaces.
         "tab" | "br" | "cr" | "ptab" => Some(" ".to_owned()),
         "noBreakHyphen" => Some("-".to_owned()),
         "sym" => child
             .attr("char")
             .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-            .map(|code| {
-                // Symbol fonts put their glyphs at U+F0xx; the low byte is the Latin-1
-                // code point Word shows for most of them.
-                if (0xF000..=0xF0FF).contains(&code) {
-                    code - 0xF000
+            .and_then(|code| {
+                if child
+                    .attr("font")
+                    .is_some_and(|f| f.eq_ignore_ascii_case("Symbol"))
+                {
+                    char_from_symbol_code(code)
+                } else if (0xF000..=0xF0FF).contains(&code) {
+                    // Other symbol fonts (Wingdings…) have no Unicode table here; the
+                    // low byte is the nearest guess.
+                    char::from_u32(code - 0xF000)
                 } else {
-                    code
+                    char::from_u32(code)
                 }
             })
-            .and_then(char::from_u32)
             .filter(|c| !c.is_control())
             .map(String::from),
         // softHyphen: an optional break point, invisible in the text.

@@ -17,6 +17,7 @@ mod notes;
 mod numbering;
 mod placing;
 mod styles;
+mod symbol;
 mod xml;
 
 use thiserror::Error;
@@ -34,7 +35,9 @@ pub enum DocxError {
         "this is an older Word document (.doc) or a password-protected one, not a .docx; save it from Word as .docx without a password"
     )]
     OldWordOrEncrypted,
-    #[error("the Word document is password-protected; remove the password in Word and save it again")]
+    #[error(
+        "the Word document is password-protected; remove the password in Word and save it again"
+    )]
     Encrypted,
     #[error("the Word document is damaged or incomplete ({0})")]
     Damaged(String),
@@ -44,7 +47,9 @@ pub enum DocxError {
         "the Word document is suspiciously large when unpacked (it holds {count} files; the limit is {limit})"
     )]
     TooManyEntries { count: usize, limit: usize },
-    #[error("the Word document is suspiciously large when unpacked ({part} would be over {limit_mib} MiB)")]
+    #[error(
+        "the Word document is suspiciously large when unpacked ({part} would be over {limit_mib} MiB)"
+    )]
     TooLarge { part: String, limit_mib: u64 },
     #[error(
         "the Word document is suspiciously large when unpacked (its parts would be over {limit_mib} MiB together)"

@@ -220,7 +220,11 @@ mod tests {
         assert_eq!(marker("1", 2).as_deref(), Some("1.b.i)"));
         assert_eq!(marker("1", 2).as_deref(), Some("1.b.ii)"));
         assert_eq!(marker("1", 0).as_deref(), Some("2."));
-        assert_eq!(marker("1", 1).as_deref(), Some("a."), "restarted under item 2");
+        assert_eq!(
+            marker("1", 1).as_deref(),
+            Some("a."),
+            "restarted under item 2"
+        );
         assert_eq!(marker("2", 0).as_deref(), Some("-"));
         assert_eq!(marker("3", 0).as_deref(), Some("5."), "startOverride");
         assert_eq!(marker("0", 0), None, "numId 0 ends a list");

@@ -182,7 +182,11 @@ pub fn outline_from_blocks(
                         body: note_body_from_change(change.kind, &change.text),
                         replies: Vec::new(),
                     });
-                    debug_assert!(change.kind != ChangeKind::Insertion || !change.text.is_empty() || here.offset == end.offset);
+                    debug_assert!(
+                        change.kind != ChangeKind::Insertion
+                            || !change.text.is_empty()
+                            || here.offset == end.offset
+                    );
                 }
             }
         }
@@ -240,7 +244,9 @@ fn comment_range<'c>(
     chars_of: &impl Fn(usize) -> &'c [char],
 ) -> (usize, std::ops::Range<usize>) {
     match (start, end, reference) {
-        (Some(start), Some(end), _) if end.section == start.section && end.offset > start.offset => {
+        (Some(start), Some(end), _)
+            if end.section == start.section && end.offset > start.offset =>
+        {
             (start.section, start.offset..end.offset)
         }
         (Some(start), Some(end), _) if end.section > start.section => {

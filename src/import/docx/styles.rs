@@ -138,7 +138,9 @@ fn role_from_style_name(name: &str) -> Option<ParagraphRole> {
         return Some(ParagraphRole::Title);
     }
     let level: u8 = squeezed.strip_prefix("heading")?.parse().ok()?;
-    (1..=9).contains(&level).then_some(ParagraphRole::Heading(level))
+    (1..=9)
+        .contains(&level)
+        .then_some(ParagraphRole::Heading(level))
 }
 
 #[cfg(test)]
@@ -148,7 +150,9 @@ mod tests {
     use crate::import::docx::xml;
 
     fn styles(xml_text: &str) -> Styles {
-        Styles::from_xml(&xml::parse("word/styles.xml", xml_text.as_bytes(), &Limits::DEFAULT).unwrap())
+        Styles::from_xml(
+            &xml::parse("word/styles.xml", xml_text.as_bytes(), &Limits::DEFAULT).unwrap(),
+        )
     }
 
     const STYLES: &str = r#"<w:styles xmlns:w="w">
@@ -166,12 +170,27 @@ mod tests {
     fn headings_are_found_by_name_and_outline_level_not_by_id() {
         let styles = styles(STYLES);
         assert_eq!(styles.role(Some("1"), None), ParagraphRole::Heading(1));
-        assert_eq!(styles.role(Some("berschrift2"), None), ParagraphRole::Heading(2));
-        assert_eq!(styles.role(Some("Mine"), None), ParagraphRole::Heading(2), "inherited");
+        assert_eq!(
+            styles.role(Some("berschrift2"), None),
+            ParagraphRole::Heading(2)
+        );
+        assert_eq!(
+            styles.role(Some("Mine"), None),
+            ParagraphRole::Heading(2),
+            "inherited"
+        );
         assert_eq!(styles.role(Some("Titel"), None), ParagraphRole::Title);
         assert_eq!(styles.role(Some("a"), None), ParagraphRole::Body);
-        assert_eq!(styles.role(Some("10"), None), ParagraphRole::Body, "a character style");
-        assert_eq!(styles.role(Some("Heading7"), None), ParagraphRole::Body, "undefined id");
+        assert_eq!(
+            styles.role(Some("10"), None),
+            ParagraphRole::Body,
+            "a character style"
+        );
+        assert_eq!(
+            styles.role(Some("Heading7"), None),
+            ParagraphRole::Body,
+            "undefined id"
+        );
         assert_eq!(styles.role(Some("Loop"), None), ParagraphRole::Body);
         assert_eq!(styles.role(Some("a"), Some(2)), ParagraphRole::Heading(3));
         assert_eq!(styles.role(Some("1"), Some(9)), ParagraphRole::Body);
@@ -181,7 +200,10 @@ mod tests {
     #[test]
     fn without_styles_xml_the_id_is_all_there_is() {
         let styles = Styles::default();
-        assert_eq!(styles.role(Some("Heading3"), None), ParagraphRole::Heading(3));
+        assert_eq!(
+            styles.role(Some("Heading3"), None),
+            ParagraphRole::Heading(3)
+        );
         assert_eq!(styles.role(Some("Title"), None), ParagraphRole::Title);
         assert_eq!(styles.role(Some("1"), None), ParagraphRole::Body);
     }

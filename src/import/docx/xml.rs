@@ -94,8 +94,8 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
         part: part.to_owned(),
         reason,
     };
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| invalid("it is not UTF-8 text".to_owned()))?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| invalid("it is not UTF-8 text".to_owned()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
@@ -172,7 +172,9 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
                 } else {
                     let name = reference.into_inner();
                     quick_xml::escape::resolve_predefined_entity(&name)
-                        .ok_or_else(|| invalid(format!("it refers to an undeclared entity “&{name};”")))?
+                        .ok_or_else(|| {
+                            invalid(format!("it refers to an undeclared entity “&{name};”"))
+                        })?
                         .to_owned()
                 };
                 push_text(&mut stack, skipping, &resolved);
@@ -296,8 +298,14 @@ mod tests {
     fn nesting_and_broken_xml_are_refused() {
         let deep = format!("{}{}", "<a>".repeat(10_000), "</a>".repeat(10_000));
         assert!(matches!(parsed(&deep), Err(DocxError::TooDeep { .. })));
-        assert!(matches!(parsed("<a><b></a>"), Err(DocxError::InvalidXml { .. })));
-        assert!(matches!(parsed("<a><b>"), Err(DocxError::InvalidXml { .. })));
+        assert!(matches!(
+            parsed("<a><b></a>"),
+            Err(DocxError::InvalidXml { .. })
+        ));
+        assert!(matches!(
+            parsed("<a><b>"),
+            Err(DocxError::InvalidXml { .. })
+        ));
         assert!(matches!(parsed(""), Err(DocxError::InvalidXml { .. })));
         assert!(matches!(parsed("</a>"), Err(DocxError::InvalidXml { .. })));
     }
@@ -310,6 +318,13 @@ mod tests {
         .unwrap();
         let r = root.child("r").unwrap();
         assert_eq!(r.elements().count(), 1);
-        assert!(root.child("pPr").unwrap().child("rPr").unwrap().child("del").is_some());
+        assert!(
+            root.child("pPr")
+                .unwrap()
+                .child("rPr")
+                .unwrap()
+                .child("del")
+                .is_some()
+        );
     }
 }
