@@ -223,7 +223,11 @@ fn tracked_changes_by_author(notes: &[OutlineNote]) -> Vec<TrackedChanges> {
             crate::model::CommentOrigin::WordComment => continue,
         };
         let author = note.author.trim();
-        let author = if author.is_empty() { "Unknown author" } else { author };
+        let author = if author.is_empty() {
+            "Unknown author"
+        } else {
+            author
+        };
         match by_author.iter_mut().find(|entry| entry.author == author) {
             Some(entry) => {
                 entry.insertions += insertions;

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::body::{Block, Mark, PlacedMark};
-use super::changes::{ChangeKind, note_body_from_change, word_near};
+use super::changes::{note_body_from_change, word_near};
 use super::comments::WordComment;
 use super::styles::ParagraphRole;
 use crate::import::outline::OutlineBuilder;
@@ -182,11 +182,6 @@ pub fn outline_from_blocks(
                         body: note_body_from_change(change.kind, &change.text),
                         replies: Vec::new(),
                     });
-                    debug_assert!(
-                        change.kind != ChangeKind::Insertion
-                            || !change.text.is_empty()
-                            || here.offset == end.offset
-                    );
                 }
             }
         }
