@@ -1,18 +1,125 @@
 //! Word documents (.docx): the article's text, headings, lists, tables, quotes and notes,
 //! with the writer's comments and tracked changes.
+//!
+//! The pieces, each in its own file: the zip container read within [`Limits`]
+//! (`archive`), XML parsed safely into a small tree (`xml`), styles deciding headings
+//! (`styles`), list markers (`numbering`), the characters of a run (`inline`), footnotes
+//! and endnotes (`notes`), comments and their threads (`comments`), tracked changes
+//! (`changes`), the body read into blocks (`body`) and those blocks placed into the outline
+//! with their notes (`placing`).
+
+mod archive;
+mod body;
+mod changes;
+mod comments;
+mod inline;
+mod notes;
+mod numbering;
+mod placing;
+mod styles;
+mod symbol;
+mod xml;
 
 use thiserror::Error;
 
+pub use archive::Limits;
+
 use super::ArticleOutline;
 
-/// Why a .docx could not be read.
-#[derive(Debug, Error)]
+/// Why a .docx could not be read. Messages read well after "story.docx: ".
+#[derive(Debug, Error, PartialEq, Eq)]
 pub enum DocxError {
-    #[error("this is not a Word document (.docx): {0}")]
-    NotAnArchive(String),
+    #[error("this is not a Word document (.docx): it is not a zip archive")]
+    NotAZip,
+    #[error(
+        "this is an older Word document (.doc) or a password-protected one, not a .docx; save it from Word as .docx without a password"
+    )]
+    OldWordOrEncrypted,
+    #[error(
+        "the Word document is password-protected; remove the password in Word and save it again"
+    )]
+    Encrypted,
+    #[error("the Word document is damaged or incomplete ({0})")]
+    Damaged(String),
+    #[error("this zip archive is not a Word document (it has no word/document.xml)")]
+    NoDocument,
+    #[error(
+        "the Word document is suspiciously large when unpacked (it holds {count} files; the limit is {limit})"
+    )]
+    TooManyEntries { count: usize, limit: usize },
+    #[error(
+        "the Word document is suspiciously large when unpacked ({part} would be over {limit_mib} MiB)"
+    )]
+    TooLarge { part: String, limit_mib: u64 },
+    #[error(
+        "the Word document is suspiciously large when unpacked (its parts would be over {limit_mib} MiB together)"
+    )]
+    TotalTooLarge { limit_mib: u64 },
+    #[error(
+        "the Word document is suspiciously large when unpacked ({part} is compressed more than {ratio} to 1, like a zip bomb)"
+    )]
+    CompressionBomb { part: String, ratio: u64 },
+    #[error("the Word document is damaged ({part} is not well-formed XML: {reason})")]
+    InvalidXml { part: String, reason: String },
+    #[error(
+        "the Word document is unsafe to read ({part} declares XML entities, which Word never writes)"
+    )]
+    XmlEntities { part: String },
+    #[error("the Word document is damaged ({part} nests its elements more than {limit} deep)")]
+    TooDeep { part: String, limit: usize },
+    #[error(
+        "the Word document is suspiciously large when unpacked ({part} has more than {limit} XML elements)"
+    )]
+    TooManyElements { part: String, limit: usize },
 }
 
-/// Reads a .docx from its bytes.
-pub fn outline_from_docx(_bytes: &[u8]) -> Result<ArticleOutline, DocxError> {
-    Err(DocxError::NotAnArchive("not yet implemented".to_owned()))
+const DOCUMENT: &str = "word/document.xml";
+
+/// Reads a .docx from its bytes, within the default [`Limits`].
+pub fn outline_from_docx(bytes: &[u8]) -> Result<ArticleOutline, DocxError> {
+    outline_from_docx_within(bytes, &Limits::DEFAULT)
+}
+
+/// Reads a .docx from its bytes, within `limits`.
+pub fn outline_from_docx_within(
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<ArticleOutline, DocxError> {
+    let mut archive = archive::Archive::open(bytes, *limits)?;
+    let document_bytes = archive.part(DOCUMENT)?.ok_or(DocxError::NoDocument)?;
+    let document = xml::parse(DOCUMENT, &document_bytes, limits)?;
+    drop(document_bytes);
+    let mut optional_part = |name: &str| -> Result<Option<xml::Element>, DocxError> {
+        archive
+            .part(name)?
+            .map(|bytes| xml::parse(name, &bytes, limits))
+            .transpose()
+    };
+    let styles = optional_part("word/styles.xml")?
+        .map(|root| styles::Styles::from_xml(&root))
+        .unwrap_or_default();
+    let numbering = optional_part("word/numbering.xml")?
+        .map(|root| numbering::Numbering::from_xml(&root))
+        .unwrap_or_default();
+    let footnotes = optional_part("word/footnotes.xml")?
+        .map(|root| notes::NoteTexts::from_xml(&root))
+        .unwrap_or_default();
+    let endnotes = optional_part("word/endnotes.xml")?
+        .map(|root| notes::NoteTexts::from_xml(&root))
+        .unwrap_or_default();
+    let comments = optional_part("word/comments.xml")?
+        .map(|root| comments::comments_from_xml(&root))
+        .unwrap_or_default();
+    let reply_parents = optional_part("word/commentsExtended.xml")?
+        .map(|root| comments::reply_parents_from_xml(&root))
+        .unwrap_or_default();
+    let context = body::Context {
+        styles: &styles,
+        numbering: &numbering,
+        footnotes: &footnotes,
+        endnotes: &endnotes,
+    };
+    let blocks = body::blocks_from_document(&document, &context);
+    let roots = comments::thread_roots(&comments, &reply_parents);
+    Ok(placing::outline_from_blocks(&blocks, &comments, &roots))
 }

@@ -1,0 +1,132 @@
+//! Word comments (`word/comments.xml`) and the threads they form
+//! (`word/commentsExtended.xml`).
+//!
+//! Word 2013 and later store a reply as a comment of its own; only commentsExtended.xml
+//! says which comment it answers, by the `w14:paraId` of the last paragraph of each.
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+
+use super::changes::timestamp_from_word_date;
+use super::inline::paragraph_plain_text;
+use super::xml::Element;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordComment {
+    pub id: String,
+    pub author: String,
+    pub created: Option<Timestamp>,
+    /// Its paragraphs, joined by line breaks.
+    pub body: String,
+    /// The `w14:paraId` of its last paragraph, which replies point at.
+    pub last_paragraph_id: Option<String>,
+}
+
+pub fn comments_from_xml(root: &Element) -> Vec<WordComment> {
+    root.children_named("comment")
+        .filter_map(|comment| {
+            let paragraphs: Vec<&Element> = comment.children_named("p").collect();
+            Some(WordComment {
+                id: comment.attr("id")?.to_owned(),
+                author: comment.attr("author").unwrap_or_default().trim().to_owned(),
+                created: comment.attr("date").and_then(timestamp_from_word_date),
+                body: paragraphs
+                    .iter()
+                    .map(|p| paragraph_plain_text(p).trim().to_owned())
+                    .filter(|p| !p.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .trim()
+                    .to_owned(),
+                last_paragraph_id: paragraphs
+                    .last()
+                    .and_then(|p| p.attr("paraId"))
+                    .map(str::to_owned),
+            })
+        })
+        .collect()
+}
+
+/// For each reply, the `paraId` of the comment it answers (keyed by the reply's `paraId`).
+pub fn reply_parents_from_xml(root: &Element) -> HashMap<String, String> {
+    root.children_named("commentEx")
+        .filter_map(|entry| {
+            Some((
+                entry.attr("paraId")?.to_owned(),
+                entry.attr("paraIdParent")?.to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// The index (into `comments`) of the comment each reply belongs under: the root of its
+/// thread, following replies to replies (a loop in a damaged file ends the walk).
+pub fn thread_roots(
+    comments: &[WordComment],
+    parents: &HashMap<String, String>,
+) -> Vec<Option<usize>> {
+    let by_paragraph: HashMap<&str, usize> = comments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((c.last_paragraph_id.as_deref()?, i)))
+        .collect();
+    let parent_of = |i: usize| -> Option<usize> {
+        let own = comments.get(i)?.last_paragraph_id.as_deref()?;
+        let parent = by_paragraph.get(parents.get(own)?.as_str()).copied()?;
+        (parent != i).then_some(parent)
+    };
+    (0..comments.len())
+        .map(|i| {
+            let mut root = parent_of(i)?;
+            for _ in 0..comments.len() {
+                match parent_of(root) {
+                    Some(up) if up != i => root = up,
+                    _ => break,
+                }
+            }
+            (root != i).then_some(root)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::docx::archive::Limits;
+    use crate::import::docx::xml;
+
+    #[test]
+    fn comments_and_their_replies() {
+        let root = xml::parse(
+            "word/comments.xml",
+            br#"<w:comments xmlns:w="w" xmlns:w14="w14">
+<w:comment w:id="0" w:author=" Ann " w:date="2016-05-09T16:13:00Z"><w:p w14:paraId="A1"><w:r><w:t>First line.</w:t></w:r></w:p><w:p w14:paraId="A2"><w:r><w:t>See?</w:t></w:r></w:p></w:comment>
+<w:comment w:id="1" w:author="Bo" w:date="never"><w:p w14:paraId="B1"><w:r><w:t>Agreed.</w:t></w:r></w:p></w:comment>
+<w:comment w:id="2" w:author="Cy"><w:p w14:paraId="C1"><w:r><w:t>Me too.</w:t></w:r></w:p></w:comment>
+<w:comment w:id="3" w:author="Di"><w:p w14:paraId="D1"><w:r><w:t>Loop.</w:t></w:r></w:p></w:comment>
+</w:comments>"#,
+            &Limits::DEFAULT,
+        )
+        .unwrap();
+        let comments = comments_from_xml(&root);
+        assert_eq!(comments.len(), 4);
+        assert_eq!(comments[0].author, "Ann");
+        assert_eq!(comments[0].body, "First line.\nSee?");
+        assert_eq!(comments[0].last_paragraph_id.as_deref(), Some("A2"));
+        assert!(comments[0].created.is_some());
+        assert_eq!(comments[1].created, None, "a bad date is no date");
+        let extended = xml::parse(
+            "word/commentsExtended.xml",
+            br#"<w15:commentsEx xmlns:w15="w15"><w15:commentEx w15:paraId="A2" w15:done="0"/><w15:commentEx w15:paraId="B1" w15:paraIdParent="A2"/><w15:commentEx w15:paraId="C1" w15:paraIdParent="B1"/><w15:commentEx w15:paraId="D1" w15:paraIdParent="D1"/></w15:commentsEx>"#,
+            &Limits::DEFAULT,
+        )
+        .unwrap();
+        let parents = reply_parents_from_xml(&extended);
+        assert_eq!(
+            thread_roots(&comments, &parents),
+            vec![None, Some(0), Some(0), None],
+            "a reply to a reply joins the thread's first comment; a self-reply is none"
+        );
+    }
+}
