@@ -36,7 +36,10 @@ fn comments_as_read(project: &Project) -> Vec<CommentAsRead> {
         .iter()
         .map(|c| CommentAsRead {
             section: heading_of(&c.section),
-            passage: c.passage.as_ref().map(|p| (p.start, p.end, p.quote.clone())),
+            passage: c
+                .passage
+                .as_ref()
+                .map(|p| (p.start, p.end, p.quote.clone())),
             author: c.author.clone(),
             body: c.body.clone(),
             replies: c
