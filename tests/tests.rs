@@ -11,6 +11,7 @@ mod docx_import;
 mod edits;
 mod export;
 mod export_cli;
+mod export_desk;
 mod fact_check_desk;
 mod import;
 mod project_file;
