@@ -33,7 +33,7 @@ fn the_review_is_exported_as_a_word_document_from_the_file_menu() {
 
     harness.get_by_label("File").click();
     harness.run();
-    harness.get_by_label("Export…").click();
+    harness.get_by_label_contains("Export…").click();
     harness.run();
     harness.get_by_label("Article with comments (Word)").click();
     harness.run();
