@@ -45,6 +45,15 @@ pub enum CommentOrigin {
 }
 
 impl CommentOrigin {
+    /// The name other tools read in the JSON report.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::WordComment => "word_comment",
+            Self::TrackedInsertion => "tracked_insertion",
+            Self::TrackedDeletion => "tracked_deletion",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::WordComment => "Word comment",

@@ -31,6 +31,9 @@ struct JsonDraft<'a> {
     sha256: &'a str,
     imported_at: String,
     number: u32,
+    /// Tracked changes a Word draft had pending, by author (omitted when none).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tracked_changes: &'a [crate::model::TrackedChanges],
 }
 
 #[derive(Serialize)]
@@ -70,6 +73,9 @@ struct JsonComment<'a> {
     replies: Vec<JsonReply<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     placement: Option<JsonPlacement<'a>>,
+    /// Where a comment the draft's own file carried came from (omitted for the review's own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<&'static str>,
 }
 
 /// How a section relates to the previous draft.
@@ -108,6 +114,7 @@ fn json_draft(draft: &crate::model::Draft) -> JsonDraft<'_> {
         sha256: &draft.sha256,
         imported_at: draft.imported_at.to_string(),
         number: draft.number,
+        tracked_changes: &draft.tracked_changes,
     }
 }
 
@@ -227,6 +234,7 @@ fn json_section<'a>(project: &'a Project, section: &'a Section) -> JsonSection<'
                     })
                     .collect(),
                 placement: json_placement(c.carried.as_ref()),
+                origin: c.origin.map(crate::model::CommentOrigin::key),
             })
             .collect(),
         claims: project
