@@ -75,7 +75,9 @@ fn the_export_dialog_remembers_the_format_and_cancel_writes_nothing() {
     let page = folder.path().join("review.html");
 
     press(&mut harness, CTRL, Key::E);
-    harness.get_by_label("Annotated article (web page, for the writer)").click();
+    harness
+        .get_by_label("Annotated article (web page, for the writer)")
+        .click();
     harness.run();
     dialogs.answer_next(Some(page.clone()));
     harness.get_by_label("Export…").click();
@@ -113,9 +115,9 @@ fn a_word_draft_with_tracked_changes_says_what_it_carried() {
     let notice = harness.state().state().notice.clone().unwrap();
     assert!(!notice.is_error, "{}", notice.text);
     assert!(
-        notice
-            .text
-            .contains("2 tracked changes were pending (Jesse Rosenthal: 1 insertion and 1 deletion)"),
+        notice.text.contains(
+            "2 tracked changes were pending (Jesse Rosenthal: 1 insertion and 1 deletion)"
+        ),
         "{}",
         notice.text
     );

@@ -513,6 +513,57 @@ line two</pre><div hidden>secret</div><p aria-hidden="true">icon</p></main>"#;
         assert_eq!(nesting_estimate("<div><div></div><div></div></div>"), 2);
     }
 
+    /// Page-like text built from the pieces that trip HTML readers up.
+    fn page_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("<p>".to_owned()),
+            Just("</p>".to_owned()),
+            Just("<h2>".to_owned()),
+            Just("</h2>".to_owned()),
+            Just("<h1>Title</h1>".to_owned()),
+            Just("<ol start=\"-3\"><li>".to_owned()),
+            Just("<ul><li>".to_owned()),
+            Just("</li></ul>".to_owned()),
+            Just("<table><tr><td>".to_owned()),
+            Just("</td><td>".to_owned()),
+            Just("</tr></table>".to_owned()),
+            Just("<pre>a\nb</pre>".to_owned()),
+            Just("<script>x<p>y</script>".to_owned()),
+            Just("<article>".to_owned()),
+            Just("</article>".to_owned()),
+            Just("<nav>menu</nav>".to_owned()),
+            Just("<!-- c -->".to_owned()),
+            Just("<br>".to_owned()),
+            Just("&amp;&#0;&#xD800;&bogus;".to_owned()),
+            Just("<img alt=\"photo\">".to_owned()),
+            Just("<div hidden>".to_owned()),
+            Just("</div>".to_owned()),
+            "[a-zA-Z0-9 .,\u{5d0}-\u{5ea}\u{600}-\u{6ff}<>/\"'=!-]{0,12}",
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(300)
+        ))]
+
+        #[test]
+        fn any_page_reads_into_clean_paragraphs(page in page_like()) {
+            let outline = outline_from_html(&page).unwrap();
+            for section in &outline.sections {
+                for paragraph in &section.paragraphs {
+                    proptest::prop_assert!(!paragraph.trim().is_empty());
+                    proptest::prop_assert!(!paragraph.contains('\n'));
+                }
+                if let Some(heading) = &section.heading {
+                    proptest::prop_assert!(!heading.is_empty());
+                }
+            }
+        }
+    }
+
     #[test]
     fn right_to_left_and_entities_are_kept() {
         let outline =

@@ -252,19 +252,23 @@ pub fn what_the_file_carried(project: &Project) -> String {
         let by: Vec<String> = changes
             .iter()
             .map(|c| {
-                format!(
-                    "{}: {} and {}",
-                    c.author,
-                    counted(c.insertions, "insertion", "insertions"),
-                    counted(c.deletions, "deletion", "deletions")
-                )
+                let kinds: Vec<String> = [
+                    (c.insertions, "insertion", "insertions"),
+                    (c.deletions, "deletion", "deletions"),
+                ]
+                .into_iter()
+                .filter(|(count, _, _)| *count > 0)
+                .map(|(count, one, many)| counted(count, one, many))
+                .collect();
+                format!("{}: {}", c.author, kinds.join(" and "))
             })
             .collect();
         let _ = write!(
             said,
-            " {} pending ({}); accepted in this text, each is now a comment on its passage.",
+            " {} pending ({}); accepted in this text, {} now a comment on its passage.",
             counted(total, "tracked change was", "tracked changes were"),
             by.join("; "),
+            if total == 1 { "it is" } else { "each is" },
         );
     }
     said
@@ -459,6 +463,32 @@ mod tests {
         utf16.extend("Ça va.".encode_utf16().flat_map(u16::to_le_bytes));
         let project = import("utf16.txt", &utf16).unwrap();
         assert_eq!(project.sections[0].text, "Ça va.");
+    }
+
+    #[test]
+    fn the_import_says_what_the_file_carried() {
+        let mut project = import("story.md", b"Text.\n").unwrap();
+        assert_eq!(what_the_file_carried(&project), "");
+        project.draft.tracked_changes = vec![TrackedChanges {
+            author: "eng-dept".to_owned(),
+            insertions: 0,
+            deletions: 1,
+        }];
+        assert_eq!(
+            what_the_file_carried(&project),
+            " 1 tracked change was pending (eng-dept: 1 deletion); accepted in this text, it is now a comment on its passage."
+        );
+        project.draft.tracked_changes.push(TrackedChanges {
+            author: "Ana".to_owned(),
+            insertions: 2,
+            deletions: 1,
+        });
+        assert!(
+            what_the_file_carried(&project)
+                .contains("4 tracked changes were pending (eng-dept: 1 deletion; Ana: 2 insertions and 1 deletion); accepted in this text, each is"),
+            "{}",
+            what_the_file_carried(&project)
+        );
     }
 
     #[test]
