@@ -7,6 +7,7 @@ mod browser;
 mod cli;
 mod common;
 mod desk;
+mod docx_hostile;
 mod docx_import;
 mod edits;
 mod export;
