@@ -152,12 +152,22 @@ pub fn article_ui(
         let title_pos = origin + vec2(left, 24.0);
         ui.painter()
             .galley(title_pos, title_galley.clone(), ui.visuals().text_color());
-        let meta = format!(
+        let mut meta = format!(
             "{} · {} · {}",
             project.draft.file_name,
             project.draft.format.label(),
             crate::report::counted(project.sections.len(), "section", "sections")
         );
+        // Said for as long as the draft is open, not only in the notice after the import:
+        // the text shown is not the text the writer's file showed with its changes pending.
+        let changes = &project.draft.tracked_changes;
+        if !changes.is_empty() {
+            let total: usize = changes.iter().map(|c| c.insertions + c.deletions).sum();
+            meta.push_str(&format!(
+                " · {} accepted on import",
+                crate::report::counted(total, "tracked change", "tracked changes"),
+            ));
+        }
         ui.painter().text(
             title_pos + vec2(0.0, title_galley.size().y + TITLE_GAP),
             Align2::LEFT_TOP,

@@ -338,7 +338,11 @@ impl AppState {
                 } else {
                     self.prefs.reviewer_name = name.to_owned();
                     self.modal = None;
-                    self.notice = None;
+                    // The "please enter a name" error is answered; news such as what an
+                    // import brought stays up.
+                    if self.notice.as_ref().is_some_and(|n| n.is_error) {
+                        self.notice = None;
+                    }
                 }
             }
             Action::EditReviewerNameDraft(text) => {
