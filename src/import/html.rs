@@ -15,8 +15,9 @@ use super::outline::OutlineBuilder;
 
 /// Elements whose content is never article text.
 const LEFT_OUT: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "form", "button", "select", "textarea",
-    "svg", "math", "iframe", "object", "embed", "canvas", "video", "audio", "head", "dialog",
+    "script", "style", "noscript", "template", "nav", "button", "select", "textarea", "input",
+    "label", "svg", "math", "iframe", "object", "embed", "canvas", "video", "audio", "head",
+    "dialog",
 ];
 
 /// Left out as well when the body is the whole page rather than an article: the site's
@@ -110,17 +111,32 @@ pub fn outline_from_html(text: &str) -> Result<ArticleOutline, HtmlError> {
     Ok(builder.finish())
 }
 
-/// An upper bound on how deep the page's elements nest, from its tags alone: each start tag
-/// opens a level and each end tag closes one, except the elements that never hold others
-/// (`br`, `img`…) or close themselves (`p`, `li`…). Comments are skipped; a `<` inside a
-/// script can only make the estimate larger, never hide depth.
+/// How deep the parser will nest the page's elements, read from its tags alone, the way the
+/// parser reads them: an end tag closes the innermost open element of its name and everything
+/// inside it, and closes nothing when no such element is open; elements that hold nothing
+/// (`br`, `img`…) or close themselves (`p`, `li`…) do not count; `/>` closes an element only
+/// inside SVG and MathML, as in HTML; comments and the text of scripts and styles are skipped.
 fn nesting_estimate(text: &str) -> usize {
     const NEVER_NEST: &[&str] = &[
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "!doctype",
     ];
-    let bytes = text.as_bytes();
-    let (mut depth, mut deepest) = (0_usize, 0_usize);
+    const RAW_TEXT: &[&str] = &[
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "noembed",
+        "noframes",
+        "iframe",
+        "noscript",
+        "plaintext",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut open: Vec<String> = Vec::new();
+    let mut deepest = 0_usize;
     let mut position = 0;
     while let Some(offset) = bytes
         .get(position..)
@@ -129,7 +145,7 @@ fn nesting_estimate(text: &str) -> usize {
         position += offset + 1;
         let rest = bytes.get(position..).unwrap_or_default();
         if rest.starts_with(b"!--") {
-            let end = text.get(position..).and_then(|rest| rest.find("-->"));
+            let end = lower.get(position..).and_then(|rest| rest.find("-->"));
             position = end.map_or(bytes.len(), |end| position + end + 3);
             continue;
         }
@@ -137,18 +153,39 @@ fn nesting_estimate(text: &str) -> usize {
         let name: String = rest
             .iter()
             .skip(usize::from(closing))
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!')
-            .take(16)
-            .map(|b| char::from(b.to_ascii_lowercase()))
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!' || **b == b'-')
+            .take(32)
+            .map(|&b| char::from(b))
             .collect();
         if name.is_empty() || NEVER_NEST.contains(&name.as_str()) {
             continue;
         }
+        let tag_end = lower.get(position..).and_then(|rest| rest.find('>'));
         if closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            deepest = deepest.max(depth);
+            if let Some(index) = open.iter().rposition(|open_name| *open_name == name) {
+                open.truncate(index);
+            }
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            let closing_tag = format!("</{name}");
+            let end = lower
+                .get(position..)
+                .and_then(|rest| rest.find(&closing_tag));
+            position = end.map_or(bytes.len(), |end| position + end);
+            continue;
+        }
+        let self_closed = tag_end
+            .and_then(|end| lower.get(position..position + end))
+            .is_some_and(|tag| tag.ends_with('/'));
+        let in_foreign = open.iter().any(|n| n == "svg" || n == "math");
+        if self_closed && (in_foreign || name == "svg" || name == "math") {
+            continue;
+        }
+        open.push(name);
+        deepest = deepest.max(open.len());
+        if deepest > MAX_NESTING {
+            break;
         }
     }
     deepest
@@ -157,19 +194,53 @@ fn nesting_estimate(text: &str) -> usize {
 /// The element holding the article, and whether it is one (`article`/`main`) rather than
 /// the whole page.
 fn article_body(page: &Html) -> (Option<ElementRef<'_>>, bool) {
-    let text_length = |element: &ElementRef<'_>| element.text().map(str::len).sum::<usize>();
+    let text_length = |element: &ElementRef<'_>| visible_text_length(*element);
     let longest = |selector: &str| {
         Selector::parse(selector)
             .ok()
             .and_then(|selector| page.select(&selector).max_by_key(text_length))
     };
-    if let Some(article) = longest("article") {
-        return (Some(article), true);
+    let article = longest("article");
+    let main = longest("main, [role=main]");
+    // An `article` is the story unless it is a teaser beside it: a `main` (or, without one,
+    // the page) holding far more text means the story is there.
+    match (article, main) {
+        (Some(article), Some(main)) if text_length(&article) * 2 >= text_length(&main) => {
+            (Some(article), true)
+        }
+        (_, Some(main)) => (Some(main), true),
+        (Some(article), None) => {
+            let page = longest("body").map_or(0, |body| text_length(&body));
+            if text_length(&article) * 4 >= page {
+                (Some(article), true)
+            } else {
+                (longest("body"), false)
+            }
+        }
+        (None, None) => (longest("body"), false),
     }
-    if let Some(main) = longest("main, [role=main]") {
-        return (Some(main), true);
+}
+
+/// How much text a reader sees in an element: scripts, styles and templates do not count.
+fn visible_text_length(element: ElementRef<'_>) -> usize {
+    let mut length = 0;
+    let mut skipping = None;
+    for edge in element.traverse() {
+        match edge {
+            Edge::Open(node) if skipping.is_none() => match node.value() {
+                Node::Text(text) => length += text.trim().len(),
+                Node::Element(inner)
+                    if matches!(inner.name(), "script" | "style" | "noscript" | "template") =>
+                {
+                    skipping = Some(node.id());
+                }
+                _ => {}
+            },
+            Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
+            _ => {}
+        }
     }
-    (longest("body"), false)
+    length
 }
 
 /// The page's own title, for a page whose body has no headline: `og:title`, else `<title>`.
@@ -182,9 +253,23 @@ fn page_title(page: &Html) -> Option<String> {
     first(r#"meta[property="og:title"]"#)
         .and_then(|meta| meta.attr("content"))
         .map(str::to_owned)
-        .or_else(|| first("title").map(|title| title.text().collect::<String>()))
+        .or_else(|| {
+            first("title").map(|title| without_site_name(&title.text().collect::<String>()))
+        })
         .map(|title| collapse_white_space(&title))
         .filter(|title| !title.is_empty())
+}
+
+/// "Council votes on budget | The Gazette" → "Council votes on budget": a page's `<title>`
+/// usually ends with the site's name after a bar or a dash.
+fn without_site_name(title: &str) -> String {
+    [" | ", " – ", " — ", " - ", " :: "]
+        .iter()
+        .filter_map(|separator| title.rsplit_once(separator).map(|(story, _)| story))
+        .filter(|story| !story.trim().is_empty())
+        .max_by_key(|story| story.len())
+        .unwrap_or(title)
+        .to_owned()
 }
 
 enum Block {
@@ -208,8 +293,11 @@ struct BlockReader {
     lists: Vec<ListMarker>,
     /// The heading level while inside h1–h6.
     heading: Option<u8>,
-    /// The cells of the table row being read.
-    row: Option<Vec<String>>,
+    /// The cells of the table rows being read: the innermost last, as tables nest.
+    rows: Vec<Vec<String>>,
+    /// The last thing read was a line break: a second one in a row ends the paragraph, as
+    /// pages built with `<br><br>` mean it to.
+    after_line_break: bool,
     /// Inside `pre`: keep its line breaks as paragraph breaks.
     preformatted: usize,
 }
@@ -229,7 +317,8 @@ impl BlockReader {
                         Node::Element(element) => {
                             let name = element.name();
                             let hidden = element.attr("hidden").is_some()
-                                || element.attr("aria-hidden") == Some("true");
+                                || element.attr("aria-hidden") == Some("true")
+                                || element.attr("style").is_some_and(hidden_by_style);
                             if hidden || self.left_out.contains(&name) {
                                 skipping = Some(node.id());
                             } else {
@@ -253,6 +342,9 @@ impl BlockReader {
     }
 
     fn text(&mut self, text: &str) {
+        if !text.trim().is_empty() {
+            self.after_line_break = false;
+        }
         if self.preformatted > 0 {
             let mut lines = text.split('\n');
             if let Some(first) = lines.next() {
@@ -268,13 +360,21 @@ impl BlockReader {
     }
 
     fn open(&mut self, name: &str, element: &scraper::node::Element) {
+        let after_line_break = std::mem::take(&mut self.after_line_break);
         if let Some(level) = heading_level(name) {
             self.flush();
             self.heading = Some(level);
             return;
         }
         match name {
-            "br" => self.buffer.push(' '),
+            "br" => {
+                if after_line_break {
+                    self.flush();
+                } else {
+                    self.buffer.push(' ');
+                }
+                self.after_line_break = true;
+            }
             "img" => {
                 // An image carries text only through its description, which a reader of the
                 // article sees in place of it.
@@ -300,7 +400,7 @@ impl BlockReader {
                 let marker = match self.lists.last_mut() {
                     Some(ListMarker::Number(next)) => {
                         let marker = format!("{next}. ");
-                        *next += 1;
+                        *next = next.saturating_add(1);
                         marker
                     }
                     Some(ListMarker::Bullet) | None => "- ".to_owned(),
@@ -309,7 +409,7 @@ impl BlockReader {
             }
             "tr" => {
                 self.flush();
-                self.row = Some(Vec::new());
+                self.rows.push(Vec::new());
             }
             "td" | "th" => self.flush(),
             "pre" => {
@@ -338,7 +438,7 @@ impl BlockReader {
             }
             "td" | "th" => {
                 let cell = collapse_white_space(&std::mem::take(&mut self.buffer));
-                if let Some(row) = &mut self.row {
+                if let Some(row) = self.rows.last_mut() {
                     row.push(cell);
                 } else if !cell.is_empty() {
                     self.blocks.push(Block::Paragraph(cell));
@@ -346,10 +446,15 @@ impl BlockReader {
             }
             "tr" => {
                 self.flush();
-                if let Some(row) = self.row.take() {
+                if let Some(row) = self.rows.pop() {
                     let cells: Vec<String> = row.into_iter().filter(|c| !c.is_empty()).collect();
-                    if !cells.is_empty() {
+                    if cells.is_empty() {
+                    } else if self.rows.is_empty() {
                         self.blocks.push(Block::Paragraph(cells.join(" | ")));
+                    } else {
+                        // A table inside a cell: its rows are part of that cell's text.
+                        self.buffer.push(' ');
+                        self.buffer.push_str(&cells.join(" | "));
                     }
                 }
             }
@@ -367,7 +472,7 @@ impl BlockReader {
         if self.heading.is_some() {
             return;
         }
-        if let Some(row) = &mut self.row {
+        if let Some(row) = self.rows.last_mut() {
             let text = collapse_white_space(&std::mem::take(&mut self.buffer));
             if !text.is_empty() {
                 row.push(text);
@@ -382,6 +487,16 @@ impl BlockReader {
         self.blocks
             .push(Block::Paragraph(format!("{}{text}", prefix.trim_start())));
     }
+}
+
+/// An inline style that hides the element (`display: none`, `visibility: hidden`).
+fn hidden_by_style(style: &str) -> bool {
+    let style: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 fn heading_level(name: &str) -> Option<u8> {
@@ -511,6 +626,89 @@ line two</pre><div hidden>secret</div><p aria-hidden="true">icon</p></main>"#;
         assert_eq!(nesting_estimate(&flat), 0);
         assert!(outline_from_html(&flat).is_ok());
         assert_eq!(nesting_estimate("<div><div></div><div></div></div>"), 2);
+    }
+
+    #[test]
+    fn stray_end_tags_do_not_hide_depth() {
+        // End tags that close nothing leave the parser's elements open: each of these pages
+        // nests tens of thousands deep, and html5ever would take minutes on it.
+        for page in [
+            "<div></span>".repeat(20_000),
+            "<b></x>".repeat(20_000),
+            "<dl><dt>]]></template></script>".repeat(12_232),
+            "<div/>".repeat(20_000),
+        ] {
+            let started = std::time::Instant::now();
+            assert_eq!(outline_from_html(&page), Err(HtmlError::TooDeep));
+            assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        }
+    }
+
+    #[test]
+    fn list_numbers_at_the_end_of_the_range_do_not_overflow() {
+        // Found by fuzzing: counting on from the largest start a page can give.
+        let page = r#"<ol start="9223372036854775807"><li>last</li><li>past it</li></ol>"#;
+        let outline = outline_from_html(page).unwrap();
+        assert_eq!(
+            outline.sections[0].paragraphs,
+            ["9223372036854775807. last", "9223372036854775807. past it"]
+        );
+    }
+
+    #[test]
+    fn charts_and_scripts_are_not_depth() {
+        let chart = format!(
+            "<article><p>Figures:</p><svg>{}</svg><script>{}</script><p>After.</p></article>",
+            r#"<rect x="1" y="2"/>"#.repeat(3_000),
+            "if (i<n && j<k) { a<b; }".repeat(3_000)
+        );
+        let outline = outline_from_html(&chart).unwrap();
+        assert_eq!(outline.sections[0].paragraphs, ["Figures:", "After."]);
+    }
+
+    #[test]
+    fn a_teaser_article_beside_the_story_is_not_the_story() {
+        let page = "<html><head><title>Council votes on budget | Gazette</title></head><body>\
+            <main><p>The council voted on Tuesday to approve a budget of 4 million euros.</p>\
+            <p>The mayor said the vote was a turning point for the town.</p>\
+            <p>Opposition members said the costs were underestimated.</p></main>\
+            <aside><article><h3>Harbour closes</h3><p>Read our earlier story.</p></article>\
+            </aside></body></html>";
+        let outline = outline_from_html(page).unwrap();
+        assert_eq!(outline.title.as_deref(), Some("Council votes on budget"));
+        assert_eq!(outline.sections.len(), 1);
+        assert_eq!(outline.sections[0].paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn a_page_inside_a_form_is_read_but_not_its_fields() {
+        let page = "<body><form action=x><h1>New rail line approved</h1>\
+            <p>The ministry approved the line.</p><label>Search</label><input value=q>\
+            <button>Go</button></form></body>";
+        let outline = outline_from_html(page).unwrap();
+        assert_eq!(outline.title.as_deref(), Some("New rail line approved"));
+        assert_eq!(
+            outline.sections[0].paragraphs,
+            ["The ministry approved the line."]
+        );
+    }
+
+    #[test]
+    fn nested_tables_line_breaks_and_hidden_text() {
+        let page = "<main><table><tr><td>Outer A</td><td><table><tr><td>Inner B</td>\
+            <td>Inner C</td></tr></table></td><td>Outer D</td></tr></table>\
+            <div>First line<br>same paragraph<br><br>Second paragraph</div>\
+            <p>Price: <span style=\"display: none\">hidden</span>10 €.</p></main>";
+        let outline = outline_from_html(page).unwrap();
+        assert_eq!(
+            outline.sections[0].paragraphs,
+            [
+                "Outer A | Inner B | Inner C | Outer D",
+                "First line same paragraph",
+                "Second paragraph",
+                "Price: 10 €."
+            ]
+        );
     }
 
     /// Page-like text built from the pieces that trip HTML readers up.
