@@ -253,3 +253,54 @@ fn a_web_page_is_imported_from_the_command_line() {
     assert_eq!(project.sections[1].heading.as_deref(), Some("Costs"));
     assert!(!project.sections.iter().any(|s| s.text.contains("alert")));
 }
+
+#[test]
+fn whole_section_comments_on_the_opening_and_orphans_survive_the_word_round_trip() {
+    use copydesk::model::{AnchorState, Carried, Comment};
+
+    let mut project = sample_project(Timestamp::UNIX_EPOCH).unwrap();
+    let opening = project.sections[0].clone();
+    assert!(opening.heading.is_none());
+    let mut on_opening = Comment::new(opening.id.clone(), None, "Ana", Timestamp::UNIX_EPOCH);
+    on_opening.body = "The opening buries the news.".to_owned();
+    project.comments.push(on_opening);
+    // A comment a revised draft could not place: its passage is from the earlier draft.
+    let (section, passage) = crate::common::passage_of(&project, "Riverton will double");
+    let mut orphan = Comment::new(
+        section.clone(),
+        Some(passage.clone()),
+        "Ana",
+        Timestamp::UNIX_EPOCH,
+    );
+    orphan.body = "Which year?".to_owned();
+    orphan.carried = Some(Carried {
+        state: AnchorState::Orphaned,
+        from_draft: 1,
+        section_before: section,
+        passage_before: Some(passage),
+        similarity: None,
+        decided: None,
+    });
+    project.comments.push(orphan);
+
+    let bytes = export_bytes(&project, ExportFormat::Docx).unwrap();
+    let back = import_bytes(
+        std::path::Path::new("reviewed.docx"),
+        &bytes,
+        DraftFormat::Docx,
+        Timestamp::UNIX_EPOCH,
+    )
+    .unwrap();
+    let comment = |start: &str| {
+        back.comments
+            .iter()
+            .find(|c| c.body.starts_with(start))
+            .unwrap_or_else(|| panic!("no comment starting “{start}”"))
+    };
+    let buried = comment("The opening buries the news.");
+    assert_eq!(buried.section, back.sections[0].id);
+    assert_eq!(buried.passage, None);
+    let orphan = comment("Not in this draft: the passage “Riverton will double”");
+    assert_eq!(orphan.passage, None);
+    assert!(orphan.body.ends_with("Which year?"), "{}", orphan.body);
+}

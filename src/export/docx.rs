@@ -70,17 +70,21 @@ fn word_comments(project: &Project) -> Vec<WordComment> {
         let Some(section) = index_of(&comment.section) else {
             continue;
         };
-        if comment.passage.is_some() && comment.placed_passage().is_none() {
-            continue;
+        let mut word_comment = word_comment_from_comment(section, comment);
+        if let (Some(passage), None) = (&comment.passage, comment.placed_passage()) {
+            not_in_this_draft(&mut word_comment, &passage.quote);
         }
-        comments.push(word_comment_from_comment(section, comment));
+        comments.push(word_comment);
     }
     for claim in &project.claims {
-        let (Some(section), Some(passage)) = (index_of(&claim.section), claim.placed_passage())
-        else {
+        let Some(section) = index_of(&claim.section) else {
             continue;
         };
-        comments.push(word_comment_from_claim(section, passage, claim));
+        let mut word_comment = word_comment_from_claim(section, &claim.passage, claim);
+        if claim.placed_passage().is_none() {
+            not_in_this_draft(&mut word_comment, &claim.passage.quote);
+        }
+        comments.push(word_comment);
     }
     // A damaged project may hold offsets past the text: keep every range inside it, so each
     // comment that opens also closes.
@@ -95,6 +99,16 @@ fn word_comments(project: &Project) -> Vec<WordComment> {
     }
     comments.sort_by_key(|c| (c.section, c.range.as_ref().map(|r| (r.start, r.end))));
     comments
+}
+
+/// A mark whose passage a revised draft no longer holds goes on its section as a whole,
+/// saying so, rather than being left out of what the writer receives.
+fn not_in_this_draft(comment: &mut WordComment, quote: &str) {
+    comment.range = None;
+    comment.body.insert(
+        0,
+        format!("Not in this draft: the passage “{quote}” was not found."),
+    );
 }
 
 fn word_date(timestamp: jiff::Timestamp) -> String {
@@ -199,8 +213,25 @@ fn comment_end_xml(out: &mut String, id: usize) {
 
 fn document_xml(project: &Project, comments: &[WordComment]) -> String {
     let mut body = String::new();
+    // The untitled opening has no heading: its comments on the whole section sit on the
+    // title, which a reader (copydesk's importer too) takes as the start of the opening.
+    let on_opening: Vec<usize> = match project.sections.first() {
+        Some(opening) if opening.heading.is_none() => comments
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.section == 0 && c.range.is_none())
+            .map(|(id, _)| id)
+            .collect(),
+        _ => Vec::new(),
+    };
     let _ = write!(body, r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>"#);
+    for &id in &on_opening {
+        comment_start_xml(&mut body, id);
+    }
     run_xml(&mut body, &project.title);
+    for &id in &on_opening {
+        comment_end_xml(&mut body, id);
+    }
     body.push_str("</w:p>");
     for (index, section) in project.sections.iter().enumerate() {
         section_xml(&mut body, index, section, comments);
@@ -225,7 +256,9 @@ fn section_xml(out: &mut String, index: usize, section: &Section, comments: &[Wo
         .map(|(id, _)| *id)
         .collect();
     let mut leftover_whole_section = Vec::new();
-    if let Some(heading) = &section.heading {
+    if index == 0 && section.heading.is_none() {
+        // On the title (see document_xml).
+    } else if let Some(heading) = &section.heading {
         let _ = write!(
             out,
             r#"<w:p><w:pPr><w:pStyle w:val="Heading{}"/></w:pPr>"#,
@@ -240,19 +273,22 @@ fn section_xml(out: &mut String, index: usize, section: &Section, comments: &[Wo
         }
         out.push_str("</w:p>");
     } else {
-        // The untitled opening has no heading to hold them: an empty range at its start.
+        // A section without a heading after the opening (a damaged project): a point at its
+        // start.
         leftover_whole_section = on_whole_section;
     }
-    // (character offset, is an end, comment id): ends before starts at the same offset, so
-    // adjacent passages do not nest.
-    let mut events: Vec<(usize, bool, usize)> = Vec::new();
+    // (character offset, order, comment id, is an end). At one offset, passages that end
+    // close before others open, so adjacent passages do not nest; an empty range opens
+    // before it closes.
+    let mut events: Vec<(usize, u8, usize, bool)> = Vec::new();
     for (id, comment) in &mine {
         if let Some(range) = &comment.range {
-            events.push((range.start, false, *id));
-            events.push((range.end, true, *id));
+            let empty = range.start == range.end;
+            events.push((range.start, 1, *id, false));
+            events.push((range.end, if empty { 2 } else { 0 }, *id, true));
         }
     }
-    events.sort_by_key(|&(offset, is_end, id)| (offset, !is_end, id));
+    events.sort_unstable();
     let mut events = events.into_iter().peekable();
     let mut offset = 0;
     for (paragraph_index, paragraph) in section.text.split('\n').enumerate() {
@@ -266,7 +302,7 @@ fn section_xml(out: &mut String, index: usize, section: &Section, comments: &[Wo
         let paragraph_end = offset + paragraph.chars().count();
         let mut written = offset;
         let mut chars = paragraph.chars();
-        while let Some(&(at, is_end, id)) = events.peek() {
+        while let Some(&(at, _, id, is_end)) = events.peek() {
             if at > paragraph_end {
                 break;
             }
@@ -420,3 +456,44 @@ const PACKAGE_RELATIONSHIPS: &str = r#"<?xml version="1.0" encoding="UTF-8" stan
 
 const DOCUMENT_RELATIONSHIPS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/><Relationship Id="rId3" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/></Relationships>"#;
+
+#[cfg(test)]
+mod tests {
+    use jiff::Timestamp;
+
+    use super::*;
+    use crate::model::Comment;
+
+    #[test]
+    fn every_comment_range_opens_before_it_closes() {
+        let mut project =
+            crate::sample::sample_project(Timestamp::UNIX_EPOCH).expect("the sample imports");
+        let section = project.sections[1].id.clone();
+        // Damaged passages: empty, and past the end of the text.
+        for (start, end) in [(5, 5), (100_000, 100_002)] {
+            let passage = Passage {
+                start,
+                end,
+                quote: "x".to_owned(),
+                prefix: String::new(),
+                suffix: String::new(),
+            };
+            project.comments.push(Comment::new(
+                section.clone(),
+                Some(passage),
+                "Ana",
+                Timestamp::UNIX_EPOCH,
+            ));
+        }
+        let comments = word_comments(&project);
+        let document = document_xml(&project, &comments);
+        for id in 0..comments.len() {
+            let start = document.find(&format!(r#"<w:commentRangeStart w:id="{id}"/>"#));
+            let end = document.find(&format!(r#"<w:commentRangeEnd w:id="{id}"/>"#));
+            assert!(
+                matches!((start, end), (Some(start), Some(end)) if start < end),
+                "comment {id}: {start:?} {end:?}"
+            );
+        }
+    }
+}
