@@ -261,7 +261,7 @@ fn whole_section_comments_on_the_opening_and_orphans_survive_the_word_round_trip
     let mut project = sample_project(Timestamp::UNIX_EPOCH).unwrap();
     let opening = project.sections[0].clone();
     assert!(opening.heading.is_none());
-    let mut on_opening = Comment::new(opening.id.clone(), None, "Ana", Timestamp::UNIX_EPOCH);
+    let mut on_opening = Comment::new(opening.id, None, "Ana", Timestamp::UNIX_EPOCH);
     on_opening.body = "The opening buries the news.".to_owned();
     project.comments.push(on_opening);
     // A comment a revised draft could not place: its passage is from the earlier draft.
