@@ -73,7 +73,7 @@ fn memo_claim(out: &mut String, project: &Project, claim: &Claim) {
     let _ = writeln!(
         out,
         "- “{}” (in “{section}”; flagged by {}, {}{kinds}){dealt_with}",
-        claim.passage.quote,
+        one_line(&claim.passage.quote),
         claim.author,
         timestamp_for_report(claim.created)
     );
@@ -87,7 +87,11 @@ fn memo_claim(out: &mut String, project: &Project, claim: &Claim) {
             .as_ref()
             .filter(|p| p.quote != claim.passage.quote)
             .map_or_else(String::new, |p| {
-                format!("; on draft {} it read “{}”", carried.from_draft, p.quote)
+                format!(
+                    "; on draft {} it read “{}”",
+                    carried.from_draft,
+                    one_line(&p.quote)
+                )
             });
         let _ = writeln!(
             out,

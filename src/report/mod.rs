@@ -121,7 +121,7 @@ pub fn markdown_report(project: &Project, undecided: &[&Suggestion]) -> String {
 fn markdown_comment(out: &mut String, comment: &Comment) {
     let on = comment.passage.as_ref().map_or_else(
         || "On the whole section".to_owned(),
-        |p| format!("On “{}”", p.quote),
+        |p| format!("On “{}”", one_line(&p.quote)),
     );
     let on = match comment.carried.as_ref().map(|c| c.state) {
         Some(state) if state.needs_attention() || !state.is_placed() => {
@@ -163,4 +163,45 @@ pub(crate) fn escape_table_cell(text: &str) -> String {
 /// "1 open claim", "3 open claims".
 pub fn counted(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {}", if count == 1 { singular } else { plural })
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::Timestamp;
+
+    use super::*;
+    use crate::model::{Claim, Passage};
+
+    #[test]
+    fn a_passage_across_paragraphs_is_quoted_on_one_line() {
+        let mut project = crate::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+        let section = &project.sections[0];
+        let break_at = section.text.find('\n').unwrap();
+        let passage =
+            Passage::from_section_text(&section.text, break_at - 8..break_at + 12).unwrap();
+        assert!(passage.quote.contains('\n'));
+        let id = section.id.clone();
+        project.comments.push(Comment::new(
+            id.clone(),
+            Some(passage.clone()),
+            "Ana",
+            Timestamp::UNIX_EPOCH,
+        ));
+        project.claims.push(Claim::new(
+            id,
+            passage.clone(),
+            "Ana",
+            Timestamp::UNIX_EPOCH,
+        ));
+        let report = markdown_report(&project, &[]);
+        let one_line_quote = one_line(&passage.quote);
+        assert!(
+            report.contains(&format!("On “{one_line_quote}”")),
+            "{report}"
+        );
+        assert!(
+            report.contains(&format!("- “{one_line_quote}”")),
+            "{report}"
+        );
+    }
 }
