@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use copydesk::import::docx::{DocxError, outline_from_docx};
+use copydesk::import::docx::{DocxError, Limits, outline_from_docx, outline_from_docx_within};
 use copydesk::import::import_bytes;
 use jiff::Timestamp;
 use proptest::prelude::*;
@@ -214,6 +214,105 @@ fn entity_expansion_and_deep_nesting_are_refused() {
         matches!(error, DocxError::TooDeep { ref part, .. } if part == "word/styles.xml"),
         "{error:?}"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Amplification and quadratic work: small files that once made huge output or took long.
+
+const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml""#;
+
+fn document_with_body(body: &str) -> String {
+    format!(r#"<w:document {W_NS}><w:body>{body}</w:body></w:document>"#)
+}
+
+/// Imports, quickly (same bound as [`fails_fast`]).
+fn imports_fast(bytes: &[u8]) -> copydesk::import::ArticleOutline {
+    let started = Instant::now();
+    let result = outline_from_docx(bytes);
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed < Duration::from_secs(2),
+        "took {elapsed:?} to give {:?}",
+        result.as_ref().map(|o| o.sections.len())
+    );
+    result.expect("the document must import")
+}
+
+fn outline_text(outline: &copydesk::import::ArticleOutline) -> String {
+    outline
+        .sections
+        .iter()
+        .map(|s| s.paragraphs.join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_footnote_cited_many_times_is_written_once() {
+    // 100,000 characters cited 2,000 times: 200 MB of output when each citation copied it.
+    let note = "n".repeat(100_000);
+    let footnotes = format!(
+        r#"<w:footnotes {W_NS}><w:footnote w:id="1"><w:p><w:r><w:t>{note}</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let body =
+        r#"<w:p><w:r><w:t>Cited.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>"#
+            .repeat(2_000);
+    let outline = imports_fast(&zip_of(&[
+        ("word/document.xml", document_with_body(&body).as_bytes()),
+        ("word/footnotes.xml", footnotes.as_bytes()),
+    ]));
+    let text = outline_text(&outline);
+    assert!(text.len() < 200_000, "{} bytes of text", text.len());
+    assert_eq!(text.matches(note.as_str()).count(), 1);
+    assert!(
+        text.starts_with("Cited.[1]\nCited.[1]\n"),
+        "{}",
+        &text[..40]
+    );
+    assert!(text.ends_with(&format!("Cited.[1]\n[1] {note}")));
+}
+
+#[test]
+fn a_huge_list_marker_is_not_repeated_per_item() {
+    let marker = "m".repeat(100_000);
+    let numbering = format!(
+        r#"<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="{marker}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let body = r#"<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Item</w:t></w:r></w:p>"#
+        .repeat(2_000);
+    let outline = imports_fast(&zip_of(&[
+        ("word/document.xml", document_with_body(&body).as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+    ]));
+    let paragraphs = &outline.sections[0].paragraphs;
+    assert_eq!(paragraphs.len(), 2_000);
+    assert!(
+        paragraphs.iter().all(|p| p == "- Item"),
+        "{:?}",
+        paragraphs[0]
+    );
+}
+
+#[test]
+fn the_text_produced_is_capped() {
+    // Under a lowered cap, a body with more text than that is refused, not produced.
+    let limits = Limits {
+        max_text_bytes: 1 << 20,
+        ..Limits::DEFAULT
+    };
+    // Numbered words, so the part does not compress like a zip bomb.
+    let words: String = (0..200_000).map(|i| format!("w{i} ")).collect();
+    let body = format!("<w:p><w:r><w:t>{words}</w:t></w:r></w:p>");
+    let bytes = zip_of(&[("word/document.xml", document_with_body(&body).as_bytes())]);
+    let started = Instant::now();
+    let error = outline_from_docx_within(&bytes, &limits).expect_err("over the cap");
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert_eq!(error, DocxError::TooMuchText { limit_mib: 1 });
+    assert_eq!(
+        message(&error),
+        "story.docx: the Word document is suspiciously large when read (its text would be over 1 MiB)"
+    );
+    assert!(outline_from_docx(&bytes).is_ok(), "within the default cap");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -33,6 +33,9 @@ pub struct Limits {
     pub max_xml_depth: usize,
     /// Elements kept from one XML part (bounds the memory of the parsed tree).
     pub max_xml_elements: usize,
+    /// Text the importer produces from the document, all told (notes, list markers and
+    /// tracked changes included): bounds what a small file can amplify into.
+    pub max_text_bytes: u64,
 }
 
 const MIB: u64 = 1024 * 1024;
@@ -47,6 +50,7 @@ impl Limits {
         ratio_checked_above_bytes: MIB,
         max_xml_depth: 256,
         max_xml_elements: 4_000_000,
+        max_text_bytes: 128 * MIB,
     };
 }
 

@@ -7,6 +7,7 @@
 //! table rows become one paragraph each ("cell | cell"), and footnotes and endnotes a
 //! "[n]" marker with the note's text kept for the end of the section.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use jiff::Timestamp;
@@ -25,6 +26,8 @@ pub struct Context<'a> {
     pub numbering: &'a Numbering,
     pub footnotes: &'a NoteTexts,
     pub endnotes: &'a NoteTexts,
+    /// Bytes of text the body may produce, all told (see `Limits::max_text_bytes`).
+    pub max_text_bytes: usize,
 }
 
 /// A point or span in a block's text that a note refers to.
@@ -61,21 +64,29 @@ pub struct Block {
     /// Trimmed, on one line; empty for a paragraph with no text.
     pub text: String,
     pub marks: Vec<PlacedMark>,
-    /// Footnotes and endnotes cited here, as "[n] text", for the end of the section.
+    /// Footnotes and endnotes first cited here, as "[n] text", for the end of the section
+    /// (a note cited again keeps its number and is not repeated).
     pub notes: Vec<String>,
 }
 
-pub fn blocks_from_document(document: &Element, context: &Context<'_>) -> Vec<Block> {
+/// The blocks of the body, or `None` when they would hold more than
+/// `context.max_text_bytes` of text.
+pub fn blocks_from_document(document: &Element, context: &Context<'_>) -> Option<Vec<Block>> {
     let mut reader = BodyReader {
         context,
         counters: ListCounters::default(),
         blocks: Vec::new(),
         carried: None,
         pending: Vec::new(),
-        notes_cited: 0,
+        note_numbers: HashMap::new(),
+        text_left: context.max_text_bytes,
+        over_budget: false,
     };
     if let Some(body) = document.child("body") {
         reader.block_children(body);
+    }
+    if reader.over_budget {
+        return None;
     }
     reader.flush_carried();
     // Marks after the last paragraph (a comment ending between paragraphs) go at its end.
@@ -87,7 +98,7 @@ pub fn blocks_from_document(document: &Element, context: &Context<'_>) -> Vec<Bl
             last.marks.push(PlacedMark { at: end, mark });
         }
     }
-    reader.blocks
+    Some(reader.blocks)
 }
 
 /// A paragraph being read.
@@ -215,12 +226,30 @@ struct BodyReader<'c, 'a> {
     carried: Option<Paragraph>,
     /// Marks found between paragraphs, for the start of the next one.
     pending: Vec<Mark>,
-    notes_cited: usize,
+    /// The number given to each note cited so far, by (is footnote, id).
+    note_numbers: HashMap<(bool, String), usize>,
+    /// Bytes of text still allowed; once spent, reading stops and the body is refused.
+    text_left: usize,
+    over_budget: bool,
 }
 
 impl BodyReader<'_, '_> {
+    /// Counts `bytes` of text produced against the budget.
+    fn spend(&mut self, bytes: usize) {
+        match self.text_left.checked_sub(bytes) {
+            Some(left) => self.text_left = left,
+            None => {
+                self.text_left = 0;
+                self.over_budget = true;
+            }
+        }
+    }
+
     fn block_children(&mut self, parent: &Element) {
         for child in parent.elements() {
+            if self.over_budget {
+                return;
+            }
             match child.name.as_str() {
                 "p" => self.paragraph(child),
                 "tbl" => {
@@ -274,6 +303,7 @@ impl BodyReader<'_, '_> {
                 if role == ParagraphRole::Body
                     && let Some(marker) = self.list_marker(properties, style)
                 {
+                    self.spend(marker.len() + 1);
                     paragraph.push(&marker);
                     paragraph.push(" ");
                 }
@@ -325,6 +355,9 @@ impl BodyReader<'_, '_> {
         mut removed: Option<&mut String>,
     ) {
         for child in parent.elements() {
+            if self.over_budget {
+                return;
+            }
             match child.name.as_str() {
                 "pPr" => {}
                 "r" => self.run(paragraph, child, removed.as_deref_mut()),
@@ -340,6 +373,7 @@ impl BodyReader<'_, '_> {
                         self.inline_children(paragraph, child, None);
                         let end = paragraph.chars;
                         let text = paragraph.slice(start..end);
+                        self.spend(text.len());
                         paragraph.change(kind, child, start..end, text);
                     } else {
                         let mut text = String::new();
@@ -366,18 +400,30 @@ impl BodyReader<'_, '_> {
                     if removed.is_some() {
                         continue;
                     }
-                    let notes = if child.name == "footnoteReference" {
+                    let footnote = child.name == "footnoteReference";
+                    let notes = if footnote {
                         self.context.footnotes
                     } else {
                         self.context.endnotes
                     };
-                    self.notes_cited += 1;
-                    let number = self.notes_cited;
-                    paragraph.push(&format!("[{number}]"));
-                    let text = child.attr("id").and_then(|id| notes.text(id)).unwrap_or("");
-                    paragraph
-                        .notes
-                        .push(format!("[{number}] {text}").trim().to_owned());
+                    let id = child.attr("id").unwrap_or_default();
+                    let cited = self.note_numbers.len();
+                    let key = (footnote, id.to_owned());
+                    let first = !self.note_numbers.contains_key(&key);
+                    let number = *self.note_numbers.entry(key).or_insert(cited + 1);
+                    let marker = format!("[{number}]");
+                    self.spend(marker.len());
+                    paragraph.push(&marker);
+                    // A note cited again keeps its number; its text is written once.
+                    if first {
+                        let text = notes.text(id).unwrap_or("");
+                        self.spend(marker.len() + 1 + text.len());
+                        if !self.over_budget {
+                            paragraph
+                                .notes
+                                .push(format!("{marker} {text}").trim().to_owned());
+                        }
+                    }
                 }
                 "commentReference" => {
                     if let Some(id) = child.attr("id") {
@@ -386,11 +432,14 @@ impl BodyReader<'_, '_> {
                 }
                 "delText" => {
                     if let Some(text) = removed.as_deref_mut() {
-                        text.push_str(&child.text());
+                        let piece = child.text();
+                        self.spend(piece.len());
+                        text.push_str(&piece);
                     }
                 }
                 _ => {
                     if let Some(piece) = run_child_text(child) {
+                        self.spend(piece.len());
                         match removed.as_deref_mut() {
                             Some(text) => text.push_str(&piece),
                             None => paragraph.push(&piece),
@@ -407,6 +456,7 @@ impl BodyReader<'_, '_> {
             let mut paragraph = self.start_paragraph(ParagraphRole::Body);
             for (index, cell) in cells(row).into_iter().enumerate() {
                 if index > 0 {
+                    self.spend(3);
                     paragraph.push(" | ");
                 }
                 self.cell(&mut paragraph, cell);

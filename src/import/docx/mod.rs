@@ -71,6 +71,10 @@ pub enum DocxError {
         "the Word document is suspiciously large when unpacked ({part} has more than {limit} XML elements)"
     )]
     TooManyElements { part: String, limit: usize },
+    #[error(
+        "the Word document is suspiciously large when read (its text would be over {limit_mib} MiB)"
+    )]
+    TooMuchText { limit_mib: u64 },
 }
 
 const DOCUMENT: &str = "word/document.xml";
@@ -118,8 +122,11 @@ pub fn outline_from_docx_within(
         numbering: &numbering,
         footnotes: &footnotes,
         endnotes: &endnotes,
+        max_text_bytes: usize::try_from(limits.max_text_bytes).unwrap_or(usize::MAX),
     };
-    let blocks = body::blocks_from_document(&document, &context);
+    let blocks = body::blocks_from_document(&document, &context).ok_or(DocxError::TooMuchText {
+        limit_mib: limits.max_text_bytes / (1024 * 1024),
+    })?;
     let roots = comments::thread_roots(&comments, &reply_parents);
     Ok(placing::outline_from_blocks(&blocks, &comments, &roots))
 }
