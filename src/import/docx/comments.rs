@@ -61,7 +61,9 @@ pub fn reply_parents_from_xml(root: &Element) -> HashMap<String, String> {
 }
 
 /// The index (into `comments`) of the comment each reply belongs under: the root of its
-/// thread, following replies to replies (a loop in a damaged file ends the walk).
+/// thread, following replies to replies. Each comment's root is found once, so a long chain
+/// of replies takes linear time; the comments of a loop in a damaged file stay on their own
+/// (a reply leading into the loop joins the first of them it reaches).
 pub fn thread_roots(
     comments: &[WordComment],
     parents: &HashMap<String, String>,
@@ -71,22 +73,54 @@ pub fn thread_roots(
         .enumerate()
         .filter_map(|(i, c)| Some((c.last_paragraph_id.as_deref()?, i)))
         .collect();
-    let parent_of = |i: usize| -> Option<usize> {
-        let own = comments.get(i)?.last_paragraph_id.as_deref()?;
-        let parent = by_paragraph.get(parents.get(own)?.as_str()).copied()?;
-        (parent != i).then_some(parent)
-    };
-    (0..comments.len())
-        .map(|i| {
-            let mut root = parent_of(i)?;
-            for _ in 0..comments.len() {
-                match parent_of(root) {
-                    Some(up) if up != i => root = up,
-                    _ => break,
-                }
-            }
-            (root != i).then_some(root)
+    let parent: Vec<Option<usize>> = comments
+        .iter()
+        .enumerate()
+        .map(|(i, comment)| {
+            let own = comment.last_paragraph_id.as_deref()?;
+            let parent = by_paragraph.get(parents.get(own)?.as_str()).copied()?;
+            (parent != i).then_some(parent)
         })
+        .collect();
+    // The top of each comment's chain (itself for a thread's first comment), once known.
+    let mut top: Vec<Option<usize>> = vec![None; comments.len()];
+    // Where a comment sits on the walk in progress, to spot a loop.
+    let mut on_path: Vec<Option<usize>> = vec![None; comments.len()];
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..comments.len() {
+        if top[start].is_some() {
+            continue;
+        }
+        path.clear();
+        let mut current = start;
+        let found = loop {
+            if let Some(known) = top[current] {
+                break known;
+            }
+            if let Some(position) = on_path[current] {
+                // A loop: its comments are their own tops; the walk into it ends here.
+                for &member in &path[position..] {
+                    top[member] = Some(member);
+                    on_path[member] = None;
+                }
+                path.truncate(position);
+                break current;
+            }
+            on_path[current] = Some(path.len());
+            path.push(current);
+            match parent[current] {
+                Some(up) => current = up,
+                None => break current,
+            }
+        };
+        for &member in &path {
+            top[member] = Some(found);
+            on_path[member] = None;
+        }
+    }
+    top.iter()
+        .enumerate()
+        .map(|(i, t)| t.filter(|&root| root != i))
         .collect()
 }
 
@@ -128,5 +162,45 @@ mod tests {
             vec![None, Some(0), Some(0), None],
             "a reply to a reply joins the thread's first comment; a self-reply is none"
         );
+    }
+
+    fn comment(id: usize) -> WordComment {
+        WordComment {
+            id: id.to_string(),
+            author: String::new(),
+            created: None,
+            body: String::new(),
+            last_paragraph_id: Some(format!("P{id}")),
+        }
+    }
+
+    #[test]
+    fn long_chains_and_loops_of_replies() {
+        let comments: Vec<WordComment> = (0..6).map(comment).collect();
+        let parents: HashMap<String, String> = [
+            // 1 → 0, 2 → 1: a chain under 0.
+            ("P1", "P0"),
+            ("P2", "P1"),
+            // 3 ↔ 4: a loop; 5 leads into it.
+            ("P3", "P4"),
+            ("P4", "P3"),
+            ("P5", "P4"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect();
+        assert_eq!(
+            thread_roots(&comments, &parents),
+            vec![None, Some(0), Some(0), None, None, Some(4)]
+        );
+
+        let many = 50_000;
+        let comments: Vec<WordComment> = (0..many).map(comment).collect();
+        let parents: HashMap<String, String> = (1..many)
+            .map(|i| (format!("P{i}"), format!("P{}", i - 1)))
+            .collect();
+        let roots = thread_roots(&comments, &parents);
+        assert_eq!(roots[0], None);
+        assert!(roots[1..].iter().all(|r| *r == Some(0)));
     }
 }
