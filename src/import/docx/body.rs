@@ -153,12 +153,10 @@ impl Paragraph {
         });
     }
 
-    fn slice(&self, range: Range<usize>) -> String {
-        self.text
-            .chars()
-            .skip(range.start)
-            .take(range.end.saturating_sub(range.start))
-            .collect()
+    /// The text from byte offset `start` (taken from `text.len()` earlier) to the end:
+    /// as long as the slice, however long the paragraph.
+    fn text_since(&self, start: usize) -> String {
+        self.text.get(start..).unwrap_or_default().to_owned()
     }
 
     /// Records a change, joined to the previous one when it continues it (Word splits one
@@ -370,9 +368,10 @@ impl BodyReader<'_, '_> {
                         self.inline_children(paragraph, child, Some(outer));
                     } else if kind.adds_text() {
                         let start = paragraph.chars;
+                        let start_byte = paragraph.text.len();
                         self.inline_children(paragraph, child, None);
                         let end = paragraph.chars;
-                        let text = paragraph.slice(start..end);
+                        let text = paragraph.text_since(start_byte);
                         self.spend(text.len());
                         paragraph.change(kind, child, start..end, text);
                     } else {
