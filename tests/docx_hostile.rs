@@ -378,6 +378,48 @@ fn many_tracked_changes_in_one_paragraph_are_read_in_linear_time() {
     assert_eq!(inserted, format!("é{}", count - 1));
 }
 
+fn stored_zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in entries {
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_part_with_too_many_elements_or_attributes_is_too_complex() {
+    // 3.9 million empty paragraphs took 1.5 GB to parse, then failed as "no text". The
+    // default caps are 1,000,000 elements and 2,000,000 attributes a part; parsing that
+    // many takes seconds in a debug build, so the same refusal is shown at a tenth.
+    assert_eq!(Limits::DEFAULT.max_xml_elements, 1_000_000);
+    assert_eq!(Limits::DEFAULT.max_xml_attributes, 2_000_000);
+    let limits = Limits {
+        max_xml_elements: 100_000,
+        max_xml_attributes: 200_000,
+        ..Limits::DEFAULT
+    };
+    let refused = |body: &str| {
+        let bytes = stored_zip_of(&[("word/document.xml", document_with_body(body).as_bytes())]);
+        let started = Instant::now();
+        let result = outline_from_docx_within(&bytes, &limits);
+        assert!(started.elapsed() < Duration::from_secs(2), "{result:?}");
+        result.expect_err("too complex")
+    };
+    let error = refused(&"<w:p/>".repeat(390_000));
+    assert_eq!(
+        message(&error),
+        "story.docx: the Word document is too complex to read (word/document.xml has more than 100000 XML elements)"
+    );
+    let error = refused(&r#"<w:p w:a="1" w:b="2" w:c="3"/>"#.repeat(70_000));
+    assert_eq!(
+        message(&error),
+        "story.docx: the Word document is too complex to read (word/document.xml has more than 200000 XML attributes)"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Fuzzing: never a panic, always quick, notes always inside their sections.
 

@@ -31,8 +31,11 @@ pub struct Limits {
     pub ratio_checked_above_bytes: u64,
     /// How deeply XML elements may nest (Word's deepest real nesting is a few dozen).
     pub max_xml_depth: usize,
-    /// Elements kept from one XML part (bounds the memory of the parsed tree).
+    /// Elements kept from one XML part (bounds the memory of the parsed tree: a few
+    /// hundred bytes each). A long book has a few hundred thousand.
     pub max_xml_elements: usize,
+    /// Attributes kept from one XML part, all told.
+    pub max_xml_attributes: usize,
     /// Text the importer produces from the document, all told (notes, list markers and
     /// tracked changes included): bounds what a small file can amplify into.
     pub max_text_bytes: u64,
@@ -49,7 +52,8 @@ impl Limits {
         max_compression_ratio: 200,
         ratio_checked_above_bytes: MIB,
         max_xml_depth: 256,
-        max_xml_elements: 4_000_000,
+        max_xml_elements: 1_000_000,
+        max_xml_attributes: 2_000_000,
         max_text_bytes: 128 * MIB,
     };
 }

@@ -67,10 +67,12 @@ pub enum DocxError {
     XmlEntities { part: String },
     #[error("the Word document is damaged ({part} nests its elements more than {limit} deep)")]
     TooDeep { part: String, limit: usize },
-    #[error(
-        "the Word document is suspiciously large when unpacked ({part} has more than {limit} XML elements)"
-    )]
+    #[error("the Word document is too complex to read ({part} has more than {limit} XML elements)")]
     TooManyElements { part: String, limit: usize },
+    #[error(
+        "the Word document is too complex to read ({part} has more than {limit} XML attributes)"
+    )]
+    TooManyAttributes { part: String, limit: usize },
     #[error(
         "the Word document is suspiciously large when read (its text would be over {limit_mib} MiB)"
     )]

@@ -105,6 +105,7 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
     // Inside a skipped subtree: how many of its elements are open.
     let mut skipping = 0_usize;
     let mut elements = 0_usize;
+    let mut attributes_left = limits.max_xml_attributes;
     loop {
         let event = reader
             .read_event()
@@ -126,7 +127,9 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
                 if elements > limits.max_xml_elements {
                     return Err(too_many_elements(part, limits));
                 }
-                stack.push(element_from_start(&start).map_err(invalid)?);
+                let element = element_from_start(&start, &mut attributes_left)
+                    .map_err(|e| e.into_error(part, limits))?;
+                stack.push(element);
             }
             Event::Empty(start) => {
                 if skipping > 0 || is_skipped(&start, stack.last()) {
@@ -136,7 +139,8 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
                 if elements > limits.max_xml_elements {
                     return Err(too_many_elements(part, limits));
                 }
-                let element = element_from_start(&start).map_err(invalid)?;
+                let element = element_from_start(&start, &mut attributes_left)
+                    .map_err(|e| e.into_error(part, limits))?;
                 if let Some(parent) = stack.last_mut() {
                     parent.children.push(Node::Element(element));
                 }
@@ -243,13 +247,48 @@ fn is_skipped(start: &BytesStart<'_>, parent: Option<&Element>) -> bool {
     name == "rPr" && parent.is_some_and(|p| p.name != "pPr")
 }
 
-fn element_from_start(start: &BytesStart<'_>) -> Result<Element, String> {
+/// Attributes Word writes on one element: a handful. Checked as they are read, since
+/// telling duplicates apart costs time in the square of their number.
+const MAX_ATTRIBUTES_PER_ELEMENT: usize = 1_000;
+
+enum StartError {
+    Malformed(String),
+    TooManyAttributes,
+}
+
+impl StartError {
+    fn into_error(self, part: &str, limits: &Limits) -> DocxError {
+        match self {
+            Self::Malformed(reason) => DocxError::InvalidXml {
+                part: part.to_owned(),
+                reason,
+            },
+            Self::TooManyAttributes => DocxError::TooManyAttributes {
+                part: part.to_owned(),
+                limit: limits.max_xml_attributes,
+            },
+        }
+    }
+}
+
+/// The element opened by `start`, its attributes counted against `attributes_left`.
+fn element_from_start(
+    start: &BytesStart<'_>,
+    attributes_left: &mut usize,
+) -> Result<Element, StartError> {
     let mut attributes = Vec::new();
     for attribute in start.attributes() {
-        let attribute = attribute.map_err(|e| format!("an attribute is malformed: {e}"))?;
+        let attribute = attribute
+            .map_err(|e| StartError::Malformed(format!("an attribute is malformed: {e}")))?;
+        *attributes_left = attributes_left
+            .checked_sub(1)
+            .ok_or(StartError::TooManyAttributes)?;
+        if attributes.len() >= MAX_ATTRIBUTES_PER_ELEMENT {
+            return Err(StartError::TooManyAttributes);
+        }
         let value = attribute
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| format!("an attribute value is malformed: {e}"))?
+            .map_err(|e| StartError::Malformed(format!("an attribute value is malformed: {e}")))?
             .into_owned();
         attributes.push((local_name(attribute.key.as_ref()), value));
     }
@@ -308,6 +347,38 @@ mod tests {
         ));
         assert!(matches!(parsed(""), Err(DocxError::InvalidXml { .. })));
         assert!(matches!(parsed("</a>"), Err(DocxError::InvalidXml { .. })));
+    }
+
+    #[test]
+    fn elements_and_attributes_are_capped() {
+        let limits = Limits {
+            max_xml_elements: 10,
+            max_xml_attributes: 20,
+            ..Limits::DEFAULT
+        };
+        let parse_within = |xml: &str| parse("word/styles.xml", xml.as_bytes(), &limits);
+        assert!(parse_within(&format!("<a>{}</a>", "<b/>".repeat(9))).is_ok());
+        assert_eq!(
+            parse_within(&format!("<a>{}</a>", "<b/>".repeat(10))),
+            Err(DocxError::TooManyElements {
+                part: "word/styles.xml".to_owned(),
+                limit: 10
+            })
+        );
+        assert!(parse_within(&format!("<a>{}</a>", r#"<b x="1" y="2"/>"#.repeat(5))).is_ok());
+        let error =
+            parse_within(&format!("<a>{}</a>", r#"<b x="1" y="2" z="3"/>"#.repeat(7))).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the Word document is too complex to read (word/styles.xml has more than 20 XML attributes)"
+        );
+        let crowded: String = (0..MAX_ATTRIBUTES_PER_ELEMENT + 1)
+            .map(|i| format!(" a{i}=\"1\""))
+            .collect();
+        assert!(matches!(
+            parsed(&format!("<a{crowded}/>")),
+            Err(DocxError::TooManyAttributes { .. })
+        ));
     }
 
     #[test]
