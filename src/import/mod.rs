@@ -20,7 +20,9 @@ pub use markdown::outline_from_markdown;
 pub use outline::{ArticleOutline, OutlineNote, OutlineReply, OutlineSection};
 pub use plain::outline_from_plain_text;
 
-use crate::model::{Comment, Draft, DraftFormat, Passage, Project, Reply, Section, TrackedChanges};
+use crate::model::{
+    Comment, Draft, DraftFormat, Passage, Project, Reply, Resolution, Section, TrackedChanges,
+};
 
 /// Drafts larger than this are refused rather than read into memory (a book is ~3 MB).
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
@@ -223,6 +225,12 @@ fn comment_from_note(sections: &[Section], note: &OutlineNote, now: Timestamp) -
         .iter()
         .map(|reply| Reply::new(&reply.author, reply.created.unwrap_or(created), &reply.body))
         .collect();
+    if note.resolved {
+        comment.resolved = Some(Resolution {
+            by: "Word (marked done)".to_owned(),
+            at: created,
+        });
+    }
     Some(comment)
 }
 
@@ -488,6 +496,33 @@ mod tests {
                 .contains("4 tracked changes were pending (eng-dept: 1 deletion; Ana: 2 insertions and 1 deletion); accepted in this text, each is"),
             "{}",
             what_the_file_carried(&project)
+        );
+    }
+
+    #[test]
+    fn a_note_marked_done_comes_in_resolved() {
+        let sections = vec![Section::new(None, 1, &["Some text here.".to_owned()])];
+        let created = Timestamp::from_second(1_700_000_000).unwrap();
+        let mut note = OutlineNote {
+            kind: crate::model::CommentOrigin::WordComment,
+            section: 0,
+            range: 0..4,
+            author: "Ann".to_owned(),
+            created: Some(created),
+            body: "Fixed?".to_owned(),
+            replies: Vec::new(),
+            resolved: false,
+        };
+        let open = comment_from_note(&sections, &note, Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(open.resolved, None);
+        note.resolved = true;
+        let done = comment_from_note(&sections, &note, Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(
+            done.resolved,
+            Some(Resolution {
+                by: "Word (marked done)".to_owned(),
+                at: created
+            })
         );
     }
 

@@ -4,7 +4,7 @@
 //! Word 2013 and later store a reply as a comment of its own; only commentsExtended.xml
 //! says which comment it answers, by the `w14:paraId` of the last paragraph of each.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 
@@ -21,6 +21,8 @@ pub struct WordComment {
     pub body: String,
     /// The `w14:paraId` of its last paragraph, which replies point at.
     pub last_paragraph_id: Option<String>,
+    /// Marked done in Word (`w15:done="1"` in commentsExtended.xml): a resolved thread.
+    pub done: bool,
 }
 
 pub fn comments_from_xml(root: &Element) -> Vec<WordComment> {
@@ -43,21 +45,51 @@ pub fn comments_from_xml(root: &Element) -> Vec<WordComment> {
                     .last()
                     .and_then(|p| p.attr("paraId"))
                     .map(str::to_owned),
+                done: false,
             })
         })
         .collect()
 }
 
-/// For each reply, the `paraId` of the comment it answers (keyed by the reply's `paraId`).
-pub fn reply_parents_from_xml(root: &Element) -> HashMap<String, String> {
-    root.children_named("commentEx")
-        .filter_map(|entry| {
-            Some((
-                entry.attr("paraId")?.to_owned(),
-                entry.attr("paraIdParent")?.to_owned(),
-            ))
-        })
-        .collect()
+/// What `word/commentsExtended.xml` adds to the comments.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CommentsExtended {
+    /// For each reply, the `paraId` of the comment it answers (keyed by the reply's
+    /// `paraId`).
+    pub parents: HashMap<String, String>,
+    /// The `paraId`s of the comments marked done.
+    pub done: HashSet<String>,
+}
+
+impl CommentsExtended {
+    pub fn from_xml(root: &Element) -> Self {
+        let mut extended = Self::default();
+        for entry in root.children_named("commentEx") {
+            let Some(id) = entry.attr("paraId") else {
+                continue;
+            };
+            if let Some(parent) = entry.attr("paraIdParent") {
+                extended.parents.insert(id.to_owned(), parent.to_owned());
+            }
+            if entry
+                .attr("done")
+                .is_some_and(|d| matches!(d.trim(), "1" | "true" | "on"))
+            {
+                extended.done.insert(id.to_owned());
+            }
+        }
+        extended
+    }
+
+    /// Marks the comments Word marked done.
+    pub fn mark_done(&self, comments: &mut [WordComment]) {
+        for comment in comments {
+            comment.done = comment
+                .last_paragraph_id
+                .as_ref()
+                .is_some_and(|id| self.done.contains(id));
+        }
+    }
 }
 
 /// The index (into `comments`) of the comment each reply belongs under: the root of its
@@ -152,11 +184,16 @@ mod tests {
         assert_eq!(comments[1].created, None, "a bad date is no date");
         let extended = xml::parse(
             "word/commentsExtended.xml",
-            br#"<w15:commentsEx xmlns:w15="w15"><w15:commentEx w15:paraId="A2" w15:done="0"/><w15:commentEx w15:paraId="B1" w15:paraIdParent="A2"/><w15:commentEx w15:paraId="C1" w15:paraIdParent="B1"/><w15:commentEx w15:paraId="D1" w15:paraIdParent="D1"/></w15:commentsEx>"#,
+            br#"<w15:commentsEx xmlns:w15="w15"><w15:commentEx w15:paraId="A2" w15:done="1"/><w15:commentEx w15:paraId="B1" w15:paraIdParent="A2"/><w15:commentEx w15:paraId="C1" w15:paraIdParent="B1"/><w15:commentEx w15:paraId="D1" w15:paraIdParent="D1"/></w15:commentsEx>"#,
             &Limits::DEFAULT,
         )
         .unwrap();
-        let parents = reply_parents_from_xml(&extended);
+        let extended = CommentsExtended::from_xml(&extended);
+        let parents = extended.parents.clone();
+        let mut comments = comments;
+        extended.mark_done(&mut comments);
+        assert!(comments[0].done, "w15:done=\"1\"");
+        assert!(!comments[1].done && !comments[2].done, "done=\"0\" or none");
         assert_eq!(
             thread_roots(&comments, &parents),
             vec![None, Some(0), Some(0), None],
@@ -171,6 +208,7 @@ mod tests {
             created: None,
             body: String::new(),
             last_paragraph_id: Some(format!("P{id}")),
+            done: false,
         }
     }
 

@@ -113,12 +113,13 @@ pub fn outline_from_docx_within(
     let endnotes = optional_part("word/endnotes.xml")?
         .map(|root| notes::NoteTexts::from_xml(&root))
         .unwrap_or_default();
-    let comments = optional_part("word/comments.xml")?
+    let mut comments = optional_part("word/comments.xml")?
         .map(|root| comments::comments_from_xml(&root))
         .unwrap_or_default();
-    let reply_parents = optional_part("word/commentsExtended.xml")?
-        .map(|root| comments::reply_parents_from_xml(&root))
+    let extended = optional_part("word/commentsExtended.xml")?
+        .map(|root| comments::CommentsExtended::from_xml(&root))
         .unwrap_or_default();
+    extended.mark_done(&mut comments);
     let context = body::Context {
         styles: &styles,
         numbering: &numbering,
@@ -129,6 +130,6 @@ pub fn outline_from_docx_within(
     let blocks = body::blocks_from_document(&document, &context).ok_or(DocxError::TooMuchText {
         limit_mib: limits.max_text_bytes / (1024 * 1024),
     })?;
-    let roots = comments::thread_roots(&comments, &reply_parents);
+    let roots = comments::thread_roots(&comments, &extended.parents);
     Ok(placing::outline_from_blocks(&blocks, &comments, &roots))
 }
