@@ -424,6 +424,13 @@ impl BodyReader<'_, '_> {
                         }
                     }
                 }
+                // Ruby (furigana): the base text is the text; the reading set above it
+                // (`w:rt`) is left out.
+                "ruby" => {
+                    if let Some(base) = child.child("rubyBase") {
+                        self.inline_children(paragraph, base, removed.as_deref_mut());
+                    }
+                }
                 "commentReference" => {
                     if let Some(id) = child.attr("id") {
                         paragraph.mark(Mark::CommentReference(id.to_owned()));
@@ -523,4 +530,37 @@ fn children_through_wrappers<'e>(parent: &'e Element, name: &str) -> Vec<&'e Ele
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::docx::archive::Limits;
+    use crate::import::docx::xml;
+
+    fn blocks(body: &str) -> Vec<Block> {
+        let document = xml::parse(
+            "word/document.xml",
+            format!(r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#).as_bytes(),
+            &Limits::DEFAULT,
+        )
+        .unwrap();
+        let (styles, numbering, notes) = Default::default();
+        let context = Context {
+            styles: &styles,
+            numbering: &numbering,
+            footnotes: &notes,
+            endnotes: &notes,
+            max_text_bytes: usize::MAX,
+        };
+        blocks_from_document(&document, &context).unwrap()
+    }
+
+    #[test]
+    fn ruby_keeps_its_base_text_and_drops_the_reading() {
+        let found = blocks(
+            r#"<w:p><w:r><w:t xml:space="preserve">Read </w:t></w:r><w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/></w:rubyPr><w:rt><w:r><w:t>とうきょう</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>東京</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t xml:space="preserve"> aloud.</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(found[0].text, "Read 東京 aloud.");
+    }
 }
