@@ -420,6 +420,30 @@ fn a_part_with_too_many_elements_or_attributes_is_too_complex() {
     );
 }
 
+#[test]
+fn two_parts_of_one_name_are_refused() {
+    // A zip writer refuses duplicate names, so the second name is patched in afterwards.
+    let first = document_with_body(r#"<w:p><w:r><w:t>FIRST copy</w:t></w:r></w:p>"#);
+    let second = document_with_body(r#"<w:p><w:r><w:t>SECOND copy</w:t></w:r></w:p>"#);
+    let mut bytes = zip_of(&[
+        ("word/document.xml", first.as_bytes()),
+        ("word/documenX.xml", second.as_bytes()),
+    ]);
+    let mut patched = 0;
+    for at in 0..bytes.len().saturating_sub(17) {
+        if &bytes[at..at + 17] == b"word/documenX.xml" {
+            bytes[at + 12] = b't';
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 2, "local header and directory");
+    let error = fails_fast(&bytes);
+    assert_eq!(
+        message(&error),
+        "story.docx: the Word document is damaged or incomplete (the zip archive holds two parts of the same name)"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Fuzzing: never a panic, always quick, notes always inside their sections.
 

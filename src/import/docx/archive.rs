@@ -110,6 +110,13 @@ impl<'a> Archive<'a> {
                 limit: limits.max_entries,
             });
         }
+        // Two entries of one name: which copy a reader takes is arbitrary, so the file is
+        // refused rather than read from either.
+        if zip.has_duplicate_names() {
+            return Err(DocxError::Damaged(
+                "the zip archive holds two parts of the same name".to_owned(),
+            ));
+        }
         Ok(Self {
             zip,
             limits,
