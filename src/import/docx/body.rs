@@ -71,7 +71,10 @@ pub struct Block {
 
 /// The blocks of the body, or `None` when they would hold more than
 /// `context.max_text_bytes` of text.
-pub fn blocks_from_document(document: &Element, context: &Context<'_>) -> Option<Vec<Block>> {
+pub fn blocks_from_document<'d>(
+    document: &'d Element,
+    context: &Context<'_>,
+) -> Option<Vec<Block>> {
     let mut reader = BodyReader {
         context,
         counters: ListCounters::default(),
@@ -81,10 +84,12 @@ pub fn blocks_from_document(document: &Element, context: &Context<'_>) -> Option
         note_numbers: HashMap::new(),
         text_left: context.max_text_bytes,
         over_budget: false,
+        text_boxes: Vec::new(),
     };
     if let Some(body) = document.child("body") {
         reader.block_children(body);
     }
+    reader.flush_text_boxes();
     if reader.over_budget {
         return None;
     }
@@ -216,7 +221,7 @@ impl Paragraph {
     }
 }
 
-struct BodyReader<'c, 'a> {
+struct BodyReader<'c, 'a, 'd> {
     context: &'c Context<'a>,
     counters: ListCounters,
     blocks: Vec<Block>,
@@ -229,9 +234,11 @@ struct BodyReader<'c, 'a> {
     /// Bytes of text still allowed; once spent, reading stops and the body is refused.
     text_left: usize,
     over_budget: bool,
+    /// Text boxes met in the paragraph being read, for paragraphs of their own after it.
+    text_boxes: Vec<&'d Element>,
 }
 
-impl BodyReader<'_, '_> {
+impl<'d> BodyReader<'_, '_, 'd> {
     /// Counts `bytes` of text produced against the budget.
     fn spend(&mut self, bytes: usize) {
         match self.text_left.checked_sub(bytes) {
@@ -243,7 +250,7 @@ impl BodyReader<'_, '_> {
         }
     }
 
-    fn block_children(&mut self, parent: &Element) {
+    fn block_children(&mut self, parent: &'d Element) {
         for child in parent.elements() {
             if self.over_budget {
                 return;
@@ -283,7 +290,7 @@ impl BodyReader<'_, '_> {
         paragraph
     }
 
-    fn paragraph(&mut self, element: &Element) {
+    fn paragraph(&mut self, element: &'d Element) {
         let properties = element.child("pPr");
         let mark_properties = properties.and_then(|p| p.child("rPr"));
         let mut paragraph = match self.carried.take() {
@@ -327,14 +334,31 @@ impl BodyReader<'_, '_> {
                 String::new(),
             );
             self.carried = Some(paragraph);
+            self.flush_text_boxes();
             return;
         }
         // A moved paragraph's mark leaves with it (the move's own note says so).
         if mark_properties.is_some_and(|r| r.child("moveFrom").is_some()) {
             self.carried = Some(paragraph);
+            self.flush_text_boxes();
             return;
         }
         self.blocks.push(paragraph.into_block());
+        self.flush_text_boxes();
+    }
+
+    /// The text boxes met so far, each read as blocks of its own (a paragraph running on
+    /// into the next one waits until they are read).
+    fn flush_text_boxes(&mut self) {
+        if self.text_boxes.is_empty() {
+            return;
+        }
+        let carried = self.carried.take();
+        for text_box in std::mem::take(&mut self.text_boxes) {
+            self.block_children(text_box);
+            self.flush_carried();
+        }
+        self.carried = carried;
     }
 
     fn list_marker(&mut self, properties: Option<&Element>, style: Option<&str>) -> Option<String> {
@@ -349,7 +373,7 @@ impl BodyReader<'_, '_> {
     fn inline_children(
         &mut self,
         paragraph: &mut Paragraph,
-        parent: &Element,
+        parent: &'d Element,
         mut removed: Option<&mut String>,
     ) {
         for child in parent.elements() {
@@ -386,13 +410,23 @@ impl BodyReader<'_, '_> {
                         paragraph.mark(mark);
                     }
                 }
+                "txbxContent" => {
+                    if removed.is_none() {
+                        self.text_boxes.push(child);
+                    }
+                }
                 // Hyperlinks, smart tags, content controls, fields, math: their text counts.
                 _ => self.inline_children(paragraph, child, removed.as_deref_mut()),
             }
         }
     }
 
-    fn run(&mut self, paragraph: &mut Paragraph, run: &Element, mut removed: Option<&mut String>) {
+    fn run(
+        &mut self,
+        paragraph: &mut Paragraph,
+        run: &'d Element,
+        mut removed: Option<&mut String>,
+    ) {
         for child in run.elements() {
             match child.name.as_str() {
                 "footnoteReference" | "endnoteReference" => {
@@ -422,6 +456,13 @@ impl BodyReader<'_, '_> {
                                 .notes
                                 .push(format!("{marker} {text}").trim().to_owned());
                         }
+                    }
+                }
+                // A text box (its drawing is dropped, the box kept: see `xml`), directly or
+                // in the Choice of an alternate content (the Fallback is never kept).
+                "txbxContent" | "AlternateContent" | "Choice" => {
+                    if removed.is_none() {
+                        collect_text_boxes(child, &mut self.text_boxes);
                     }
                 }
                 // Ruby (furigana): the base text is the text; the reading set above it
@@ -457,7 +498,7 @@ impl BodyReader<'_, '_> {
     }
 
     /// One paragraph per row: its cells joined by " | ", a cell's paragraphs by a space.
-    fn table(&mut self, table: &Element) {
+    fn table(&mut self, table: &'d Element) {
         for row in rows(table) {
             let mut paragraph = self.start_paragraph(ParagraphRole::Body);
             for (index, cell) in cells(row).into_iter().enumerate() {
@@ -476,10 +517,11 @@ impl BodyReader<'_, '_> {
                 paragraph.chars = 0;
             }
             self.blocks.push(paragraph.into_block());
+            self.flush_text_boxes();
         }
     }
 
-    fn cell(&mut self, paragraph: &mut Paragraph, cell: &Element) {
+    fn cell(&mut self, paragraph: &mut Paragraph, cell: &'d Element) {
         for child in cell.elements() {
             match child.name.as_str() {
                 "p" => {
@@ -499,6 +541,17 @@ impl BodyReader<'_, '_> {
                 _ => {}
             }
         }
+    }
+}
+
+/// `element` if it is a text box, else the text boxes inside it (not those inside them).
+fn collect_text_boxes<'d>(element: &'d Element, found: &mut Vec<&'d Element>) {
+    if element.name == "txbxContent" {
+        found.push(element);
+        return;
+    }
+    for child in element.elements() {
+        collect_text_boxes(child, found);
     }
 }
 
@@ -554,6 +607,30 @@ mod tests {
             max_text_bytes: usize::MAX,
         };
         blocks_from_document(&document, &context).unwrap()
+    }
+
+    #[test]
+    fn text_boxes_are_paragraphs_after_theirs_taken_once() {
+        let text_box = |words: &str| {
+            format!(r#"<w:txbxContent><w:p><w:r><w:t>{words}</w:t></w:r></w:p></w:txbxContent>"#)
+        };
+        let found = blocks(&format!(
+            r#"<w:p><w:r><w:t xml:space="preserve">Before </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>{}</wps:txbx><a:p><a:r><a:t>shape text</a:t></a:r></a:p></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>after.</w:t></w:r></w:p><w:p><w:r><w:pict><v:shape><v:textbox>{}</v:textbox></v:shape></w:pict></w:r></w:p><w:p><w:r><w:t>Last.</w:t></w:r></w:p>"#,
+            text_box("In the box."),
+            text_box("In the box."),
+            text_box("Old-style box."),
+        ));
+        let texts: Vec<&str> = found.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Before after.",
+                "In the box.",
+                "",
+                "Old-style box.",
+                "Last."
+            ]
+        );
     }
 
     #[test]

@@ -104,6 +104,13 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
     let mut stack: Vec<Element> = vec![Element::default()];
     // Inside a skipped subtree: how many of its elements are open.
     let mut skipping = 0_usize;
+    // The level (of `skipping`) where a skipped `mc:Fallback` opened, while inside one.
+    let mut fallback_at: Option<usize> = None;
+    // Text boxes (`w:txbxContent`) are kept from inside skipped drawings, hung on the
+    // element holding the drawing: for each one open, the skipping it suspended and the
+    // stack's height under it. A text box in a Fallback is not kept (its Choice was).
+    let mut suspended: Vec<(usize, usize)> = Vec::new();
+    let mut suspended_depth = 0_usize;
     let mut elements = 0_usize;
     let mut attributes_left = limits.max_xml_attributes;
     loop {
@@ -112,15 +119,31 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
             .map_err(|e| invalid(format!("{e} at byte {}", reader.error_position())))?;
         match event {
             Event::Start(start) => {
-                let depth = stack.len() + skipping;
+                let depth = stack.len() + skipping + suspended_depth;
                 if depth > limits.max_xml_depth {
                     return Err(DocxError::TooDeep {
                         part: part.to_owned(),
                         limit: limits.max_xml_depth,
                     });
                 }
-                if skipping > 0 || is_skipped(&start, stack.last()) {
-                    skipping += 1;
+                if skipping > 0 {
+                    let name = local_name(start.name().as_ref());
+                    if name == "txbxContent" && fallback_at.is_none() {
+                        suspended.push((skipping, stack.len()));
+                        suspended_depth += skipping;
+                        skipping = 0;
+                    } else {
+                        skipping += 1;
+                        if name == "Fallback" && fallback_at.is_none() {
+                            fallback_at = Some(skipping);
+                        }
+                        continue;
+                    }
+                } else if is_skipped(&start, stack.last()) {
+                    skipping = 1;
+                    if local_name(start.name().as_ref()) == "Fallback" {
+                        fallback_at = Some(1);
+                    }
                     continue;
                 }
                 elements += 1;
@@ -147,7 +170,24 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
             }
             Event::End(_) => {
                 if skipping > 0 {
+                    if fallback_at == Some(skipping) {
+                        fallback_at = None;
+                    }
                     skipping -= 1;
+                    continue;
+                }
+                // Closing a text box kept from a skipped drawing: back to skipping it.
+                if let Some(&(skipped, height)) = suspended.last()
+                    && stack.len() == height + 1
+                {
+                    suspended.pop();
+                    suspended_depth -= skipped;
+                    if let Some(done) = stack.pop()
+                        && let Some(parent) = stack.last_mut()
+                    {
+                        parent.children.push(Node::Element(done));
+                    }
+                    skipping = skipped;
                     continue;
                 }
                 if stack.len() < 2 {
