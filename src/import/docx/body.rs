@@ -71,10 +71,7 @@ pub struct Block {
 
 /// The blocks of the body, or `None` when they would hold more than
 /// `context.max_text_bytes` of text.
-pub fn blocks_from_document<'d>(
-    document: &'d Element,
-    context: &Context<'_>,
-) -> Option<Vec<Block>> {
+pub fn blocks_from_document(document: &Element, context: &Context<'_>) -> Option<Vec<Block>> {
     let mut reader = BodyReader {
         context,
         counters: ListCounters::default(),
