@@ -539,3 +539,62 @@ fn comments_keep_their_bodies_and_replies() {
     assert_eq!(threaded.replies[0].body, "Do something else.");
     assert_eq!(threaded.replies[0].author, "Jesse Rosenthal");
 }
+
+// ---------------------------------------------------------------------------------------
+// Small handmade documents.
+
+const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml""#;
+
+fn handmade_docx(parts: &[(&str, String)]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(text.as_bytes()).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+fn import_handmade(parts: &[(&str, String)]) -> Project {
+    let bytes = handmade_docx(parts);
+    let path = Path::new("handmade.docx");
+    import_bytes(
+        path,
+        &bytes,
+        draft_format_from_path(path).unwrap(),
+        Timestamp::UNIX_EPOCH,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_comment_marked_done_in_word_comes_in_resolved() {
+    let document = format!(
+        r#"<w:document {W_NS}><w:body><w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Settled words</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:t xml:space="preserve"> and </w:t></w:r><w:commentRangeStart w:id="2"/><w:r><w:t>open ones.</w:t></w:r><w:commentRangeEnd w:id="2"/></w:p></w:body></w:document>"#
+    );
+    let comments = format!(
+        r#"<w:comments {W_NS}><w:comment w:id="0" w:author="Ann" w:date="2024-03-01T10:00:00Z"><w:p w14:paraId="0A000001"><w:r><w:t>Check this.</w:t></w:r></w:p></w:comment><w:comment w:id="1" w:author="Bo" w:date="2024-03-02T10:00:00Z"><w:p w14:paraId="0A000002"><w:r><w:t>Checked.</w:t></w:r></w:p></w:comment><w:comment w:id="2" w:author="Cy"><w:p w14:paraId="0A000003"><w:r><w:t>Still open.</w:t></w:r></w:p></w:comment></w:comments>"#
+    );
+    let extended = format!(
+        r#"<w15:commentsEx {W_NS}><w15:commentEx w15:paraId="0A000001" w15:done="1"/><w15:commentEx w15:paraId="0A000002" w15:paraIdParent="0A000001" w15:done="0"/><w15:commentEx w15:paraId="0A000003" w15:done="0"/></w15:commentsEx>"#
+    );
+    let project = import_handmade(&[
+        ("word/document.xml", document),
+        ("word/comments.xml", comments),
+        ("word/commentsExtended.xml", extended),
+    ]);
+    assert_eq!(project.comments.len(), 2);
+    let done = &project.comments[0];
+    assert_eq!(done.body, "Check this.");
+    assert_eq!(done.replies.len(), 1);
+    let resolution = done.resolved.as_ref().expect("marked done in Word");
+    assert_eq!(resolution.by, "Word (marked done)");
+    assert_eq!(
+        resolution.at,
+        "2024-03-01T10:00:00Z".parse::<Timestamp>().unwrap()
+    );
+    assert_eq!(project.comments[1].body, "Still open.");
+    assert_eq!(project.comments[1].resolved, None);
+}

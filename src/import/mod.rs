@@ -20,7 +20,9 @@ pub use markdown::outline_from_markdown;
 pub use outline::{ArticleOutline, OutlineNote, OutlineReply, OutlineSection};
 pub use plain::outline_from_plain_text;
 
-use crate::model::{Comment, Draft, DraftFormat, Passage, Project, Reply, Section, TrackedChanges};
+use crate::model::{
+    Comment, Draft, DraftFormat, Passage, Project, Reply, Resolution, Section, TrackedChanges,
+};
 
 /// Drafts larger than this are refused rather than read into memory (a book is ~3 MB).
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
@@ -181,10 +183,11 @@ pub fn import_bytes(
         .iter()
         .map(|s| Section::new(s.heading.clone(), s.level, &s.paragraphs))
         .collect();
+    let indexes: Vec<CharIndex<'_>> = sections.iter().map(|s| CharIndex::new(&s.text)).collect();
     let comments = outline
         .notes
         .iter()
-        .filter_map(|note| comment_from_note(&sections, note, now))
+        .filter_map(|note| comment_from_note(&sections, &indexes, note, now))
         .collect();
     Ok(Project {
         title,
@@ -206,9 +209,79 @@ pub fn import_bytes(
 
 /// A note the file carried, as a comment on its passage (or on its whole section when the
 /// passage is empty or only white space, as for a deletion at the end of a paragraph).
-fn comment_from_note(sections: &[Section], note: &OutlineNote, now: Timestamp) -> Option<Comment> {
+/// Byte offsets of every [`CharIndex::STEP`]th character of a section's text, so a note's
+/// passage is found in time independent of where it lies: a Word file may carry hundreds of
+/// thousands of tracked changes in one long section.
+struct CharIndex<'t> {
+    text: &'t str,
+    checkpoints: Vec<usize>,
+    chars: usize,
+}
+
+impl<'t> CharIndex<'t> {
+    const STEP: usize = 1024;
+    /// Characters either side of a note's range looked at for its passage: more than the
+    /// passage's context and any real grapheme cluster at its ends.
+    const MARGIN: usize = 256;
+
+    fn new(text: &'t str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STEP + 1);
+        let mut chars = 0;
+        for (byte, _) in text.char_indices() {
+            if chars % Self::STEP == 0 {
+                checkpoints.push(byte);
+            }
+            chars += 1;
+        }
+        Self {
+            text,
+            checkpoints,
+            chars,
+        }
+    }
+
+    fn byte_offset(&self, char_offset: usize) -> usize {
+        let from = self
+            .checkpoints
+            .get(char_offset / Self::STEP)
+            .copied()
+            .unwrap_or(self.text.len());
+        let rest = self.text.get(from..).unwrap_or_default();
+        from + rest
+            .char_indices()
+            .nth(char_offset % Self::STEP)
+            .map_or(rest.len(), |(byte, _)| byte)
+    }
+
+    /// The passage of `range`, read from a window of the text around it.
+    fn passage(&self, range: std::ops::Range<usize>) -> Option<Passage> {
+        if range.start >= range.end || range.end > self.chars {
+            return None;
+        }
+        let window_start = range.start.saturating_sub(Self::MARGIN);
+        let window_end = range.end.saturating_add(Self::MARGIN).min(self.chars);
+        let window = self
+            .text
+            .get(self.byte_offset(window_start)..self.byte_offset(window_end))?;
+        let mut passage = Passage::from_section_text(
+            window,
+            range.start - window_start..range.end - window_start,
+        )
+        .ok()?;
+        passage.start += window_start;
+        passage.end += window_start;
+        Some(passage)
+    }
+}
+
+fn comment_from_note(
+    sections: &[Section],
+    indexes: &[CharIndex<'_>],
+    note: &OutlineNote,
+    now: Timestamp,
+) -> Option<Comment> {
     let section = sections.get(note.section)?;
-    let passage = Passage::from_section_text(&section.text, note.range.clone()).ok();
+    let passage = indexes.get(note.section)?.passage(note.range.clone());
     let created = note.created.unwrap_or(now);
     let author = if note.author.trim().is_empty() {
         "Unknown author"
@@ -223,6 +296,12 @@ fn comment_from_note(sections: &[Section], note: &OutlineNote, now: Timestamp) -
         .iter()
         .map(|reply| Reply::new(&reply.author, reply.created.unwrap_or(created), &reply.body))
         .collect();
+    if note.resolved {
+        comment.resolved = Some(Resolution {
+            by: "Word (marked done)".to_owned(),
+            at: created,
+        });
+    }
     Some(comment)
 }
 
@@ -277,6 +356,8 @@ pub fn what_the_file_carried(project: &Project) -> String {
 /// How many insertions and deletions each author had pending, in order of first appearance.
 fn tracked_changes_by_author(notes: &[OutlineNote]) -> Vec<TrackedChanges> {
     let mut by_author: Vec<TrackedChanges> = Vec::new();
+    // Where each author's entry is (a file may name thousands of authors).
+    let mut position: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for note in notes {
         let (insertions, deletions) = match note.kind {
             crate::model::CommentOrigin::TrackedInsertion => (1, 0),
@@ -289,16 +370,19 @@ fn tracked_changes_by_author(notes: &[OutlineNote]) -> Vec<TrackedChanges> {
         } else {
             author
         };
-        match by_author.iter_mut().find(|entry| entry.author == author) {
+        match position.get(author).and_then(|&at| by_author.get_mut(at)) {
             Some(entry) => {
                 entry.insertions += insertions;
                 entry.deletions += deletions;
             }
-            None => by_author.push(TrackedChanges {
-                author: author.to_owned(),
-                insertions,
-                deletions,
-            }),
+            None => {
+                position.insert(author.to_owned(), by_author.len());
+                by_author.push(TrackedChanges {
+                    author: author.to_owned(),
+                    insertions,
+                    deletions,
+                });
+            }
         }
     }
     by_author
@@ -488,6 +572,66 @@ mod tests {
                 .contains("4 tracked changes were pending (eng-dept: 1 deletion; Ana: 2 insertions and 1 deletion); accepted in this text, each is"),
             "{}",
             what_the_file_carried(&project)
+        );
+    }
+
+    #[test]
+    fn passages_from_the_index_match_the_whole_text() {
+        let text: String = (0..3000)
+            .map(|i| {
+                if i % 7 == 0 {
+                    "e\u{301} ".to_owned()
+                } else {
+                    format!("w{i} ")
+                }
+            })
+            .collect();
+        let index = CharIndex::new(&text);
+        let len = text.chars().count();
+        for range in [
+            0..5,
+            1..2,
+            1020..1030,
+            2047..2049,
+            5000..5100,
+            len - 3..len,
+            0..len,
+        ] {
+            assert_eq!(
+                index.passage(range.clone()),
+                Passage::from_section_text(&text, range.clone()).ok(),
+                "{range:?}"
+            );
+        }
+        assert_eq!(index.passage(len..len + 1), None);
+        assert_eq!(index.passage(4..4), None);
+    }
+
+    #[test]
+    fn a_note_marked_done_comes_in_resolved() {
+        let sections = vec![Section::new(None, 1, &["Some text here.".to_owned()])];
+        let created = Timestamp::from_second(1_700_000_000).unwrap();
+        let mut note = OutlineNote {
+            kind: crate::model::CommentOrigin::WordComment,
+            section: 0,
+            range: 0..4,
+            author: "Ann".to_owned(),
+            created: Some(created),
+            body: "Fixed?".to_owned(),
+            replies: Vec::new(),
+            resolved: false,
+        };
+        let indexes = [CharIndex::new(&sections[0].text)];
+        let open = comment_from_note(&sections, &indexes, &note, Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(open.resolved, None);
+        note.resolved = true;
+        let done = comment_from_note(&sections, &indexes, &note, Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(
+            done.resolved,
+            Some(Resolution {
+                by: "Word (marked done)".to_owned(),
+                at: created
+            })
         );
     }
 

@@ -24,6 +24,8 @@ pub struct OutlineNote {
     pub created: Option<jiff::Timestamp>,
     pub body: String,
     pub replies: Vec<OutlineReply>,
+    /// Marked done (resolved) in the file: Word's "Resolve" on a comment thread.
+    pub resolved: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

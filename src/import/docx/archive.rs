@@ -31,8 +31,14 @@ pub struct Limits {
     pub ratio_checked_above_bytes: u64,
     /// How deeply XML elements may nest (Word's deepest real nesting is a few dozen).
     pub max_xml_depth: usize,
-    /// Elements kept from one XML part (bounds the memory of the parsed tree).
+    /// Elements kept from one XML part (bounds the memory of the parsed tree: a few
+    /// hundred bytes each). A long book has a few hundred thousand.
     pub max_xml_elements: usize,
+    /// Attributes kept from one XML part, all told.
+    pub max_xml_attributes: usize,
+    /// Text the importer produces from the document, all told (notes, list markers and
+    /// tracked changes included): bounds what a small file can amplify into.
+    pub max_text_bytes: u64,
 }
 
 const MIB: u64 = 1024 * 1024;
@@ -46,7 +52,9 @@ impl Limits {
         max_compression_ratio: 200,
         ratio_checked_above_bytes: MIB,
         max_xml_depth: 256,
-        max_xml_elements: 4_000_000,
+        max_xml_elements: 1_000_000,
+        max_xml_attributes: 2_000_000,
+        max_text_bytes: 128 * MIB,
     };
 }
 
@@ -101,6 +109,13 @@ impl<'a> Archive<'a> {
                 count: zip.len(),
                 limit: limits.max_entries,
             });
+        }
+        // Two entries of one name: which copy a reader takes is arbitrary, so the file is
+        // refused rather than read from either.
+        if zip.has_duplicate_names() {
+            return Err(DocxError::Damaged(
+                "the zip archive holds two parts of the same name".to_owned(),
+            ));
         }
         Ok(Self {
             zip,

@@ -7,6 +7,7 @@
 //! table rows become one paragraph each ("cell | cell"), and footnotes and endnotes a
 //! "[n]" marker with the note's text kept for the end of the section.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use jiff::Timestamp;
@@ -25,6 +26,8 @@ pub struct Context<'a> {
     pub numbering: &'a Numbering,
     pub footnotes: &'a NoteTexts,
     pub endnotes: &'a NoteTexts,
+    /// Bytes of text the body may produce, all told (see `Limits::max_text_bytes`).
+    pub max_text_bytes: usize,
 }
 
 /// A point or span in a block's text that a note refers to.
@@ -61,21 +64,31 @@ pub struct Block {
     /// Trimmed, on one line; empty for a paragraph with no text.
     pub text: String,
     pub marks: Vec<PlacedMark>,
-    /// Footnotes and endnotes cited here, as "[n] text", for the end of the section.
+    /// Footnotes and endnotes first cited here, as "[n] text", for the end of the section
+    /// (a note cited again keeps its number and is not repeated).
     pub notes: Vec<String>,
 }
 
-pub fn blocks_from_document(document: &Element, context: &Context<'_>) -> Vec<Block> {
+/// The blocks of the body, or `None` when they would hold more than
+/// `context.max_text_bytes` of text.
+pub fn blocks_from_document(document: &Element, context: &Context<'_>) -> Option<Vec<Block>> {
     let mut reader = BodyReader {
         context,
         counters: ListCounters::default(),
         blocks: Vec::new(),
         carried: None,
         pending: Vec::new(),
-        notes_cited: 0,
+        note_numbers: HashMap::new(),
+        text_left: context.max_text_bytes,
+        over_budget: false,
+        text_boxes: Vec::new(),
     };
     if let Some(body) = document.child("body") {
         reader.block_children(body);
+    }
+    reader.flush_text_boxes();
+    if reader.over_budget {
+        return None;
     }
     reader.flush_carried();
     // Marks after the last paragraph (a comment ending between paragraphs) go at its end.
@@ -87,7 +100,7 @@ pub fn blocks_from_document(document: &Element, context: &Context<'_>) -> Vec<Bl
             last.marks.push(PlacedMark { at: end, mark });
         }
     }
-    reader.blocks
+    Some(reader.blocks)
 }
 
 /// A paragraph being read.
@@ -142,12 +155,10 @@ impl Paragraph {
         });
     }
 
-    fn slice(&self, range: Range<usize>) -> String {
-        self.text
-            .chars()
-            .skip(range.start)
-            .take(range.end.saturating_sub(range.start))
-            .collect()
+    /// The text from byte offset `start` (taken from `text.len()` earlier) to the end:
+    /// as long as the slice, however long the paragraph.
+    fn text_since(&self, start: usize) -> String {
+        self.text.get(start..).unwrap_or_default().to_owned()
     }
 
     /// Records a change, joined to the previous one when it continues it (Word splits one
@@ -207,7 +218,7 @@ impl Paragraph {
     }
 }
 
-struct BodyReader<'c, 'a> {
+struct BodyReader<'c, 'a, 'd> {
     context: &'c Context<'a>,
     counters: ListCounters,
     blocks: Vec<Block>,
@@ -215,12 +226,32 @@ struct BodyReader<'c, 'a> {
     carried: Option<Paragraph>,
     /// Marks found between paragraphs, for the start of the next one.
     pending: Vec<Mark>,
-    notes_cited: usize,
+    /// The number given to each note cited so far, by (is footnote, id).
+    note_numbers: HashMap<(bool, String), usize>,
+    /// Bytes of text still allowed; once spent, reading stops and the body is refused.
+    text_left: usize,
+    over_budget: bool,
+    /// Text boxes met in the paragraph being read, for paragraphs of their own after it.
+    text_boxes: Vec<&'d Element>,
 }
 
-impl BodyReader<'_, '_> {
-    fn block_children(&mut self, parent: &Element) {
+impl<'d> BodyReader<'_, '_, 'd> {
+    /// Counts `bytes` of text produced against the budget.
+    fn spend(&mut self, bytes: usize) {
+        match self.text_left.checked_sub(bytes) {
+            Some(left) => self.text_left = left,
+            None => {
+                self.text_left = 0;
+                self.over_budget = true;
+            }
+        }
+    }
+
+    fn block_children(&mut self, parent: &'d Element) {
         for child in parent.elements() {
+            if self.over_budget {
+                return;
+            }
             match child.name.as_str() {
                 "p" => self.paragraph(child),
                 "tbl" => {
@@ -256,7 +287,7 @@ impl BodyReader<'_, '_> {
         paragraph
     }
 
-    fn paragraph(&mut self, element: &Element) {
+    fn paragraph(&mut self, element: &'d Element) {
         let properties = element.child("pPr");
         let mark_properties = properties.and_then(|p| p.child("rPr"));
         let mut paragraph = match self.carried.take() {
@@ -274,6 +305,7 @@ impl BodyReader<'_, '_> {
                 if role == ParagraphRole::Body
                     && let Some(marker) = self.list_marker(properties, style)
                 {
+                    self.spend(marker.len() + 1);
                     paragraph.push(&marker);
                     paragraph.push(" ");
                 }
@@ -299,14 +331,31 @@ impl BodyReader<'_, '_> {
                 String::new(),
             );
             self.carried = Some(paragraph);
+            self.flush_text_boxes();
             return;
         }
         // A moved paragraph's mark leaves with it (the move's own note says so).
         if mark_properties.is_some_and(|r| r.child("moveFrom").is_some()) {
             self.carried = Some(paragraph);
+            self.flush_text_boxes();
             return;
         }
         self.blocks.push(paragraph.into_block());
+        self.flush_text_boxes();
+    }
+
+    /// The text boxes met so far, each read as blocks of its own (a paragraph running on
+    /// into the next one waits until they are read).
+    fn flush_text_boxes(&mut self) {
+        if self.text_boxes.is_empty() {
+            return;
+        }
+        let carried = self.carried.take();
+        for text_box in std::mem::take(&mut self.text_boxes) {
+            self.block_children(text_box);
+            self.flush_carried();
+        }
+        self.carried = carried;
     }
 
     fn list_marker(&mut self, properties: Option<&Element>, style: Option<&str>) -> Option<String> {
@@ -321,10 +370,13 @@ impl BodyReader<'_, '_> {
     fn inline_children(
         &mut self,
         paragraph: &mut Paragraph,
-        parent: &Element,
+        parent: &'d Element,
         mut removed: Option<&mut String>,
     ) {
         for child in parent.elements() {
+            if self.over_budget {
+                return;
+            }
             match child.name.as_str() {
                 "pPr" => {}
                 "r" => self.run(paragraph, child, removed.as_deref_mut()),
@@ -337,9 +389,11 @@ impl BodyReader<'_, '_> {
                         self.inline_children(paragraph, child, Some(outer));
                     } else if kind.adds_text() {
                         let start = paragraph.chars;
+                        let start_byte = paragraph.text.len();
                         self.inline_children(paragraph, child, None);
                         let end = paragraph.chars;
-                        let text = paragraph.slice(start..end);
+                        let text = paragraph.text_since(start_byte);
+                        self.spend(text.len());
                         paragraph.change(kind, child, start..end, text);
                     } else {
                         let mut text = String::new();
@@ -353,31 +407,67 @@ impl BodyReader<'_, '_> {
                         paragraph.mark(mark);
                     }
                 }
+                "txbxContent" => {
+                    if removed.is_none() {
+                        self.text_boxes.push(child);
+                    }
+                }
                 // Hyperlinks, smart tags, content controls, fields, math: their text counts.
                 _ => self.inline_children(paragraph, child, removed.as_deref_mut()),
             }
         }
     }
 
-    fn run(&mut self, paragraph: &mut Paragraph, run: &Element, mut removed: Option<&mut String>) {
+    fn run(
+        &mut self,
+        paragraph: &mut Paragraph,
+        run: &'d Element,
+        mut removed: Option<&mut String>,
+    ) {
         for child in run.elements() {
             match child.name.as_str() {
                 "footnoteReference" | "endnoteReference" => {
                     if removed.is_some() {
                         continue;
                     }
-                    let notes = if child.name == "footnoteReference" {
+                    let footnote = child.name == "footnoteReference";
+                    let notes = if footnote {
                         self.context.footnotes
                     } else {
                         self.context.endnotes
                     };
-                    self.notes_cited += 1;
-                    let number = self.notes_cited;
-                    paragraph.push(&format!("[{number}]"));
-                    let text = child.attr("id").and_then(|id| notes.text(id)).unwrap_or("");
-                    paragraph
-                        .notes
-                        .push(format!("[{number}] {text}").trim().to_owned());
+                    let id = child.attr("id").unwrap_or_default();
+                    let cited = self.note_numbers.len();
+                    let key = (footnote, id.to_owned());
+                    let first = !self.note_numbers.contains_key(&key);
+                    let number = *self.note_numbers.entry(key).or_insert(cited + 1);
+                    let marker = format!("[{number}]");
+                    self.spend(marker.len());
+                    paragraph.push(&marker);
+                    // A note cited again keeps its number; its text is written once.
+                    if first {
+                        let text = notes.text(id).unwrap_or("");
+                        self.spend(marker.len() + 1 + text.len());
+                        if !self.over_budget {
+                            paragraph
+                                .notes
+                                .push(format!("{marker} {text}").trim().to_owned());
+                        }
+                    }
+                }
+                // A text box (its drawing is dropped, the box kept: see `xml`), directly or
+                // in the Choice of an alternate content (the Fallback is never kept).
+                "txbxContent" | "AlternateContent" | "Choice" => {
+                    if removed.is_none() {
+                        collect_text_boxes(child, &mut self.text_boxes);
+                    }
+                }
+                // Ruby (furigana): the base text is the text; the reading set above it
+                // (`w:rt`) is left out.
+                "ruby" => {
+                    if let Some(base) = child.child("rubyBase") {
+                        self.inline_children(paragraph, base, removed.as_deref_mut());
+                    }
                 }
                 "commentReference" => {
                     if let Some(id) = child.attr("id") {
@@ -386,11 +476,14 @@ impl BodyReader<'_, '_> {
                 }
                 "delText" => {
                     if let Some(text) = removed.as_deref_mut() {
-                        text.push_str(&child.text());
+                        let piece = child.text();
+                        self.spend(piece.len());
+                        text.push_str(&piece);
                     }
                 }
                 _ => {
                     if let Some(piece) = run_child_text(child) {
+                        self.spend(piece.len());
                         match removed.as_deref_mut() {
                             Some(text) => text.push_str(&piece),
                             None => paragraph.push(&piece),
@@ -402,11 +495,12 @@ impl BodyReader<'_, '_> {
     }
 
     /// One paragraph per row: its cells joined by " | ", a cell's paragraphs by a space.
-    fn table(&mut self, table: &Element) {
+    fn table(&mut self, table: &'d Element) {
         for row in rows(table) {
             let mut paragraph = self.start_paragraph(ParagraphRole::Body);
             for (index, cell) in cells(row).into_iter().enumerate() {
                 if index > 0 {
+                    self.spend(3);
                     paragraph.push(" | ");
                 }
                 self.cell(&mut paragraph, cell);
@@ -420,10 +514,11 @@ impl BodyReader<'_, '_> {
                 paragraph.chars = 0;
             }
             self.blocks.push(paragraph.into_block());
+            self.flush_text_boxes();
         }
     }
 
-    fn cell(&mut self, paragraph: &mut Paragraph, cell: &Element) {
+    fn cell(&mut self, paragraph: &mut Paragraph, cell: &'d Element) {
         for child in cell.elements() {
             match child.name.as_str() {
                 "p" => {
@@ -443,6 +538,17 @@ impl BodyReader<'_, '_> {
                 _ => {}
             }
         }
+    }
+}
+
+/// `element` if it is a text box, else the text boxes inside it (not those inside them).
+fn collect_text_boxes<'d>(element: &'d Element, found: &mut Vec<&'d Element>) {
+    if element.name == "txbxContent" {
+        found.push(element);
+        return;
+    }
+    for child in element.elements() {
+        collect_text_boxes(child, found);
     }
 }
 
@@ -474,4 +580,61 @@ fn children_through_wrappers<'e>(parent: &'e Element, name: &str) -> Vec<&'e Ele
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::docx::archive::Limits;
+    use crate::import::docx::xml;
+
+    fn blocks(body: &str) -> Vec<Block> {
+        let document = xml::parse(
+            "word/document.xml",
+            format!(r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#).as_bytes(),
+            &Limits::DEFAULT,
+        )
+        .unwrap();
+        let (styles, numbering, notes) = Default::default();
+        let context = Context {
+            styles: &styles,
+            numbering: &numbering,
+            footnotes: &notes,
+            endnotes: &notes,
+            max_text_bytes: usize::MAX,
+        };
+        blocks_from_document(&document, &context).unwrap()
+    }
+
+    #[test]
+    fn text_boxes_are_paragraphs_after_theirs_taken_once() {
+        let text_box = |words: &str| {
+            format!(r#"<w:txbxContent><w:p><w:r><w:t>{words}</w:t></w:r></w:p></w:txbxContent>"#)
+        };
+        let found = blocks(&format!(
+            r#"<w:p><w:r><w:t xml:space="preserve">Before </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>{}</wps:txbx><a:p><a:r><a:t>shape text</a:t></a:r></a:p></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>after.</w:t></w:r></w:p><w:p><w:r><w:pict><v:shape><v:textbox>{}</v:textbox></v:shape></w:pict></w:r></w:p><w:p><w:r><w:t>Last.</w:t></w:r></w:p>"#,
+            text_box("In the box."),
+            text_box("In the box."),
+            text_box("Old-style box."),
+        ));
+        let texts: Vec<&str> = found.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Before after.",
+                "In the box.",
+                "",
+                "Old-style box.",
+                "Last."
+            ]
+        );
+    }
+
+    #[test]
+    fn ruby_keeps_its_base_text_and_drops_the_reading() {
+        let found = blocks(
+            r#"<w:p><w:r><w:t xml:space="preserve">Read </w:t></w:r><w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/></w:rubyPr><w:rt><w:r><w:t>とうきょう</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>東京</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t xml:space="preserve"> aloud.</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(found[0].text, "Read 東京 aloud.");
+    }
 }

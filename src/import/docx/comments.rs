@@ -4,7 +4,7 @@
 //! Word 2013 and later store a reply as a comment of its own; only commentsExtended.xml
 //! says which comment it answers, by the `w14:paraId` of the last paragraph of each.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 
@@ -21,6 +21,8 @@ pub struct WordComment {
     pub body: String,
     /// The `w14:paraId` of its last paragraph, which replies point at.
     pub last_paragraph_id: Option<String>,
+    /// Marked done in Word (`w15:done="1"` in commentsExtended.xml): a resolved thread.
+    pub done: bool,
 }
 
 pub fn comments_from_xml(root: &Element) -> Vec<WordComment> {
@@ -43,25 +45,57 @@ pub fn comments_from_xml(root: &Element) -> Vec<WordComment> {
                     .last()
                     .and_then(|p| p.attr("paraId"))
                     .map(str::to_owned),
+                done: false,
             })
         })
         .collect()
 }
 
-/// For each reply, the `paraId` of the comment it answers (keyed by the reply's `paraId`).
-pub fn reply_parents_from_xml(root: &Element) -> HashMap<String, String> {
-    root.children_named("commentEx")
-        .filter_map(|entry| {
-            Some((
-                entry.attr("paraId")?.to_owned(),
-                entry.attr("paraIdParent")?.to_owned(),
-            ))
-        })
-        .collect()
+/// What `word/commentsExtended.xml` adds to the comments.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CommentsExtended {
+    /// For each reply, the `paraId` of the comment it answers (keyed by the reply's
+    /// `paraId`).
+    pub parents: HashMap<String, String>,
+    /// The `paraId`s of the comments marked done.
+    pub done: HashSet<String>,
+}
+
+impl CommentsExtended {
+    pub fn from_xml(root: &Element) -> Self {
+        let mut extended = Self::default();
+        for entry in root.children_named("commentEx") {
+            let Some(id) = entry.attr("paraId") else {
+                continue;
+            };
+            if let Some(parent) = entry.attr("paraIdParent") {
+                extended.parents.insert(id.to_owned(), parent.to_owned());
+            }
+            if entry
+                .attr("done")
+                .is_some_and(|d| matches!(d.trim(), "1" | "true" | "on"))
+            {
+                extended.done.insert(id.to_owned());
+            }
+        }
+        extended
+    }
+
+    /// Marks the comments Word marked done.
+    pub fn mark_done(&self, comments: &mut [WordComment]) {
+        for comment in comments {
+            comment.done = comment
+                .last_paragraph_id
+                .as_ref()
+                .is_some_and(|id| self.done.contains(id));
+        }
+    }
 }
 
 /// The index (into `comments`) of the comment each reply belongs under: the root of its
-/// thread, following replies to replies (a loop in a damaged file ends the walk).
+/// thread, following replies to replies. Each comment's root is found once, so a long chain
+/// of replies takes linear time; the comments of a loop in a damaged file stay on their own
+/// (a reply leading into the loop joins the first of them it reaches).
 pub fn thread_roots(
     comments: &[WordComment],
     parents: &HashMap<String, String>,
@@ -71,22 +105,54 @@ pub fn thread_roots(
         .enumerate()
         .filter_map(|(i, c)| Some((c.last_paragraph_id.as_deref()?, i)))
         .collect();
-    let parent_of = |i: usize| -> Option<usize> {
-        let own = comments.get(i)?.last_paragraph_id.as_deref()?;
-        let parent = by_paragraph.get(parents.get(own)?.as_str()).copied()?;
-        (parent != i).then_some(parent)
-    };
-    (0..comments.len())
-        .map(|i| {
-            let mut root = parent_of(i)?;
-            for _ in 0..comments.len() {
-                match parent_of(root) {
-                    Some(up) if up != i => root = up,
-                    _ => break,
-                }
-            }
-            (root != i).then_some(root)
+    let parent: Vec<Option<usize>> = comments
+        .iter()
+        .enumerate()
+        .map(|(i, comment)| {
+            let own = comment.last_paragraph_id.as_deref()?;
+            let parent = by_paragraph.get(parents.get(own)?.as_str()).copied()?;
+            (parent != i).then_some(parent)
         })
+        .collect();
+    // The top of each comment's chain (itself for a thread's first comment), once known.
+    let mut top: Vec<Option<usize>> = vec![None; comments.len()];
+    // Where a comment sits on the walk in progress, to spot a loop.
+    let mut on_path: Vec<Option<usize>> = vec![None; comments.len()];
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..comments.len() {
+        if top[start].is_some() {
+            continue;
+        }
+        path.clear();
+        let mut current = start;
+        let found = loop {
+            if let Some(known) = top[current] {
+                break known;
+            }
+            if let Some(position) = on_path[current] {
+                // A loop: its comments are their own tops; the walk into it ends here.
+                for &member in &path[position..] {
+                    top[member] = Some(member);
+                    on_path[member] = None;
+                }
+                path.truncate(position);
+                break current;
+            }
+            on_path[current] = Some(path.len());
+            path.push(current);
+            match parent[current] {
+                Some(up) => current = up,
+                None => break current,
+            }
+        };
+        for &member in &path {
+            top[member] = Some(found);
+            on_path[member] = None;
+        }
+    }
+    top.iter()
+        .enumerate()
+        .map(|(i, t)| t.filter(|&root| root != i))
         .collect()
 }
 
@@ -118,15 +184,61 @@ mod tests {
         assert_eq!(comments[1].created, None, "a bad date is no date");
         let extended = xml::parse(
             "word/commentsExtended.xml",
-            br#"<w15:commentsEx xmlns:w15="w15"><w15:commentEx w15:paraId="A2" w15:done="0"/><w15:commentEx w15:paraId="B1" w15:paraIdParent="A2"/><w15:commentEx w15:paraId="C1" w15:paraIdParent="B1"/><w15:commentEx w15:paraId="D1" w15:paraIdParent="D1"/></w15:commentsEx>"#,
+            br#"<w15:commentsEx xmlns:w15="w15"><w15:commentEx w15:paraId="A2" w15:done="1"/><w15:commentEx w15:paraId="B1" w15:paraIdParent="A2"/><w15:commentEx w15:paraId="C1" w15:paraIdParent="B1"/><w15:commentEx w15:paraId="D1" w15:paraIdParent="D1"/></w15:commentsEx>"#,
             &Limits::DEFAULT,
         )
         .unwrap();
-        let parents = reply_parents_from_xml(&extended);
+        let extended = CommentsExtended::from_xml(&extended);
+        let parents = extended.parents.clone();
+        let mut comments = comments;
+        extended.mark_done(&mut comments);
+        assert!(comments[0].done, "w15:done=\"1\"");
+        assert!(!comments[1].done && !comments[2].done, "done=\"0\" or none");
         assert_eq!(
             thread_roots(&comments, &parents),
             vec![None, Some(0), Some(0), None],
             "a reply to a reply joins the thread's first comment; a self-reply is none"
         );
+    }
+
+    fn comment(id: usize) -> WordComment {
+        WordComment {
+            id: id.to_string(),
+            author: String::new(),
+            created: None,
+            body: String::new(),
+            last_paragraph_id: Some(format!("P{id}")),
+            done: false,
+        }
+    }
+
+    #[test]
+    fn long_chains_and_loops_of_replies() {
+        let comments: Vec<WordComment> = (0..6).map(comment).collect();
+        let parents: HashMap<String, String> = [
+            // 1 → 0, 2 → 1: a chain under 0.
+            ("P1", "P0"),
+            ("P2", "P1"),
+            // 3 ↔ 4: a loop; 5 leads into it.
+            ("P3", "P4"),
+            ("P4", "P3"),
+            ("P5", "P4"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect();
+        assert_eq!(
+            thread_roots(&comments, &parents),
+            vec![None, Some(0), Some(0), None, None, Some(4)]
+        );
+
+        let many = 50_000;
+        let comments: Vec<WordComment> = (0..many).map(comment).collect();
+        let parents: HashMap<String, String> = (1..many)
+            .map(|i| (format!("P{i}"), format!("P{}", i - 1)))
+            .collect();
+        let roots = thread_roots(&comments, &parents);
+        assert_eq!(roots[0], None);
+        assert!(roots[1..].iter().all(|r| *r == Some(0)));
     }
 }

@@ -50,7 +50,12 @@ fn collect_plain_text(element: &Element, text: &mut String) {
             "del" | "moveFrom" | "pPr" | "footnoteRef" | "endnoteRef" => {}
             "r" => {
                 for part in child.elements() {
-                    if let Some(piece) = run_child_text(part) {
+                    if part.name == "ruby" {
+                        // The base text, not the reading above it.
+                        if let Some(base) = part.child("rubyBase") {
+                            collect_plain_text(base, text);
+                        }
+                    } else if let Some(piece) = run_child_text(part) {
                         text.push_str(&piece);
                     }
                 }

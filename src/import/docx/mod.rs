@@ -67,10 +67,16 @@ pub enum DocxError {
     XmlEntities { part: String },
     #[error("the Word document is damaged ({part} nests its elements more than {limit} deep)")]
     TooDeep { part: String, limit: usize },
-    #[error(
-        "the Word document is suspiciously large when unpacked ({part} has more than {limit} XML elements)"
-    )]
+    #[error("the Word document is too complex to read ({part} has more than {limit} XML elements)")]
     TooManyElements { part: String, limit: usize },
+    #[error(
+        "the Word document is too complex to read ({part} has more than {limit} XML attributes)"
+    )]
+    TooManyAttributes { part: String, limit: usize },
+    #[error(
+        "the Word document is suspiciously large when read (its text would be over {limit_mib} MiB)"
+    )]
+    TooMuchText { limit_mib: u64 },
 }
 
 const DOCUMENT: &str = "word/document.xml";
@@ -107,19 +113,23 @@ pub fn outline_from_docx_within(
     let endnotes = optional_part("word/endnotes.xml")?
         .map(|root| notes::NoteTexts::from_xml(&root))
         .unwrap_or_default();
-    let comments = optional_part("word/comments.xml")?
+    let mut comments = optional_part("word/comments.xml")?
         .map(|root| comments::comments_from_xml(&root))
         .unwrap_or_default();
-    let reply_parents = optional_part("word/commentsExtended.xml")?
-        .map(|root| comments::reply_parents_from_xml(&root))
+    let extended = optional_part("word/commentsExtended.xml")?
+        .map(|root| comments::CommentsExtended::from_xml(&root))
         .unwrap_or_default();
+    extended.mark_done(&mut comments);
     let context = body::Context {
         styles: &styles,
         numbering: &numbering,
         footnotes: &footnotes,
         endnotes: &endnotes,
+        max_text_bytes: usize::try_from(limits.max_text_bytes).unwrap_or(usize::MAX),
     };
-    let blocks = body::blocks_from_document(&document, &context);
-    let roots = comments::thread_roots(&comments, &reply_parents);
+    let blocks = body::blocks_from_document(&document, &context).ok_or(DocxError::TooMuchText {
+        limit_mib: limits.max_text_bytes / (1024 * 1024),
+    })?;
+    let roots = comments::thread_roots(&comments, &extended.parents);
     Ok(placing::outline_from_blocks(&blocks, &comments, &roots))
 }

@@ -26,6 +26,12 @@ pub struct Numbering {
 
 const LEVELS: usize = 9;
 
+/// The longest marker text (`lvlText`) taken as written; Word's own are a few characters.
+/// A longer one is read as a plain bullet, so a list cannot repeat a huge text per item.
+const MAX_LEVEL_TEXT_CHARS: usize = 64;
+/// The longest marker produced, once its numbers are filled in.
+const MAX_MARKER_CHARS: usize = 64;
+
 impl Numbering {
     pub fn from_xml(root: &Element) -> Self {
         let abstract_levels = root
@@ -36,11 +42,21 @@ impl Numbering {
                     .children_named("lvl")
                     .filter_map(|level| {
                         let index: u8 = level.attr("ilvl")?.parse().ok()?;
+                        let text = level.child_val("lvlText").unwrap_or_default();
+                        let format = if text.chars().count() > MAX_LEVEL_TEXT_CHARS {
+                            "bullet"
+                        } else {
+                            level.child_val("numFmt").unwrap_or("decimal")
+                        };
                         Some((
                             index,
                             Level {
-                                format: level.child_val("numFmt").unwrap_or("decimal").to_owned(),
-                                text: level.child_val("lvlText").unwrap_or_default().to_owned(),
+                                format: format.to_owned(),
+                                text: if format == "bullet" {
+                                    String::new()
+                                } else {
+                                    text.to_owned()
+                                },
                                 start: level
                                     .child_val("start")
                                     .and_then(|v| v.parse().ok())
@@ -131,7 +147,7 @@ impl ListCounters {
             };
             marker = marker.replace(&placeholder, &number_in_format(value, format));
         }
-        let marker = marker.trim().to_owned();
+        let marker: String = marker.trim().chars().take(MAX_MARKER_CHARS).collect();
         (!marker.is_empty()).then_some(marker)
     }
 }
@@ -230,6 +246,27 @@ mod tests {
         assert_eq!(marker("0", 0), None, "numId 0 ends a list");
         assert_eq!(marker("99", 0), None);
         assert_eq!(marker("1", 200).as_deref(), None, "an undefined level");
+    }
+
+    #[test]
+    fn a_huge_marker_text_is_a_bullet_and_markers_stay_short() {
+        let long = "x".repeat(MAX_LEVEL_TEXT_CHARS + 1);
+        let many = "%1".repeat(32);
+        let source = format!(
+            r#"<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="{long}"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="99999"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{many}"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"#
+        );
+        let numbering = Numbering::from_xml(
+            &xml::parse("word/numbering.xml", source.as_bytes(), &Limits::DEFAULT).unwrap(),
+        );
+        let mut counters = ListCounters::default();
+        assert_eq!(counters.marker(&numbering, "1", 0).as_deref(), Some("-"));
+        let marker = counters.marker(&numbering, "2", 0).unwrap();
+        assert_eq!(marker.chars().count(), MAX_MARKER_CHARS);
     }
 
     #[test]

@@ -181,6 +181,7 @@ pub fn outline_from_blocks(
                         created: change.created,
                         body: note_body_from_change(change.kind, &change.text),
                         replies: Vec::new(),
+                        resolved: false,
                     });
                 }
             }
@@ -205,6 +206,7 @@ pub fn outline_from_blocks(
                 created: comment.created,
                 body: comment.body.clone(),
                 replies: Vec::new(),
+                resolved: comment.done,
             })
         })
         .collect();

@@ -104,29 +104,55 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
     let mut stack: Vec<Element> = vec![Element::default()];
     // Inside a skipped subtree: how many of its elements are open.
     let mut skipping = 0_usize;
+    // The level (of `skipping`) where a skipped `mc:Fallback` opened, while inside one.
+    let mut fallback_at: Option<usize> = None;
+    // Text boxes (`w:txbxContent`) are kept from inside skipped drawings, hung on the
+    // element holding the drawing: for each one open, the skipping it suspended and the
+    // stack's height under it. A text box in a Fallback is not kept (its Choice was).
+    let mut suspended: Vec<(usize, usize)> = Vec::new();
+    let mut suspended_depth = 0_usize;
     let mut elements = 0_usize;
+    let mut attributes_left = limits.max_xml_attributes;
     loop {
         let event = reader
             .read_event()
             .map_err(|e| invalid(format!("{e} at byte {}", reader.error_position())))?;
         match event {
             Event::Start(start) => {
-                let depth = stack.len() + skipping;
+                let depth = stack.len() + skipping + suspended_depth;
                 if depth > limits.max_xml_depth {
                     return Err(DocxError::TooDeep {
                         part: part.to_owned(),
                         limit: limits.max_xml_depth,
                     });
                 }
-                if skipping > 0 || is_skipped(&start, stack.last()) {
-                    skipping += 1;
+                if skipping > 0 {
+                    let name = local_name(start.name().as_ref());
+                    if name == "txbxContent" && fallback_at.is_none() {
+                        suspended.push((skipping, stack.len()));
+                        suspended_depth += skipping;
+                        skipping = 0;
+                    } else {
+                        skipping += 1;
+                        if name == "Fallback" && fallback_at.is_none() {
+                            fallback_at = Some(skipping);
+                        }
+                        continue;
+                    }
+                } else if is_skipped(&start, stack.last()) {
+                    skipping = 1;
+                    if local_name(start.name().as_ref()) == "Fallback" {
+                        fallback_at = Some(1);
+                    }
                     continue;
                 }
                 elements += 1;
                 if elements > limits.max_xml_elements {
                     return Err(too_many_elements(part, limits));
                 }
-                stack.push(element_from_start(&start).map_err(invalid)?);
+                let element = element_from_start(&start, &mut attributes_left)
+                    .map_err(|e| e.into_error(part, limits))?;
+                stack.push(element);
             }
             Event::Empty(start) => {
                 if skipping > 0 || is_skipped(&start, stack.last()) {
@@ -136,14 +162,32 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
                 if elements > limits.max_xml_elements {
                     return Err(too_many_elements(part, limits));
                 }
-                let element = element_from_start(&start).map_err(invalid)?;
+                let element = element_from_start(&start, &mut attributes_left)
+                    .map_err(|e| e.into_error(part, limits))?;
                 if let Some(parent) = stack.last_mut() {
                     parent.children.push(Node::Element(element));
                 }
             }
             Event::End(_) => {
                 if skipping > 0 {
+                    if fallback_at == Some(skipping) {
+                        fallback_at = None;
+                    }
                     skipping -= 1;
+                    continue;
+                }
+                // Closing a text box kept from a skipped drawing: back to skipping it.
+                if let Some(&(skipped, height)) = suspended.last()
+                    && stack.len() == height + 1
+                {
+                    suspended.pop();
+                    suspended_depth -= skipped;
+                    if let Some(done) = stack.pop()
+                        && let Some(parent) = stack.last_mut()
+                    {
+                        parent.children.push(Node::Element(done));
+                    }
+                    skipping = skipped;
                     continue;
                 }
                 if stack.len() < 2 {
@@ -243,13 +287,48 @@ fn is_skipped(start: &BytesStart<'_>, parent: Option<&Element>) -> bool {
     name == "rPr" && parent.is_some_and(|p| p.name != "pPr")
 }
 
-fn element_from_start(start: &BytesStart<'_>) -> Result<Element, String> {
+/// Attributes Word writes on one element: a handful. Checked as they are read, since
+/// telling duplicates apart costs time in the square of their number.
+const MAX_ATTRIBUTES_PER_ELEMENT: usize = 1_000;
+
+enum StartError {
+    Malformed(String),
+    TooManyAttributes,
+}
+
+impl StartError {
+    fn into_error(self, part: &str, limits: &Limits) -> DocxError {
+        match self {
+            Self::Malformed(reason) => DocxError::InvalidXml {
+                part: part.to_owned(),
+                reason,
+            },
+            Self::TooManyAttributes => DocxError::TooManyAttributes {
+                part: part.to_owned(),
+                limit: limits.max_xml_attributes,
+            },
+        }
+    }
+}
+
+/// The element opened by `start`, its attributes counted against `attributes_left`.
+fn element_from_start(
+    start: &BytesStart<'_>,
+    attributes_left: &mut usize,
+) -> Result<Element, StartError> {
     let mut attributes = Vec::new();
     for attribute in start.attributes() {
-        let attribute = attribute.map_err(|e| format!("an attribute is malformed: {e}"))?;
+        let attribute = attribute
+            .map_err(|e| StartError::Malformed(format!("an attribute is malformed: {e}")))?;
+        *attributes_left = attributes_left
+            .checked_sub(1)
+            .ok_or(StartError::TooManyAttributes)?;
+        if attributes.len() >= MAX_ATTRIBUTES_PER_ELEMENT {
+            return Err(StartError::TooManyAttributes);
+        }
         let value = attribute
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| format!("an attribute value is malformed: {e}"))?
+            .map_err(|e| StartError::Malformed(format!("an attribute value is malformed: {e}")))?
             .into_owned();
         attributes.push((local_name(attribute.key.as_ref()), value));
     }
@@ -308,6 +387,38 @@ mod tests {
         ));
         assert!(matches!(parsed(""), Err(DocxError::InvalidXml { .. })));
         assert!(matches!(parsed("</a>"), Err(DocxError::InvalidXml { .. })));
+    }
+
+    #[test]
+    fn elements_and_attributes_are_capped() {
+        let limits = Limits {
+            max_xml_elements: 10,
+            max_xml_attributes: 20,
+            ..Limits::DEFAULT
+        };
+        let parse_within = |xml: &str| parse("word/styles.xml", xml.as_bytes(), &limits);
+        assert!(parse_within(&format!("<a>{}</a>", "<b/>".repeat(9))).is_ok());
+        assert_eq!(
+            parse_within(&format!("<a>{}</a>", "<b/>".repeat(10))),
+            Err(DocxError::TooManyElements {
+                part: "word/styles.xml".to_owned(),
+                limit: 10
+            })
+        );
+        assert!(parse_within(&format!("<a>{}</a>", r#"<b x="1" y="2"/>"#.repeat(5))).is_ok());
+        let error =
+            parse_within(&format!("<a>{}</a>", r#"<b x="1" y="2" z="3"/>"#.repeat(7))).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the Word document is too complex to read (word/styles.xml has more than 20 XML attributes)"
+        );
+        let crowded: String = (0..MAX_ATTRIBUTES_PER_ELEMENT + 1)
+            .map(|i| format!(" a{i}=\"1\""))
+            .collect();
+        assert!(matches!(
+            parsed(&format!("<a{crowded}/>")),
+            Err(DocxError::TooManyAttributes { .. })
+        ));
     }
 
     #[test]
