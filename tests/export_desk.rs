@@ -94,11 +94,10 @@ fn the_export_dialog_remembers_the_format_and_cancel_writes_nothing() {
     harness.run();
     wait_for_export(&mut harness);
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
-    assert!(
-        format!("{:?}", dialogs.asked().last().unwrap()).contains("AnnotatedHtml"),
-        "{:?}",
-        dialogs.asked()
-    );
+    // The dialog offers the chosen format under a name made from the draft's.
+    let asked = format!("{:?}", dialogs.asked().last().unwrap());
+    assert!(asked.contains("AnnotatedHtml"), "{asked}");
+    assert!(asked.contains("sample-article-annotated.html"), "{asked}");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! written on a worker thread (a book's report takes longer than a frame), replaced only
 //! once it is complete.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::{AppState, Modal};
@@ -42,13 +42,14 @@ impl AppState {
             .clone()
             .or_else(|| review.article_path.clone())
             .unwrap_or_else(|| PathBuf::from(&review.project().draft.file_name));
-        let stem = crate::import::title_from_file_name(Path::new(
-            beside
-                .file_name()
-                .map(|n| n.to_string_lossy().replace(".copydesk.ron", ""))
-                .unwrap_or_default()
-                .as_str(),
-        ));
+        // "story.copydesk.ron" and "story.docx" both give "story".
+        let name = super::file_name(&beside);
+        let stem = name
+            .strip_suffix(crate::project_file::PROJECT_EXTENSION)
+            .map_or_else(
+                || crate::import::title_from_file_name(&beside),
+                str::to_owned,
+            );
         let suggested = beside.with_file_name(format.default_file_name(&stem));
         self.ask(DialogPurpose::Export { format, suggested }, None, ctx);
     }
@@ -84,25 +85,15 @@ impl AppState {
             });
         match spawned {
             Ok(_) => {
+                self.show_info(format!("Exporting to {}…", super::file_name(&path)));
                 self.running_export = Some(RunningExport {
                     path,
                     format,
                     outcome,
                 });
-                self.show_info(format!(
-                    "Exporting to {}…",
-                    super::file_name(&self.export_target())
-                ));
             }
             Err(error) => self.show_error(format!("Cannot start the export: {error}.")),
         }
-    }
-
-    fn export_target(&self) -> PathBuf {
-        self.running_export
-            .as_ref()
-            .map(|e| e.path.clone())
-            .unwrap_or_default()
     }
 
     /// Whether an export is being written (the desk keeps repainting until it is done).
