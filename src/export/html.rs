@@ -10,7 +10,8 @@ use std::fmt::Write as _;
 use crate::model::{ClaimStatus, ReviewStatus};
 
 /// `text` safe to put in HTML, in element content or in a double-quoted attribute (the only
-/// kind these pages write).
+/// kind these pages write). Control characters a pasted draft may carry, which HTML does not
+/// allow, are left out.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -19,6 +20,8 @@ pub fn escape_html(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            _ if c.is_control() => {}
             _ => out.push(c),
         }
     }
@@ -140,6 +143,12 @@ mod tests {
         assert_eq!(
             escape_html("<script>alert('x')</script> & \"y\""),
             "&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;y&quot;"
+        );
+        // Control characters HTML does not allow are dropped; line breaks and tabs stay, and
+        // so does right-to-left text.
+        assert_eq!(
+            escape_html("a\u{0}b\u{7}c\u{1b}[0m\td\ne \u{85}שלום"),
+            "abc[0m\td\ne שלום"
         );
     }
 
