@@ -11,7 +11,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use thiserror::Error;
 
 use super::ArticleOutline;
-use super::outline::OutlineBuilder;
+use super::outline::{Block, OutlineBuilder};
 
 /// Elements whose content is never article text.
 const LEFT_OUT: &[&str] = &[
@@ -90,21 +90,7 @@ pub fn outline_from_html(text: &str) -> Result<ArticleOutline, HtmlError> {
     reader.flush();
 
     let mut builder = OutlineBuilder::default();
-    let top_headings = reader
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, Block::Heading { level: 1, .. }))
-        .count();
-    for (index, block) in reader.blocks.into_iter().enumerate() {
-        match block {
-            // A lone h1 opening the article is its headline, as in Markdown.
-            Block::Heading { level: 1, text } if index == 0 && top_headings == 1 => {
-                builder.title_or_heading(&text, 1);
-            }
-            Block::Heading { level, text } => builder.heading(&text, level),
-            Block::Paragraph(text) => builder.paragraph(text),
-        }
-    }
+    builder.blocks(reader.blocks);
     if let Some(title) = page_title(&page) {
         builder.title_if_none(&title);
     }
@@ -272,10 +258,6 @@ fn without_site_name(title: &str) -> String {
         .to_owned()
 }
 
-enum Block {
-    Heading { level: u8, text: String },
-    Paragraph(String),
-}
 
 /// What an open list numbers its items with.
 enum ListMarker {
@@ -523,14 +505,6 @@ fn collapse_white_space(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn headings(outline: &ArticleOutline) -> Vec<&str> {
-        outline
-            .sections
-            .iter()
-            .filter_map(|s| s.heading.as_deref())
-            .collect()
-    }
-
     #[test]
     fn the_article_body_is_read_and_the_page_furniture_dropped() {
         let page = r#"<!doctype html><html><head><title>Harbour | The Gazette</title>
@@ -544,7 +518,7 @@ mod tests {
             <footer>© The Gazette</footer></body></html>"#;
         let outline = outline_from_html(page).unwrap();
         assert_eq!(outline.title.as_deref(), Some("Harbour reopens"));
-        assert_eq!(headings(&outline), ["Costs"]);
+        assert_eq!(outline.headings(), ["Costs"]);
         assert_eq!(
             outline.sections[0].paragraphs,
             [
@@ -566,7 +540,7 @@ mod tests {
             <aside>Sidebar</aside><p>Second.</p><footer>Footer</footer></body></html>";
         let outline = outline_from_html(page).unwrap();
         assert_eq!(outline.title.as_deref(), Some("Notes"));
-        assert_eq!(headings(&outline), ["One"]);
+        assert_eq!(outline.headings(), ["One"]);
         assert_eq!(outline.sections[0].paragraphs, ["First.", "Second."]);
     }
 

@@ -8,12 +8,8 @@
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use super::ArticleOutline;
-use super::outline::OutlineBuilder;
+use super::outline::{Block, OutlineBuilder};
 
-enum Block {
-    Heading { level: u8, text: String },
-    Paragraph(String),
-}
 
 pub fn outline_from_markdown(text: &str) -> ArticleOutline {
     let mut reader = BlockReader::default();
@@ -30,24 +26,10 @@ pub fn outline_from_markdown(text: &str) -> ArticleOutline {
     reader.flush();
 
     let mut builder = OutlineBuilder::default();
-    let top_headings = reader
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, Block::Heading { level: 1, .. }))
-        .count();
     if let Some(title) = &reader.front_matter_title {
         builder.set_title(title);
     }
-    for (index, block) in reader.blocks.into_iter().enumerate() {
-        match block {
-            // A lone top-level heading at the very start is the article's title.
-            Block::Heading { level: 1, text } if index == 0 && top_headings == 1 => {
-                builder.title_or_heading(&text, 1);
-            }
-            Block::Heading { level, text } => builder.heading(&text, level),
-            Block::Paragraph(text) => builder.paragraph(text),
-        }
-    }
+    builder.blocks(reader.blocks);
     builder.finish()
 }
 
@@ -267,20 +249,12 @@ fn title_from_front_matter(front_matter: &str, kind: MetadataBlockKind) -> Optio
 mod tests {
     use super::*;
 
-    fn headings(outline: &ArticleOutline) -> Vec<&str> {
-        outline
-            .sections
-            .iter()
-            .filter_map(|s| s.heading.as_deref())
-            .collect()
-    }
-
     #[test]
     fn atx_and_setext_headings_start_sections() {
         let outline = outline_from_markdown(
             "Lede with *emphasis* and a [link](https://example.org).\n\n## First\n\nBody **one**.\n\nSecond\n------\n\nBody `two`.\n",
         );
-        assert_eq!(headings(&outline), ["First", "Second"]);
+        assert_eq!(outline.headings(), ["First", "Second"]);
         assert_eq!(
             outline.sections[0].paragraphs,
             ["Lede with emphasis and a link."]
@@ -296,7 +270,7 @@ mod tests {
         );
         assert_eq!(outline.title.as_deref(), Some("Budget Story"));
         assert_eq!(outline.sections[0].paragraphs, ["The council voted."]);
-        assert_eq!(headings(&outline), ["Details"]);
+        assert_eq!(outline.headings(), ["Details"]);
     }
 
     #[test]
@@ -304,14 +278,14 @@ mod tests {
         let outline = outline_from_markdown("# The Headline\n\nLede.\n\n## Part\n\nText.\n");
         assert_eq!(outline.title.as_deref(), Some("The Headline"));
         assert_eq!(outline.sections[0].heading, None);
-        assert_eq!(headings(&outline), ["Part"]);
+        assert_eq!(outline.headings(), ["Part"]);
     }
 
     #[test]
     fn several_top_headings_are_all_sections() {
         let outline = outline_from_markdown("# One\n\nA.\n\n# Two\n\nB.\n");
         assert_eq!(outline.title, None);
-        assert_eq!(headings(&outline), ["One", "Two"]);
+        assert_eq!(outline.headings(), ["One", "Two"]);
     }
 
     #[test]

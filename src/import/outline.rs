@@ -11,6 +11,17 @@ pub struct ArticleOutline {
     pub notes: Vec<OutlineNote>,
 }
 
+impl ArticleOutline {
+    /// The section headings in order, for tests.
+    #[cfg(test)]
+    pub fn headings(&self) -> Vec<&str> {
+        self.sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect()
+    }
+}
+
 /// A note a file carries on a span of its text (a Word comment, a tracked change).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutlineNote {
@@ -42,6 +53,13 @@ pub struct OutlineSection {
     pub paragraphs: Vec<String>,
 }
 
+/// A heading or a paragraph, as the Markdown and web page readers find them.
+#[derive(Debug)]
+pub enum Block {
+    Heading { level: u8, text: String },
+    Paragraph(String),
+}
+
 /// Collects headings and paragraphs in reading order.
 #[derive(Debug, Default)]
 pub struct OutlineBuilder {
@@ -70,6 +88,24 @@ impl OutlineBuilder {
             self.set_title(text);
         } else {
             self.heading(text, level);
+        }
+    }
+
+    /// Adds blocks in reading order. A lone top-level heading at the very start is the
+    /// article's headline: its title, unless the article already has one.
+    pub fn blocks(&mut self, blocks: Vec<Block>) {
+        let top_headings = blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Heading { level: 1, .. }))
+            .count();
+        for (index, block) in blocks.into_iter().enumerate() {
+            match block {
+                Block::Heading { level: 1, text } if index == 0 && top_headings == 1 => {
+                    self.title_or_heading(&text, 1);
+                }
+                Block::Heading { level, text } => self.heading(&text, level),
+                Block::Paragraph(text) => self.paragraph(text),
+            }
         }
     }
 
