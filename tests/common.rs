@@ -119,3 +119,28 @@ pub fn seed_next_draft(seed: &str) -> String {
         "Officials called the effort proof of a growing partnership among countries committed to fighting terrorism.",
     )
 }
+
+/// A zip archive holding `entries` (name, content), deflated: handmade Word documents.
+pub fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+/// The Word files of the shared corpus (`../shared/corpus/docx/`), sorted; `None` where the
+/// corpus is missing (see [`shared_file`]).
+pub fn corpus_docx_files() -> Option<Vec<PathBuf>> {
+    let corpus = shared_file("corpus/docx")?;
+    let mut files: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .collect();
+    files.sort();
+    Some(files)
+}

@@ -10,21 +10,10 @@ use copydesk::import::import_bytes;
 use jiff::Timestamp;
 use proptest::prelude::*;
 
-use crate::common::shared_file;
+use crate::common::{corpus_docx_files, shared_file, zip_of};
 
 // ---------------------------------------------------------------------------------------
 // Hostile archives.
-
-fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in entries {
-        writer.start_file(*name, options).unwrap();
-        writer.write_all(bytes).unwrap();
-    }
-    writer.finish().unwrap().into_inner()
-}
 
 const MINIMAL_DOCUMENT: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hello.</w:t></w:r></w:p></w:body></w:document>"#;
 
@@ -470,18 +459,12 @@ fn fuzz_config() -> ProptestConfig {
 }
 
 fn corpus_files() -> Vec<Vec<u8>> {
-    let Some(corpus) = shared_file("corpus/docx") else {
+    let Some(files) = corpus_docx_files() else {
         return vec![zip_of(&[(
             "word/document.xml",
             MINIMAL_DOCUMENT.as_bytes(),
         )])];
     };
-    let mut files: Vec<_> = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
-        .collect();
-    files.sort();
     files.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }
 

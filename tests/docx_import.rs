@@ -7,7 +7,7 @@ use copydesk::import::{draft_format_from_path, import_bytes};
 use copydesk::model::{CommentOrigin, Project};
 use jiff::Timestamp;
 
-use crate::common::shared_file;
+use crate::common::{corpus_docx_files, shared_file, zip_of};
 
 // ---------------------------------------------------------------------------------------
 // Pandoc's native AST, parsed just enough to read headers, tables and comment spans.
@@ -358,10 +358,13 @@ fn project_text_without_table_rows(project: &Project, rows: &[Vec<String>]) -> (
 }
 
 fn import_docx(path: &Path) -> Project {
-    let bytes = std::fs::read(path).unwrap();
+    import_docx_bytes(path, &std::fs::read(path).unwrap())
+}
+
+fn import_docx_bytes(path: &Path, bytes: &[u8]) -> Project {
     import_bytes(
         path,
-        &bytes,
+        bytes,
         draft_format_from_path(path).unwrap(),
         Timestamp::UNIX_EPOCH,
     )
@@ -373,16 +376,10 @@ fn import_docx(path: &Path) -> Project {
 
 #[test]
 fn every_corpus_docx_reads_as_pandoc_reads_it() {
-    let Some(corpus) = shared_file("corpus/docx") else {
+    let Some(files) = corpus_docx_files() else {
         return;
     };
-    let expected = corpus.join("expected");
-    let mut files: Vec<_> = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
-        .collect();
-    files.sort();
+    let expected = files[0].with_file_name("expected");
     assert!(files.len() >= 12, "the corpus has {} files", files.len());
     let mut failures = Vec::new();
     for path in &files {
@@ -546,27 +543,15 @@ fn comments_keep_their_bodies_and_replies() {
 const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml""#;
 
 fn handmade_docx(parts: &[(&str, String)]) -> Vec<u8> {
-    use std::io::Write as _;
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, text) in parts {
-        writer.start_file(*name, options).unwrap();
-        writer.write_all(text.as_bytes()).unwrap();
-    }
-    writer.finish().unwrap().into_inner()
+    let entries: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(name, text)| (*name, text.as_bytes()))
+        .collect();
+    zip_of(&entries)
 }
 
 fn import_handmade(parts: &[(&str, String)]) -> Project {
-    let bytes = handmade_docx(parts);
-    let path = Path::new("handmade.docx");
-    import_bytes(
-        path,
-        &bytes,
-        draft_format_from_path(path).unwrap(),
-        Timestamp::UNIX_EPOCH,
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
+    import_docx_bytes(Path::new("handmade.docx"), &handmade_docx(parts))
 }
 
 #[test]

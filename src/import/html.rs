@@ -258,7 +258,6 @@ fn without_site_name(title: &str) -> String {
         .to_owned()
 }
 
-
 /// What an open list numbers its items with.
 enum ListMarker {
     Bullet,

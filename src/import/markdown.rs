@@ -10,7 +10,6 @@ use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Ta
 use super::ArticleOutline;
 use super::outline::{Block, OutlineBuilder};
 
-
 pub fn outline_from_markdown(text: &str) -> ArticleOutline {
     let mut reader = BlockReader::default();
     let options = Options::ENABLE_TABLES

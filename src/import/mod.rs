@@ -422,6 +422,11 @@ fn text_from_bytes(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
             .filter(|&&b| b == b'\n')
             .count(),
     })?;
+    text_with_content(path, text)
+}
+
+/// Decoded text, refused when it is binary data after all or only white space.
+fn text_with_content(path: &Path, text: String) -> Result<String, ImportError> {
     if looks_binary(text.as_bytes()) {
         return Err(ImportError::Binary {
             path: path.to_owned(),
@@ -456,17 +461,7 @@ fn html_text_from_bytes(path: &Path, bytes: &[u8]) -> Result<String, ImportError
         return text_from_bytes(path, bytes);
     }
     let (text, _, _) = encoding.decode(bytes);
-    if looks_binary(text.as_bytes()) {
-        return Err(ImportError::Binary {
-            path: path.to_owned(),
-        });
-    }
-    if text.trim().is_empty() {
-        return Err(ImportError::OnlyWhitespace {
-            path: path.to_owned(),
-        });
-    }
-    Ok(text.into_owned())
+    text_with_content(path, text.into_owned())
 }
 
 /// The encoding a page names in `<meta charset="…">` or `<meta http-equiv="Content-Type"

@@ -111,8 +111,10 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
     // stack's height under it. A text box in a Fallback is not kept (its Choice was).
     let mut suspended: Vec<(usize, usize)> = Vec::new();
     let mut suspended_depth = 0_usize;
-    let mut elements = 0_usize;
-    let mut attributes_left = limits.max_xml_attributes;
+    let mut budget = Budget {
+        elements_left: limits.max_xml_elements,
+        attributes_left: limits.max_xml_attributes,
+    };
     loop {
         let event = reader
             .read_event()
@@ -146,24 +148,13 @@ pub fn parse(part: &str, bytes: &[u8], limits: &Limits) -> Result<Element, DocxE
                     }
                     continue;
                 }
-                elements += 1;
-                if elements > limits.max_xml_elements {
-                    return Err(too_many_elements(part, limits));
-                }
-                let element = element_from_start(&start, &mut attributes_left)
-                    .map_err(|e| e.into_error(part, limits))?;
-                stack.push(element);
+                stack.push(budget.element(&start, part, limits)?);
             }
             Event::Empty(start) => {
                 if skipping > 0 || is_skipped(&start, stack.last()) {
                     continue;
                 }
-                elements += 1;
-                if elements > limits.max_xml_elements {
-                    return Err(too_many_elements(part, limits));
-                }
-                let element = element_from_start(&start, &mut attributes_left)
-                    .map_err(|e| e.into_error(part, limits))?;
+                let element = budget.element(&start, part, limits)?;
                 if let Some(parent) = stack.last_mut() {
                     parent.children.push(Node::Element(element));
                 }
@@ -308,6 +299,28 @@ impl StartError {
                 limit: limits.max_xml_attributes,
             },
         }
+    }
+}
+
+/// How many more elements and attributes a part may hold.
+struct Budget {
+    elements_left: usize,
+    attributes_left: usize,
+}
+
+impl Budget {
+    /// The element opened by `start`, paid for from the budget.
+    fn element(
+        &mut self,
+        start: &BytesStart<'_>,
+        part: &str,
+        limits: &Limits,
+    ) -> Result<Element, DocxError> {
+        self.elements_left = self
+            .elements_left
+            .checked_sub(1)
+            .ok_or_else(|| too_many_elements(part, limits))?;
+        element_from_start(start, &mut self.attributes_left).map_err(|e| e.into_error(part, limits))
     }
 }
 
