@@ -45,10 +45,7 @@ pub fn open_items(project: &Project) -> Vec<OpenItem> {
             items.push(OpenItem::Section {
                 title: section.title().to_owned(),
                 status: section.status,
-                changed_since_approval: section
-                    .revision
-                    .as_ref()
-                    .is_some_and(|r| r.changed_since_approval()),
+                changed_since_approval: section.changed_since_approval(),
             });
         }
     }

@@ -125,11 +125,7 @@ fn row_ui(
             "{} — {}{}, {}, {}. Click to go there.",
             section.title(),
             section.status.label(),
-            if section
-                .revision
-                .as_ref()
-                .is_some_and(|r| r.changed_since_approval())
-            {
+            if section.changed_since_approval() {
                 " (changed since approval)"
             } else {
                 ""

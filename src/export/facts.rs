@@ -1,7 +1,7 @@
 //! The words both review reports say, as plain text: the Markdown and the HTML report format
 //! the same facts, so they are worded once, here.
 
-use crate::model::{AnchorState, Carried, Claim, Project, Section, Source, SourceRank};
+use crate::model::{AnchorState, Carried, Claim, Project, Source, SourceRank};
 use crate::report::{counted, one_line, timestamp_for_report};
 
 /// Which draft the review is of: "Draft 2: essay.docx (Word document), imported …".
@@ -75,27 +75,6 @@ pub fn readiness(project: &Project) -> (bool, String) {
             ),
         )
     }
-}
-
-pub fn changed_since_approval(section: &Section) -> bool {
-    section
-        .revision
-        .as_ref()
-        .is_some_and(|r| r.changed_since_approval())
-}
-
-/// The open claims and open comments of a section.
-pub fn open_counts(project: &Project, section: &Section) -> (usize, usize) {
-    (
-        project
-            .claims_in(&section.id)
-            .filter(|c| c.is_open())
-            .count(),
-        project
-            .comments_in(&section.id)
-            .filter(|c| c.is_open())
-            .count(),
-    )
 }
 
 /// What a reader must know about where a mark sits after a revised draft; nothing when it sits

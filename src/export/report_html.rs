@@ -51,7 +51,7 @@ fn summary_html(out: &mut String, project: &Project) {
          <th scope=\"col\" class=\"num\">Open claims</th><th scope=\"col\" class=\"num\">Open comments</th></tr></thead>\n<tbody>\n",
     );
     for (index, section) in project.sections.iter().enumerate() {
-        let (claims, comments) = facts::open_counts(project, section);
+        let (claims, comments) = project.open_claims_and_comments_in(&section.id);
         let _ = writeln!(
             out,
             "<tr><td><a href=\"#section-{}\">{}</a></td><td>{}</td><td class=\"num\">{claims}</td><td class=\"num\">{comments}</td></tr>",
@@ -65,7 +65,7 @@ fn summary_html(out: &mut String, project: &Project) {
 
 fn section_status_html(section: &Section) -> String {
     let badge = review_status_badge_html(section.status);
-    if facts::changed_since_approval(section) {
+    if section.changed_since_approval() {
         format!("{badge} <span class=\"warning\">changed since approval</span>")
     } else {
         badge

@@ -48,7 +48,7 @@ fn summary_markdown(out: &mut String, project: &Project) {
     }
     out.push_str("\n| Section | Status | Open claims | Open comments |\n|---|---|---|---|\n");
     for section in &project.sections {
-        let (claims, comments) = facts::open_counts(project, section);
+        let (claims, comments) = project.open_claims_and_comments_in(&section.id);
         let _ = writeln!(
             out,
             "| {} | {} | {claims} | {comments} |",
@@ -59,7 +59,7 @@ fn summary_markdown(out: &mut String, project: &Project) {
 }
 
 fn section_status(section: &Section) -> String {
-    if facts::changed_since_approval(section) {
+    if section.changed_since_approval() {
         format!("{} (changed since approval)", section.status.label())
     } else {
         section.status.label().to_owned()

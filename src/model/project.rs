@@ -261,6 +261,14 @@ impl Project {
         self.claims.iter().filter(move |c| &c.section == section)
     }
 
+    /// How many claims and how many comments of a section are still open.
+    pub fn open_claims_and_comments_in(&self, section: &SectionId) -> (usize, usize) {
+        (
+            self.claims_in(section).filter(|c| c.is_open()).count(),
+            self.comments_in(section).filter(|c| c.is_open()).count(),
+        )
+    }
+
     pub fn progress(&self) -> Progress {
         Progress {
             sections: self.sections.len(),

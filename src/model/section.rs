@@ -109,6 +109,13 @@ impl Section {
         }
     }
 
+    /// Whether a revised draft changed this section's words after it was approved.
+    pub fn changed_since_approval(&self) -> bool {
+        self.revision
+            .as_ref()
+            .is_some_and(SectionRevision::changed_since_approval)
+    }
+
     /// The heading, or a stand-in for the untitled opening, for lists and messages.
     pub fn title(&self) -> &str {
         self.heading.as_deref().unwrap_or("Opening")

@@ -73,27 +73,18 @@ pub fn markdown_report(project: &Project, undecided: &[&Suggestion]) -> String {
     }
     out.push_str("| Section | Status | Open comments | Open claims |\n|---|---|---|---|\n");
     for section in &project.sections {
+        let (open_claims, open_comments) = project.open_claims_and_comments_in(&section.id);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
             escape_table_cell(section.title()),
-            if section
-                .revision
-                .as_ref()
-                .is_some_and(|r| r.changed_since_approval())
-            {
+            if section.changed_since_approval() {
                 format!("{} (changed since approval)", section.status.label())
             } else {
                 section.status.label().to_owned()
             },
-            project
-                .comments_in(&section.id)
-                .filter(|c| c.is_open())
-                .count(),
-            project
-                .claims_in(&section.id)
-                .filter(|c| c.is_open())
-                .count(),
+            open_comments,
+            open_claims,
         );
     }
     memo::markdown_memo(&mut out, project, undecided);
