@@ -7,6 +7,8 @@
 //!   place that applies them (undo, redo, unsaved-changes tracking);
 //! - [`import`]: plain-text and Markdown drafts into sections;
 //! - [`project_file`]: the RON project file, loaded carefully and saved atomically;
+//! - [`storage`]: keeping a review safe on disk: atomic writes through a filesystem seam,
+//!   backups, lock files, the recovery journal;
 //! - [`suggest`]: check-worthy sentences found automatically, and how well that works;
 //! - [`report`] and [`check`]: the state of the review for people, tools and pipelines;
 //! - [`open`]: a file the user named, project or article;
@@ -28,5 +30,6 @@ pub mod project_file;
 pub mod report;
 pub mod revise;
 pub mod sample;
+pub mod storage;
 pub mod suggest;
 pub mod text;

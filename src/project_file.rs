@@ -6,7 +6,6 @@
 //! previous good file: it writes a temporary file beside the target, flushes it to disk and
 //! renames it over the target, so a crash leaves either the old file or the new one.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -73,20 +72,8 @@ pub enum ProjectFileError {
     },
     #[error("{path}: cannot save: the project could not be written out ({message})")]
     Serialize { path: PathBuf, message: String },
-    #[error("{path}: cannot save: the folder {folder} does not exist")]
-    NoFolder { path: PathBuf, folder: PathBuf },
-    #[error("{path}: cannot save there: it is not a regular file")]
-    NotAFile { path: PathBuf },
-    #[error(
-        "{path}: cannot save: the file is read-only; save under another name, or make it writable"
-    )]
-    ReadOnly { path: PathBuf },
-    #[error("{path}: cannot save: {source}")]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Save(#[from] crate::storage::WriteError),
 }
 
 #[derive(Serialize)]
@@ -279,67 +266,11 @@ pub fn save_project(project: &Project, path: &Path) -> Result<(), ProjectFileErr
 /// Writes `bytes` to `path` the way a project is saved (see [`save_project`]): exports too
 /// never leave half a file behind.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ProjectFileError> {
-    let write_error = |source| ProjectFileError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let folder = match target.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    if !folder.is_dir() {
-        return Err(ProjectFileError::NoFolder {
-            path: path.to_owned(),
-            folder,
-        });
-    }
-    // Renaming over a device or a folder would destroy it; over a read-only file, would
-    // ignore what its owner asked for.
-    let existing = std::fs::metadata(&target).ok();
-    if let Some(metadata) = &existing {
-        if !metadata.is_file() {
-            return Err(ProjectFileError::NotAFile {
-                path: path.to_owned(),
-            });
-        }
-        if metadata.permissions().readonly() {
-            return Err(ProjectFileError::ReadOnly {
-                path: path.to_owned(),
-            });
-        }
-    }
-    let file_name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let prefix = format!(".{file_name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    let new_file_permissions = {
-        use std::os::unix::fs::PermissionsExt as _;
-        // What any new file gets (0666 less the umask), not the temporary file's private 0600.
-        std::fs::Permissions::from_mode(0o666)
-    };
-    #[cfg(unix)]
-    if existing.is_none() {
-        builder.permissions(new_file_permissions);
-    }
-    let mut temporary = builder.tempfile_in(&folder).map_err(write_error)?;
-    temporary.write_all(bytes).map_err(write_error)?;
-    temporary.as_file().sync_all().map_err(write_error)?;
-    if let Some(metadata) = &existing {
-        std::fs::set_permissions(temporary.path(), metadata.permissions()).map_err(write_error)?;
-    }
-    temporary
-        .persist(&target)
-        .map_err(|error| write_error(error.error))?;
-    // The rename itself must reach the disk too; not every platform can sync a folder.
-    if let Ok(folder) = std::fs::File::open(&folder) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
+    Ok(crate::storage::write_atomically(
+        &crate::storage::RealFileSystem,
+        path,
+        bytes,
+    )?)
 }
 
 /// The project file name offered for an article: `story.txt` → `story.copydesk.ron`.

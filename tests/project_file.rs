@@ -196,7 +196,10 @@ fn a_save_into_a_missing_folder_writes_nothing() {
         .join("review.copydesk.ron");
     let error = save_project(&reviewed_sample(), &missing_folder).unwrap_err();
     assert!(
-        matches!(error, ProjectFileError::NoFolder { .. }),
+        matches!(
+            error,
+            ProjectFileError::Save(copydesk::storage::WriteError::NoFolder { .. })
+        ),
         "{error}"
     );
     assert!(error.to_string().contains("no such folder"), "{error}");
@@ -273,7 +276,10 @@ fn a_read_only_project_is_not_overwritten() {
     changed.sections[0].status = ReviewStatus::Approved;
     let error = save_project(&changed, &path).unwrap_err();
     assert!(
-        matches!(error, ProjectFileError::ReadOnly { .. }),
+        matches!(
+            error,
+            ProjectFileError::Save(copydesk::storage::WriteError::ReadOnly { .. })
+        ),
         "{error}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);

@@ -1,0 +1,336 @@
+//! The recovery journal: the open review, written a moment after each change to copydesk's
+//! data folder, so a crash, a kill or a power cut loses at most those seconds.
+//!
+//! A journal is a project file with one header line in front (a RON comment holding JSON:
+//! which project it belongs to, who wrote it and when), so it is read with the same care as a
+//! project and can even be opened by hand. Each running desk writes its own journal; when
+//! the review is saved or closed on purpose the journal is removed. A journal whose process
+//! is gone was left by a crash: the next start offers it back.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::atomic::{WriteError, write_atomically};
+use super::fs::FileSystem;
+use super::lock::{Liveness, LockOwner};
+use crate::model::Project;
+use crate::project_file::{
+    PROJECT_EXTENSION, ProjectFileError, project_from_ron, ron_from_project,
+};
+
+/// The first line of every journal, before its JSON header.
+const HEADER_PREFIX: &str = "// copydesk recovery journal: ";
+
+/// What a journal says about itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalMeta {
+    /// The project file the review belongs to; `None` for a review not saved yet.
+    pub project_path: Option<PathBuf>,
+    /// The article it was imported from, for a review not saved yet.
+    pub article_path: Option<PathBuf>,
+    /// The name the desk showed for the review.
+    pub name: String,
+    /// The project file's content hash when it was opened or last saved (see `ContentHash`).
+    pub base_hash: Option<String>,
+    /// The desk that wrote it.
+    pub writer: LockOwner,
+    pub written_at: Timestamp,
+}
+
+#[derive(Debug, Error)]
+pub enum JournalError {
+    #[error("{path}: cannot read the recovery journal: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not a copydesk recovery journal, or a damaged one")]
+    NotAJournal { path: PathBuf },
+    #[error(transparent)]
+    Project(#[from] ProjectFileError),
+    #[error("cannot write the recovery journal: {0}")]
+    Serialize(String),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// A journal found on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JournalEntry {
+    pub path: PathBuf,
+    pub meta: JournalMeta,
+}
+
+/// The journals under one data folder.
+#[derive(Clone, Debug)]
+pub struct Journals {
+    folder: PathBuf,
+}
+
+impl Journals {
+    /// Journals kept under `data_dir/recovery`.
+    pub fn in_data_dir(data_dir: &Path) -> Self {
+        Self {
+            folder: data_dir.join("recovery"),
+        }
+    }
+
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// A journal name no other desk uses.
+    pub fn new_journal_path(&self) -> PathBuf {
+        let random: String = std::iter::repeat_with(fastrand::alphanumeric)
+            .take(8)
+            .collect();
+        self.folder.join(format!(
+            "{}-{random}{PROJECT_EXTENSION}",
+            std::process::id()
+        ))
+    }
+
+    /// Every journal in the folder that can be read (others are skipped: a journal is a
+    /// second copy, and a damaged one must not stop the desk from starting).
+    pub fn all(&self) -> Vec<JournalEntry> {
+        let Ok(entries) = std::fs::read_dir(&self.folder) else {
+            return Vec::new();
+        };
+        let mut journals: Vec<JournalEntry> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.to_string_lossy().ends_with(PROJECT_EXTENSION))
+            .filter_map(|path| {
+                let meta = read_meta(&path).ok()?;
+                Some(JournalEntry { path, meta })
+            })
+            .collect();
+        journals.sort_by_key(|journal| std::cmp::Reverse(journal.meta.written_at));
+        journals
+    }
+
+    /// Journals left behind by a desk that is no longer running: a crash or a kill.
+    pub fn orphaned(&self) -> Vec<JournalEntry> {
+        self.all()
+            .into_iter()
+            .filter(|journal| journal.meta.writer.liveness() != Liveness::Alive)
+            .collect()
+    }
+}
+
+/// A journal's bytes: the header line, then the project file.
+pub fn journal_bytes(meta: &JournalMeta, project: &Project) -> Result<Vec<u8>, JournalError> {
+    let header = serde_json::to_string(meta).map_err(|e| JournalError::Serialize(e.to_string()))?;
+    let body = ron_from_project(project).map_err(|e| JournalError::Serialize(e.to_string()))?;
+    Ok(format!("{HEADER_PREFIX}{header}\n{body}").into_bytes())
+}
+
+/// Writes a journal atomically (it is the only copy of the last changes).
+pub fn write_journal(
+    fs: &dyn FileSystem,
+    path: &Path,
+    meta: &JournalMeta,
+    project: &Project,
+) -> Result<(), JournalError> {
+    let bytes = journal_bytes(meta, project)?;
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|source| JournalError::Read {
+            path: folder.to_owned(),
+            source,
+        })?;
+    }
+    write_atomically(fs, path, &bytes)?;
+    Ok(())
+}
+
+/// Reads only a journal's header line (at most 64 KiB of it: a header is a few hundred bytes).
+pub fn read_meta(path: &Path) -> Result<JournalMeta, JournalError> {
+    use std::io::Read as _;
+    let read_error = |source| JournalError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut head = Vec::new();
+    file.take(64 * 1024)
+        .read_to_end(&mut head)
+        .map_err(read_error)?;
+    let line = head.split(|byte| *byte == b'\n').next().unwrap_or_default();
+    std::str::from_utf8(line)
+        .ok()
+        .and_then(meta_from_line)
+        .ok_or_else(|| JournalError::NotAJournal {
+            path: path.to_owned(),
+        })
+}
+
+fn meta_from_line(line: &str) -> Option<JournalMeta> {
+    serde_json::from_str(line.strip_prefix(HEADER_PREFIX)?.trim_end()).ok()
+}
+
+/// Reads a whole journal: its header and the review it holds.
+pub fn read_journal(path: &Path) -> Result<(JournalMeta, Project), JournalError> {
+    let bytes = std::fs::read(path).map_err(|source| JournalError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let not_a_journal = || JournalError::NotAJournal {
+        path: path.to_owned(),
+    };
+    let text = std::str::from_utf8(&bytes).map_err(|_| not_a_journal())?;
+    let (header, body) = text.split_once('\n').ok_or_else(not_a_journal)?;
+    let meta = meta_from_line(header).ok_or_else(not_a_journal)?;
+    let project = project_from_ron(path, body)?;
+    Ok((meta, project))
+}
+
+/// What restoring `journal` would bring back, compared with `saved` (the project file as it
+/// is on disk, if there is one): a few lines a person can judge.
+pub fn what_would_be_restored(saved: Option<&Project>, journal: &Project) -> Vec<String> {
+    use crate::report::counted;
+    let Some(saved) = saved else {
+        return vec![format!(
+            "A review never saved: {}, {}, {}.",
+            counted(journal.sections.len(), "section", "sections"),
+            counted(journal.comments.len(), "comment", "comments"),
+            counted(journal.claims.len(), "claim", "claims"),
+        )];
+    };
+    let mut lines = Vec::new();
+    let mut differences =
+        |what: &str, plural: &str, added: usize, removed: usize, changed: usize| {
+            let mut parts = Vec::new();
+            if added > 0 {
+                parts.push(format!("{} added", counted(added, what, plural)));
+            }
+            if removed > 0 {
+                parts.push(format!("{} removed", counted(removed, what, plural)));
+            }
+            if changed > 0 {
+                parts.push(format!("{} changed", counted(changed, what, plural)));
+            }
+            if !parts.is_empty() {
+                lines.push(format!("{}.", parts.join(", ")));
+            }
+        };
+    let (added, removed, changed) = compare_by_id(&saved.comments, &journal.comments, |c| &c.id);
+    differences("comment", "comments", added, removed, changed);
+    let (added, removed, changed) = compare_by_id(&saved.claims, &journal.claims, |c| &c.id);
+    differences("claim", "claims", added, removed, changed);
+    for section in &journal.sections {
+        let before = saved.sections.iter().find(|s| s.id == section.id);
+        if let Some(before) = before
+            && before.status != section.status
+        {
+            lines.push(format!(
+                "“{}”: {} (was {}).",
+                section.title(),
+                section.status.label().to_lowercase(),
+                before.status.label().to_lowercase()
+            ));
+        }
+    }
+    if journal.sections.len() != saved.sections.len() || journal.draft != saved.draft {
+        lines.push("The article text differs (a revised draft was imported).".to_owned());
+    }
+    if lines.is_empty() && journal != saved {
+        lines.push("Small changes (dismissed suggestions, wording).".to_owned());
+    }
+    lines
+}
+
+/// How many items of `after` are new, how many of `before` are gone, and how many are in
+/// both but differ.
+fn compare_by_id<T: PartialEq, Id: PartialEq>(
+    before: &[T],
+    after: &[T],
+    id: impl Fn(&T) -> &Id,
+) -> (usize, usize, usize) {
+    let find = |items: &[T], wanted: &Id| items.iter().position(|item| id(item) == wanted);
+    let added = after
+        .iter()
+        .filter(|a| find(before, id(a)).is_none())
+        .count();
+    let removed = before
+        .iter()
+        .filter(|b| find(after, id(b)).is_none())
+        .count();
+    let changed = after
+        .iter()
+        .filter(|a| find(before, id(a)).is_some_and(|index| &before[index] != *a))
+        .count();
+    (added, removed, changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::fs::RealFileSystem;
+
+    fn sample() -> Project {
+        crate::sample::sample_project(Timestamp::now()).unwrap()
+    }
+
+    fn meta(pid: u32) -> JournalMeta {
+        JournalMeta {
+            project_path: Some(PathBuf::from("/reviews/story.copydesk.ron")),
+            article_path: None,
+            name: "story.copydesk.ron".to_owned(),
+            base_hash: None,
+            writer: LockOwner {
+                pid,
+                ..LockOwner::this_process()
+            },
+            written_at: Timestamp::now(),
+        }
+    }
+
+    #[test]
+    fn a_journal_reads_back_as_written() {
+        let data = tempfile::tempdir().unwrap();
+        let journals = Journals::in_data_dir(data.path());
+        let path = journals.new_journal_path();
+        let project = sample();
+        let written = meta(std::process::id());
+        write_journal(&RealFileSystem, &path, &written, &project).unwrap();
+        let (read_meta, read_project) = read_journal(&path).unwrap();
+        assert_eq!(read_meta, written);
+        assert_eq!(read_project, project);
+        assert_eq!(journals.all().len(), 1);
+        assert!(journals.orphaned().is_empty(), "this process is running");
+    }
+
+    #[test]
+    fn a_journal_of_a_process_that_is_gone_is_orphaned() {
+        let data = tempfile::tempdir().unwrap();
+        let journals = Journals::in_data_dir(data.path());
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        child.wait().unwrap();
+        let path = journals.new_journal_path();
+        write_journal(&RealFileSystem, &path, &meta(child.id()), &sample()).unwrap();
+        std::fs::write(journals.folder().join("junk.copydesk.ron"), "not a journal").unwrap();
+        let orphaned = journals.orphaned();
+        assert_eq!(orphaned.len(), 1, "the damaged file is skipped");
+        assert_eq!(orphaned[0].path, path);
+    }
+
+    #[test]
+    fn what_would_be_restored_names_the_differences() {
+        let saved = sample();
+        let mut journal = saved.clone();
+        journal.comments.pop();
+        journal.claims[0].note = "Checked with the city.".to_owned();
+        journal.sections[0].status = crate::model::ReviewStatus::Approved;
+        let lines = what_would_be_restored(Some(&saved), &journal);
+        let text = lines.join("\n");
+        assert!(text.contains("1 comment removed"), "{text}");
+        assert!(text.contains("1 claim changed"), "{text}");
+        assert!(text.contains("approved (was"), "{text}");
+        assert!(what_would_be_restored(Some(&saved), &saved).is_empty());
+        assert!(what_would_be_restored(None, &saved)[0].contains("never saved"));
+    }
+}

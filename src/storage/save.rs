@@ -1,0 +1,226 @@
+//! Saving a project the safe way: never over a file someone else changed since it was read
+//! (compared by content, so an edit that keeps the size and the time is still seen), the
+//! previous version kept as a backup first, then the atomic write.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use thiserror::Error;
+
+use super::ContentHash;
+use super::atomic::{WriteError, write_atomically};
+use super::backups::Backups;
+use super::fs::FileSystem;
+use crate::model::Project;
+use crate::project_file::ron_from_project;
+
+/// What the file on disk must be for the save to go ahead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expectation {
+    /// Whatever is there is replaced (a new file, or the person said to overwrite).
+    Overwrite,
+    /// The file must still hold what was read or saved last (or be gone).
+    Unchanged(ContentHash),
+}
+
+/// A save to make.
+#[derive(Clone, Copy, Debug)]
+pub struct SaveRequest<'a> {
+    pub project: &'a Project,
+    pub path: &'a Path,
+    pub expect: Expectation,
+    /// Where previous versions go; `None` keeps none.
+    pub backups: Option<&'a Backups>,
+    /// The format version the file was read in, when older than this copydesk's: the file is
+    /// kept as it was before its first upgrade.
+    pub upgrading_from: Option<u32>,
+}
+
+/// A save that went through.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The content now on disk, to compare with at the next save.
+    pub hash: ContentHash,
+    /// The backup of the version it replaced, if one was made.
+    pub backup: Option<PathBuf>,
+    /// Set when the file was saved but its previous version could not be backed up.
+    pub backup_problem: Option<String>,
+}
+
+#[derive(Debug, Error)]
+pub enum SaveError {
+    #[error(
+        "{path}: the file was changed on disk since you opened it (by another program or person); it was not overwritten"
+    )]
+    ChangedOnDisk { path: PathBuf },
+    #[error("{path}: cannot save: the project could not be written out ({message})")]
+    Serialize { path: PathBuf, message: String },
+    #[error("{path}: cannot save: the file on disk cannot be read to check it ({source})")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// Saves `request.project` to `request.path` through `fs`.
+pub fn save_project_file(
+    fs: &dyn FileSystem,
+    request: SaveRequest<'_>,
+    now: Timestamp,
+) -> Result<Saved, SaveError> {
+    let path = request.path;
+    let text = ron_from_project(request.project).map_err(|error| SaveError::Serialize {
+        path: path.to_owned(),
+        message: error.to_string(),
+    })?;
+    let bytes = text.into_bytes();
+    let hash = ContentHash::of(&bytes);
+    let current = match std::fs::read(path) {
+        Ok(current) => Some(current),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        // A folder or a device is refused by the write itself, with its own message.
+        Err(_) if path.exists() && !path.is_file() => None,
+        Err(source) => {
+            return Err(SaveError::Read {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    if let (Expectation::Unchanged(expected), Some(current)) = (request.expect, &current)
+        && ContentHash::of(current) != expected
+    {
+        return Err(SaveError::ChangedOnDisk {
+            path: path.to_owned(),
+        });
+    }
+    let mut backup = None;
+    let mut backup_problem = None;
+    if let (Some(backups), Some(current)) = (request.backups, &current)
+        && ContentHash::of(current) != hash
+    {
+        let kept = match request.upgrading_from {
+            Some(version) => backups
+                .keep_original(fs, path, current, version)
+                .and_then(|_| backups.keep(fs, path, current, now)),
+            None => backups.keep(fs, path, current, now),
+        };
+        match kept {
+            Ok(kept) => backup = Some(kept),
+            Err(error) => backup_problem = Some(error.to_string()),
+        }
+    }
+    write_atomically(fs, path, &bytes)?;
+    Ok(Saved {
+        hash,
+        backup,
+        backup_problem,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::fs::RealFileSystem;
+
+    fn sample() -> Project {
+        crate::sample::sample_project(Timestamp::now()).unwrap()
+    }
+
+    fn request<'a>(project: &'a Project, path: &'a Path, expect: Expectation) -> SaveRequest<'a> {
+        SaveRequest {
+            project,
+            path,
+            expect,
+            backups: None,
+            upgrading_from: None,
+        }
+    }
+
+    #[test]
+    fn a_same_size_change_on_disk_stops_the_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.copydesk.ron");
+        let project = sample();
+        let saved = save_project_file(
+            &RealFileSystem,
+            request(&project, &path, Expectation::Overwrite),
+            Timestamp::now(),
+        )
+        .unwrap();
+        // Someone changes one letter: same size, and the time is put back as it was.
+        let original = std::fs::read(&path).unwrap();
+        let modified_at = std::fs::metadata(&path).unwrap().modified().unwrap();
+        let mut changed = original.clone();
+        let at = changed.iter().rposition(|b| *b == b'a').unwrap();
+        changed[at] = b'e';
+        std::fs::write(&path, &changed).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(modified_at)
+            .unwrap();
+        let error = save_project_file(
+            &RealFileSystem,
+            request(&project, &path, Expectation::Unchanged(saved.hash)),
+            Timestamp::now(),
+        )
+        .unwrap_err();
+        assert!(matches!(error, SaveError::ChangedOnDisk { .. }), "{error}");
+        assert_eq!(std::fs::read(&path).unwrap(), changed, "not overwritten");
+    }
+
+    #[test]
+    fn a_save_keeps_the_previous_version_as_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let backups = Backups::in_data_dir(&dir.path().join("data"));
+        let path = dir.path().join("review.copydesk.ron");
+        std::fs::write(&path, "the previous version").unwrap();
+        let project = sample();
+        let saved = save_project_file(
+            &RealFileSystem,
+            SaveRequest {
+                backups: Some(&backups),
+                upgrading_from: Some(2),
+                ..request(&project, &path, Expectation::Overwrite)
+            },
+            Timestamp::now(),
+        )
+        .unwrap();
+        let backup = saved.backup.unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&backup).unwrap(),
+            "the previous version"
+        );
+        let original = backups
+            .folder_for(&path)
+            .join("review.format-v2-original.copydesk.ron");
+        assert_eq!(
+            std::fs::read_to_string(original).unwrap(),
+            "the previous version"
+        );
+        assert_eq!(ContentHash::of(&std::fs::read(&path).unwrap()), saved.hash);
+    }
+
+    #[test]
+    fn a_file_deleted_meanwhile_is_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.copydesk.ron");
+        let project = sample();
+        save_project_file(
+            &RealFileSystem,
+            request(
+                &project,
+                &path,
+                Expectation::Unchanged(ContentHash::of(b"x")),
+            ),
+            Timestamp::now(),
+        )
+        .unwrap();
+        assert!(path.exists());
+    }
+}
