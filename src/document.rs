@@ -30,6 +30,10 @@ enum SavePoint {
     Unreachable,
 }
 
+/// A state of the history that a save was made from (see [`Document::state_to_save`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StateToSave(Option<u64>);
+
 #[derive(Clone, Debug)]
 pub struct Document {
     project: Project,
@@ -54,6 +58,15 @@ impl Document {
             save_point: SavePoint::At(None),
             top_is_open: false,
             revision: 0,
+        }
+    }
+
+    /// A document whose project is not what is on disk: a review brought back from the
+    /// recovery journal, unsaved until it is saved.
+    pub fn with_unsaved_changes(project: Project) -> Self {
+        Self {
+            save_point: SavePoint::Unreachable,
+            ..Self::new(project)
         }
     }
 
@@ -149,6 +162,28 @@ impl Document {
     }
 
     /// Records that the current state is the one on disk.
+    /// The state the project is in now, to mark as saved once a save made from it on another
+    /// thread has reached the disk. Ends the current undo step, so typing that goes on during
+    /// the save does not blur which state was saved.
+    pub fn state_to_save(&mut self) -> StateToSave {
+        self.top_is_open = false;
+        StateToSave(self.undo_stack.last().map(|s| s.id))
+    }
+
+    /// Records that `state` (from [`Document::state_to_save`]) is the one on disk now. If the
+    /// history has moved on since, the project stays unsaved; if that state was dropped from
+    /// the history, no undo or redo reaches the saved state again.
+    pub fn mark_saved_as(&mut self, state: StateToSave) {
+        let reachable = state.0.is_none_or(|id| {
+            self.is_in_undo_stack(id) || self.redo_stack.iter().any(|s| s.id == id)
+        });
+        self.save_point = if reachable {
+            SavePoint::At(state.0)
+        } else {
+            SavePoint::Unreachable
+        };
+    }
+
     pub fn mark_saved(&mut self) {
         self.save_point = SavePoint::At(self.undo_stack.last().map(|s| s.id));
         self.top_is_open = false;
@@ -177,5 +212,59 @@ impl Document {
                 edit
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ReviewStatus;
+
+    fn document() -> Document {
+        Document::new(crate::sample::sample_project(jiff::Timestamp::now()).unwrap())
+    }
+
+    fn set_status(document: &mut Document, status: ReviewStatus) {
+        let section = document.project().sections[0].id.clone();
+        document
+            .apply(Edit::SetSectionStatus { section, status })
+            .unwrap();
+    }
+
+    #[test]
+    fn a_save_made_from_an_earlier_state_leaves_later_changes_unsaved() {
+        let mut document = document();
+        set_status(&mut document, ReviewStatus::Approved);
+        let saved = document.state_to_save();
+        set_status(&mut document, ReviewStatus::NeedsChanges);
+        document.mark_saved_as(saved);
+        assert!(document.is_dirty(), "the second change is not on disk");
+        document.undo();
+        assert!(!document.is_dirty(), "undoing it reaches the saved state");
+    }
+
+    #[test]
+    fn a_saved_state_dropped_from_the_history_is_unreachable() {
+        let mut document = document();
+        set_status(&mut document, ReviewStatus::Approved);
+        let saved = document.state_to_save();
+        document.undo();
+        set_status(&mut document, ReviewStatus::NeedsChanges);
+        document.mark_saved_as(saved);
+        assert!(document.is_dirty());
+        document.undo();
+        assert!(
+            document.is_dirty(),
+            "the saved state is gone from the history"
+        );
+    }
+
+    #[test]
+    fn a_recovered_review_is_unsaved_until_saved() {
+        let mut document = Document::with_unsaved_changes(document().project().clone());
+        assert!(document.is_dirty());
+        let state = document.state_to_save();
+        document.mark_saved_as(state);
+        assert!(!document.is_dirty());
     }
 }

@@ -6,7 +6,11 @@ use jiff::Timestamp;
 
 use crate::import::{ImportError, import_file};
 use crate::model::Project;
-use crate::project_file::{ProjectFileError, is_project_path, load_project};
+use crate::project_file::{
+    FORMAT_VERSION, MAX_PROJECT_BYTES, ProjectFileError, is_project_path, load_project,
+    project_from_ron,
+};
+use crate::storage::ContentHash;
 
 /// Either way a file can fail to open.
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +21,32 @@ pub enum OpenError {
     Import(#[from] ImportError),
 }
 
+/// A file opened for the desk.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    pub project: Project,
+    /// `None` for an imported article.
+    pub file: Option<ProjectOnDisk>,
+}
+
+/// What was read from a project file, to check it has not changed when saving over it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProjectOnDisk {
+    pub hash: ContentHash,
+    /// The format version it was written in.
+    pub version: u32,
+}
+
+impl ProjectOnDisk {
+    pub fn is_older_version(&self) -> bool {
+        self.version < FORMAT_VERSION
+    }
+
+    pub fn is_newer_version(&self) -> bool {
+        self.version > FORMAT_VERSION
+    }
+}
+
 /// Reads a project file, or imports an article, judging by the file.
 pub fn project_from_path(path: &Path) -> Result<Project, OpenError> {
     if is_project_path(path) {
@@ -24,4 +54,39 @@ pub fn project_from_path(path: &Path) -> Result<Project, OpenError> {
     } else {
         Ok(import_file(path, Timestamp::now())?)
     }
+}
+
+/// Like [`project_from_path`], and for a project also what its file held.
+pub fn open_path(path: &Path) -> Result<Opened, OpenError> {
+    if !is_project_path(path) {
+        return Ok(Opened {
+            project: import_file(path, Timestamp::now())?,
+            file: None,
+        });
+    }
+    let read_error = |source| ProjectFileError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_PROJECT_BYTES {
+        return Err(ProjectFileError::TooLarge {
+            path: path.to_owned(),
+            size,
+        }
+        .into());
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    let hash = ContentHash::of(&bytes);
+    let text = String::from_utf8(bytes).map_err(|_| ProjectFileError::NotText {
+        path: path.to_owned(),
+    })?;
+    let project = project_from_ron(path, text.strip_prefix('\u{feff}').unwrap_or(&text))?;
+    Ok(Opened {
+        project,
+        file: Some(ProjectOnDisk {
+            hash,
+            version: FORMAT_VERSION,
+        }),
+    })
 }

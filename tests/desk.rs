@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use copydesk::app::prefs::Preferences;
-use copydesk::app::{CopydeskApp, DeskOptions, DialogPurpose, ScriptedFileDialogs};
+use copydesk::app::{CopydeskApp, DeskOptions, DialogPurpose, Safekeeping, ScriptedFileDialogs};
 use copydesk::model::{ClaimStatus, MarkId, Project, ReviewStatus, SectionId};
 use copydesk::project_file::load_project;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
@@ -25,6 +25,17 @@ pub(crate) fn desk(
     reviewer: Option<&str>,
     dialogs: &ScriptedFileDialogs,
 ) -> Desk {
+    // No data folder: these tests must not leave journals or backups in the user's.
+    desk_keeping(file, reviewer, dialogs, Safekeeping::in_data_dir(None))
+}
+
+/// A desk that keeps backups and journals as `safekeeping` says.
+pub(crate) fn desk_keeping(
+    file: Option<PathBuf>,
+    reviewer: Option<&str>,
+    dialogs: &ScriptedFileDialogs,
+    safekeeping: Safekeeping,
+) -> Desk {
     let prefs = reviewer.map(|name| Preferences {
         reviewer_name: name.to_owned(),
         ..Preferences::default()
@@ -41,6 +52,7 @@ pub(crate) fn desk(
                     file,
                     prefs,
                     dialogs: Box::new(dialogs),
+                    safekeeping,
                 },
             )
         });

@@ -231,6 +231,8 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
         match &state.review {
             Some(review) => {
                 let (text, strong) = match (&review.path, review.document.is_dirty()) {
+                    _ if review.read_only.is_some() => ("Read-only".to_owned(), true),
+                    _ if state.saving_to().is_some() => ("Saving…".to_owned(), true),
                     (None, _) => ("• Not saved yet".to_owned(), true),
                     (Some(_), true) => ("• Unsaved changes".to_owned(), true),
                     (Some(_), false) => ("Saved".to_owned(), false),
@@ -239,6 +241,9 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
                 ui.label(if strong { text.strong() } else { text.weak() });
                 if let Some(path) = &review.path {
                     ui.label(RichText::new(path.display().to_string()).size(12.0).weak());
+                }
+                if let Some(read_only) = &review.read_only {
+                    ui.label(RichText::new(read_only.explanation()).size(12.0).weak());
                 }
             }
             None => {

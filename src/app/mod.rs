@@ -17,6 +17,7 @@ mod modals_ui;
 mod outline_ui;
 pub mod prefs;
 mod revision_ui;
+mod safekeeping_ui;
 mod section_text;
 mod side_panel_ui;
 pub mod state;
@@ -33,7 +34,7 @@ pub use cards_ui::is_web_address;
 pub use command::UiCommand;
 pub use file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs, ScriptedFileDialogs};
 use prefs::{PREFERENCES_KEY, Preferences, Theme};
-pub use state::{Action, AppState, Modal, OpenReview, TextSelection, UnsavedChoice};
+pub use state::{Action, AppState, Modal, OpenReview, Safekeeping, TextSelection, UnsavedChoice};
 
 use crate::document::Document;
 
@@ -57,6 +58,8 @@ pub struct DeskOptions {
     /// Preferences to start with; `None` reads them from eframe's storage.
     pub prefs: Option<Preferences>,
     pub dialogs: Box<dyn FileDialogs>,
+    /// Where backups and recovery journals go, and how files are written.
+    pub safekeeping: Safekeeping,
 }
 
 impl Default for DeskOptions {
@@ -65,6 +68,7 @@ impl Default for DeskOptions {
             file: None,
             prefs: None,
             dialogs: Box::new(NativeFileDialogs),
+            safekeeping: Safekeeping::for_this_user(),
         }
     }
 }
@@ -94,7 +98,7 @@ impl CopydeskApp {
             })
             .unwrap_or_default();
         style_desk(&cc.egui_ctx);
-        let mut state = AppState::new(prefs, options.dialogs);
+        let mut state = AppState::new(prefs, options.dialogs, options.safekeeping);
         match options.file {
             Some(path) => state.open_now(&path),
             None => match crate::sample::sample_project(Timestamp::now()) {
@@ -106,6 +110,7 @@ impl CopydeskApp {
                 }
             },
         }
+        state.look_for_recovery();
         Self {
             state,
             article: ArticleView::default(),
@@ -128,6 +133,7 @@ impl CopydeskApp {
         match &self.state.review {
             Some(review) => {
                 let state = match (&review.path, review.document.is_dirty()) {
+                    _ if review.read_only.is_some() => " (read-only)",
                     (None, _) => " (not saved yet)",
                     (Some(_), true) => " (unsaved changes)",
                     (Some(_), false) => "",
@@ -187,8 +193,12 @@ impl eframe::App for CopydeskApp {
         let ctx = ui.ctx().clone();
         self.state.poll_dialog(&ctx);
         self.state.poll_export();
+        self.state.poll_files(&ctx);
         self.state.refresh();
-        if self.state.suggestions.is_reading() || self.state.is_exporting() {
+        if self.state.suggestions.is_reading()
+            || self.state.is_exporting()
+            || self.state.is_writing_files()
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
         let mut actions = Vec::new();
@@ -234,6 +244,10 @@ impl eframe::App for CopydeskApp {
         }
         for action in actions {
             self.state.handle(action, &ctx);
+        }
+        // After the edits of this frame, so the journal's clock starts at the last change.
+        if let Some(wait) = self.state.autosave(std::time::Instant::now()) {
+            ctx.request_repaint_after(wait);
         }
         self.keep_window_in_step(&ctx);
     }

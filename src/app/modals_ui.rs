@@ -1,10 +1,13 @@
 //! Dialogs inside the window: the reviewer's name, unsaved changes, the shortcut list, what
-//! to export.
+//! to export (and, in `safekeeping_ui`, the questions about files on disk).
 
 use egui::{Key, RichText, Ui};
 
 use super::command::UiCommand;
-use super::state::{Action, AfterUnsaved, AppState, Modal, UnsavedChoice};
+use super::safekeeping_ui;
+use super::state::{
+    Action, AfterUnsaved, AppState, DiskChoice, ElsewhereChoice, Modal, UnsavedChoice,
+};
 use crate::export::ExportFormat;
 
 pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
@@ -19,6 +22,13 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
             Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, state, then, actions),
             Modal::Shortcuts => shortcuts_ui(ui, actions),
             Modal::Export { format } => export_ui(ui, *format, actions),
+            Modal::ChangedOnDisk { path, .. } => {
+                safekeeping_ui::changed_on_disk_ui(ui, path, actions);
+            }
+            Modal::OpenElsewhere { path, owner } => {
+                safekeeping_ui::open_elsewhere_ui(ui, path, owner, actions);
+            }
+            Modal::Recover => safekeeping_ui::recover_ui(ui, state, actions),
         }
     });
     if response.should_close() {
@@ -26,6 +36,13 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
             Modal::UnsavedChanges { .. } => {
                 actions.push(Action::AnswerUnsaved(UnsavedChoice::Cancel));
             }
+            Modal::ChangedOnDisk { .. } => {
+                actions.push(Action::AnswerChangedOnDisk(DiskChoice::Cancel));
+            }
+            Modal::OpenElsewhere { .. } => {
+                actions.push(Action::AnswerOpenElsewhere(ElsewhereChoice::Cancel));
+            }
+            Modal::Recover => actions.push(Action::PostponeRecovery),
             _ => actions.push(Action::CloseModal),
         }
     }
@@ -90,6 +107,7 @@ fn unsaved_changes_ui(
         AfterUnsaved::Quit => "closing",
         AfterUnsaved::Open(_) | AfterUnsaved::AskOpen => "opening another file",
         AfterUnsaved::AskImport => "importing another article",
+        AfterUnsaved::Restore(_) => "restoring the autosaved review",
     };
     ui.heading(format!("Save the review of “{name}”?"));
     ui.add_space(4.0);

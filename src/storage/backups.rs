@@ -144,7 +144,7 @@ fn project_stem(project: &Path) -> String {
     }
     project
         .file_stem()
-        .map_or(name.clone(), |s| s.to_string_lossy().into_owned())
+        .map_or(name, |s| s.to_string_lossy().into_owned())
 }
 
 /// The project's full path, through symbolic links, even before the file exists.

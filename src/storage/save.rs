@@ -154,7 +154,7 @@ mod tests {
         // Someone changes one letter: same size, and the time is put back as it was.
         let original = std::fs::read(&path).unwrap();
         let modified_at = std::fs::metadata(&path).unwrap().modified().unwrap();
-        let mut changed = original.clone();
+        let mut changed = original;
         let at = changed.iter().rposition(|b| *b == b'a').unwrap();
         changed[at] = b'e';
         std::fs::write(&path, &changed).unwrap();

@@ -7,13 +7,22 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{AfterUnsaved, AppState, Modal, OpenReview, UnsavedChoice};
+use super::{AfterUnsaved, AppState, ElsewhereChoice, Modal, OpenReview, ReadOnly, UnsavedChoice};
 use crate::app::file_dialogs::{DialogPurpose, PendingDialog};
 use crate::document::Document;
-use crate::open::project_from_path;
-use crate::project_file::{
-    PROJECT_EXTENSION, is_project_path, project_path_for_article, save_project,
-};
+use crate::model::Project;
+use crate::open::{ProjectOnDisk, open_path};
+use crate::project_file::{FORMAT_VERSION, PROJECT_EXTENSION, project_path_for_article};
+use crate::storage::lock::{self, LockOutcome, ProjectLock};
+
+/// A project read from its file and waiting for the person to decide how to open it (it is
+/// open elsewhere).
+#[derive(Debug)]
+pub(super) struct PendingOpen {
+    path: PathBuf,
+    project: Project,
+    on_disk: ProjectOnDisk,
+}
 
 /// A file dialog that has not answered yet, and what it was asked for.
 #[derive(Debug)]
@@ -44,6 +53,7 @@ impl AppState {
             AfterUnsaved::Open(path) => self.open_now(&path),
             AfterUnsaved::AskImport => self.ask(DialogPurpose::ImportArticle, None, ctx),
             AfterUnsaved::AskOpen => self.ask(DialogPurpose::OpenProject, None, ctx),
+            AfterUnsaved::Restore(journal) => self.restore_now(&journal),
         }
     }
 
@@ -53,7 +63,11 @@ impl AppState {
         };
         match choice {
             UnsavedChoice::Cancel => {}
-            UnsavedChoice::Discard => self.continue_with(then, ctx),
+            UnsavedChoice::Discard => {
+                // Given up on purpose: nothing to offer back after a restart.
+                self.discard_journal();
+                self.continue_with(then, ctx);
+            }
             UnsavedChoice::Save => self.save(Some(then), ctx),
         }
     }
@@ -124,49 +138,146 @@ impl AppState {
                     return;
                 }
                 let path = with_project_extension(path);
-                if self.save_to(&path)
-                    && let Some(then) = asked.after_save
-                {
-                    self.continue_with(then, ctx);
-                }
+                self.save_to(&path, asked.after_save, false);
             }
         }
     }
 
     /// Opens a project or imports an article; on failure the open review stays as it was.
+    /// A project someone else has open (by its lock file) is not shown until the person says
+    /// how to open it.
     pub fn open_now(&mut self, path: &Path) {
-        match project_from_path(path) {
-            Ok(project) => {
-                let is_project = is_project_path(path);
-                let document = Document::new(project);
-                let sections = document.project().sections.len();
-                self.show_review(OpenReview::new(
-                    document,
-                    is_project.then(|| path.to_owned()),
-                    (!is_project).then(|| path.to_owned()),
-                ));
-                self.prefs.remember_recent(path);
-                if is_project {
-                    self.show_info(format!("Opened {}.", file_name(path)));
-                } else {
-                    let carried = self
-                        .project()
-                        .map(crate::import::what_the_file_carried)
-                        .unwrap_or_default();
-                    self.show_info(format!(
-                        "Imported {}: {}.{carried} Save to keep the review.",
-                        file_name(path),
-                        crate::report::counted(sections, "section", "sections")
-                    ));
-                }
-            }
+        let opened = match open_path(path) {
+            Ok(opened) => opened,
             Err(error) => {
                 if !path.exists() {
                     self.prefs.forget_recent(path);
                 }
                 self.show_error(error.to_string());
+                return;
+            }
+        };
+        let Some(on_disk) = opened.file else {
+            self.show_imported(path, opened.project);
+            return;
+        };
+        if on_disk.is_newer_version() {
+            let read_only = ReadOnly::NewerVersion {
+                version: on_disk.version,
+            };
+            self.show_project(path, opened.project, on_disk, None, Some(read_only), "");
+            return;
+        }
+        match lock::acquire(path) {
+            LockOutcome::Locked(lock) => {
+                self.show_project(path, opened.project, on_disk, Some(lock), None, "");
+            }
+            LockOutcome::TookOverStale { lock, stale } => {
+                let note = format!(
+                    " It was still marked open for {}, which is no longer running.",
+                    stale.describe()
+                );
+                self.show_project(path, opened.project, on_disk, Some(lock), None, &note);
+            }
+            LockOutcome::HeldElsewhere(owner) => {
+                self.pending_open = Some(PendingOpen {
+                    path: path.to_owned(),
+                    project: opened.project,
+                    on_disk,
+                });
+                self.modal = Some(Modal::OpenElsewhere {
+                    path: path.to_owned(),
+                    owner: owner.describe(),
+                });
+            }
+            // A read-only folder, say: the review opens; nobody can be warned through it.
+            LockOutcome::Unavailable(_) => {
+                self.show_project(path, opened.project, on_disk, None, None, "");
             }
         }
+    }
+
+    pub(super) fn answer_open_elsewhere(&mut self, choice: ElsewhereChoice) {
+        let Some(Modal::OpenElsewhere { owner, .. }) = self.modal.take() else {
+            return;
+        };
+        let Some(pending) = self.pending_open.take() else {
+            return;
+        };
+        let PendingOpen {
+            path,
+            project,
+            on_disk,
+        } = pending;
+        match choice {
+            ElsewhereChoice::Cancel => {}
+            ElsewhereChoice::ReadOnly => {
+                let read_only = ReadOnly::OpenElsewhere { owner };
+                self.show_project(&path, project, on_disk, None, Some(read_only), "");
+            }
+            ElsewhereChoice::OpenAnyway => {
+                let lock = match lock::take_over(&path) {
+                    LockOutcome::Locked(lock) => Some(lock),
+                    _ => None,
+                };
+                let note = format!(" {owner} was told nothing: agree who saves.");
+                self.show_project(&path, project, on_disk, lock, None, &note);
+            }
+        }
+    }
+
+    fn show_project(
+        &mut self,
+        path: &Path,
+        project: Project,
+        on_disk: ProjectOnDisk,
+        lock: Option<ProjectLock>,
+        read_only: Option<ReadOnly>,
+        note: &str,
+    ) {
+        let mut review = OpenReview::new(Document::new(project), Some(path.to_owned()), None);
+        review.on_disk = Some(on_disk);
+        review.lock = lock;
+        let read_only_note = read_only
+            .as_ref()
+            .map(|read_only| format!(" Read-only: {}.", read_only.explanation()))
+            .unwrap_or_default();
+        review.read_only = read_only;
+        self.show_review(review);
+        self.prefs.remember_recent(path);
+        let upgrade = if on_disk.is_older_version() {
+            format!(
+                " It was written by an older copydesk (format version {}); saving writes version {FORMAT_VERSION}, and the original is kept in the backups first.",
+                on_disk.version
+            )
+        } else {
+            String::new()
+        };
+        let message = format!("Opened {}.{upgrade}{read_only_note}{note}", file_name(path));
+        if self.review.as_ref().is_some_and(|r| r.read_only.is_some()) {
+            self.show_error(message);
+        } else {
+            self.show_info(message);
+        }
+    }
+
+    fn show_imported(&mut self, path: &Path, project: Project) {
+        let sections = project.sections.len();
+        self.show_review(OpenReview::new(
+            Document::new(project),
+            None,
+            Some(path.to_owned()),
+        ));
+        self.prefs.remember_recent(path);
+        let carried = self
+            .project()
+            .map(crate::import::what_the_file_carried)
+            .unwrap_or_default();
+        self.show_info(format!(
+            "Imported {}: {}.{carried} Save to keep the review.",
+            file_name(path),
+            crate::report::counted(sections, "section", "sections")
+        ));
     }
 
     /// Saves to the review's file, or asks where when it has none. `then` runs after a
@@ -176,13 +287,7 @@ impl AppState {
             return;
         };
         match review.path.clone() {
-            Some(path) => {
-                if self.save_to(&path)
-                    && let Some(then) = then
-                {
-                    self.continue_with(then, ctx);
-                }
-            }
+            Some(path) => self.save_to(&path, then, false),
             None => self.ask_save_path(then, ctx),
         }
     }
@@ -197,26 +302,6 @@ impl AppState {
             (None, None) => project_path_for_article(Path::new(&review.project().draft.file_name)),
         };
         self.ask(DialogPurpose::SaveProject { suggested }, then, ctx);
-    }
-
-    /// Writes the review to `path`; reports the outcome. The review stays unsaved on failure.
-    fn save_to(&mut self, path: &Path) -> bool {
-        let Some(review) = &mut self.review else {
-            return false;
-        };
-        match save_project(review.document.project(), path) {
-            Ok(()) => {
-                review.document.mark_saved();
-                review.path = Some(path.to_owned());
-                self.prefs.remember_recent(path);
-                self.show_info(format!("Saved {}.", file_name(path)));
-                true
-            }
-            Err(error) => {
-                self.show_error(format!("{error}. Your review is still open and unsaved."));
-                false
-            }
-        }
     }
 }
 

@@ -13,13 +13,22 @@ use jiff::Timestamp;
 
 mod export;
 mod fact_check;
+mod file_worker;
 mod files;
+mod recovery;
 mod revision;
+mod saving;
 
 pub use fact_check::{
     ClaimOrder, ClaimsView, SidePanel, StatusFilter, SuggestionCache, SuggestionKey,
 };
-use files::{AskedDialog, file_name};
+use file_worker::FileWorker;
+pub use file_worker::Safekeeping;
+use files::{AskedDialog, PendingOpen, file_name};
+use recovery::JournalState;
+pub use recovery::RecoveryOffer;
+pub use saving::DiskChoice;
+use saving::PendingSave;
 
 use super::command::UiCommand;
 use super::file_dialogs::{DialogPurpose, FileDialogs};
@@ -31,6 +40,8 @@ use crate::model::{
     CheckKind, Claim, ClaimId, ClaimStatus, Comment, CommentId, MarkId, Passage, Project,
     Resolution, ReviewStatus, SectionId,
 };
+use crate::open::ProjectOnDisk;
+use crate::storage::lock::ProjectLock;
 
 /// How long an informational notice stays up.
 pub const NOTICE_DURATION: Duration = Duration::from_secs(5);
@@ -45,16 +56,40 @@ pub struct OpenReview {
     pub path: Option<PathBuf>,
     /// The article it was imported from, if it was imported in this session.
     pub article_path: Option<PathBuf>,
+    /// What the project file held when it was opened or last saved.
+    pub on_disk: Option<ProjectOnDisk>,
+    /// Set when the review cannot be changed in this window, and why.
+    pub read_only: Option<ReadOnly>,
+    /// The project's lock file, while this window holds it.
+    lock: Option<ProjectLock>,
+    journal: JournalState,
+}
+
+/// Why a review is open read-only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Someone else has it open (their lock file says who).
+    OpenElsewhere { owner: String },
+    /// It was saved by a newer copydesk, in this format version.
+    NewerVersion { version: u32 },
 }
 
 impl OpenReview {
     pub fn new(document: Document, path: Option<PathBuf>, article_path: Option<PathBuf>) -> Self {
         static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let journal = JournalState {
+            seen_revision: document.revision(),
+            ..JournalState::default()
+        };
         Self {
             serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             document,
             path,
             article_path,
+            on_disk: None,
+            read_only: None,
+            lock: None,
+            journal,
         }
     }
 
@@ -94,6 +129,8 @@ pub enum AfterUnsaved {
     Open(PathBuf),
     AskImport,
     AskOpen,
+    /// Restores the review kept in this recovery journal.
+    Restore(PathBuf),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,6 +147,27 @@ pub enum Modal {
     Export {
         format: ExportFormat,
     },
+    /// The project file changed on disk since it was opened: reload, overwrite or save as?
+    ChangedOnDisk {
+        path: PathBuf,
+        then: Option<AfterUnsaved>,
+    },
+    /// The project is open elsewhere (its lock file names `owner`): open it read-only, or
+    /// anyway?
+    OpenElsewhere {
+        path: PathBuf,
+        owner: String,
+    },
+    /// Offers back what a desk that crashed left in its recovery journals.
+    Recover,
+}
+
+/// What to do about a project someone else has open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ElsewhereChoice {
+    ReadOnly,
+    OpenAnyway,
+    Cancel,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,6 +241,14 @@ pub enum Action {
     ChooseExportFormat(ExportFormat),
     /// Exports in that format: asks where, then writes it.
     ExportAs(ExportFormat),
+    AnswerChangedOnDisk(DiskChoice),
+    AnswerOpenElsewhere(ElsewhereChoice),
+    /// Restores the review in this recovery journal.
+    Restore(PathBuf),
+    /// Throws this recovery journal away.
+    DiscardRecovery(PathBuf),
+    /// Leaves the recovery journals for the next start.
+    PostponeRecovery,
 }
 
 pub struct AppState {
@@ -209,9 +275,17 @@ pub struct AppState {
     pub quit_confirmed: bool,
     /// What was exported last, offered first next time.
     pub export_format: ExportFormat,
+    /// Reviews a crashed desk left in recovery journals, not yet restored or discarded.
+    pub recovery_offers: Vec<RecoveryOffer>,
+    /// Set when the person chose to decide about them later.
+    recovery_postponed: bool,
     dialogs: Box<dyn FileDialogs>,
     asked_dialog: Option<AskedDialog>,
     running_export: Option<export::RunningExport>,
+    files: FileWorker,
+    saving: Option<PendingSave>,
+    /// A project read but not shown yet: it is open elsewhere and the person decides.
+    pending_open: Option<PendingOpen>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -228,7 +302,11 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    pub fn new(prefs: Preferences, dialogs: Box<dyn FileDialogs>) -> Self {
+    pub fn new(
+        prefs: Preferences,
+        dialogs: Box<dyn FileDialogs>,
+        safekeeping: Safekeeping,
+    ) -> Self {
         let modal = prefs
             .reviewer_name
             .trim()
@@ -255,9 +333,14 @@ impl AppState {
             reveal_suggestion: None,
             quit_confirmed: false,
             export_format: ExportFormat::Html,
+            recovery_offers: Vec::new(),
+            recovery_postponed: false,
             dialogs,
             asked_dialog: None,
             running_export: None,
+            files: FileWorker::start(safekeeping),
+            saving: None,
+            pending_open: None,
         }
     }
 
@@ -271,6 +354,8 @@ impl AppState {
 
     /// Shows a review in the desk, replacing whatever was open.
     pub fn show_review(&mut self, review: OpenReview) {
+        // What the review being closed had in its journal was saved or given up on purpose.
+        self.discard_journal();
         self.current_section = review.project().sections.first().map(|s| s.id.clone());
         self.review = Some(review);
         self.selected_mark = None;
@@ -283,6 +368,9 @@ impl AppState {
 
     /// Brings what is derived from the review (the suggestions) up to date with it.
     pub fn refresh(&mut self) {
+        if self.modal.is_none() && !self.recovery_offers.is_empty() && !self.recovery_postponed {
+            self.modal = Some(Modal::Recover);
+        }
         self.suggestions.refresh(self.review.as_ref());
         if let Some(key) = &self.selected_suggestion
             && self.suggestions.find(key).is_none()
@@ -392,6 +480,16 @@ impl AppState {
                 }
             }
             Action::ExportAs(format) => self.ask_export_path(format, ctx),
+            Action::AnswerChangedOnDisk(choice) => self.answer_changed_on_disk(choice, ctx),
+            Action::AnswerOpenElsewhere(choice) => self.answer_open_elsewhere(choice),
+            Action::Restore(journal) => self.ask_restore(journal, ctx),
+            Action::DiscardRecovery(journal) => self.discard_recovery(&journal),
+            Action::PostponeRecovery => {
+                self.recovery_postponed = true;
+                if self.modal == Some(Modal::Recover) {
+                    self.modal = None;
+                }
+            }
         }
         self.refresh();
     }
@@ -401,6 +499,11 @@ impl AppState {
         let Some(review) = &mut self.review else {
             return false;
         };
+        if let Some(read_only) = &review.read_only {
+            let message = format!("That change was not made: {}.", read_only.explanation());
+            self.show_error(message);
+            return false;
+        }
         match review.document.apply(edit) {
             Ok(()) => true,
             Err(error) => {
@@ -495,6 +598,9 @@ impl AppState {
         let Some(review) = &mut self.review else {
             return;
         };
+        if review.read_only.is_some() {
+            return;
+        }
         let label = if undo {
             review.document.undo()
         } else {

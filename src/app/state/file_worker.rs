@@ -1,0 +1,239 @@
+//! The desk's file writer: one thread that saves projects and writes and removes recovery
+//! journals, in the order they were asked for, so the window never waits for a disk and a
+//! journal is never written back after the save that made it unnecessary.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+use crate::document::StateToSave;
+use crate::model::Project;
+use crate::storage::backups::Backups;
+use crate::storage::journal::{JournalMeta, Journals, write_journal};
+use crate::storage::save::{Expectation, SaveError, SaveRequest, Saved, save_project_file};
+use crate::storage::{FileSystem, RealFileSystem};
+
+/// Where and how the desk keeps reviews safe.
+#[derive(Clone, Debug)]
+pub struct Safekeeping {
+    pub fs: Arc<dyn FileSystem>,
+    /// copydesk's data folder, for backups and recovery journals; `None` keeps neither.
+    pub data_dir: Option<PathBuf>,
+    /// How long after the last change the recovery journal is written.
+    pub journal_delay: Duration,
+    /// The longest a change waits for the journal while changes keep coming.
+    pub journal_max_delay: Duration,
+}
+
+impl Safekeeping {
+    /// The data folder of this user (`COPYDESK_DATA_DIR` if set, else the system's place for
+    /// application data, e.g. `~/.local/share/copydesk`), on the real filesystem.
+    pub fn for_this_user() -> Self {
+        let data_dir = std::env::var_os("COPYDESK_DATA_DIR")
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| eframe::storage_dir("copydesk"));
+        Self::in_data_dir(data_dir)
+    }
+
+    /// Keeps backups and journals in `data_dir`.
+    pub fn in_data_dir(data_dir: Option<PathBuf>) -> Self {
+        Self {
+            fs: RealFileSystem::shared(),
+            data_dir,
+            journal_delay: Duration::from_millis(1500),
+            journal_max_delay: Duration::from_secs(5),
+        }
+    }
+
+    pub fn backups(&self) -> Option<Backups> {
+        self.data_dir.as_deref().map(Backups::in_data_dir)
+    }
+
+    pub fn journals(&self) -> Option<Journals> {
+        self.data_dir.as_deref().map(Journals::in_data_dir)
+    }
+}
+
+/// Work for the file thread.
+pub(super) enum FileJob {
+    Save {
+        review_serial: u64,
+        state: StateToSave,
+        project: Project,
+        path: PathBuf,
+        expect: Expectation,
+        upgrading_from: Option<u32>,
+    },
+    Journal {
+        path: PathBuf,
+        meta: JournalMeta,
+        project: Project,
+    },
+    RemoveJournal(PathBuf),
+}
+
+/// What the file thread did.
+pub(super) enum FileDone {
+    Saved {
+        review_serial: u64,
+        state: StateToSave,
+        path: PathBuf,
+        outcome: Result<Saved, SaveError>,
+    },
+    Journaled {
+        path: PathBuf,
+        outcome: Result<(), String>,
+    },
+}
+
+pub(super) struct FileWorker {
+    jobs: Option<Sender<FileJob>>,
+    done: Receiver<FileDone>,
+    /// Where results go when there is no thread (it could not be started).
+    done_sender: Sender<FileDone>,
+    thread: Option<JoinHandle<()>>,
+    safekeeping: Safekeeping,
+    /// Jobs sent and not reported yet.
+    in_flight: usize,
+}
+
+impl std::fmt::Debug for FileWorker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FileWorker")
+            .field("in_flight", &self.in_flight)
+            .finish_non_exhaustive()
+    }
+}
+
+impl FileWorker {
+    pub(super) fn start(safekeeping: Safekeeping) -> Self {
+        let (jobs, job_receiver) = channel::<FileJob>();
+        let (done_sender, done) = channel();
+        let worker_safekeeping = safekeeping.clone();
+        let worker_done = done_sender.clone();
+        let thread = std::thread::Builder::new()
+            .name("files".to_owned())
+            .spawn(move || {
+                for job in job_receiver {
+                    if let Some(report) = run(&worker_safekeeping, job)
+                        && worker_done.send(report).is_err()
+                    {
+                        break;
+                    }
+                }
+            })
+            .ok();
+        Self {
+            jobs: thread.is_some().then_some(jobs),
+            done,
+            done_sender,
+            thread,
+            safekeeping,
+            in_flight: 0,
+        }
+    }
+
+    pub(super) fn safekeeping(&self) -> &Safekeeping {
+        &self.safekeeping
+    }
+
+    pub(super) fn send(&mut self, job: FileJob) {
+        let reports = !matches!(job, FileJob::RemoveJournal(_));
+        if reports {
+            self.in_flight += 1;
+        }
+        let job = match &self.jobs {
+            Some(jobs) => match jobs.send(job) {
+                Ok(()) => return,
+                Err(std::sync::mpsc::SendError(job)) => job,
+            },
+            None => job,
+        };
+        // No thread: do it here rather than not at all.
+        if let Some(report) = run(&self.safekeeping, job) {
+            let _ = self.done_sender.send(report);
+        }
+    }
+
+    /// The next result, if one has come.
+    pub(super) fn poll(&mut self) -> Option<FileDone> {
+        match self.done.try_recv() {
+            Ok(done) => {
+                self.in_flight = self.in_flight.saturating_sub(1);
+                Some(done)
+            }
+            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
+        }
+    }
+
+    /// Whether a save or journal is being written.
+    pub(super) fn is_busy(&self) -> bool {
+        self.in_flight > 0
+    }
+}
+
+impl Drop for FileWorker {
+    /// Lets the thread finish what it was asked (a journal removal at quit, say) before the
+    /// process ends.
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn run(safekeeping: &Safekeeping, job: FileJob) -> Option<FileDone> {
+    let fs = safekeeping.fs.as_ref();
+    match job {
+        FileJob::Save {
+            review_serial,
+            state,
+            project,
+            path,
+            expect,
+            upgrading_from,
+        } => {
+            let backups = safekeeping.backups();
+            let outcome = save_project_file(
+                fs,
+                SaveRequest {
+                    project: &project,
+                    path: &path,
+                    expect,
+                    backups: backups.as_ref(),
+                    upgrading_from,
+                },
+                Timestamp::now(),
+            );
+            Some(FileDone::Saved {
+                review_serial,
+                state,
+                path,
+                outcome,
+            })
+        }
+        FileJob::Journal {
+            path,
+            meta,
+            project,
+        } => {
+            let outcome =
+                write_journal(fs, &path, &meta, &project).map_err(|error| error.to_string());
+            Some(FileDone::Journaled { path, outcome })
+        }
+        FileJob::RemoveJournal(path) => {
+            remove_if_present(&path);
+            None
+        }
+    }
+}
+
+fn remove_if_present(path: &Path) {
+    let _ = std::fs::remove_file(path);
+}

@@ -1,0 +1,250 @@
+//! Autosave and crash recovery in the desk: a moment after the last change the open review
+//! goes to its recovery journal (on the file thread); at the next start, journals left by a
+//! desk that crashed or was killed are offered back, saying what they would restore.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+use super::file_worker::FileJob;
+use super::{AfterUnsaved, AppState, Modal, OpenReview};
+use crate::document::Document;
+use crate::open::ProjectOnDisk;
+use crate::project_file::{FORMAT_VERSION, load_project};
+use crate::storage::ContentHash;
+use crate::storage::journal::{JournalMeta, read_journal, what_would_be_restored};
+use crate::storage::lock::{self, LockOutcome, LockOwner};
+
+/// Where the open review's journal stands.
+#[derive(Debug, Default)]
+pub(super) struct JournalState {
+    /// The journal file, once one was written (or adopted from a crash).
+    pub(super) path: Option<PathBuf>,
+    /// Whether the journal file exists (and must be removed once the review is saved).
+    pub(super) on_disk: bool,
+    /// The document revision last looked at.
+    pub(super) seen_revision: u64,
+    /// When the oldest change not yet in the journal was made.
+    pub(super) first_unjournaled: Option<Instant>,
+    pub(super) last_change: Option<Instant>,
+    /// Set after a journal write failed, so the person is told once, not every second.
+    pub(super) failed: bool,
+}
+
+/// A review a crashed or killed desk left in its journal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryOffer {
+    pub journal: PathBuf,
+    /// The name the desk showed for the review.
+    pub name: String,
+    pub project_path: Option<PathBuf>,
+    pub written_at: Timestamp,
+    /// What restoring it would bring back, compared with the file on disk.
+    pub what: Vec<String>,
+}
+
+impl RecoveryOffer {
+    /// "at 10:42:13 on 2026-11-30", in this computer's time zone.
+    pub fn when(&self) -> String {
+        self.written_at
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("at %H:%M:%S on %Y-%m-%d")
+            .to_string()
+    }
+}
+
+impl AppState {
+    /// Looks for journals left by a desk that did not close normally; they are offered as
+    /// soon as no other question is open. A journal that holds nothing the file does not
+    /// already have is removed without asking.
+    pub fn look_for_recovery(&mut self) {
+        let Some(journals) = self.files.safekeeping().journals() else {
+            return;
+        };
+        let own = self.review.as_ref().and_then(|r| r.journal.path.clone());
+        let mut offers = Vec::new();
+        for entry in journals.orphaned() {
+            if Some(&entry.path) == own.as_ref() {
+                continue;
+            }
+            // An unreadable journal is left where it is, for someone to look at by hand.
+            let Ok((meta, project)) = read_journal(&entry.path) else {
+                continue;
+            };
+            let saved = meta
+                .project_path
+                .as_deref()
+                .and_then(|path| load_project(path).ok());
+            let what = what_would_be_restored(saved.as_ref(), &project);
+            if what.is_empty() {
+                let _ = std::fs::remove_file(&entry.path);
+                continue;
+            }
+            offers.push(RecoveryOffer {
+                journal: entry.path,
+                name: meta.name,
+                project_path: meta.project_path,
+                written_at: meta.written_at,
+                what,
+            });
+        }
+        self.recovery_offers = offers;
+    }
+
+    /// Writes the journal when it is due; returns how long until it will be, if a change is
+    /// waiting (so the desk wakes up for it even when nothing else happens).
+    pub fn autosave(&mut self, now: Instant) -> Option<Duration> {
+        let journals = self.files.safekeeping().journals()?;
+        let delay = self.files.safekeeping().journal_delay;
+        let max_delay = self.files.safekeeping().journal_max_delay;
+        let review = self.review.as_mut()?;
+        let revision = review.document.revision();
+        let journal = &mut review.journal;
+        if revision != journal.seen_revision {
+            journal.seen_revision = revision;
+            journal.last_change = Some(now);
+            journal.first_unjournaled.get_or_insert(now);
+        }
+        if !review.document.is_dirty() {
+            // Saved, or undone back to what is on disk: nothing to recover.
+            journal.first_unjournaled = None;
+            if journal.on_disk
+                && let Some(path) = journal.path.clone()
+            {
+                journal.on_disk = false;
+                self.files.send(FileJob::RemoveJournal(path));
+            }
+            return None;
+        }
+        let first = journal.first_unjournaled?;
+        let last = journal.last_change.unwrap_or(first);
+        let due = (last + delay).min(first + max_delay);
+        if now < due {
+            return Some(due - now);
+        }
+        let path = journal
+            .path
+            .get_or_insert_with(|| journals.new_journal_path())
+            .clone();
+        journal.first_unjournaled = None;
+        journal.on_disk = true;
+        let meta = JournalMeta {
+            project_path: review.path.clone(),
+            article_path: review.article_path.clone(),
+            name: review.display_name(),
+            base_hash: review.on_disk.map(|on_disk| on_disk.hash.hex()),
+            writer: LockOwner::this_process(),
+            written_at: Timestamp::now(),
+        };
+        let project = review.project().clone();
+        self.files.send(FileJob::Journal {
+            path,
+            meta,
+            project,
+        });
+        None
+    }
+
+    /// The file thread wrote (or failed to write) a journal.
+    pub(super) fn journaled(&mut self, path: &Path, outcome: Result<(), String>) {
+        let Some(review) = self
+            .review
+            .as_mut()
+            .filter(|review| review.journal.path.as_deref() == Some(path))
+        else {
+            return;
+        };
+        match outcome {
+            Ok(()) => review.journal.failed = false,
+            Err(error) => {
+                if !std::mem::replace(&mut review.journal.failed, true) {
+                    self.show_error(format!(
+                        "Autosave failed ({error}): your latest changes are only in this window until you save."
+                    ));
+                }
+            }
+        }
+    }
+
+    /// After a save: the journal goes if the review is now what is on disk.
+    pub(super) fn forget_journal_if_saved(&mut self) {
+        if self.review.as_ref().is_some_and(|r| !r.document.is_dirty()) {
+            self.discard_journal();
+        }
+    }
+
+    /// Removes the open review's journal (saved, or its changes discarded on purpose).
+    pub(super) fn discard_journal(&mut self) {
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        review.journal.first_unjournaled = None;
+        review.journal.seen_revision = review.document.revision();
+        if std::mem::take(&mut review.journal.on_disk)
+            && let Some(path) = review.journal.path.clone()
+        {
+            self.files.send(FileJob::RemoveJournal(path));
+        }
+    }
+
+    pub(super) fn ask_restore(&mut self, journal: PathBuf, ctx: &egui::Context) {
+        self.modal = None;
+        self.unless_unsaved(AfterUnsaved::Restore(journal), ctx);
+    }
+
+    /// Opens the review a journal holds, unsaved, in place of the one open.
+    pub(super) fn restore_now(&mut self, journal: &Path) {
+        let (meta, project) = match read_journal(journal) {
+            Ok(read) => read,
+            Err(error) => {
+                self.show_error(format!("Could not restore: {error}."));
+                return;
+            }
+        };
+        let mut review = OpenReview::new(
+            Document::with_unsaved_changes(project),
+            meta.project_path.clone(),
+            meta.article_path.clone(),
+        );
+        let mut note = String::new();
+        if let Some(path) = meta.project_path.as_deref().filter(|path| path.exists()) {
+            review.on_disk = meta
+                .base_hash
+                .as_deref()
+                .and_then(ContentHash::from_hex)
+                .map(|hash| ProjectOnDisk {
+                    hash,
+                    version: FORMAT_VERSION,
+                });
+            match lock::acquire(path) {
+                LockOutcome::Locked(lock) | LockOutcome::TookOverStale { lock, .. } => {
+                    review.lock = Some(lock);
+                }
+                LockOutcome::HeldElsewhere(owner) => {
+                    note = format!(" Careful: the file is also open for {}.", owner.describe());
+                }
+                LockOutcome::Unavailable(_) => {}
+            }
+        }
+        review.journal.path = Some(journal.to_owned());
+        review.journal.on_disk = true;
+        let offer = self.recovery_offers.iter().find(|o| o.journal == journal);
+        let when = offer.map(RecoveryOffer::when).unwrap_or_default();
+        self.recovery_offers.retain(|o| o.journal != journal);
+        self.show_review(review);
+        self.show_info(format!(
+            "Restored the unsaved changes to {} autosaved {when}. Save to keep them.{note}",
+            meta.name
+        ));
+    }
+
+    /// Throws a journal away: the person does not want it back.
+    pub(super) fn discard_recovery(&mut self, journal: &Path) {
+        let _ = std::fs::remove_file(journal);
+        self.recovery_offers.retain(|o| o.journal != journal);
+        if self.recovery_offers.is_empty() && self.modal == Some(Modal::Recover) {
+            self.modal = None;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Saving from the desk: the project is written on the file thread (a book takes longer
+//! than a frame), checked against what was read so nobody else's changes are overwritten
+//! unasked, with the previous version backed up first. The review is marked saved only once
+//! the disk has it, and only as the state it was in when the save began.
+
+use std::path::{Path, PathBuf};
+
+use super::file_worker::{FileDone, FileJob};
+use super::{AfterUnsaved, AppState, Modal, ReadOnly};
+use crate::open::ProjectOnDisk;
+use crate::project_file::FORMAT_VERSION;
+use crate::storage::lock::{self, LockOutcome};
+use crate::storage::save::{Expectation, SaveError};
+
+/// A save on its way to the disk.
+#[derive(Debug)]
+pub(super) struct PendingSave {
+    pub(super) path: PathBuf,
+    pub(super) then: Option<AfterUnsaved>,
+}
+
+/// What to do about a project file that changed on disk since it was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskChoice {
+    /// Open the file as it is now; this window's changes are dropped.
+    Reload,
+    /// Save over it anyway.
+    Overwrite,
+    /// Save this review under another name.
+    SaveAs,
+    Cancel,
+}
+
+impl AppState {
+    /// Starts saving the review to `path`; `then` runs once it is on disk.
+    pub(super) fn save_to(&mut self, path: &Path, then: Option<AfterUnsaved>, overwrite: bool) {
+        if self.saving.is_some() {
+            self.show_info("The review is being saved: a moment, please.");
+            return;
+        }
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        let same_file = review.path.as_deref() == Some(path);
+        if let Some(read_only) = &review.read_only
+            && (same_file || !read_only.allows_save_as())
+        {
+            let message = format!("Not saved: {}", read_only.explanation());
+            self.show_error(message);
+            return;
+        }
+        let expect = match (&review.on_disk, same_file, overwrite) {
+            (Some(on_disk), true, false) => Expectation::Unchanged(on_disk.hash),
+            _ => Expectation::Overwrite,
+        };
+        let upgrading_from = review
+            .on_disk
+            .filter(|on_disk| same_file && on_disk.is_older_version())
+            .map(|on_disk| on_disk.version);
+        let state = review.document.state_to_save();
+        let job = FileJob::Save {
+            review_serial: review.serial,
+            state,
+            project: review.project().clone(),
+            path: path.to_owned(),
+            expect,
+            upgrading_from,
+        };
+        self.files.send(job);
+        self.saving = Some(PendingSave {
+            path: path.to_owned(),
+            then,
+        });
+    }
+
+    /// The file a save is on its way to, if one is.
+    pub fn saving_to(&self) -> Option<&Path> {
+        self.saving.as_ref().map(|saving| saving.path.as_path())
+    }
+
+    /// Whether the file thread has work whose outcome the desk is waiting for.
+    pub fn is_writing_files(&self) -> bool {
+        self.files.is_busy()
+    }
+
+    /// Picks up what the file thread has done.
+    pub fn poll_files(&mut self, ctx: &egui::Context) {
+        while let Some(done) = self.files.poll() {
+            match done {
+                FileDone::Saved {
+                    review_serial,
+                    state,
+                    path,
+                    outcome,
+                } => {
+                    let pending = self.saving.take();
+                    let then = pending.and_then(|p| p.then);
+                    let Some(review) = self
+                        .review
+                        .as_mut()
+                        .filter(|review| review.serial == review_serial)
+                    else {
+                        continue;
+                    };
+                    match outcome {
+                        Ok(saved) => {
+                            review.document.mark_saved_as(state);
+                            let moved = review.path.as_deref() != Some(path.as_path());
+                            review.path = Some(path.clone());
+                            review.on_disk = Some(ProjectOnDisk {
+                                hash: saved.hash,
+                                version: FORMAT_VERSION,
+                            });
+                            let mut notes = Vec::new();
+                            if moved {
+                                review.read_only = None;
+                                review.lock = match lock::acquire(&path) {
+                                    LockOutcome::Locked(lock)
+                                    | LockOutcome::TookOverStale { lock, .. } => Some(lock),
+                                    LockOutcome::HeldElsewhere(owner) => {
+                                        notes.push(format!(
+                                            " Careful: it is also open for {}.",
+                                            owner.describe()
+                                        ));
+                                        None
+                                    }
+                                    LockOutcome::Unavailable(_) => None,
+                                };
+                            }
+                            if let Some(problem) = saved.backup_problem {
+                                notes.push(format!(
+                                    " The previous version could not be backed up: {problem}."
+                                ));
+                            }
+                            self.forget_journal_if_saved();
+                            self.prefs.remember_recent(&path);
+                            let message =
+                                format!("Saved {}.{}", super::file_name(&path), notes.concat());
+                            self.show_info(message);
+                            if let Some(then) = then {
+                                self.continue_with(then, ctx);
+                            }
+                        }
+                        Err(SaveError::ChangedOnDisk { path }) => {
+                            self.modal = Some(Modal::ChangedOnDisk { path, then });
+                        }
+                        Err(error) => {
+                            self.show_error(format!(
+                                "{error}. Your review is still open and unsaved."
+                            ));
+                        }
+                    }
+                }
+                FileDone::Journaled { path, outcome } => self.journaled(&path, outcome),
+            }
+        }
+    }
+
+    pub(super) fn answer_changed_on_disk(&mut self, choice: DiskChoice, ctx: &egui::Context) {
+        let Some(Modal::ChangedOnDisk { path, then }) = self.modal.take() else {
+            return;
+        };
+        match choice {
+            DiskChoice::Cancel => {}
+            DiskChoice::Overwrite => self.save_to(&path, then, true),
+            DiskChoice::SaveAs => self.ask_save_path(then, ctx),
+            DiskChoice::Reload => {
+                self.discard_journal();
+                self.open_now(&path);
+            }
+        }
+    }
+}
+
+impl ReadOnly {
+    /// Why the review cannot be changed, and what to do.
+    pub fn explanation(&self) -> String {
+        match self {
+            Self::OpenElsewhere { owner } => format!(
+                "this review is open for {owner}, so it is read-only here; use Save as… to keep a copy of your own"
+            ),
+            Self::NewerVersion { version } => format!(
+                "this review was saved by a newer copydesk (format version {version}; this one writes version {FORMAT_VERSION}), so it is read-only here; update copydesk to change it"
+            ),
+        }
+    }
+
+    /// Whether saving a copy under another name is allowed (it cannot harm the original).
+    /// Not for a newer file: the copy would silently lose what this version does not know.
+    pub fn allows_save_as(&self) -> bool {
+        matches!(self, Self::OpenElsewhere { .. })
+    }
+}
