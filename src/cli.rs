@@ -6,6 +6,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod recover;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
 
@@ -124,6 +126,15 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// List the reviews a desk that crashed or was killed left autosaved, with what each
+    /// would bring back; with N and -o, write review N to a new project file.
+    Recover {
+        /// The number of the review to restore, as listed.
+        number: Option<usize>,
+        /// The new project file to write it to.
+        #[arg(short, long, value_name = "PROJECT")]
+        output: Option<PathBuf>,
+    },
     /// Write the bundled sample review (an article with a few marks) to a project file,
     /// to try the other commands on.
     Sample {
@@ -214,6 +225,9 @@ pub fn main() -> ExitCode {
             output,
         }) => export_command(&project, format.format(), &output),
         Some(Command::Sample { output }) => sample_command(&output),
+        Some(Command::Recover { number, output }) => {
+            recover::recover_command(number, output.as_deref())
+        }
     }
 }
 

@@ -1,0 +1,110 @@
+//! `copydesk recover`: the reviews a crashed or killed desk left in its recovery journals,
+//! listed with what each would bring back, and written to a project file on request: for
+//! when the desk itself cannot be started, or from a script.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{fail, print_then_exit};
+use crate::app::Safekeeping;
+use crate::project_file::{is_project_path, load_project, save_project};
+use crate::storage::journal::{JournalEntry, read_journal, what_would_be_restored};
+
+/// Lists the journals, or restores number `choice` (from 1, as listed) to `output`.
+pub fn recover_command(choice: Option<usize>, output: Option<&Path>) -> ExitCode {
+    let Some(journals) = Safekeeping::for_this_user().journals() else {
+        return fail(&"this system has no folder for copydesk's data, so nothing was autosaved");
+    };
+    let orphaned = journals.orphaned();
+    match (choice, output) {
+        (None, None) => list(&orphaned, journals.folder()),
+        (Some(choice), Some(output)) => {
+            let Some(entry) = choice.checked_sub(1).and_then(|index| orphaned.get(index)) else {
+                return fail(&format!(
+                    "there is no autosaved review number {choice} (run `copydesk recover` to list them)"
+                ));
+            };
+            restore(entry, output)
+        }
+        _ => fail(
+            &"give both the number of the review to restore and -o FILE, or neither to list them",
+        ),
+    }
+}
+
+fn list(orphaned: &[JournalEntry], folder: &Path) -> ExitCode {
+    if orphaned.is_empty() {
+        return print_then_exit(
+            &format!(
+                "Nothing to recover: no autosaved review was left by a desk that stopped ({}).\n",
+                folder.display()
+            ),
+            ExitCode::SUCCESS,
+        );
+    }
+    let mut text = String::new();
+    for (index, entry) in orphaned.iter().enumerate() {
+        let place = entry
+            .meta
+            .project_path
+            .as_ref()
+            .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
+        text.push_str(&format!(
+            "{}. {} ({place}), autosaved {}\n",
+            index + 1,
+            entry.meta.name,
+            entry.meta.written_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+        ));
+        match read_journal(&entry.path) {
+            Ok((meta, project)) => {
+                let saved = meta
+                    .project_path
+                    .as_deref()
+                    .and_then(|path| load_project(path).ok());
+                let what = what_would_be_restored(saved.as_ref(), &project);
+                if what.is_empty() {
+                    text.push_str("   nothing the saved file does not already have\n");
+                }
+                for line in what {
+                    text.push_str(&format!("   {line}\n"));
+                }
+            }
+            Err(error) => text.push_str(&format!("   cannot be read: {error}\n")),
+        }
+    }
+    text.push_str("\nTo restore one: copydesk recover N -o FILE (the desk also offers them at its next start).\n");
+    print_then_exit(&text, ExitCode::SUCCESS)
+}
+
+fn restore(entry: &JournalEntry, output: &Path) -> ExitCode {
+    if output.exists() {
+        return fail(&format!(
+            "{}: already exists; restore to a new file, then compare",
+            output.display()
+        ));
+    }
+    if !is_project_path(output) {
+        return fail(&format!(
+            "{}: a project file name ends in .copydesk.ron",
+            output.display()
+        ));
+    }
+    let (meta, project) = match read_journal(&entry.path) {
+        Ok(read) => read,
+        Err(error) => return fail(&error),
+    };
+    if let Err(error) = save_project(&project, output) {
+        return fail(&error);
+    }
+    // Only now that the review is safely in its own file does the journal go.
+    let _ = std::fs::remove_file(&entry.path);
+    print_then_exit(
+        &format!(
+            "Restored {} (autosaved {}) to {}.\n",
+            meta.name,
+            meta.written_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
+            output.display()
+        ),
+        ExitCode::SUCCESS,
+    )
+}
