@@ -71,6 +71,22 @@ pub(crate) fn section_id(harness: &Desk, index: usize) -> SectionId {
 pub(crate) fn press(harness: &mut Desk, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
+    settle(harness);
+}
+
+/// Runs frames until the file thread has reported everything it was given (saves are
+/// written off the UI thread), for at most 20 seconds.
+pub(crate) fn settle(harness: &mut Desk) {
+    let started = std::time::Instant::now();
+    while harness.state().state().is_writing_files() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "the file thread never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
 }
 
 /// Selects text in a section by dragging the mouse across it, as a person would.
@@ -371,6 +387,7 @@ fn closing_with_unsaved_changes_asks_first() {
     press(&mut harness, CTRL, Key::Q);
     harness.get_by_label("Save").click();
     harness.run();
+    settle(&mut harness);
     assert!(harness.state().state().quit_confirmed);
     let saved = load_project(&dir.path().join("sample.copydesk.ron")).unwrap();
     assert_eq!(saved.sections[0].status, ReviewStatus::Approved);

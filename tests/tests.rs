@@ -19,4 +19,5 @@ mod import;
 mod project_file;
 mod revise;
 mod revise_desk;
+mod safekeeping_desk;
 mod suggest;
