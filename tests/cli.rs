@@ -540,3 +540,37 @@ fn revise_carries_a_review_to_the_next_draft_and_check_waits_for_the_fuzzy_marks
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(load_project(&project_path).unwrap().draft.number, 2);
 }
+
+#[test]
+fn recover_lists_nothing_when_nothing_was_left_and_refuses_half_a_request() {
+    let data = temp_dir();
+    let listed = copydesk()
+        .env("COPYDESK_DATA_DIR", data.path())
+        .arg("recover")
+        .output()
+        .unwrap();
+    assert!(listed.status.success());
+    assert!(
+        stdout(&listed).contains("Nothing to recover"),
+        "{}",
+        stdout(&listed)
+    );
+    let half = copydesk()
+        .env("COPYDESK_DATA_DIR", data.path())
+        .args(["recover", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(half.status.code(), Some(2));
+    let missing = copydesk()
+        .env("COPYDESK_DATA_DIR", data.path())
+        .args(["recover", "3", "-o"])
+        .arg(data.path().join("x.copydesk.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("no autosaved review number 3"),
+        "{}",
+        stderr(&missing)
+    );
+}

@@ -19,5 +19,6 @@ mod import;
 mod project_file;
 mod revise;
 mod revise_desk;
+mod safe_save;
 mod safekeeping_desk;
 mod suggest;
