@@ -120,7 +120,7 @@ fn a_save_keeps_the_files_permissions_and_writes_through_a_symbolic_link() {
     std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
     let link = dir.path().join("link.copydesk.ron");
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let mut edited = project.clone();
+    let mut edited = project;
     edited.sections[0].status = ReviewStatus::Approved;
     save_project_file(
         &RealFileSystem,

@@ -290,7 +290,7 @@ fn opening_anyway_takes_the_lock_and_a_stale_lock_is_taken_over_silently() {
     };
     std::fs::write(lock_path(&path), serde_json::to_string(&stale).unwrap()).unwrap();
     let harness = desk_keeping(
-        Some(path.clone()),
+        Some(path),
         Some("Ana"),
         &dialogs,
         Safekeeping::in_data_dir(None),
@@ -377,7 +377,7 @@ fn a_journal_is_discarded_on_request_and_when_changes_are_undone() {
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
     let mut harness = desk_keeping(
-        Some(path.clone()),
+        Some(path),
         Some("Ana"),
         &dialogs,
         keeping_in(data.path()),
