@@ -376,12 +376,7 @@ fn a_journal_is_discarded_on_request_and_when_changes_are_undone() {
     let data = temp_dir();
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(
-        Some(path),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
+    let mut harness = desk_keeping(Some(path), Some("Ana"), &dialogs, keeping_in(data.path()));
     press(&mut harness, ALT, Key::Num4);
     run_until(&mut harness, "the journal is written", |_| {
         journals.all().len() == 1

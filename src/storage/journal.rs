@@ -201,26 +201,19 @@ pub fn what_would_be_restored(saved: Option<&Project>, journal: &Project) -> Vec
         )];
     };
     let mut lines = Vec::new();
-    let mut differences =
-        |what: &str, plural: &str, added: usize, removed: usize, changed: usize| {
-            let mut parts = Vec::new();
-            if added > 0 {
-                parts.push(format!("{} added", counted(added, what, plural)));
-            }
-            if removed > 0 {
-                parts.push(format!("{} removed", counted(removed, what, plural)));
-            }
-            if changed > 0 {
-                parts.push(format!("{} changed", counted(changed, what, plural)));
-            }
-            if !parts.is_empty() {
-                lines.push(format!("{}.", parts.join(", ")));
-            }
-        };
     let (added, removed, changed) = compare_by_id(&saved.comments, &journal.comments, |c| &c.id);
-    differences("comment", "comments", added, removed, changed);
+    lines.extend(differences("comment", "comments", added, removed, changed));
+    // A few words of each new comment let the person recognise their own work.
+    for comment in journal
+        .comments
+        .iter()
+        .filter(|c| !saved.comments.iter().any(|s| s.id == c.id))
+        .take(3)
+    {
+        lines.push(format!("New comment: “{}”", first_words(&comment.body, 60)));
+    }
     let (added, removed, changed) = compare_by_id(&saved.claims, &journal.claims, |c| &c.id);
-    differences("claim", "claims", added, removed, changed);
+    lines.extend(differences("claim", "claims", added, removed, changed));
     for section in &journal.sections {
         let before = saved.sections.iter().find(|s| s.id == section.id);
         if let Some(before) = before
@@ -241,6 +234,33 @@ pub fn what_would_be_restored(saved: Option<&Project>, journal: &Project) -> Vec
         lines.push("Small changes (dismissed suggestions, wording).".to_owned());
     }
     lines
+}
+
+/// "2 comments added, 1 comment changed.", or nothing when nothing differs.
+fn differences(
+    what: &str,
+    plural: &str,
+    added: usize,
+    removed: usize,
+    changed: usize,
+) -> Option<String> {
+    use crate::report::counted;
+    let parts: Vec<String> = [(added, "added"), (removed, "removed"), (changed, "changed")]
+        .into_iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(count, how)| format!("{} {how}", counted(count, what, plural)))
+        .collect();
+    (!parts.is_empty()).then(|| format!("{}.", parts.join(", ")))
+}
+
+/// The start of `text` on one line, at most `limit` characters, with … when cut.
+fn first_words(text: &str, limit: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= limit {
+        return line;
+    }
+    let cut: String = line.chars().take(limit).collect();
+    format!("{}…", cut.trim_end())
 }
 
 /// How many items of `after` are new, how many of `before` are gone, and how many are in
@@ -331,6 +351,17 @@ mod tests {
         assert!(text.contains("1 claim changed"), "{text}");
         assert!(text.contains("approved (was"), "{text}");
         assert!(what_would_be_restored(Some(&saved), &saved).is_empty());
+        let mut commented = saved.clone();
+        let mut comment = saved.comments[0].clone();
+        comment.id = crate::model::CommentId::random();
+        comment.body = "Source for the 4,000 figure? The city report says 3,800, and the mayor's office says fewer.".to_owned();
+        commented.comments.push(comment);
+        let lines = what_would_be_restored(Some(&saved), &commented);
+        assert_eq!(lines[0], "1 comment added.");
+        assert_eq!(
+            lines[1],
+            "New comment: “Source for the 4,000 figure? The city report says 3,800, and…”"
+        );
         assert!(what_would_be_restored(None, &saved)[0].contains("never saved"));
     }
 }
