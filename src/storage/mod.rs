@@ -8,7 +8,7 @@
 //! - [`lock`]: a lock file that says who has a project open;
 //! - [`journal`]: the recovery journal written a moment after each change.
 //!
-//! Nothing here knows about egui: the desk and the command line decide when to call it and
+//! Nothing here knows about the desk: the desk and the command line decide when to call it and
 //! which folder to use.
 
 pub mod atomic;
