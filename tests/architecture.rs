@@ -29,7 +29,9 @@ fn the_core_does_not_depend_on_egui() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         // main.rs and lib.rs wire the desk in; the command line (cli.rs and cli/) starts it
         // and shares its data folder.
-        let in_cli = path.parent().is_some_and(|folder| folder.ends_with("src/cli"));
+        let in_cli = path
+            .parent()
+            .is_some_and(|folder| folder.ends_with("src/cli"));
         if ["main.rs", "lib.rs", "cli.rs"].contains(&name.as_str()) || in_cli {
             continue;
         }

@@ -17,7 +17,7 @@ use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 
 use crate::common::temp_dir;
-use crate::desk::{ALT, CTRL, Desk, desk_keeping, press, project, settle};
+use crate::desk::{ALT, CTRL, CTRL_SHIFT, Desk, desk_keeping, press, project, settle};
 
 /// A saved sample review in `dir`.
 fn saved_sample(dir: &Path) -> PathBuf {
@@ -245,9 +245,28 @@ fn a_project_open_elsewhere_opens_read_only_on_request() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     let (text, _) = notice(&harness);
     assert!(text.starts_with("Not saved"), "{text}");
+    // Save as… makes a copy of one's own, which can then be changed.
+    let mine = dir.path().join("mine.copydesk.ron");
+    dialogs.answer_next(Some(mine.clone()));
+    press(&mut harness, CTRL_SHIFT, Key::S);
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .starts_with("mine.copydesk.ron")
+    );
+    press(&mut harness, ALT, Key::Num4);
+    assert_eq!(first_status(&harness), ReviewStatus::Approved);
+    press(&mut harness, CTRL, Key::S);
+    assert_eq!(
+        load_project(&mine).unwrap().sections[0].status,
+        ReviewStatus::Approved
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
     // The other desk's lock is left alone.
     drop(harness);
     assert!(lock_path(&path).exists());
+    assert!(!lock_path(&mine).exists());
     let _ = other.kill();
     let _ = other.wait();
 }
