@@ -354,10 +354,18 @@ fn revise_command(project_path: &Path, article: &Path, output: Option<&Path>) ->
             project_path.display()
         ));
     }
-    let project = match load_project(project_path) {
-        Ok(project) => project,
+    let opened = match crate::open::open_path(project_path) {
+        Ok(opened) if opened.file.is_some() => opened,
+        Ok(_) => {
+            return fail(&format!(
+                "{}: not a copydesk project; import the article first",
+                project_path.display()
+            ));
+        }
         Err(error) => return fail(&error),
     };
+    let on_disk = opened.file;
+    let project = opened.project;
     let new_draft = match import_file(article, Timestamp::now()) {
         Ok(new_draft) => new_draft,
         Err(error) => return fail(&error),
@@ -369,10 +377,48 @@ fn revise_command(project_path: &Path, article: &Path, output: Option<&Path>) ->
         ));
     }
     let revised = revise(&project, new_draft, ReviseOptions::default());
-    if let Err(error) = save_project(&revised.project, output) {
-        return fail(&error);
-    }
+    let over_project = same_file(project_path, output);
+    let backups = crate::app::Safekeeping::for_this_user().backups();
+    let saved = crate::storage::save::save_project_file(
+        &crate::storage::RealFileSystem,
+        crate::storage::save::SaveRequest {
+            project: &revised.project,
+            path: output,
+            expect: match on_disk.filter(|_| over_project) {
+                Some(on_disk) => crate::storage::save::Expectation::Unchanged(on_disk.hash),
+                None => crate::storage::save::Expectation::Overwrite,
+            },
+            backups: backups.as_ref().filter(|_| over_project),
+            upgrading_from: on_disk
+                .filter(|on_disk| over_project && on_disk.is_older_version())
+                .map(|on_disk| on_disk.version),
+        },
+        Timestamp::now(),
+    );
+    let saved = match saved {
+        Ok(saved) => saved,
+        Err(error) => return fail(&error),
+    };
     let mut text = format!("{}\nWrote {}.\n", revised.summary, output.display());
+    if let Some(backup) = &saved.backup {
+        text.push_str(&format!(
+            "The previous version is kept in {}.\n",
+            backup.display()
+        ));
+    }
+    if let Some(problem) = &saved.backup_problem {
+        text.push_str(&format!(
+            "The previous version could not be backed up: {problem}.\n"
+        ));
+    }
+    if let Some(owner) = crate::storage::lock::read_owner(&crate::storage::lock::lock_path(output))
+        .filter(|owner| owner.liveness() != crate::storage::lock::Liveness::Gone)
+    {
+        text.push_str(&format!(
+            "Note: it is open in a desk for {}; that desk will ask before saving over this.\n",
+            owner.describe()
+        ));
+    }
     let unsettled = unsettled_marks(&revised.project);
     if !unsettled.is_empty() {
         text.push_str(&format!(

@@ -574,3 +574,27 @@ fn recover_lists_nothing_when_nothing_was_left_and_refuses_half_a_request() {
         stderr(&missing)
     );
 }
+
+#[test]
+fn revise_over_the_project_keeps_the_previous_version_as_a_backup() {
+    let dir = temp_dir();
+    let data = temp_dir();
+    let project_path = dir.path().join("sample.copydesk.ron");
+    let project_arg = project_path.to_str().unwrap();
+    assert!(run(&["sample", "-o", project_arg]).status.success());
+    let before = std::fs::read(&project_path).unwrap();
+    let draft_2 = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-article-draft-2.md");
+    let output = copydesk()
+        .env("COPYDESK_DATA_DIR", data.path())
+        .args(["revise", project_arg, draft_2.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("The previous version is kept in"), "{text}");
+    let backups = copydesk::storage::backups::Backups::in_data_dir(data.path());
+    let kept = backups.list(&project_path);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), before);
+    assert_eq!(load_project(&project_path).unwrap().draft.number, 2);
+}

@@ -51,9 +51,13 @@ pub fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
-/// The `copydesk` binary built for these tests.
+/// The `copydesk` binary built for these tests, with a data folder of its own (backups and
+/// recovery journals must not land in the data folder of whoever runs the tests).
 pub fn copydesk() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+    let data = Path::new(env!("CARGO_TARGET_TMPDIR")).join("copydesk-data");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    command.env("COPYDESK_DATA_DIR", data);
+    command
 }
 
 /// The first passage quoting `quote`, anywhere in the project.
