@@ -322,13 +322,14 @@ fn import_command(article: &Path, output: &Path, force: bool) -> ExitCode {
         Ok(project) => project,
         Err(error) => return fail(&error),
     };
-    if let Err(error) = save_project(&project, output) {
-        return fail(&error);
-    }
+    let saved = match save_keeping_backup(&project, output, None) {
+        Ok(saved) => saved,
+        Err(error) => return fail(&error),
+    };
     let progress = project.progress();
     print_then_exit(
         &format!(
-            "Imported {} into {}: {}.{}\n",
+            "Imported {} into {}: {}.{}\n{saved}",
             article.display(),
             output.display(),
             counted(progress.sections, "section", "sections"),
@@ -336,6 +337,57 @@ fn import_command(article: &Path, output: &Path, force: bool) -> ExitCode {
         ),
         ExitCode::SUCCESS,
     )
+}
+
+/// Writes `project` to `output` as the desk saves: a project it replaces is kept as a backup
+/// first. `read` is what the file held when it was read (it must not have changed since);
+/// `None` replaces whatever is there. Returns what to tell the person about the backup and
+/// about a desk that has the file open.
+fn save_keeping_backup(
+    project: &crate::model::Project,
+    output: &Path,
+    read: Option<crate::open::ProjectOnDisk>,
+) -> Result<String, crate::storage::save::SaveError> {
+    use crate::storage::save::{Expectation, SaveRequest, save_project_file};
+    let replaces_project = output.exists() && is_project_path(output);
+    let backups = crate::app::Safekeeping::for_this_user().backups();
+    let saved = save_project_file(
+        &crate::storage::RealFileSystem,
+        SaveRequest {
+            project,
+            path: output,
+            expect: read.map_or(Expectation::Overwrite, |read| {
+                Expectation::Unchanged(read.hash)
+            }),
+            backups: backups.as_ref().filter(|_| replaces_project),
+            upgrading_from: read
+                .filter(crate::open::ProjectOnDisk::is_older_version)
+                .map(|read| read.version),
+        },
+        Timestamp::now(),
+    )?;
+    let mut text = String::new();
+    if let Some(backup) = &saved.backup {
+        text.push_str(&format!(
+            "The previous version is kept in {}.\n",
+            backup.display()
+        ));
+    }
+    if let Some(problem) = &saved.backup_problem {
+        text.push_str(&format!(
+            "The previous version could not be backed up: {problem}.\n"
+        ));
+    }
+    let lock = crate::storage::lock::lock_path(output);
+    if let Some(owner) = crate::storage::lock::read_owner(&lock)
+        .filter(|owner| owner.liveness() != crate::storage::lock::Liveness::Gone)
+    {
+        text.push_str(&format!(
+            "Note: it is open in a desk for {}; that desk will ask before saving over this.\n",
+            owner.describe()
+        ));
+    }
+    Ok(text)
 }
 
 fn revise_command(project_path: &Path, article: &Path, output: Option<&Path>) -> ExitCode {
@@ -377,48 +429,12 @@ fn revise_command(project_path: &Path, article: &Path, output: Option<&Path>) ->
         ));
     }
     let revised = revise(&project, new_draft, ReviseOptions::default());
-    let over_project = same_file(project_path, output);
-    let backups = crate::app::Safekeeping::for_this_user().backups();
-    let saved = crate::storage::save::save_project_file(
-        &crate::storage::RealFileSystem,
-        crate::storage::save::SaveRequest {
-            project: &revised.project,
-            path: output,
-            expect: match on_disk.filter(|_| over_project) {
-                Some(on_disk) => crate::storage::save::Expectation::Unchanged(on_disk.hash),
-                None => crate::storage::save::Expectation::Overwrite,
-            },
-            backups: backups.as_ref().filter(|_| over_project),
-            upgrading_from: on_disk
-                .filter(|on_disk| over_project && on_disk.is_older_version())
-                .map(|on_disk| on_disk.version),
-        },
-        Timestamp::now(),
-    );
-    let saved = match saved {
+    let read = on_disk.filter(|_| same_file(project_path, output));
+    let saved = match save_keeping_backup(&revised.project, output, read) {
         Ok(saved) => saved,
         Err(error) => return fail(&error),
     };
-    let mut text = format!("{}\nWrote {}.\n", revised.summary, output.display());
-    if let Some(backup) = &saved.backup {
-        text.push_str(&format!(
-            "The previous version is kept in {}.\n",
-            backup.display()
-        ));
-    }
-    if let Some(problem) = &saved.backup_problem {
-        text.push_str(&format!(
-            "The previous version could not be backed up: {problem}.\n"
-        ));
-    }
-    if let Some(owner) = crate::storage::lock::read_owner(&crate::storage::lock::lock_path(output))
-        .filter(|owner| owner.liveness() != crate::storage::lock::Liveness::Gone)
-    {
-        text.push_str(&format!(
-            "Note: it is open in a desk for {}; that desk will ask before saving over this.\n",
-            owner.describe()
-        ));
-    }
+    let mut text = format!("{}\nWrote {}.\n{saved}", revised.summary, output.display());
     let unsettled = unsettled_marks(&revised.project);
     if !unsettled.is_empty() {
         text.push_str(&format!(
