@@ -539,26 +539,6 @@ fn revise_carries_a_review_to_the_next_draft_and_check_waits_for_the_fuzzy_marks
     let output = run(&["revise", project_arg, draft_2.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(load_project(&project_path).unwrap().draft.number, 2);
-
-    // Importing over a project with --force keeps the review it replaces too.
-    let revised = std::fs::read(&project_path).unwrap();
-    let output = copydesk()
-        .env("COPYDESK_DATA_DIR", data.path())
-        .args([
-            "import",
-            draft_2.to_str().unwrap(),
-            "-o",
-            project_arg,
-            "--force",
-        ])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("The previous version is kept in"));
-    assert_eq!(
-        std::fs::read(&backups.list(&project_path)[0]).unwrap(),
-        revised
-    );
 }
 
 #[test]
