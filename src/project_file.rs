@@ -21,10 +21,8 @@ use crate::model::{
 pub const FORMAT_NAME: &str = "copydesk-project";
 /// The format version this build writes, and the newest it reads.
 ///
-/// Version 2 added dismissed suggestions, claim kinds and status history, and source rank and
-/// access date; version 1 files are read as they are (their claims get the flagging as the
-/// first step of their history). Version 3 added earlier drafts, how each mark and section came
-/// through a revised draft, and the draft number; older files simply have none of these.
+/// Older files are brought up to it by the migration chain (`MIGRATIONS`), one step per
+/// version; what each version added is told there and in docs/FORMAT.md.
 pub const FORMAT_VERSION: u32 = 4;
 /// Who set a status, for statuses set before copydesk kept a history (format version 1).
 pub const UNKNOWN_BEFORE_HISTORY: &str = "unknown (before history was kept)";
@@ -208,24 +206,7 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
         dismissed: file.dismissed,
         earlier_drafts: file.earlier_drafts,
     };
-    if version < 2 {
-        for claim in &mut project.claims {
-            claim.history.push(StatusChange {
-                status: ClaimStatus::NeedsSource,
-                by: claim.author.clone(),
-                at: claim.created,
-            });
-            // Version 1 kept no history: the status reached since is recorded without
-            // pretending to know who set it, or when.
-            if claim.status != ClaimStatus::NeedsSource {
-                claim.history.push(StatusChange {
-                    status: claim.status,
-                    by: UNKNOWN_BEFORE_HISTORY.to_owned(),
-                    at: claim.created,
-                });
-            }
-        }
-    }
+    migrate(&mut project, version);
     project
         .validate()
         .map_err(|problem| ProjectFileError::Invalid {
@@ -234,6 +215,73 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
         })?;
     Ok(project)
 }
+
+/// One step of the migration chain: brings a project read from a file of one format version
+/// up to the next.
+///
+/// Every version so far only added fields, each with a default, so an older file deserialises
+/// into the current model as it is and the steps work on the [`Project`]; a step fills in what
+/// the older version could not say. A version that renames or restructures a field would need
+/// its step to work on the file's RON before the model sees it.
+type Migration = fn(&mut Project);
+
+/// The steps, in order: `MIGRATIONS[n - 1]` brings a project from version `n` to `n + 1`.
+///
+/// Its length is tied to [`FORMAT_VERSION`], so a new version cannot be declared without its
+/// step (even one that changes nothing, saying why). A new version also gets its golden file in
+/// `tests/data/format`, written by the first copydesk that writes it, and the files already
+/// there stay as they are.
+const MIGRATIONS: [Migration; FORMAT_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
+
+/// Applies the steps from the file's `version` up to [`FORMAT_VERSION`]; a project already at
+/// the current version is left as it is.
+fn migrate(project: &mut Project, version: u32) {
+    let first = usize::try_from(version.saturating_sub(1)).unwrap_or(usize::MAX);
+    for step in MIGRATIONS.iter().skip(first) {
+        step(project);
+    }
+}
+
+/// Version 1 → 2: claims get their status history.
+///
+/// Version 1 kept no history. Each claim's history starts with its flagging (`NeedsSource`,
+/// by its author, at its creation); a claim whose status has moved on gets that status as a
+/// second step, set by [`UNKNOWN_BEFORE_HISTORY`] and dated at its creation, because the file
+/// does not say who set it, or when. The other fields version 2 added (dismissed suggestions,
+/// claim kinds, sources' rank and access date) are simply absent from a version 1 file: none
+/// dismissed, no kinds known, rank and date not set.
+fn v1_to_v2(project: &mut Project) {
+    for claim in &mut project.claims {
+        claim.history.push(StatusChange {
+            status: ClaimStatus::NeedsSource,
+            by: claim.author.clone(),
+            at: claim.created,
+        });
+        if claim.status != ClaimStatus::NeedsSource {
+            claim.history.push(StatusChange {
+                status: claim.status,
+                by: UNKNOWN_BEFORE_HISTORY.to_owned(),
+                at: claim.created,
+            });
+        }
+    }
+}
+
+/// Version 2 → 3: nothing to change.
+///
+/// Version 3 added what a revised draft brings (earlier drafts, the draft number, sections'
+/// `revision`, marks' `carried`). A version 2 project never had a revised draft, so the
+/// defaults (no earlier drafts, draft 1, no revision, marks made on this draft) are exactly
+/// true of it.
+fn v2_to_v3(_project: &mut Project) {}
+
+/// Version 3 → 4: nothing to change.
+///
+/// Version 4 added Word and web drafts (`draft.format` `Docx` and `Html`), the tracked changes
+/// a Word draft had pending, and comments' `origin`. A version 3 project was imported from
+/// plain text or Markdown, which have none of these, so the defaults (no tracked changes,
+/// comments made in copydesk) are exactly true of it.
+fn v3_to_v4(_project: &mut Project) {}
 
 /// The `version: N` line near the top of a project file, read as text: a last resort for a
 /// file whose RON this version cannot parse.
