@@ -32,6 +32,18 @@ pub const PROJECT_EXTENSION: &str = ".copydesk.ron";
 /// Project files larger than this are refused rather than read (a book with 10,000 marks is
 /// ~10 MB).
 pub const MAX_PROJECT_BYTES: u64 = 256 * 1024 * 1024;
+/// How deeply a project file's RON may nest, as the RON reader counts levels (a struct, a
+/// list and its items, `Some(…)`, a field's value each count); deeper is refused as "nested
+/// too deeply". Reading recurses once per level, so without a limit a small hostile file
+/// (`[[[[…`) would overflow the stack.
+///
+/// A real project nests at most 15 levels (an earlier draft's section's revision's list of
+/// section ids, in a project on its third draft; 10 to 12 for the golden files, checked by a
+/// unit test). The limit leaves room for deeper structures in later versions, whose files are
+/// read as far as this version understands them, and stays far below what the stack takes,
+/// even in a debug build.
+pub const MAX_NESTING_DEPTH: usize = 64;
+
 #[derive(Debug, Error)]
 pub enum ProjectFileError {
     #[error("{path}: cannot read the file: {source}")]
@@ -42,6 +54,15 @@ pub enum ProjectFileError {
     },
     #[error("{path}: the file is too large to be a project ({size} bytes)")]
     TooLarge { path: PathBuf, size: u64 },
+    #[error(
+        "{path}:{line}:{column}: the project file is damaged: it is nested too deeply (more than {limit} levels)"
+    )]
+    TooDeep {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        limit: usize,
+    },
     #[error("{path}: not a copydesk project, or a damaged one (it is not UTF-8 text)")]
     NotText { path: PathBuf },
     #[error("{path}:{line}:{column}: the project file is damaged: {message}")]
@@ -252,7 +273,7 @@ fn current_or_older(path: &Path, read: ReadProject) -> Result<Project, ProjectFi
 
 /// Reads a project from the text of a project file, byte-order mark removed.
 fn read_project_text(path: &Path, text: &str) -> Result<ReadProject, ProjectFileError> {
-    let options = ron::Options::default();
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING_DEPTH);
     let newer = |found| ProjectFileError::NewerVersion {
         path: path.to_owned(),
         found,
@@ -269,7 +290,8 @@ fn read_project_text(path: &Path, text: &str) -> Result<ReadProject, ProjectFile
         Ok(header) => header,
         Err(error) => {
             return Err(match version_written_in(text) {
-                Some(found) if found > FORMAT_VERSION => newer(found),
+                // Too deep is too deep: no copydesk writes such a file, whatever it claims.
+                Some(found) if found > FORMAT_VERSION && !is_too_deep(&error) => newer(found),
                 // A newer copydesk may write what this one cannot parse: say so, not "damaged".
                 _ => parse_error(path, &error),
             });
@@ -286,7 +308,7 @@ fn read_project_text(path: &Path, text: &str) -> Result<ReadProject, ProjectFile
     // does not know (no struct here denies unknown fields), but a value it cannot take (an
     // unknown enum variant, a field whose type changed) fails the whole read.
     let file: FileIn = options.from_str(text).map_err(|error| {
-        if from_newer {
+        if from_newer && !is_too_deep(&error) {
             newer(version)
         } else {
             parse_error(path, &error)
@@ -317,8 +339,20 @@ fn read_project_text(path: &Path, text: &str) -> Result<ReadProject, ProjectFile
     Ok(ReadProject { project, version })
 }
 
+fn is_too_deep(error: &ron::error::SpannedError) -> bool {
+    error.code == ron::Error::ExceededRecursionLimit
+}
+
 /// The error for RON that does not parse (or does not fit the model), where it happened.
 fn parse_error(path: &Path, error: &ron::error::SpannedError) -> ProjectFileError {
+    if is_too_deep(error) {
+        return ProjectFileError::TooDeep {
+            path: path.to_owned(),
+            line: error.span.start.line,
+            column: error.span.start.col,
+            limit: MAX_NESTING_DEPTH,
+        };
+    }
     ProjectFileError::Syntax {
         path: path.to_owned(),
         line: error.span.start.line,
@@ -402,6 +436,9 @@ fn version_written_in(text: &str) -> Option<u32> {
         value.trim().trim_end_matches(',').trim().parse().ok()
     })
 }
+
+#[cfg(test)]
+mod tests;
 
 /// Saves a project file atomically: the target is replaced only once the new content is
 /// completely on disk. Saving through a symbolic link writes the file it points to, and an
