@@ -18,12 +18,11 @@ use crate::model::{
 
 /// The `format` field every project file carries.
 pub const FORMAT_NAME: &str = "copydesk-project";
-/// The format version this build writes, and the newest it reads.
+/// The format version this build writes, and the newest it fully understands.
 ///
-/// Version 2 added dismissed suggestions, claim kinds and status history, and source rank and
-/// access date; version 1 files are read as they are (their claims get the flagging as the
-/// first step of their history). Version 3 added earlier drafts, how each mark and section came
-/// through a revised draft, and the draft number; older files simply have none of these.
+/// Older files are brought up to it by the migration chain (`MIGRATIONS`), one step per
+/// version; what each version added is told there and in docs/FORMAT.md. Files from a newer
+/// version are read as far as this one understands them, to be opened read-only.
 pub const FORMAT_VERSION: u32 = 4;
 /// Who set a status, for statuses set before copydesk kept a history (format version 1).
 pub const UNKNOWN_BEFORE_HISTORY: &str = "unknown (before history was kept)";
@@ -32,6 +31,17 @@ pub const PROJECT_EXTENSION: &str = ".copydesk.ron";
 /// Project files larger than this are refused rather than read (a book with 10,000 marks is
 /// ~10 MB).
 pub const MAX_PROJECT_BYTES: u64 = 256 * 1024 * 1024;
+/// How deeply a project file's RON may nest, as the RON reader counts levels (a struct, a
+/// list and its items, `Some(…)`, a field's value each count); deeper is refused as "nested
+/// too deeply". Reading recurses once per level, so without a limit a small hostile file
+/// (`[[[[…`) would overflow the stack.
+///
+/// A real project nests at most 15 levels (an earlier draft's section's revision's list of
+/// section ids, in a project on its third draft; 10 to 12 for the golden files, checked by a
+/// unit test). The limit leaves room for deeper structures in later versions, whose files are
+/// read as far as this version understands them, and stays far below what the stack takes,
+/// even in a debug build.
+pub const MAX_NESTING_DEPTH: usize = 64;
 
 #[derive(Debug, Error)]
 pub enum ProjectFileError {
@@ -43,6 +53,15 @@ pub enum ProjectFileError {
     },
     #[error("{path}: the file is too large to be a project ({size} bytes)")]
     TooLarge { path: PathBuf, size: u64 },
+    #[error(
+        "{path}:{line}:{column}: the project file is damaged: it is nested too deeply (more than {limit} levels)"
+    )]
+    TooDeep {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        limit: usize,
+    },
     #[error("{path}: not a copydesk project, or a damaged one (it is not UTF-8 text)")]
     NotText { path: PathBuf },
     #[error("{path}:{line}:{column}: the project file is damaged: {message}")]
@@ -142,14 +161,110 @@ pub fn ron_from_project(project: &Project) -> Result<String, ron::Error> {
     ))
 }
 
-/// Reads a project from the text of a project file; `path` names it in errors.
-pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileError> {
-    let options = ron::Options::default();
-    let syntax = |error: ron::error::SpannedError| ProjectFileError::Syntax {
+/// A project as read from its file, and the format version it was written in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadProject {
+    pub project: Project,
+    /// The file's `version`: at most [`FORMAT_VERSION`] unless the file is from a newer
+    /// copydesk.
+    pub version: u32,
+}
+
+impl ReadProject {
+    /// Whether the file was written by a newer copydesk: the project holds what this version
+    /// understands of it, and saving it would lose the rest, so it is to be opened read-only.
+    pub fn is_from_newer_version(&self) -> bool {
+        self.version > FORMAT_VERSION
+    }
+
+    /// Whether the file was written in an older format version: saving it writes the current
+    /// one, which the copydesk that wrote it may not read.
+    pub fn is_from_older_version(&self) -> bool {
+        self.version < FORMAT_VERSION
+    }
+}
+
+/// Reads a project from a file's bytes (UTF-8, a byte-order mark tolerated); `path` names it in
+/// errors.
+///
+/// A file from a NEWER version is read as far as this version understands it (unknown fields
+/// ignored) and returned with its version, so the caller can open it read-only; only when even
+/// that fails is it [`ProjectFileError::NewerVersion`]. A file from an older version is brought
+/// up to the current one by the migration chain.
+pub fn read_project_bytes(path: &Path, bytes: &[u8]) -> Result<ReadProject, ProjectFileError> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_PROJECT_BYTES {
+        return Err(ProjectFileError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ProjectFileError::NotText {
         path: path.to_owned(),
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: error.code.to_string(),
+    })?;
+    // Some editors put a byte-order mark in front of UTF-8; RON does not expect one.
+    read_project_text(path, text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Reads a project file, as [`read_project_bytes`] does: a file from a newer version comes back
+/// read as far as this version understands it, for the caller to open read-only.
+pub fn read_project(path: &Path) -> Result<ReadProject, ProjectFileError> {
+    let read_error = |source| ProjectFileError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    if size > MAX_PROJECT_BYTES {
+        return Err(ProjectFileError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    // The size on disk may be wrong (a device, a pipe, a file still growing): never read more
+    // than one byte past the limit, whatever it said.
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_PROJECT_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(read_error)?;
+    read_project_bytes(path, &bytes)
+}
+
+/// Reads a project from the text of a project file; `path` names it in errors. A file from a
+/// newer version is refused ([`ProjectFileError::NewerVersion`]): what is written back must
+/// not lose what this version does not understand.
+pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileError> {
+    current_or_older(path, read_project_bytes(path, text.as_bytes())?)
+}
+
+/// Loads a project file to work on: like [`project_from_ron`], a file from a newer version is
+/// refused ([`ProjectFileError::NewerVersion`]), so the commands that write never save over
+/// it. To open such a file read-only, use [`read_project`].
+pub fn load_project(path: &Path) -> Result<Project, ProjectFileError> {
+    current_or_older(path, read_project(path)?)
+}
+
+/// The project, unless its file is from a newer version.
+fn current_or_older(path: &Path, read: ReadProject) -> Result<Project, ProjectFileError> {
+    if read.is_from_newer_version() {
+        return Err(ProjectFileError::NewerVersion {
+            path: path.to_owned(),
+            found: read.version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    Ok(read.project)
+}
+
+/// Reads a project from the text of a project file, byte-order mark removed.
+fn read_project_text(path: &Path, text: &str) -> Result<ReadProject, ProjectFileError> {
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING_DEPTH);
+    let newer = |found| ProjectFileError::NewerVersion {
+        path: path.to_owned(),
+        found,
+        supported: FORMAT_VERSION,
     };
     // A file that does not even name the format is something else (an article, another
     // program's RON): say so, rather than report where it stops looking like a project.
@@ -160,17 +275,14 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
     }
     let header: Header = match options.from_str(text) {
         Ok(header) => header,
-        // A newer copydesk may write what this one cannot parse: say so, not "damaged".
-        Err(error) => match version_written_in(text) {
-            Some(found) if found > FORMAT_VERSION => {
-                return Err(ProjectFileError::NewerVersion {
-                    path: path.to_owned(),
-                    found,
-                    supported: FORMAT_VERSION,
-                });
-            }
-            _ => return Err(syntax(error)),
-        },
+        Err(error) => {
+            return Err(match version_written_in(text) {
+                // Too deep is too deep: no copydesk writes such a file, whatever it claims.
+                Some(found) if found > FORMAT_VERSION && !is_too_deep(&error) => newer(found),
+                // A newer copydesk may write what this one cannot parse: say so, not "damaged".
+                _ => parse_error(path, &error),
+            });
+        }
     };
     if header.format != FORMAT_NAME || header.version == 0 {
         return Err(ProjectFileError::NotAProject {
@@ -178,14 +290,17 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
         });
     }
     let version = header.version;
-    if version > FORMAT_VERSION {
-        return Err(ProjectFileError::NewerVersion {
-            path: path.to_owned(),
-            found: version,
-            supported: FORMAT_VERSION,
-        });
-    }
-    let file: FileIn = options.from_str(text).map_err(syntax)?;
+    let from_newer = version > FORMAT_VERSION;
+    // A newer file is read as far as this version understands it: serde skips the fields it
+    // does not know (no struct here denies unknown fields), but a value it cannot take (an
+    // unknown enum variant, a field whose type changed) fails the whole read.
+    let file: FileIn = options.from_str(text).map_err(|error| {
+        if from_newer && !is_too_deep(&error) {
+            newer(version)
+        } else {
+            parse_error(path, &error)
+        }
+    })?;
     let mut project = Project {
         title: file.title,
         draft: file.draft,
@@ -195,32 +310,110 @@ pub fn project_from_ron(path: &Path, text: &str) -> Result<Project, ProjectFileE
         dismissed: file.dismissed,
         earlier_drafts: file.earlier_drafts,
     };
-    if version < 2 {
-        for claim in &mut project.claims {
-            claim.history.push(StatusChange {
-                status: ClaimStatus::NeedsSource,
-                by: claim.author.clone(),
-                at: claim.created,
-            });
-            // Version 1 kept no history: the status reached since is recorded without
-            // pretending to know who set it, or when.
-            if claim.status != ClaimStatus::NeedsSource {
-                claim.history.push(StatusChange {
-                    status: claim.status,
-                    by: UNKNOWN_BEFORE_HISTORY.to_owned(),
-                    at: claim.created,
-                });
+    migrate(&mut project, version);
+    project.validate().map_err(|problem| {
+        // A newer version may allow what this one does not (a new kind of passage, say): its
+        // file is not damaged, only beyond this version.
+        if from_newer {
+            newer(version)
+        } else {
+            ProjectFileError::Invalid {
+                path: path.to_owned(),
+                problem,
             }
         }
-    }
-    project
-        .validate()
-        .map_err(|problem| ProjectFileError::Invalid {
-            path: path.to_owned(),
-            problem,
-        })?;
-    Ok(project)
+    })?;
+    Ok(ReadProject { project, version })
 }
+
+fn is_too_deep(error: &ron::error::SpannedError) -> bool {
+    error.code == ron::Error::ExceededRecursionLimit
+}
+
+/// The error for RON that does not parse (or does not fit the model), where it happened.
+fn parse_error(path: &Path, error: &ron::error::SpannedError) -> ProjectFileError {
+    if is_too_deep(error) {
+        return ProjectFileError::TooDeep {
+            path: path.to_owned(),
+            line: error.span.start.line,
+            column: error.span.start.col,
+            limit: MAX_NESTING_DEPTH,
+        };
+    }
+    ProjectFileError::Syntax {
+        path: path.to_owned(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    }
+}
+
+/// One step of the migration chain: brings a project read from a file of one format version
+/// up to the next.
+///
+/// Every version so far only added fields, each with a default, so an older file deserialises
+/// into the current model as it is and the steps work on the [`Project`]; a step fills in what
+/// the older version could not say. A version that renames or restructures a field would need
+/// its step to work on the file's RON before the model sees it.
+type Migration = fn(&mut Project);
+
+/// The steps, in order: `MIGRATIONS[n - 1]` brings a project from version `n` to `n + 1`.
+///
+/// Its length is tied to [`FORMAT_VERSION`], so a new version cannot be declared without its
+/// step (even one that changes nothing, saying why). A new version also gets its golden file in
+/// `tests/data/format`, written by the first copydesk that writes it, and the files already
+/// there stay as they are.
+const MIGRATIONS: [Migration; FORMAT_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
+
+/// Applies the steps from the file's `version` up to [`FORMAT_VERSION`]; a project already at
+/// the current version (or, read read-only, a newer one) is left as it is.
+fn migrate(project: &mut Project, version: u32) {
+    let first = usize::try_from(version.saturating_sub(1)).unwrap_or(usize::MAX);
+    for step in MIGRATIONS.iter().skip(first) {
+        step(project);
+    }
+}
+
+/// Version 1 → 2: claims get their status history.
+///
+/// Version 1 kept no history. Each claim's history starts with its flagging (`NeedsSource`,
+/// by its author, at its creation); a claim whose status has moved on gets that status as a
+/// second step, set by [`UNKNOWN_BEFORE_HISTORY`] and dated at its creation, because the file
+/// does not say who set it, or when. The other fields version 2 added (dismissed suggestions,
+/// claim kinds, sources' rank and access date) are simply absent from a version 1 file: none
+/// dismissed, no kinds known, rank and date not set.
+fn v1_to_v2(project: &mut Project) {
+    for claim in &mut project.claims {
+        claim.history.push(StatusChange {
+            status: ClaimStatus::NeedsSource,
+            by: claim.author.clone(),
+            at: claim.created,
+        });
+        if claim.status != ClaimStatus::NeedsSource {
+            claim.history.push(StatusChange {
+                status: claim.status,
+                by: UNKNOWN_BEFORE_HISTORY.to_owned(),
+                at: claim.created,
+            });
+        }
+    }
+}
+
+/// Version 2 → 3: nothing to change.
+///
+/// Version 3 added what a revised draft brings (earlier drafts, the draft number, sections'
+/// `revision`, marks' `carried`). A version 2 project never had a revised draft, so the
+/// defaults (no earlier drafts, draft 1, no revision, marks made on this draft) are exactly
+/// true of it.
+fn v2_to_v3(_project: &mut Project) {}
+
+/// Version 3 → 4: nothing to change.
+///
+/// Version 4 added Word and web drafts (`draft.format` `Docx` and `Html`), the tracked changes
+/// a Word draft had pending, and comments' `origin`. A version 3 project was imported from
+/// plain text or Markdown, which have none of these, so the defaults (no tracked changes,
+/// comments made in copydesk) are exactly true of it.
+fn v3_to_v4(_project: &mut Project) {}
 
 /// The `version: N` line near the top of a project file, read as text: a last resort for a
 /// file whose RON this version cannot parse.
@@ -231,26 +424,8 @@ fn version_written_in(text: &str) -> Option<u32> {
     })
 }
 
-/// Loads a project file.
-pub fn load_project(path: &Path) -> Result<Project, ProjectFileError> {
-    let read_error = |source| ProjectFileError::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
-    if size > MAX_PROJECT_BYTES {
-        return Err(ProjectFileError::TooLarge {
-            path: path.to_owned(),
-            size,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    let text = String::from_utf8(bytes).map_err(|_| ProjectFileError::NotText {
-        path: path.to_owned(),
-    })?;
-    // Some editors put a byte-order mark in front of UTF-8; RON does not expect one.
-    project_from_ron(path, text.strip_prefix('\u{feff}').unwrap_or(&text))
-}
+#[cfg(test)]
+mod tests;
 
 /// Saves a project file atomically: the target is replaced only once the new content is
 /// completely on disk. Saving through a symbolic link writes the file it points to, and an

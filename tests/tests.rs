@@ -14,6 +14,7 @@ mod export;
 mod export_cli;
 mod export_desk;
 mod fact_check_desk;
+mod format_versions;
 mod html_import;
 mod import;
 mod project_file;
