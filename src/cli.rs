@@ -417,6 +417,14 @@ fn revise_command(project_path: &Path, article: &Path, output: Option<&Path>) ->
         Err(error) => return fail(&error),
     };
     let on_disk = opened.file;
+    if let Some(on_disk) = on_disk.filter(crate::open::ProjectOnDisk::is_newer_version) {
+        // Writing it back would drop what this version does not understand.
+        return fail(&crate::project_file::ProjectFileError::NewerVersion {
+            path: project_path.to_owned(),
+            found: on_disk.version,
+            supported: crate::project_file::FORMAT_VERSION,
+        });
+    }
     let project = opened.project;
     let new_draft = match import_file(article, Timestamp::now()) {
         Ok(new_draft) => new_draft,

@@ -7,8 +7,8 @@ use jiff::Timestamp;
 use crate::import::{ImportError, import_file};
 use crate::model::Project;
 use crate::project_file::{
-    FORMAT_VERSION, MAX_PROJECT_BYTES, ProjectFileError, is_project_path, load_project,
-    project_from_ron,
+    FORMAT_VERSION, ProjectFileError, is_project_path, load_project, project_file_bytes,
+    read_project_bytes,
 };
 use crate::storage::ContentHash;
 
@@ -56,7 +56,9 @@ pub fn project_from_path(path: &Path) -> Result<Project, OpenError> {
     }
 }
 
-/// Like [`project_from_path`], and for a project also what its file held.
+/// Like [`project_from_path`], and for a project also what its file held. A project from a
+/// newer copydesk is read as far as this version understands it (see
+/// [`ProjectOnDisk::is_newer_version`]): it must be opened read-only.
 pub fn open_path(path: &Path) -> Result<Opened, OpenError> {
     if !is_project_path(path) {
         return Ok(Opened {
@@ -64,29 +66,13 @@ pub fn open_path(path: &Path) -> Result<Opened, OpenError> {
             file: None,
         });
     }
-    let read_error = |source| ProjectFileError::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
-    if size > MAX_PROJECT_BYTES {
-        return Err(ProjectFileError::TooLarge {
-            path: path.to_owned(),
-            size,
-        }
-        .into());
-    }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    let hash = ContentHash::of(&bytes);
-    let text = String::from_utf8(bytes).map_err(|_| ProjectFileError::NotText {
-        path: path.to_owned(),
-    })?;
-    let project = project_from_ron(path, text.strip_prefix('\u{feff}').unwrap_or(&text))?;
+    let bytes = project_file_bytes(path)?;
+    let read = read_project_bytes(path, &bytes)?;
     Ok(Opened {
-        project,
+        project: read.project,
         file: Some(ProjectOnDisk {
-            hash,
-            version: FORMAT_VERSION,
+            hash: ContentHash::of(&bytes),
+            version: read.version,
         }),
     })
 }

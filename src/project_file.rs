@@ -209,6 +209,12 @@ pub fn read_project_bytes(path: &Path, bytes: &[u8]) -> Result<ReadProject, Proj
 /// Reads a project file, as [`read_project_bytes`] does: a file from a newer version comes back
 /// read as far as this version understands it, for the caller to open read-only.
 pub fn read_project(path: &Path) -> Result<ReadProject, ProjectFileError> {
+    read_project_bytes(path, &project_file_bytes(path)?)
+}
+
+/// The bytes of a project file, refusing one larger than [`MAX_PROJECT_BYTES`] before reading
+/// it (and never reading more than one byte past the limit, whatever its size said).
+pub fn project_file_bytes(path: &Path) -> Result<Vec<u8>, ProjectFileError> {
     let read_error = |source| ProjectFileError::Read {
         path: path.to_owned(),
         source,
@@ -221,15 +227,14 @@ pub fn read_project(path: &Path) -> Result<ReadProject, ProjectFileError> {
             size,
         });
     }
-    // The size on disk may be wrong (a device, a pipe, a file still growing): never read more
-    // than one byte past the limit, whatever it said.
+    // The size on disk may be wrong (a device, a pipe, a file still growing).
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(
         &mut std::io::Read::take(file, MAX_PROJECT_BYTES + 1),
         &mut bytes,
     )
     .map_err(read_error)?;
-    read_project_bytes(path, &bytes)
+    Ok(bytes)
 }
 
 /// Reads a project from the text of a project file; `path` names it in errors. A file from a

@@ -412,3 +412,75 @@ fn a_journal_is_discarded_on_request_and_when_changes_are_undone() {
         "nothing else was written"
     );
 }
+
+#[test]
+fn a_file_from_a_newer_copydesk_opens_read_only_and_is_never_written() {
+    let dir = temp_dir();
+    let path = saved_sample(dir.path());
+    let current = format!("version: {},", copydesk::project_file::FORMAT_VERSION);
+    let newer = std::fs::read_to_string(&path).unwrap().replacen(
+        &current,
+        "version: 99,\n    reviewers_online: [\"bea\"],",
+        1,
+    );
+    std::fs::write(&path, &newer).unwrap();
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk_keeping(
+        Some(path.clone()),
+        Some("Ana"),
+        &dialogs,
+        Safekeeping::in_data_dir(None),
+    );
+    assert!(harness.state().window_title().contains("(read-only)"));
+    let (text, is_error) = notice(&harness);
+    assert!(is_error, "{text}");
+    assert!(text.contains("newer copydesk (format version 99"), "{text}");
+    let status = first_status(&harness);
+    press(&mut harness, ALT, Key::Num4);
+    assert_eq!(first_status(&harness), status);
+    press(&mut harness, CTRL, Key::S);
+    dialogs.answer_next(Some(dir.path().join("copy.copydesk.ron")));
+    press(&mut harness, CTRL_SHIFT, Key::S);
+    settle(&mut harness);
+    assert!(dialogs.asked().is_empty(), "no save dialog is offered");
+    let (text, _) = notice(&harness);
+    assert!(
+        text.starts_with("Not saved: this review was saved by a newer"),
+        "{text}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
+    assert!(!dir.path().join("copy.copydesk.ron").exists());
+}
+
+#[test]
+fn an_older_file_is_upgraded_on_save_and_its_original_kept() {
+    let dir = temp_dir();
+    let data = temp_dir();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/format/v1.copydesk.ron");
+    let path = dir.path().join("review.copydesk.ron");
+    std::fs::copy(&golden, &path).unwrap();
+    let original = std::fs::read(&path).unwrap();
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk_keeping(
+        Some(path.clone()),
+        Some("Ana"),
+        &dialogs,
+        keeping_in(data.path()),
+    );
+    let (text, is_error) = notice(&harness);
+    assert!(!is_error);
+    assert!(text.contains("older copydesk (format version 1)"), "{text}");
+    press(&mut harness, ALT, Key::Num4);
+    press(&mut harness, CTRL, Key::S);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let current = format!("version: {},", copydesk::project_file::FORMAT_VERSION);
+    assert!(saved.contains(&current));
+    let kept = Backups::in_data_dir(data.path())
+        .folder_for(&path)
+        .join("review.format-v1-original.copydesk.ron");
+    assert_eq!(std::fs::read(kept).unwrap(), original);
+    assert_eq!(
+        load_project(&path).unwrap().sections[0].status,
+        ReviewStatus::Approved
+    );
+}

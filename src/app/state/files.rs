@@ -296,6 +296,11 @@ impl AppState {
         let Some(review) = &self.review else {
             return;
         };
+        if let Some(read_only) = review.read_only.as_ref().filter(|r| !r.allows_save_as()) {
+            let message = format!("Not saved: {}", read_only.explanation());
+            self.show_error(message);
+            return;
+        }
         let suggested = match (&review.path, &review.article_path) {
             (Some(path), _) => path.clone(),
             (None, Some(article)) => project_path_for_article(article),
