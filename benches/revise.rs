@@ -16,7 +16,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use copydesk::import::import_bytes;
-use copydesk::model::{AnchorState, Comment, DraftFormat, Passage, Project, Section};
+use copydesk::model::{AnchorState, DraftFormat, Project, Section};
 use copydesk::revise::{ReviseOptions, revise};
 use jiff::Timestamp;
 
@@ -24,6 +24,9 @@ use jiff::Timestamp;
 mod manuscript;
 
 use manuscript::{manuscript, median};
+
+#[path = "support/marks.rs"]
+mod marks;
 
 const TARGET_WORDS: usize = 300_000;
 const MARKS: usize = 10_000;
@@ -40,35 +43,6 @@ fn unique_paragraphs(mut project: Project) -> Project {
             .map(|(n, paragraph)| format!("{paragraph} [{index}.{n}]"))
             .collect();
         section.text = tagged.join("\n");
-    }
-    project
-}
-
-/// `MARKS` comments on random runs of words.
-fn marked(mut project: Project) -> Project {
-    let mut rng = fastrand::Rng::with_seed(7);
-    while project.comments.len() < MARKS {
-        let section = &project.sections[rng.usize(..project.sections.len())];
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(
-                section
-                    .text
-                    .chars()
-                    .enumerate()
-                    .filter(|(_, c)| c.is_whitespace())
-                    .map(|(i, _)| i + 1),
-            )
-            .collect();
-        if starts.len() < 14 {
-            continue;
-        }
-        let first = rng.usize(..starts.len() - 13);
-        let words = rng.usize(1..=12);
-        let range = starts[first]..starts[first + words] - 1;
-        if let Ok(passage) = Passage::from_section_text(&section.text, range) {
-            let comment = Comment::new(section.id.clone(), Some(passage), "Ana", Timestamp::now());
-            project.comments.push(comment);
-        }
     }
     project
 }
@@ -259,7 +233,7 @@ fn main() {
         Timestamp::now(),
     )
     .unwrap();
-    let old = marked(unique_paragraphs(imported));
+    let old = marks::marked(unique_paragraphs(imported), MARKS);
     println!(
         "manuscript: {words} words, {} sections, {} marks",
         old.sections.len(),
