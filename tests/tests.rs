@@ -6,6 +6,8 @@ mod architecture;
 mod browser;
 mod cli;
 mod common;
+#[cfg(target_os = "linux")] // Xvfb, and /proc to tell that the killed desk is gone
+mod crash_recovery;
 mod desk;
 mod docx_hostile;
 mod docx_import;
