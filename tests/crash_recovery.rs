@@ -275,7 +275,29 @@ fn start_xvfb(processes: &mut Processes, log: &Path) -> String {
         "Xvfb did not start: {}",
         std::fs::read_to_string(log).unwrap_or_default()
     );
-    format!(":{number}")
+    let display = format!(":{number}");
+    // Xvfb names its display when it listens, but a client may still be refused for a moment
+    // (seen once under load): wait until one gets through.
+    let started = Instant::now();
+    loop {
+        let answered = Command::new("xdotool")
+            .arg("getdisplaygeometry")
+            .env("DISPLAY", &display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        if answered {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "Xvfb on {display} never accepted a client: {}",
+            std::fs::read_to_string(log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    display
 }
 
 /// The processor time process `pid` has used so far, in clock ticks.
@@ -468,6 +490,11 @@ fn a_killed_desk_loses_nothing_its_journal_had() {
         what,
         [
             "1 comment added.".to_owned(),
+            // The listing quotes the first 60 characters of a new comment.
+            format!(
+                "New comment: “{}…”",
+                SENTENCE.chars().take(60).collect::<String>().trim_end()
+            ),
             format!("“{first}”: approved (was unreviewed)."),
             format!("“{second}”: needs changes (was unreviewed)."),
         ],
