@@ -4,7 +4,11 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use copydesk::model::{Passage, Project, SectionId};
+use copydesk::edit::Edit;
+use copydesk::model::{
+    Claim, ClaimStatus, Comment, Passage, Project, ReviewStatus, SectionId, Source,
+};
+use jiff::Timestamp;
 
 /// The six headings of the seed article, exactly as written.
 pub const SEED_HEADINGS: [&str; 6] = [
@@ -168,4 +172,74 @@ pub fn golden_project(name: &str) -> (PathBuf, Vec<u8>) {
         .join(name);
     let bytes = std::fs::read(&path).unwrap();
     (path, bytes)
+}
+
+/// Builds a valid edit for the current project from random choices (property tests: random
+/// edits, undone; random projects, saved and reopened).
+pub fn edit_from_choices(project: &Project, kind: u8, a: usize, b: usize) -> Edit {
+    let section = &project.sections[a % project.sections.len()];
+    let text_len = section.char_count();
+    let passage = |a: usize, b: usize| {
+        let start = a % text_len.max(1);
+        let end = (start + 1 + b % 40).min(text_len);
+        Passage::from_section_text(&section.text, start..end).ok()
+    };
+    match kind % 8 {
+        0 => Edit::SetSectionStatus {
+            section: section.id.clone(),
+            status: ReviewStatus::ALL[b % 4],
+        },
+        1 => match passage(a, b) {
+            Some(passage) => Edit::add_comment(Comment::new(
+                section.id.clone(),
+                Some(passage),
+                "Prop",
+                Timestamp::UNIX_EPOCH,
+            )),
+            None => Edit::add_comment(Comment::new(
+                section.id.clone(),
+                None,
+                "Prop",
+                Timestamp::UNIX_EPOCH,
+            )),
+        },
+        2 if !project.comments.is_empty() => Edit::RemoveComment {
+            id: project.comments[b % project.comments.len()].id.clone(),
+        },
+        3 if !project.comments.is_empty() => Edit::SetCommentBody {
+            id: project.comments[b % project.comments.len()].id.clone(),
+            body: format!("body {a}"),
+        },
+        4 => match passage(b, a) {
+            Some(passage) => Edit::add_claim(Claim::new(
+                section.id.clone(),
+                passage,
+                "Prop",
+                Timestamp::UNIX_EPOCH,
+            )),
+            None => Edit::SetSectionStatus {
+                section: section.id.clone(),
+                status: ReviewStatus::InReview,
+            },
+        },
+        5 if !project.claims.is_empty() => Edit::SetClaimStatus {
+            id: project.claims[a % project.claims.len()].id.clone(),
+            status: ClaimStatus::ALL[b % 5],
+        },
+        6 if !project.claims.is_empty() => Edit::AddSource {
+            claim: project.claims[a % project.claims.len()].id.clone(),
+            index: b,
+            source: Source {
+                url: format!("https://example.org/{b}"),
+                ..Source::default()
+            },
+        },
+        7 if !project.claims.is_empty() => Edit::RemoveClaim {
+            id: project.claims[b % project.claims.len()].id.clone(),
+        },
+        _ => Edit::SetSectionStatus {
+            section: section.id.clone(),
+            status: ReviewStatus::NeedsChanges,
+        },
+    }
 }

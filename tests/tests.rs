@@ -20,6 +20,7 @@ mod format_versions;
 mod html_import;
 mod import;
 mod project_file;
+mod project_fuzz;
 mod revise;
 mod revise_desk;
 mod safe_save;

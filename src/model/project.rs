@@ -1,6 +1,6 @@
 //! The whole review: the article's sections and every mark on them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -317,8 +317,15 @@ impl Project {
                     .iter()
                     .map(|c| ("claim", c.id.as_str(), &c.section, c.placed_passage())),
             );
+        // Each section's length, counted once: a long section with many marks (a hostile file
+        // of a few megabytes) must not cost its length once per mark.
+        let lengths: HashMap<&SectionId, usize> = self
+            .sections
+            .iter()
+            .map(|section| (&section.id, section.char_count()))
+            .collect();
         for (what, id, section_id, passage) in passages {
-            let Some(section) = self.section(section_id) else {
+            let Some(&len) = lengths.get(section_id) else {
                 return Err(InvalidProject::UnknownSection {
                     what,
                     id: id.to_owned(),
@@ -326,7 +333,6 @@ impl Project {
                 });
             };
             if let Some(passage) = passage {
-                let len = section.char_count();
                 if passage.start >= passage.end {
                     return Err(InvalidProject::EmptyPassage {
                         what,
