@@ -484,3 +484,34 @@ fn an_older_file_is_upgraded_on_save_and_its_original_kept() {
         ReviewStatus::Approved
     );
 }
+
+#[test]
+fn a_save_not_confirmed_on_disk_stays_unsaved_and_saving_again_does_not_take_it_for_a_change() {
+    let dir = temp_dir();
+    let path = saved_sample(dir.path());
+    let safekeeping = Safekeeping {
+        fs: Arc::new(FaultyFileSystem::failing(
+            SaveStep::SyncFolder,
+            Fault::Error(std::io::ErrorKind::Other),
+        )),
+        ..Safekeeping::in_data_dir(None)
+    };
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk_keeping(Some(path.clone()), Some("Ana"), &dialogs, safekeeping);
+    press(&mut harness, ALT, Key::Num4);
+    press(&mut harness, CTRL, Key::S);
+    let (text, is_error) = notice(&harness);
+    assert!(
+        is_error && text.contains("may not survive a power cut"),
+        "{text}"
+    );
+    assert!(harness.state().state().is_dirty());
+    // The new version is in place; saving again confirms it rather than asking about it.
+    press(&mut harness, CTRL, Key::S);
+    assert_eq!(harness.state().state().modal, None);
+    assert!(!harness.state().state().is_dirty());
+    assert_eq!(
+        load_project(&path).unwrap().sections[0].status,
+        ReviewStatus::Approved
+    );
+}

@@ -10,7 +10,7 @@ use thiserror::Error;
 use super::ContentHash;
 use super::atomic::{WriteError, write_atomically};
 use super::backups::Backups;
-use super::fs::FileSystem;
+use super::fs::{FileSystem, SaveStep};
 use crate::model::Project;
 use crate::project_file::ron_from_project;
 
@@ -60,6 +60,14 @@ pub enum SaveError {
         path: PathBuf,
         #[source]
         source: std::io::Error,
+    },
+    /// The new file is in place, but the folder could not be synced, so it is not known to
+    /// survive a power cut. The file on disk now has `hash`.
+    #[error("{source} (the new version is in place but may not survive a power cut)")]
+    NotConfirmed {
+        hash: ContentHash,
+        #[source]
+        source: WriteError,
     },
     #[error(transparent)]
     Write(#[from] WriteError),
@@ -113,7 +121,16 @@ pub fn save_project_file(
             Err(error) => backup_problem = Some(error.to_string()),
         }
     }
-    write_atomically(fs, path, &bytes)?;
+    match write_atomically(fs, path, &bytes) {
+        Ok(()) => {}
+        Err(
+            source @ WriteError::Io {
+                step: SaveStep::SyncFolder,
+                ..
+            },
+        ) => return Err(SaveError::NotConfirmed { hash, source }),
+        Err(error) => return Err(error.into()),
+    }
     Ok(Saved {
         hash,
         backup,

@@ -144,6 +144,19 @@ impl AppState {
                         Err(SaveError::ChangedOnDisk { path }) => {
                             self.modal = Some(Modal::ChangedOnDisk { path, then });
                         }
+                        Err(error @ SaveError::NotConfirmed { hash, .. }) => {
+                            // The file holds this save now: the next save must compare with
+                            // it, or it would take its own write for someone else's change.
+                            if review.path.as_deref() == Some(path.as_path()) {
+                                review.on_disk = Some(ProjectOnDisk {
+                                    hash,
+                                    version: FORMAT_VERSION,
+                                });
+                            }
+                            self.show_error(format!(
+                                "{error}. Your review is still open and unsaved: save again."
+                            ));
+                        }
                         Err(error) => {
                             self.show_error(format!(
                                 "{error}. Your review is still open and unsaved."
