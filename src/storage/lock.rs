@@ -72,10 +72,17 @@ fn process_liveness(pid: u32) -> Liveness {
     if pid == 0 {
         return Liveness::Gone;
     }
-    if Path::new("/proc").join(pid.to_string()).exists() {
-        Liveness::Alive
-    } else {
-        Liveness::Gone
+    // A process that has exited but not been reaped yet (a zombie, state Z or X) still has
+    // its /proc entry, but will never touch the file again.
+    match std::fs::read_to_string(Path::new("/proc").join(pid.to_string()).join("stat")) {
+        Ok(stat) => match stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.trim_start().chars().next())
+        {
+            Some('Z' | 'X') => Liveness::Gone,
+            _ => Liveness::Alive,
+        },
+        Err(_) => Liveness::Gone,
     }
 }
 
@@ -286,6 +293,20 @@ mod tests {
             }
             other => panic!("expected a stale takeover: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_process_that_has_exited_but_is_not_reaped_is_gone() {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        // Not waited for yet: a zombie until `wait`.
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let owner = LockOwner {
+            pid: child.id(),
+            ..LockOwner::this_process()
+        };
+        assert_eq!(owner.liveness(), Liveness::Gone);
+        child.wait().unwrap();
+        assert_eq!(owner.liveness(), Liveness::Gone);
     }
 
     #[test]
