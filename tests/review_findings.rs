@@ -544,3 +544,108 @@ fn a_backup_of_a_private_project_is_not_readable_by_others() {
     let mode = std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode & 0o077, 0, "backup mode {mode:o}");
 }
+
+/// Promise check (passes): Ctrl+Q with unsaved changes → Save → the desk quits once the save,
+/// made on the file thread, is on disk.
+#[test]
+fn quitting_with_save_quits_after_the_save_lands() {
+    let dir = temp_dir();
+    let path = saved_sample(dir.path());
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk_keeping(
+        Some(path.clone()),
+        Some("Ana"),
+        &dialogs,
+        Safekeeping::in_data_dir(None),
+    );
+    press(&mut harness, ALT, Key::Num4);
+    press(&mut harness, CTRL, Key::Q);
+    harness.get_by_label("Save").click();
+    harness.run();
+    settle(&mut harness);
+    assert!(harness.state().state().quit_confirmed);
+    assert_eq!(
+        load_project(&path).unwrap().sections[0].status,
+        ReviewStatus::Approved
+    );
+}
+
+/// A review restored from a crash whose project file is gone meanwhile is saved back to its
+/// path, but no lock is taken (restore_now locks only an existing file; the save locks only
+/// when the path "moved"): a second desk opens the file without any question.
+#[test]
+fn a_restored_review_saved_to_its_missing_file_holds_the_lock() {
+    let dir = temp_dir();
+    let path = saved_sample(dir.path());
+    let data = temp_dir();
+    let journals = Journals::in_data_dir(data.path());
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk_keeping(
+        Some(path.clone()),
+        Some("Ana"),
+        &dialogs,
+        keeping_in(data.path()),
+    );
+    press(&mut harness, ALT, Key::Num4);
+    run_until(&mut harness, "the journal is written", |_| {
+        journals.all().len() == 1
+    });
+    settle(&mut harness);
+    let journal = journals.all().remove(0).path;
+    drop(harness);
+    as_if_crashed(&journal);
+    std::fs::remove_file(&path).unwrap();
+
+    let mut harness = desk_keeping(None, Some("Ana"), &dialogs, keeping_in(data.path()));
+    harness.get_by_label("Restore").click();
+    harness.run();
+    press(&mut harness, CTRL, Key::S);
+    assert!(path.exists(), "saved back to its file");
+    assert!(
+        lock_path(&path).exists(),
+        "the desk that has it open holds its lock"
+    );
+}
+
+/// Save as… onto a project another running desk has open replaces it first and only then says
+/// "Careful: it is also open for bea" (saving.rs locks after the write). Nothing asks before
+/// a colleague's open file is overwritten.
+#[test]
+fn save_as_onto_a_project_open_elsewhere_asks_before_replacing_it() {
+    let dir = temp_dir();
+    let path = saved_sample(dir.path());
+    let theirs = dir.path().join("theirs.copydesk.ron");
+    let mut their_project = load_project(&path).unwrap();
+    their_project.title = "Bea's review".to_owned();
+    save_project(&their_project, &theirs).unwrap();
+    let before = std::fs::read(&theirs).unwrap();
+    let mut other = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    let holder = LockOwner {
+        user: "bea".to_owned(),
+        pid: other.id(),
+        ..LockOwner::this_process()
+    };
+    std::fs::write(lock_path(&theirs), serde_json::to_string(&holder).unwrap()).unwrap();
+
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk_keeping(
+        Some(path),
+        Some("Ana"),
+        &dialogs,
+        Safekeeping::in_data_dir(None),
+    );
+    dialogs.answer_next(Some(theirs.clone()));
+    press(&mut harness, crate::desk::CTRL_SHIFT, Key::S);
+    let after = std::fs::read(&theirs).unwrap();
+    let notice = harness.state().state().notice.clone().unwrap();
+    let _ = other.kill();
+    let _ = other.wait();
+    assert!(
+        after == before,
+        "bea's open project was replaced without a question; the desk said: {}",
+        notice.text
+    );
+}
