@@ -21,6 +21,8 @@ mod html_import;
 mod import;
 mod project_file;
 mod project_fuzz;
+#[cfg(target_os = "linux")] // symbolic links, /proc
+mod review_findings;
 mod revise;
 mod revise_desk;
 mod safe_save;
