@@ -107,6 +107,7 @@ fn main() {
         article_path: None,
         name: "book.copydesk.ron".to_owned(),
         base_hash: None,
+        base_version: None,
         writer: LockOwner::this_process(),
         written_at: Timestamp::now(),
     };

@@ -10,7 +10,7 @@ use copydesk::app::{Modal, Safekeeping, ScriptedFileDialogs};
 use copydesk::model::{Project, ReviewStatus};
 use copydesk::project_file::{load_project, save_project};
 use copydesk::storage::backups::Backups;
-use copydesk::storage::journal::{Journals, read_journal, write_journal};
+use copydesk::storage::journal::{JournalMeta, Journals, read_journal, write_journal};
 use copydesk::storage::lock::{LockOwner, lock_path};
 use copydesk::storage::{Fault, FaultyFileSystem, SaveStep};
 use egui::Key;
@@ -20,14 +20,15 @@ use crate::common::temp_dir;
 use crate::desk::{ALT, CTRL, CTRL_SHIFT, Desk, desk_keeping, press, project, settle};
 
 /// A saved sample review in `dir`.
-fn saved_sample(dir: &Path) -> PathBuf {
+pub(crate) fn saved_sample(dir: &Path) -> PathBuf {
     let path = dir.join("review.copydesk.ron");
     let sample = copydesk::sample::sample_project(jiff::Timestamp::now()).unwrap();
     save_project(&sample, &path).unwrap();
     path
 }
 
-fn keeping_in(data: &Path) -> Safekeeping {
+/// Backups and journals in `data`, the journal written 50 ms after a change.
+pub(crate) fn keeping_in(data: &Path) -> Safekeeping {
     Safekeeping {
         journal_delay: Duration::from_millis(50),
         journal_max_delay: Duration::from_millis(200),
@@ -45,13 +46,28 @@ fn first_status(harness: &Desk) -> ReviewStatus {
 }
 
 /// Runs frames (letting the clock move) until `done`, for at most 10 seconds.
-fn run_until(harness: &mut Desk, what: &str, done: impl Fn(&Desk) -> bool) {
+pub(crate) fn run_until(harness: &mut Desk, what: &str, done: impl Fn(&Desk) -> bool) {
     let started = Instant::now();
     while !done(harness) {
         assert!(started.elapsed() < Duration::from_secs(10), "{what}");
         std::thread::sleep(Duration::from_millis(10));
         harness.step();
     }
+}
+
+/// Makes a desk's journal look like one left by a process that is gone (a crash).
+pub(crate) fn as_if_crashed(journal: &Path) {
+    let (meta, project) = read_journal(journal).unwrap();
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    gone.wait().unwrap();
+    let dead = JournalMeta {
+        writer: LockOwner {
+            pid: gone.id(),
+            ..meta.writer.clone()
+        },
+        ..meta
+    };
+    write_journal(&copydesk::storage::RealFileSystem, journal, &dead, &project).unwrap();
 }
 
 fn files_in(folder: &Path) -> Vec<String> {
@@ -345,22 +361,7 @@ fn changes_are_journaled_and_offered_back_after_a_crash() {
 
     // The desk dies without saving: its journal stays, and names a process that is gone.
     drop(harness);
-    let mut gone = std::process::Command::new("true").spawn().unwrap();
-    gone.wait().unwrap();
-    let dead = copydesk::storage::journal::JournalMeta {
-        writer: LockOwner {
-            pid: gone.id(),
-            ..meta.writer.clone()
-        },
-        ..meta
-    };
-    write_journal(
-        &copydesk::storage::RealFileSystem,
-        &entry.path,
-        &dead,
-        &journaled,
-    )
-    .unwrap();
+    as_if_crashed(&entry.path);
 
     let mut harness = desk_keeping(
         Some(path.clone()),

@@ -21,10 +21,10 @@ mod html_import;
 mod import;
 mod project_file;
 mod project_fuzz;
-#[cfg(target_os = "linux")] // symbolic links, /proc
-mod review_findings;
 mod revise;
 mod revise_desk;
 mod safe_save;
 mod safekeeping_desk;
+#[cfg(target_os = "linux")] // symbolic links, /proc
+mod safekeeping_edge_cases;
 mod suggest;

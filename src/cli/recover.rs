@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use super::{fail, print_then_exit};
 use crate::app::Safekeeping;
-use crate::project_file::{is_project_path, load_project, save_project};
-use crate::storage::journal::{JournalEntry, read_journal, what_would_be_restored};
+use crate::project_file::{is_project_path, save_project};
+use crate::storage::journal::{
+    JournalClaim, JournalEntry, read_journal, remove_journal, what_restoring_brings_back,
+};
 
 /// Lists the journals, or restores number `choice` (from 1, as listed) to `output`.
 pub fn recover_command(choice: Option<usize>, output: Option<&Path>) -> ExitCode {
@@ -57,11 +59,7 @@ fn list(orphaned: &[JournalEntry], folder: &Path) -> ExitCode {
         ));
         match read_journal(&entry.path) {
             Ok((meta, project)) => {
-                let saved = meta
-                    .project_path
-                    .as_deref()
-                    .and_then(|path| load_project(path).ok());
-                let what = what_would_be_restored(saved.as_ref(), &project);
+                let what = what_restoring_brings_back(&meta, &project);
                 if what.is_empty() {
                     text.push_str("   nothing the saved file does not already have\n");
                 }
@@ -89,6 +87,11 @@ fn restore(entry: &JournalEntry, output: &Path) -> ExitCode {
             output.display()
         ));
     }
+    // A desk restoring it at the same moment would make it its own.
+    let claim = match JournalClaim::take(&entry.path) {
+        Ok(claim) => claim,
+        Err(error) => return fail(&error),
+    };
     let (meta, project) = match read_journal(&entry.path) {
         Ok(read) => read,
         Err(error) => return fail(&error),
@@ -97,7 +100,7 @@ fn restore(entry: &JournalEntry, output: &Path) -> ExitCode {
         return fail(&error);
     }
     // Only now that the review is safely in its own file does the journal go.
-    let _ = std::fs::remove_file(&entry.path);
+    remove_journal(&entry.path, Some(claim));
     print_then_exit(
         &format!(
             "Restored {} (autosaved {}) to {}.\n",

@@ -58,6 +58,38 @@ fn problem_from_io(error: &io::Error) -> String {
 /// permissions; a new file gets those of any new file (0666 less the umask). On failure the
 /// temporary file is removed.
 pub fn write_atomically(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_atomically_with_mode(fs, path, bytes, 0o666)
+}
+
+/// Like [`write_atomically`], but a new file is readable by its owner only (0600): copies of
+/// a review kept on the user's behalf (backups, recovery journals) must not be more open than
+/// the project they copy.
+pub fn write_privately(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_atomically_with_mode(fs, path, bytes, 0o600)
+}
+
+/// Creates `folder` and its parents, readable by their owner only where they are new.
+pub fn create_private_folder(folder: &Path) -> Result<(), WriteError> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder.create(folder).map_err(|source| WriteError::Io {
+        path: folder.to_owned(),
+        step: SaveStep::CreateTemporary,
+        source,
+    })
+}
+
+fn write_atomically_with_mode(
+    fs: &dyn FileSystem,
+    path: &Path,
+    bytes: &[u8],
+    new_file_mode: u32,
+) -> Result<(), WriteError> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let folder = match target.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder.to_owned(),
@@ -95,7 +127,11 @@ pub fn write_atomically(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Resul
         .unwrap_or_default();
     // A new file gets what any new file gets; a replacement starts private and takes the old
     // file's permissions just before the rename.
-    let mode = if existing.is_some() { 0o600 } else { 0o666 };
+    let mode = if existing.is_some() {
+        0o600
+    } else {
+        new_file_mode
+    };
     let (temporary, mut file) = create_temporary(fs, &folder, &file_name, mode)
         .map_err(|error| failed(SaveStep::CreateTemporary, error))?;
     let written = (|| {

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::ContentHash;
-use super::atomic::{WriteError, write_atomically};
+use super::atomic::{WriteError, create_private_folder, write_privately};
 use super::fs::FileSystem;
+use super::resolved_path;
 use crate::project_file::PROJECT_EXTENSION;
 
 /// How many rotating backups are kept per project.
@@ -37,7 +38,7 @@ impl Backups {
 
     /// The folder holding `project`'s backups.
     pub fn folder_for(&self, project: &Path) -> PathBuf {
-        let full = full_path(project);
+        let full = resolved_path(project);
         let key = ContentHash::of(full.to_string_lossy().as_bytes()).hex();
         self.root
             .join(format!("{}-{}", project_stem(project), &key[..12]))
@@ -59,15 +60,16 @@ impl Backups {
             now.strftime("%Y%m%d-%H%M%S"),
             now.subsec_millisecond()
         );
-        let mut backup = folder.join(format!("{stem}{BACKUP_MARK}{time}{PROJECT_EXTENSION}"));
-        let mut counter = 2;
+        // A fixed-width counter keeps saves within one millisecond in order when sorted.
+        let name =
+            |counter: u32| format!("{stem}{BACKUP_MARK}{time}-{counter:03}{PROJECT_EXTENSION}");
+        let mut counter = 0;
+        let mut backup = folder.join(name(counter));
         while backup.exists() {
-            backup = folder.join(format!(
-                "{stem}{BACKUP_MARK}{time}-{counter}{PROJECT_EXTENSION}"
-            ));
             counter += 1;
+            backup = folder.join(name(counter));
         }
-        write_atomically(fs, &backup, bytes)?;
+        write_privately(fs, &backup, bytes)?;
         for old in self.list(project).into_iter().skip(KEPT_BACKUPS) {
             let _ = fs.remove_file(&old);
         }
@@ -89,7 +91,7 @@ impl Backups {
             project_stem(project)
         ));
         if !backup.exists() {
-            write_atomically(fs, &backup, bytes)?;
+            write_privately(fs, &backup, bytes)?;
         }
         Ok(backup)
     }
@@ -116,26 +118,24 @@ impl Backups {
 
     fn prepare_folder(&self, fs: &dyn FileSystem, project: &Path) -> Result<PathBuf, WriteError> {
         let folder = self.folder_for(project);
-        std::fs::create_dir_all(&folder).map_err(|source| WriteError::Io {
-            path: folder.clone(),
-            step: super::fs::SaveStep::CreateTemporary,
-            source,
-        })?;
+        create_private_folder(&folder)?;
         let origin = folder.join(ORIGIN_FILE);
         if !origin.exists() {
             // Only a help for someone browsing the folder: failing to write it is no failure.
             let text = format!(
                 "Backups of {}, kept by copydesk before each save (newest {KEPT_BACKUPS}).\n",
-                full_path(project).display()
+                resolved_path(project).display()
             );
-            let _ = write_atomically(fs, &origin, text.as_bytes());
+            let _ = write_privately(fs, &origin, text.as_bytes());
         }
         Ok(folder)
     }
 }
 
-/// `review.copydesk.ron` → `review`; any other name loses its last extension.
+/// `review.copydesk.ron` → `review`; any other name loses its last extension. Named after
+/// the file a symbolic link leads to, so the link and its file share one backup folder.
 fn project_stem(project: &Path) -> String {
+    let project = resolved_path(project);
     let name = project
         .file_name()
         .map_or_else(|| "review".to_owned(), |n| n.to_string_lossy().into_owned());
@@ -145,20 +145,6 @@ fn project_stem(project: &Path) -> String {
     project
         .file_stem()
         .map_or(name, |s| s.to_string_lossy().into_owned())
-}
-
-/// The project's full path, through symbolic links, even before the file exists.
-fn full_path(project: &Path) -> PathBuf {
-    if let Ok(full) = std::fs::canonicalize(project) {
-        return full;
-    }
-    let folder = project.parent().filter(|p| !p.as_os_str().is_empty());
-    let folder = folder.map_or_else(|| PathBuf::from("."), Path::to_owned);
-    let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
-    match project.file_name() {
-        Some(name) => folder.join(name),
-        None => folder,
-    }
 }
 
 #[cfg(test)]

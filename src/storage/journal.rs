@@ -13,7 +13,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::atomic::{WriteError, write_atomically};
+use super::atomic::{WriteError, create_private_folder, write_privately};
 use super::fs::FileSystem;
 use super::lock::{Liveness, LockOwner};
 use crate::model::Project;
@@ -35,6 +35,10 @@ pub struct JournalMeta {
     pub name: String,
     /// The project file's content hash when it was opened or last saved (see `ContentHash`).
     pub base_hash: Option<String>,
+    /// The format version of that file, so a restored review still keeps the original of an
+    /// older file before upgrading it. Absent in journals written before it was recorded.
+    #[serde(default)]
+    pub base_version: Option<u32>,
     /// The desk that wrote it.
     pub writer: LockOwner,
     pub written_at: Timestamp,
@@ -54,6 +58,8 @@ pub enum JournalError {
     Project(#[from] ProjectFileError),
     #[error("cannot write the recovery journal: {0}")]
     Serialize(String),
+    #[error("{path}: another running copydesk is using this recovery journal")]
+    InUse { path: PathBuf },
     #[error(transparent)]
     Write(#[from] WriteError),
 }
@@ -113,13 +119,81 @@ impl Journals {
         journals
     }
 
-    /// Journals left behind by a desk that is no longer running: a crash or a kill.
+    /// Journals left behind by a desk that is no longer running: a crash or a kill. A
+    /// running desk holds its journal's claim (see [`JournalClaim`]); a journal without one
+    /// counts as left behind only when its writer is known to be gone.
     pub fn orphaned(&self) -> Vec<JournalEntry> {
         self.all()
             .into_iter()
-            .filter(|journal| journal.meta.writer.liveness() != Liveness::Alive)
+            .filter(|journal| match is_claimed(&journal.path) {
+                Some(claimed) => !claimed,
+                None => journal.meta.writer.liveness() == Liveness::Gone,
+            })
             .collect()
     }
+}
+
+/// A running desk's hold on its journal: an operating-system lock on `NAME.alive` beside it.
+/// The system releases it when the process ends, however it ends (a crash, `kill -9`), so
+/// a journal whose claim can be taken was left by a desk that is gone — on any platform, and
+/// without trusting process ids.
+#[derive(Debug)]
+pub struct JournalClaim {
+    _file: std::fs::File,
+}
+
+impl JournalClaim {
+    /// Claims `journal` for this desk; fails if another running desk holds it.
+    pub fn take(journal: &Path) -> Result<Self, JournalError> {
+        let alive = alive_path(journal);
+        if let Some(folder) = alive.parent() {
+            create_private_folder(folder)?;
+        }
+        let io_error = |source| JournalError::Read {
+            path: alive.clone(),
+            source,
+        };
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&alive)
+            .map_err(io_error)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Self { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(JournalError::InUse {
+                path: journal.to_owned(),
+            }),
+            Err(std::fs::TryLockError::Error(source)) => Err(io_error(source)),
+        }
+    }
+}
+
+/// The claim file of a journal.
+fn alive_path(journal: &Path) -> PathBuf {
+    journal.with_extension("alive")
+}
+
+/// Whether a running desk holds `journal`'s claim; `None` when it has no claim file or the
+/// lock cannot be tried (then the writer's process id is the only clue).
+fn is_claimed(journal: &Path) -> Option<bool> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(alive_path(journal))
+        .ok()?;
+    match file.try_lock() {
+        // Taken only to look: released when `file` is dropped.
+        Ok(()) => Some(false),
+        Err(std::fs::TryLockError::WouldBlock) => Some(true),
+        Err(std::fs::TryLockError::Error(_)) => None,
+    }
+}
+
+/// Removes a journal and its claim file (the claim, if held, is released after).
+pub fn remove_journal(journal: &Path, claim: Option<JournalClaim>) {
+    let _ = std::fs::remove_file(journal);
+    let _ = std::fs::remove_file(alive_path(journal));
+    drop(claim);
 }
 
 /// A journal's bytes: the header line, then the project file.
@@ -138,12 +212,9 @@ pub fn write_journal(
 ) -> Result<(), JournalError> {
     let bytes = journal_bytes(meta, project)?;
     if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(|source| JournalError::Read {
-            path: folder.to_owned(),
-            source,
-        })?;
+        create_private_folder(folder)?;
     }
-    write_atomically(fs, path, &bytes)?;
+    write_privately(fs, path, &bytes)?;
     Ok(())
 }
 
@@ -186,6 +257,37 @@ pub fn read_journal(path: &Path) -> Result<(JournalMeta, Project), JournalError>
     let meta = meta_from_line(header).ok_or_else(not_a_journal)?;
     let project = project_from_ron(path, body)?;
     Ok((meta, project))
+}
+
+/// What restoring the review in a journal would bring back, compared with its project file as
+/// it is on disk now: the lines the desk and `copydesk recover` show. Empty when the file
+/// already holds everything the journal does.
+pub fn what_restoring_brings_back(meta: &JournalMeta, journal: &Project) -> Vec<String> {
+    let Some(path) = &meta.project_path else {
+        return what_would_be_restored(None, journal);
+    };
+    match crate::project_file::load_project(path) {
+        Ok(saved) => what_would_be_restored(Some(&saved), journal),
+        Err(error) => {
+            let problem = if path.exists() {
+                format!("Its file cannot be read now ({error}).")
+            } else {
+                format!("Its file {} is gone (moved or deleted).", path.display())
+            };
+            vec![problem, contents(journal)]
+        }
+    }
+}
+
+/// "Restoring gives 4 sections, 3 comments, 2 claims."
+fn contents(journal: &Project) -> String {
+    use crate::report::counted;
+    format!(
+        "Restoring gives the review as autosaved: {}, {}, {}.",
+        counted(journal.sections.len(), "section", "sections"),
+        counted(journal.comments.len(), "comment", "comments"),
+        counted(journal.claims.len(), "claim", "claims"),
+    )
 }
 
 /// What restoring `journal` would bring back, compared with `saved` (the project file as it
@@ -301,6 +403,7 @@ mod tests {
             article_path: None,
             name: "story.copydesk.ron".to_owned(),
             base_hash: None,
+            base_version: None,
             writer: LockOwner {
                 pid,
                 ..LockOwner::this_process()
@@ -336,6 +439,27 @@ mod tests {
         let orphaned = journals.orphaned();
         assert_eq!(orphaned.len(), 1, "the damaged file is skipped");
         assert_eq!(orphaned[0].path, path);
+    }
+
+    #[test]
+    fn a_claimed_journal_is_not_orphaned_whatever_its_header_says() {
+        let data = tempfile::tempdir().unwrap();
+        let journals = Journals::in_data_dir(data.path());
+        let path = journals.new_journal_path();
+        let claim = JournalClaim::take(&path).unwrap();
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        child.wait().unwrap();
+        write_journal(&RealFileSystem, &path, &meta(child.id()), &sample()).unwrap();
+        assert!(journals.orphaned().is_empty(), "a running desk holds it");
+        assert!(matches!(
+            JournalClaim::take(&path),
+            Err(JournalError::InUse { .. })
+        ));
+        drop(claim);
+        assert_eq!(journals.orphaned().len(), 1, "its desk is gone");
+        remove_journal(&path, None);
+        assert!(journals.all().is_empty());
+        assert_eq!(std::fs::read_dir(journals.folder()).unwrap().count(), 0);
     }
 
     #[test]

@@ -43,7 +43,8 @@ impl LockOwner {
         )
     }
 
-    fn is_this_process(&self) -> bool {
+    /// Whether this lock was written by this very process.
+    pub fn is_this_process(&self) -> bool {
         self.pid == std::process::id() && self.host == host_name()
     }
 
@@ -107,8 +108,11 @@ fn host_name() -> String {
     }
 }
 
-/// The lock file of a project: `.review.copydesk.ron.lock` beside `review.copydesk.ron`.
+/// The lock file of a project: `.review.copydesk.ron.lock` beside `review.copydesk.ron` —
+/// beside the file itself when the project is reached through a symbolic link, so every way
+/// to the file finds the same lock.
 pub fn lock_path(project: &Path) -> PathBuf {
+    let project = super::resolved_path(project);
     let name = project
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

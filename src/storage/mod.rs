@@ -21,6 +21,23 @@ pub mod save;
 use sha2::{Digest as _, Sha256};
 
 pub use atomic::{WriteError, write_atomically};
+
+use std::path::{Path, PathBuf};
+
+/// A file's full path through symbolic links, even before the file exists: what a lock, a
+/// backup folder or a comparison must be keyed on, so a link and its file are one project.
+pub fn resolved_path(file: &Path) -> PathBuf {
+    if let Ok(full) = std::fs::canonicalize(file) {
+        return full;
+    }
+    let folder = file.parent().filter(|p| !p.as_os_str().is_empty());
+    let folder = folder.map_or_else(|| PathBuf::from("."), Path::to_owned);
+    let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+    match file.file_name() {
+        Some(name) => folder.join(name),
+        None => folder,
+    }
+}
 pub use fs::{Fault, FaultyFileSystem, FileSystem, RealFileSystem, SaveStep};
 
 /// The SHA-256 of a file's bytes: a change that keeps the size and the time still changes it.

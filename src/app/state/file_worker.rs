@@ -2,7 +2,7 @@
 //! journals, in the order they were asked for, so the window never waits for a disk and a
 //! journal is never written back after the save that made it unnecessary.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::thread::JoinHandle;
@@ -13,7 +13,7 @@ use jiff::Timestamp;
 use crate::document::StateToSave;
 use crate::model::Project;
 use crate::storage::backups::Backups;
-use crate::storage::journal::{JournalMeta, Journals, write_journal};
+use crate::storage::journal::{JournalClaim, JournalMeta, Journals, remove_journal, write_journal};
 use crate::storage::save::{Expectation, SaveError, SaveRequest, Saved, save_project_file};
 use crate::storage::{FileSystem, RealFileSystem};
 
@@ -74,7 +74,11 @@ pub(super) enum FileJob {
         meta: JournalMeta,
         project: Project,
     },
-    RemoveJournal(PathBuf),
+    /// Removes a journal, then lets go of its claim.
+    RemoveJournal {
+        path: PathBuf,
+        claim: Option<JournalClaim>,
+    },
 }
 
 /// What the file thread did.
@@ -143,7 +147,7 @@ impl FileWorker {
     }
 
     pub(super) fn send(&mut self, job: FileJob) {
-        let reports = !matches!(job, FileJob::RemoveJournal(_));
+        let reports = !matches!(job, FileJob::RemoveJournal { .. });
         if reports {
             self.in_flight += 1;
         }
@@ -227,13 +231,9 @@ fn run(safekeeping: &Safekeeping, job: FileJob) -> Option<FileDone> {
                 write_journal(fs, &path, &meta, &project).map_err(|error| error.to_string());
             Some(FileDone::Journaled { path, outcome })
         }
-        FileJob::RemoveJournal(path) => {
-            remove_if_present(&path);
+        FileJob::RemoveJournal { path, claim } => {
+            remove_journal(&path, claim);
             None
         }
     }
-}
-
-fn remove_if_present(path: &Path) {
-    let _ = std::fs::remove_file(path);
 }

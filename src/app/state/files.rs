@@ -64,8 +64,12 @@ impl AppState {
         match choice {
             UnsavedChoice::Cancel => {}
             UnsavedChoice::Discard => {
-                // Given up on purpose: nothing to offer back after a restart.
-                self.discard_journal();
+                // Given up on purpose: nothing to offer back after a restart. Only for
+                // quitting: opening something else may yet fail or be cancelled, leaving this
+                // review open (the journal goes when another review replaces it).
+                if then == AfterUnsaved::Quit {
+                    self.discard_journal();
+                }
                 self.continue_with(then, ctx);
             }
             UnsavedChoice::Save => self.save(Some(then), ctx),

@@ -11,9 +11,12 @@ use super::file_worker::FileJob;
 use super::{AfterUnsaved, AppState, Modal, OpenReview};
 use crate::document::Document;
 use crate::open::ProjectOnDisk;
-use crate::project_file::{FORMAT_VERSION, load_project};
+use crate::project_file::FORMAT_VERSION;
 use crate::storage::ContentHash;
-use crate::storage::journal::{JournalMeta, read_journal, what_would_be_restored};
+use crate::storage::journal::{
+    JournalClaim, JournalError, JournalMeta, Journals, read_journal, remove_journal,
+    what_restoring_brings_back,
+};
 use crate::storage::lock::{self, LockOutcome, LockOwner};
 
 /// Where the open review's journal stands.
@@ -30,6 +33,8 @@ pub(super) struct JournalState {
     pub(super) last_change: Option<Instant>,
     /// Set after a journal write failed, so the person is told once, not every second.
     pub(super) failed: bool,
+    /// This desk's hold on the journal, which tells other desks it is not a crash's.
+    pub(super) claim: Option<JournalClaim>,
 }
 
 /// A review a crashed or killed desk left in its journal.
@@ -72,13 +77,9 @@ impl AppState {
             let Ok((meta, project)) = read_journal(&entry.path) else {
                 continue;
             };
-            let saved = meta
-                .project_path
-                .as_deref()
-                .and_then(|path| load_project(path).ok());
-            let what = what_would_be_restored(saved.as_ref(), &project);
+            let what = what_restoring_brings_back(&meta, &project);
             if what.is_empty() {
-                let _ = std::fs::remove_file(&entry.path);
+                remove_journal(&entry.path, None);
                 continue;
             }
             offers.push(RecoveryOffer {
@@ -113,7 +114,8 @@ impl AppState {
                 && let Some(path) = journal.path.clone()
             {
                 journal.on_disk = false;
-                self.files.send(FileJob::RemoveJournal(path));
+                let claim = journal.claim.take();
+                self.files.send(FileJob::RemoveJournal { path, claim });
             }
             return None;
         }
@@ -123,26 +125,9 @@ impl AppState {
         if now < due {
             return Some(due - now);
         }
-        let path = journal
-            .path
-            .get_or_insert_with(|| journals.new_journal_path())
-            .clone();
         journal.first_unjournaled = None;
-        journal.on_disk = true;
-        let meta = JournalMeta {
-            project_path: review.path.clone(),
-            article_path: review.article_path.clone(),
-            name: review.display_name(),
-            base_hash: review.on_disk.map(|on_disk| on_disk.hash.hex()),
-            writer: LockOwner::this_process(),
-            written_at: Timestamp::now(),
-        };
-        let project = review.project().clone();
-        self.files.send(FileJob::Journal {
-            path,
-            meta,
-            project,
-        });
+        let job = journal_job(review, &journals);
+        self.files.send(job);
         None
     }
 
@@ -184,7 +169,8 @@ impl AppState {
         if std::mem::take(&mut review.journal.on_disk)
             && let Some(path) = review.journal.path.clone()
         {
-            self.files.send(FileJob::RemoveJournal(path));
+            let claim = review.journal.claim.take();
+            self.files.send(FileJob::RemoveJournal { path, claim });
         }
     }
 
@@ -195,6 +181,15 @@ impl AppState {
 
     /// Opens the review a journal holds, unsaved, in place of the one open.
     pub(super) fn restore_now(&mut self, journal: &Path) {
+        // Another desk may have restored it meanwhile: then it is that desk's now.
+        let claim = match JournalClaim::take(journal) {
+            Ok(claim) => claim,
+            Err(error) => {
+                self.recovery_offers.retain(|o| o.journal != journal);
+                self.show_error(format!("Could not restore: {error}."));
+                return;
+            }
+        };
         let (meta, project) = match read_journal(journal) {
             Ok(read) => read,
             Err(error) => {
@@ -215,7 +210,7 @@ impl AppState {
                 .and_then(ContentHash::from_hex)
                 .map(|hash| ProjectOnDisk {
                     hash,
-                    version: FORMAT_VERSION,
+                    version: meta.base_version.unwrap_or(FORMAT_VERSION),
                 });
             match lock::acquire(path) {
                 LockOutcome::Locked(lock) | LockOutcome::TookOverStale { lock, .. } => {
@@ -229,10 +224,21 @@ impl AppState {
         }
         review.journal.path = Some(journal.to_owned());
         review.journal.on_disk = true;
+        review.journal.claim = Some(claim);
+        // The journal names the desk that died until it is written again: write it now, as
+        // this desk's, so no other desk offers it as a crash's.
+        let rewrite = self
+            .files
+            .safekeeping()
+            .journals()
+            .map(|journals| journal_job(&mut review, &journals));
         let offer = self.recovery_offers.iter().find(|o| o.journal == journal);
         let when = offer.map(RecoveryOffer::when).unwrap_or_default();
         self.recovery_offers.retain(|o| o.journal != journal);
         self.show_review(review);
+        if let Some(rewrite) = rewrite {
+            self.files.send(rewrite);
+        }
         self.show_info(format!(
             "Restored the unsaved changes to {} autosaved {when}. Save to keep them.{note}",
             meta.name
@@ -241,10 +247,46 @@ impl AppState {
 
     /// Throws a journal away: the person does not want it back.
     pub(super) fn discard_recovery(&mut self, journal: &Path) {
-        let _ = std::fs::remove_file(journal);
+        match JournalClaim::take(journal) {
+            Ok(claim) => remove_journal(journal, Some(claim)),
+            Err(error @ JournalError::InUse { .. }) => {
+                self.show_error(format!("Not discarded: {error}."));
+            }
+            Err(_) => remove_journal(journal, None),
+        }
         self.recovery_offers.retain(|o| o.journal != journal);
         if self.recovery_offers.is_empty() && self.modal == Some(Modal::Recover) {
             self.modal = None;
         }
+    }
+}
+
+/// The job that writes `review` to its journal, as this desk's; gives the review a journal
+/// (and claims it) the first time.
+fn journal_job(review: &mut OpenReview, journals: &Journals) -> FileJob {
+    let path = review
+        .journal
+        .path
+        .get_or_insert_with(|| journals.new_journal_path())
+        .clone();
+    if review.journal.claim.is_none() {
+        // Without a claim the journal still works; only the writer's process id then tells
+        // whether it was left by a crash.
+        review.journal.claim = JournalClaim::take(&path).ok();
+    }
+    review.journal.on_disk = true;
+    let meta = JournalMeta {
+        project_path: review.path.clone(),
+        article_path: review.article_path.clone(),
+        name: review.display_name(),
+        base_hash: review.on_disk.map(|on_disk| on_disk.hash.hex()),
+        base_version: review.on_disk.map(|on_disk| on_disk.version),
+        writer: LockOwner::this_process(),
+        written_at: Timestamp::now(),
+    };
+    FileJob::Journal {
+        path,
+        meta,
+        project: review.project().clone(),
     }
 }

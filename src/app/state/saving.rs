@@ -17,6 +17,8 @@ use crate::storage::save::{Expectation, SaveError};
 pub(super) struct PendingSave {
     pub(super) path: PathBuf,
     pub(super) then: Option<AfterUnsaved>,
+    /// Save was asked again meanwhile: once this save lands, save what changed since.
+    again: bool,
 }
 
 /// What to do about a project file that changed on disk since it was opened.
@@ -34,14 +36,36 @@ pub enum DiskChoice {
 impl AppState {
     /// Starts saving the review to `path`; `then` runs once it is on disk.
     pub(super) fn save_to(&mut self, path: &Path, then: Option<AfterUnsaved>, overwrite: bool) {
-        if self.saving.is_some() {
-            self.show_info("The review is being saved: a moment, please.");
+        if let Some(pending) = &mut self.saving {
+            // Nothing asked for is dropped: the same file is saved again once this save has
+            // landed, and what was to follow it still follows.
+            if pending.path == path {
+                pending.again = true;
+                if then.is_some() {
+                    pending.then = then;
+                }
+            } else {
+                self.show_info("The review is being saved: a moment, please.");
+            }
             return;
         }
         let Some(review) = &mut self.review else {
             return;
         };
         let same_file = review.path.as_deref() == Some(path);
+        if !same_file
+            && let Some(owner) = lock::read_owner(&lock::lock_path(path)).filter(|owner| {
+                owner.liveness() != lock::Liveness::Gone && !owner.is_this_process()
+            })
+        {
+            let message = format!(
+                "Not saved: {} is open for {}; save under another name.",
+                super::file_name(path),
+                owner.describe()
+            );
+            self.show_error(message);
+            return;
+        }
         if let Some(read_only) = &review.read_only
             && (same_file || !read_only.allows_save_as())
         {
@@ -70,6 +94,7 @@ impl AppState {
         self.saving = Some(PendingSave {
             path: path.to_owned(),
             then,
+            again: false,
         });
     }
 
@@ -94,6 +119,7 @@ impl AppState {
                     outcome,
                 } => {
                     let pending = self.saving.take();
+                    let again = pending.as_ref().is_some_and(|p| p.again);
                     let then = pending.and_then(|p| p.then);
                     let Some(review) = self
                         .review
@@ -114,6 +140,10 @@ impl AppState {
                             let mut notes = Vec::new();
                             if moved {
                                 review.read_only = None;
+                            }
+                            // A new file, or one written back after it was deleted: it is this
+                            // desk's to lock now.
+                            if moved || review.lock.is_none() {
                                 review.lock = match lock::acquire(&path) {
                                     LockOutcome::Locked(lock)
                                     | LockOutcome::TookOverStale { lock, .. } => Some(lock),
@@ -132,12 +162,21 @@ impl AppState {
                                     " The previous version could not be backed up: {problem}."
                                 ));
                             }
+                            if review.document.is_dirty() {
+                                // Changed while it was written: the journal must catch up
+                                // (and name the file as it is now).
+                                let now = std::time::Instant::now();
+                                review.journal.first_unjournaled.get_or_insert(now);
+                                review.journal.last_change = Some(now);
+                            }
                             self.forget_journal_if_saved();
                             self.prefs.remember_recent(&path);
                             let message =
                                 format!("Saved {}.{}", super::file_name(&path), notes.concat());
                             self.show_info(message);
-                            if let Some(then) = then {
+                            if again && self.is_dirty() {
+                                self.save_to(&path, then, false);
+                            } else if let Some(then) = then {
                                 self.continue_with(then, ctx);
                             }
                         }
@@ -177,10 +216,8 @@ impl AppState {
             DiskChoice::Cancel => {}
             DiskChoice::Overwrite => self.save_to(&path, then, true),
             DiskChoice::SaveAs => self.ask_save_path(then, ctx),
-            DiskChoice::Reload => {
-                self.discard_journal();
-                self.open_now(&path);
-            }
+            // This window's changes go once the file has been opened in their place.
+            DiskChoice::Reload => self.open_now(&path),
         }
     }
 }

@@ -1,9 +1,10 @@
-//! Review findings on the safekeeping change: each test shows a way a reviewer can still lose
-//! work or be misled. They fail until the product is fixed.
+//! Edge cases of keeping a review safe, each found by an adversarial review of the first
+//! version (a way a reviewer could still lose work or be misled) and kept as a regression test.
+//! Each test's comment describes the failure it guards against.
 
 use std::fs::{File, Permissions};
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -11,38 +12,15 @@ use copydesk::app::{Modal, Safekeeping, ScriptedFileDialogs};
 use copydesk::model::ReviewStatus;
 use copydesk::project_file::{load_project, save_project};
 use copydesk::storage::backups::Backups;
-use copydesk::storage::journal::{JournalMeta, Journals, read_journal, write_journal};
+use copydesk::storage::journal::{JournalMeta, Journals, write_journal};
 use copydesk::storage::lock::{self, LockOutcome, LockOwner, lock_path};
-use copydesk::storage::{Fault, FaultyFileSystem, FileSystem, RealFileSystem, SaveStep};
+use copydesk::storage::{FileSystem, RealFileSystem};
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 
 use crate::common::temp_dir;
 use crate::desk::{ALT, CTRL, Desk, desk_keeping, press, project, settle};
-
-fn saved_sample(dir: &Path) -> PathBuf {
-    let path = dir.join("review.copydesk.ron");
-    let sample = copydesk::sample::sample_project(jiff::Timestamp::now()).unwrap();
-    save_project(&sample, &path).unwrap();
-    path
-}
-
-fn keeping_in(data: &Path) -> Safekeeping {
-    Safekeeping {
-        journal_delay: Duration::from_millis(50),
-        journal_max_delay: Duration::from_millis(200),
-        ..Safekeeping::in_data_dir(Some(data.to_owned()))
-    }
-}
-
-fn run_until(harness: &mut Desk, what: &str, done: impl Fn(&Desk) -> bool) {
-    let started = Instant::now();
-    while !done(harness) {
-        assert!(started.elapsed() < Duration::from_secs(10), "{what}");
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-}
+use crate::safekeeping_desk::{as_if_crashed, keeping_in, run_until, saved_sample};
 
 /// Runs frames for `how_long`, letting the clock move (autosave would fire meanwhile).
 fn run_for(harness: &mut Desk, how_long: Duration) {
@@ -52,21 +30,6 @@ fn run_for(harness: &mut Desk, how_long: Duration) {
         harness.step();
     }
     settle(harness);
-}
-
-/// Makes the desk's journal look like one left by a process that is gone (a crash).
-fn as_if_crashed(journal: &Path) {
-    let (meta, project) = read_journal(journal).unwrap();
-    let mut gone = std::process::Command::new("true").spawn().unwrap();
-    gone.wait().unwrap();
-    let dead = JournalMeta {
-        writer: LockOwner {
-            pid: gone.id(),
-            ..meta.writer.clone()
-        },
-        ..meta
-    };
-    write_journal(&RealFileSystem, journal, &dead, &project).unwrap();
 }
 
 /// The real filesystem, with every flush taking `delay`: a big book on a slow disk.
@@ -98,46 +61,6 @@ impl FileSystem for SlowFileSystem {
     fn remove_file(&self, path: &Path) -> io::Result<()> {
         RealFileSystem.remove_file(path)
     }
-}
-
-/// RELIABILITY.md §1: "If the folder cannot be synced after the rename (...) the save is
-/// reported as failed and the review stays unsaved; saving again is safe." It is not: the new
-/// file is in place, but the desk still compares with the hash of the OLD file, so the next
-/// save claims someone else changed the file — and "Reload" in that dialog drops every change
-/// made since.
-#[test]
-fn saving_again_after_a_failed_folder_sync_does_not_claim_the_file_changed_on_disk() {
-    let dir = temp_dir();
-    let path = saved_sample(dir.path());
-    let safekeeping = Safekeeping {
-        fs: Arc::new(FaultyFileSystem::failing(
-            SaveStep::SyncFolder,
-            Fault::Error(io::ErrorKind::Other),
-        )),
-        ..Safekeeping::in_data_dir(None)
-    };
-    let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(Some(path.clone()), Some("Ana"), &dialogs, safekeeping);
-    press(&mut harness, ALT, Key::Num4);
-    press(&mut harness, CTRL, Key::S);
-    let notice = harness.state().state().notice.clone().unwrap();
-    assert!(
-        notice.is_error,
-        "the sync failure is reported: {}",
-        notice.text
-    );
-    assert!(harness.state().state().is_dirty());
-
-    press(&mut harness, CTRL, Key::S);
-    assert_eq!(
-        harness.state().state().modal,
-        None,
-        "nobody else changed the file: this desk wrote it itself"
-    );
-    assert!(
-        !harness.state().state().is_dirty(),
-        "the second save went through"
-    );
 }
 
 /// RELIABILITY.md §5: "before the first save over an older file its original is kept in the
@@ -412,6 +335,7 @@ fn a_journal_of_a_desk_that_may_be_running_is_not_offered_as_left_by_a_crash() {
         article_path: None,
         name: "sample".to_owned(),
         base_hash: None,
+        base_version: None,
         writer: LockOwner {
             host: "another-machine-sharing-the-home".to_owned(),
             ..LockOwner::this_process()
@@ -495,12 +419,7 @@ fn a_restored_review_is_not_offered_again_by_a_second_desk() {
     drop(harness);
     as_if_crashed(&journal);
 
-    let mut first = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
+    let mut first = desk_keeping(Some(path), Some("Ana"), &dialogs, keeping_in(data.path()));
     first.get_by_label("Restore").click();
     first.run();
     run_for(&mut first, Duration::from_millis(500));
