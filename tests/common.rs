@@ -55,6 +55,16 @@ pub fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
+/// The names of the files in `folder`, sorted.
+pub fn names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// The `copydesk` binary built for these tests, with a data folder of its own (backups and
 /// recovery journals must not land in the data folder of whoever runs the tests).
 pub fn copydesk() -> Command {

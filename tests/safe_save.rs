@@ -2,24 +2,13 @@
 //! backup's folder note, the backup, the project), with an error or a full disk, the project
 //! file is exactly the old version or exactly the new one, and no temporary file is left.
 
-use std::path::Path;
-
 use copydesk::model::ReviewStatus;
 use copydesk::project_file::{load_project, ron_from_project};
 use copydesk::storage::backups::Backups;
 use copydesk::storage::save::{Expectation, SaveRequest, save_project_file};
 use copydesk::storage::{ContentHash, Fault, FaultyFileSystem, RealFileSystem, SaveStep};
 
-use crate::common::temp_dir;
-
-fn names_in(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
+use crate::common::{names_in, temp_dir};
 
 #[test]
 fn every_failure_point_leaves_the_old_file_or_the_new_one() {

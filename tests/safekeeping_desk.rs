@@ -16,7 +16,7 @@ use copydesk::storage::{Fault, FaultyFileSystem, SaveStep};
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 
-use crate::common::temp_dir;
+use crate::common::{names_in, temp_dir};
 use crate::desk::{ALT, CTRL, CTRL_SHIFT, Desk, desk_keeping, press, project, settle};
 
 /// A saved sample review in `dir`.
@@ -70,13 +70,55 @@ pub(crate) fn as_if_crashed(journal: &Path) {
     write_journal(&copydesk::storage::RealFileSystem, journal, &dead, &project).unwrap();
 }
 
-fn files_in(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+/// A desk on the project at `path`, keeping its journal and backups in `data`.
+pub(crate) fn desk_journaling(path: &Path, data: &Path, dialogs: &ScriptedFileDialogs) -> Desk {
+    desk_keeping(
+        Some(path.to_owned()),
+        Some("Ana"),
+        dialogs,
+        keeping_in(data),
+    )
+}
+
+/// Approves the first section and waits until the journal holds the change; returns the
+/// journal.
+pub(crate) fn approve_and_wait_for_journal(harness: &mut Desk, journals: &Journals) -> PathBuf {
+    press(harness, ALT, Key::Num4);
+    run_until(harness, "the journal is written", |_| {
+        journals.all().len() == 1
+    });
+    settle(harness);
+    journals.all().remove(0).path
+}
+
+/// Another desk, still running, that has a project open: a live process named in its lock.
+/// The process ends when this is dropped.
+pub(crate) struct OtherDesk {
+    process: std::process::Child,
+}
+
+impl OtherDesk {
+    /// Bea's desk, holding `project`'s lock.
+    pub(crate) fn holding(project: &Path) -> Self {
+        let process = std::process::Command::new("sleep")
+            .arg("60")
+            .spawn()
+            .unwrap();
+        let holder = LockOwner {
+            user: "bea".to_owned(),
+            pid: process.id(),
+            ..LockOwner::this_process()
+        };
+        std::fs::write(lock_path(project), serde_json::to_string(&holder).unwrap()).unwrap();
+        Self { process }
+    }
+}
+
+impl Drop for OtherDesk {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
 }
 
 #[test]
@@ -111,7 +153,7 @@ fn a_save_that_fails_at_any_step_leaves_the_file_and_keeps_the_review_unsaved() 
         assert!(harness.state().window_title().contains("unsaved changes"));
         assert_eq!(std::fs::read(&path).unwrap(), before, "{step:?}");
         assert_eq!(
-            files_in(dir.path()),
+            names_in(dir.path()),
             [".review.copydesk.ron.lock", "review.copydesk.ron"],
             "no temporary file is left ({step:?})"
         );
@@ -124,12 +166,7 @@ fn a_same_size_change_on_disk_is_not_overwritten_and_can_be_saved_as() {
     let path = saved_sample(dir.path());
     let dialogs = ScriptedFileDialogs::default();
     let data = temp_dir();
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
     press(&mut harness, ALT, Key::Num4);
     // A colleague changes one letter of the file: same size, and the same modification time.
     let modified_at = std::fs::metadata(&path).unwrap().modified().unwrap();
@@ -181,12 +218,7 @@ fn a_changed_file_can_be_reloaded_or_overwritten_with_a_backup_kept() {
     let path = saved_sample(dir.path());
     let dialogs = ScriptedFileDialogs::default();
     let data = temp_dir();
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
     let change_on_disk = |status: &str| {
         let mut theirs = load_project(&path).unwrap();
         theirs.title = format!("Their title {status}");
@@ -225,16 +257,7 @@ fn a_project_open_elsewhere_opens_read_only_on_request() {
     let path = saved_sample(dir.path());
     let before = std::fs::read(&path).unwrap();
     // Another desk, still running, holds the lock.
-    let mut other = std::process::Command::new("sleep")
-        .arg("60")
-        .spawn()
-        .unwrap();
-    let holder = LockOwner {
-        user: "bea".to_owned(),
-        pid: other.id(),
-        ..LockOwner::this_process()
-    };
-    std::fs::write(lock_path(&path), serde_json::to_string(&holder).unwrap()).unwrap();
+    let other = OtherDesk::holding(&path);
 
     let dialogs = ScriptedFileDialogs::default();
     let mut harness = desk_keeping(
@@ -283,8 +306,7 @@ fn a_project_open_elsewhere_opens_read_only_on_request() {
     drop(harness);
     assert!(lock_path(&path).exists());
     assert!(!lock_path(&mine).exists());
-    let _ = other.kill();
-    let _ = other.wait();
+    drop(other);
 }
 
 #[test]
@@ -342,12 +364,7 @@ fn changes_are_journaled_and_offered_back_after_a_crash() {
     let data = temp_dir();
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
     press(&mut harness, ALT, Key::Num4);
     run_until(&mut harness, "the journal is written", |_| {
         journals.all().len() == 1
@@ -363,12 +380,7 @@ fn changes_are_journaled_and_offered_back_after_a_crash() {
     drop(harness);
     as_if_crashed(&entry.path);
 
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
     assert_eq!(harness.state().state().modal, Some(Modal::Recover));
     harness.get_by_label("Recover unsaved work?");
     harness.get_by_label_contains(": approved (was ");
@@ -396,7 +408,7 @@ fn a_journal_is_discarded_on_request_and_when_changes_are_undone() {
     let data = temp_dir();
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(Some(path), Some("Ana"), &dialogs, keeping_in(data.path()));
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
     press(&mut harness, ALT, Key::Num4);
     run_until(&mut harness, "the journal is written", |_| {
         journals.all().len() == 1
@@ -408,7 +420,7 @@ fn a_journal_is_discarded_on_request_and_when_changes_are_undone() {
         |_| journals.all().is_empty(),
     );
     assert_eq!(
-        files_in(data.path()),
+        names_in(data.path()),
         ["recovery"],
         "nothing else was written"
     );
@@ -462,12 +474,7 @@ fn an_older_file_is_upgraded_on_save_and_its_original_kept() {
     std::fs::copy(&golden, &path).unwrap();
     let original = std::fs::read(&path).unwrap();
     let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
     let (text, is_error) = notice(&harness);
     assert!(!is_error);
     assert!(text.contains("older copydesk (format version 1)"), "{text}");

@@ -20,7 +20,10 @@ use egui_kittest::kittest::Queryable as _;
 
 use crate::common::temp_dir;
 use crate::desk::{ALT, CTRL, Desk, desk_keeping, press, project, settle};
-use crate::safekeeping_desk::{as_if_crashed, keeping_in, run_until, saved_sample};
+use crate::safekeeping_desk::{
+    OtherDesk, approve_and_wait_for_journal, as_if_crashed, desk_journaling, keeping_in, run_until,
+    saved_sample,
+};
 
 /// Runs frames for `how_long`, letting the clock move (autosave would fire meanwhile).
 fn run_for(harness: &mut Desk, how_long: Duration) {
@@ -77,27 +80,12 @@ fn a_restored_review_of_an_older_file_still_keeps_the_original_before_upgrading_
     let original = std::fs::read(&path).unwrap();
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
-    press(&mut harness, ALT, Key::Num4);
-    run_until(&mut harness, "the journal is written", |_| {
-        journals.all().len() == 1
-    });
-    settle(&mut harness);
-    let journal = journals.all().remove(0).path;
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
+    let journal = approve_and_wait_for_journal(&mut harness, &journals);
     drop(harness);
     as_if_crashed(&journal);
 
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
     harness.get_by_label("Restore").click();
     harness.run();
     press(&mut harness, CTRL, Key::S);
@@ -134,7 +122,7 @@ fn a_dirty_review_left_open_after_an_abandoned_open_keeps_its_journal() {
     let data = temp_dir();
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(Some(path), Some("Ana"), &dialogs, keeping_in(data.path()));
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
     press(&mut harness, ALT, Key::Num4);
     run_until(&mut harness, "the journal is written", |_| {
         journals.all().len() == 1
@@ -171,7 +159,7 @@ fn a_dirty_review_left_open_after_a_failed_open_keeps_its_journal() {
     let data = temp_dir();
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(Some(path), Some("Ana"), &dialogs, keeping_in(data.path()));
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
     press(&mut harness, ALT, Key::Num4);
     run_until(&mut harness, "the journal is written", |_| {
         journals.all().len() == 1
@@ -238,12 +226,7 @@ fn a_journal_written_during_a_save_does_not_make_the_restored_review_claim_a_cha
     drop(harness);
     as_if_crashed(&journal);
 
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
     harness.get_by_label("Restore").click();
     harness.run();
     assert_eq!(project(&harness), &edited);
@@ -268,19 +251,9 @@ fn a_project_opened_through_a_symbolic_link_sees_the_lock_of_the_real_file() {
     let real = saved_sample(dir.path());
     let link = dir.path().join("link.copydesk.ron");
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let mut other = std::process::Command::new("sleep")
-        .arg("30")
-        .spawn()
-        .unwrap();
-    let holder = LockOwner {
-        user: "bea".to_owned(),
-        pid: other.id(),
-        ..LockOwner::this_process()
-    };
-    std::fs::write(lock_path(&real), serde_json::to_string(&holder).unwrap()).unwrap();
+    let other = OtherDesk::holding(&real);
     let outcome = lock::acquire(&link);
-    let _ = other.kill();
-    let _ = other.wait();
+    drop(other);
     assert!(
         matches!(outcome, LockOutcome::HeldElsewhere(_)),
         "bea has the file open: {outcome:?}"
@@ -364,18 +337,8 @@ fn the_journal_of_a_saved_project_whose_file_is_gone_is_not_called_never_saved()
     let data = temp_dir();
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
-    press(&mut harness, ALT, Key::Num4);
-    run_until(&mut harness, "the journal is written", |_| {
-        journals.all().len() == 1
-    });
-    settle(&mut harness);
-    let journal = journals.all().remove(0).path;
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
+    let journal = approve_and_wait_for_journal(&mut harness, &journals);
     drop(harness);
     as_if_crashed(&journal);
     std::fs::rename(&path, dir.path().join("moved.copydesk.ron")).unwrap();
@@ -404,22 +367,12 @@ fn a_restored_review_is_not_offered_again_by_a_second_desk() {
     let data = temp_dir();
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
-    press(&mut harness, ALT, Key::Num4);
-    run_until(&mut harness, "the journal is written", |_| {
-        journals.all().len() == 1
-    });
-    settle(&mut harness);
-    let journal = journals.all().remove(0).path;
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
+    let journal = approve_and_wait_for_journal(&mut harness, &journals);
     drop(harness);
     as_if_crashed(&journal);
 
-    let mut first = desk_keeping(Some(path), Some("Ana"), &dialogs, keeping_in(data.path()));
+    let mut first = desk_journaling(&path, data.path(), &dialogs);
     first.get_by_label("Restore").click();
     first.run();
     run_for(&mut first, Duration::from_millis(500));
@@ -499,18 +452,8 @@ fn a_restored_review_saved_to_its_missing_file_holds_the_lock() {
     let data = temp_dir();
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
-    let mut harness = desk_keeping(
-        Some(path.clone()),
-        Some("Ana"),
-        &dialogs,
-        keeping_in(data.path()),
-    );
-    press(&mut harness, ALT, Key::Num4);
-    run_until(&mut harness, "the journal is written", |_| {
-        journals.all().len() == 1
-    });
-    settle(&mut harness);
-    let journal = journals.all().remove(0).path;
+    let mut harness = desk_journaling(&path, data.path(), &dialogs);
+    let journal = approve_and_wait_for_journal(&mut harness, &journals);
     drop(harness);
     as_if_crashed(&journal);
     std::fs::remove_file(&path).unwrap();
@@ -538,16 +481,7 @@ fn save_as_onto_a_project_open_elsewhere_asks_before_replacing_it() {
     their_project.title = "Bea's review".to_owned();
     save_project(&their_project, &theirs).unwrap();
     let before = std::fs::read(&theirs).unwrap();
-    let mut other = std::process::Command::new("sleep")
-        .arg("30")
-        .spawn()
-        .unwrap();
-    let holder = LockOwner {
-        user: "bea".to_owned(),
-        pid: other.id(),
-        ..LockOwner::this_process()
-    };
-    std::fs::write(lock_path(&theirs), serde_json::to_string(&holder).unwrap()).unwrap();
+    let other = OtherDesk::holding(&theirs);
 
     let dialogs = ScriptedFileDialogs::default();
     let mut harness = desk_keeping(
@@ -560,8 +494,7 @@ fn save_as_onto_a_project_open_elsewhere_asks_before_replacing_it() {
     press(&mut harness, crate::desk::CTRL_SHIFT, Key::S);
     let after = std::fs::read(&theirs).unwrap();
     let notice = harness.state().state().notice.clone().unwrap();
-    let _ = other.kill();
-    let _ = other.wait();
+    drop(other);
     assert!(
         after == before,
         "bea's open project was replaced without a question; the desk said: {}",
