@@ -252,6 +252,10 @@ fn start_xvfb(processes: &mut Processes, log: &Path) -> String {
                 "1600x1000x24",
                 "-nolisten",
                 "tcp",
+                // An X server resets when its last client leaves, refusing connections for a
+                // moment: each xdotool call is a client that leaves, and the desk's connection
+                // then failed now and then under load.
+                "-noreset",
             ])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -262,9 +266,12 @@ fn start_xvfb(processes: &mut Processes, log: &Path) -> String {
     let stdout = xvfb.stdout.take().unwrap();
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
         let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = reader.read_line(&mut line);
         let _ = sender.send(line);
+        // Keep the pipe open and drained: Xvfb dies of SIGPIPE if it writes to a closed one.
+        let _ = std::io::copy(&mut reader, &mut std::io::sink());
     });
     let number = receiver
         .recv_timeout(Duration::from_secs(15))
@@ -345,9 +352,11 @@ fn window_of(env: &DeskEnv, desk: &mut Child) -> String {
             return window.trim().to_owned();
         }
         if let Some(status) = desk.try_wait().unwrap() {
+            let xvfb_log = env.log.with_file_name("xvfb.log");
             panic!(
-                "the desk exited ({status}) before showing a window: {}",
-                std::fs::read_to_string(&env.log).unwrap_or_default()
+                "the desk exited ({status}) before showing a window: {}\nXvfb said: {}",
+                std::fs::read_to_string(&env.log).unwrap_or_default(),
+                std::fs::read_to_string(xvfb_log).unwrap_or_default()
             );
         }
         assert!(

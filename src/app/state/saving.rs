@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use super::file_worker::{FileDone, FileJob};
 use super::{AfterUnsaved, AppState, Modal, ReadOnly};
+use crate::document::StateToSave;
 use crate::open::ProjectOnDisk;
 use crate::project_file::FORMAT_VERSION;
 use crate::storage::lock::{self, LockOutcome};
-use crate::storage::save::{Expectation, SaveError};
+use crate::storage::save::{Expectation, SaveError, Saved};
 
 /// A save on its way to the disk.
 #[derive(Debug)]
@@ -119,92 +120,103 @@ impl AppState {
                     outcome,
                 } => {
                     let pending = self.saving.take();
-                    let again = pending.as_ref().is_some_and(|p| p.again);
-                    let then = pending.and_then(|p| p.then);
-                    let Some(review) = self
-                        .review
-                        .as_mut()
-                        .filter(|review| review.serial == review_serial)
-                    else {
-                        continue;
-                    };
-                    match outcome {
-                        Ok(saved) => {
-                            review.document.mark_saved_as(state);
-                            let moved = review.path.as_deref() != Some(path.as_path());
-                            review.path = Some(path.clone());
-                            review.on_disk = Some(ProjectOnDisk {
-                                hash: saved.hash,
-                                version: FORMAT_VERSION,
-                            });
-                            let mut notes = Vec::new();
-                            if moved {
-                                review.read_only = None;
-                            }
-                            // A new file, or one written back after it was deleted: it is this
-                            // desk's to lock now.
-                            if moved || review.lock.is_none() {
-                                review.lock = match lock::acquire(&path) {
-                                    LockOutcome::Locked(lock)
-                                    | LockOutcome::TookOverStale { lock, .. } => Some(lock),
-                                    LockOutcome::HeldElsewhere(owner) => {
-                                        notes.push(format!(
-                                            " Careful: it is also open for {}.",
-                                            owner.describe()
-                                        ));
-                                        None
-                                    }
-                                    LockOutcome::Unavailable(_) => None,
-                                };
-                            }
-                            if let Some(problem) = saved.backup_problem {
-                                notes.push(format!(
-                                    " The previous version could not be backed up: {problem}."
-                                ));
-                            }
-                            if review.document.is_dirty() {
-                                // Changed while it was written: the journal must catch up
-                                // (and name the file as it is now).
-                                let now = std::time::Instant::now();
-                                review.journal.first_unjournaled.get_or_insert(now);
-                                review.journal.last_change = Some(now);
-                            }
-                            self.forget_journal_if_saved();
-                            self.prefs.remember_recent(&path);
-                            let message =
-                                format!("Saved {}.{}", super::file_name(&path), notes.concat());
-                            self.show_info(message);
-                            if again && self.is_dirty() {
-                                self.save_to(&path, then, false);
-                            } else if let Some(then) = then {
-                                self.continue_with(then, ctx);
-                            }
-                        }
-                        Err(SaveError::ChangedOnDisk { path }) => {
-                            self.modal = Some(Modal::ChangedOnDisk { path, then });
-                        }
-                        Err(error @ SaveError::NotConfirmed { hash, .. }) => {
-                            // The file holds this save now: the next save must compare with
-                            // it, or it would take its own write for someone else's change.
-                            if review.path.as_deref() == Some(path.as_path()) {
-                                review.on_disk = Some(ProjectOnDisk {
-                                    hash,
-                                    version: FORMAT_VERSION,
-                                });
-                            }
-                            self.show_error(format!(
-                                "{error}. Your review is still open and unsaved: save again."
-                            ));
-                        }
-                        Err(error) => {
-                            self.show_error(format!(
-                                "{error}. Your review is still open and unsaved."
-                            ));
-                        }
+                    // A save for a review that was replaced meanwhile has nothing to report to.
+                    if self.review.as_ref().map(|r| r.serial) == Some(review_serial) {
+                        self.save_landed(state, &path, outcome, pending, ctx);
                     }
                 }
                 FileDone::Journaled { path, outcome } => self.journaled(&path, outcome),
             }
+        }
+    }
+
+    /// A save of the open review came back from the file thread.
+    fn save_landed(
+        &mut self,
+        state: StateToSave,
+        path: &Path,
+        outcome: Result<Saved, SaveError>,
+        pending: Option<PendingSave>,
+        ctx: &egui::Context,
+    ) {
+        let again = pending.as_ref().is_some_and(|p| p.again);
+        let then = pending.and_then(|p| p.then);
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        let saved = match outcome {
+            Ok(saved) => saved,
+            Err(SaveError::ChangedOnDisk { path }) => {
+                self.modal = Some(Modal::ChangedOnDisk { path, then });
+                return;
+            }
+            Err(error @ SaveError::NotConfirmed { hash, .. }) => {
+                // The file holds this save now: the next save must compare with it, or it
+                // would take its own write for someone else's change.
+                if review.path.as_deref() == Some(path) {
+                    review.on_disk = Some(ProjectOnDisk {
+                        hash,
+                        version: FORMAT_VERSION,
+                    });
+                }
+                self.show_error(format!(
+                    "{error}. Your review is still open and unsaved: save again."
+                ));
+                return;
+            }
+            Err(error) => {
+                self.show_error(format!("{error}. Your review is still open and unsaved."));
+                return;
+            }
+        };
+        review.document.mark_saved_as(state);
+        let moved = review.path.as_deref() != Some(path);
+        review.path = Some(path.to_owned());
+        review.on_disk = Some(ProjectOnDisk {
+            hash: saved.hash,
+            version: FORMAT_VERSION,
+        });
+        let mut notes = Vec::new();
+        if moved {
+            review.read_only = None;
+        }
+        // A new file, or one written back after it was deleted: it is this desk's to lock now.
+        if moved || review.lock.is_none() {
+            review.lock = match lock::acquire(path) {
+                LockOutcome::Locked(lock) | LockOutcome::TookOverStale { lock, .. } => Some(lock),
+                LockOutcome::HeldElsewhere(owner) => {
+                    notes.push(format!(
+                        " Careful: it is also open for {}.",
+                        owner.describe()
+                    ));
+                    None
+                }
+                LockOutcome::Unavailable(_) => None,
+            };
+        }
+        if let Some(problem) = saved.backup_problem {
+            notes.push(format!(
+                " The previous version could not be backed up: {problem}."
+            ));
+        }
+        if review.document.is_dirty() {
+            // Changed while it was written: the journal must catch up (and name the file as
+            // it is now).
+            let now = std::time::Instant::now();
+            review.journal.first_unjournaled.get_or_insert(now);
+            review.journal.last_change = Some(now);
+        }
+        self.forget_journal_if_saved();
+        self.prefs.remember_recent(path);
+        self.show_info(format!(
+            "Saved {}.{}",
+            super::file_name(path),
+            notes.concat()
+        ));
+        if again && self.is_dirty() {
+            self.save_to(path, then, false);
+        } else if let Some(then) = then {
+            self.continue_with(then, ctx);
         }
     }
 
