@@ -370,18 +370,22 @@ fn a_file_from_a_newer_version_opens_read_only_with_what_this_version_understand
         load_project(&path).unwrap_err(),
         project_from_ron(&path, &from_version_5()).unwrap_err(),
     ] {
-        assert!(
-            matches!(
-                error,
-                ProjectFileError::NewerVersion {
-                    found: 5,
-                    supported: FORMAT_VERSION,
-                    ..
-                }
-            ),
-            "{error}"
-        );
+        assert_refused_as_from_version_5(&error);
     }
+}
+
+fn assert_refused_as_from_version_5(error: &ProjectFileError) {
+    assert!(
+        matches!(
+            error,
+            ProjectFileError::NewerVersion {
+                found: 5,
+                supported: FORMAT_VERSION,
+                ..
+            }
+        ),
+        "{error}"
+    );
 }
 
 #[test]
@@ -394,17 +398,7 @@ fn a_newer_file_with_a_value_this_version_does_not_know_is_refused_as_newer() {
     );
     let path = Path::new("future.copydesk.ron");
     let error = read_project_bytes(path, future.as_bytes()).unwrap_err();
-    assert!(
-        matches!(
-            error,
-            ProjectFileError::NewerVersion {
-                found: 5,
-                supported: FORMAT_VERSION,
-                ..
-            }
-        ),
-        "{error}"
-    );
+    assert_refused_as_from_version_5(&error);
     let message = error.to_string();
     assert!(message.starts_with("future.copydesk.ron: "), "{message}");
     assert!(message.contains("newer copydesk"), "{message}");

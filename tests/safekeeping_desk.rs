@@ -3,8 +3,10 @@
 //! the desk as a reviewer would meet them.
 
 use std::path::{Path, PathBuf};
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tempfile::TempDir;
 
 use copydesk::app::{Modal, Safekeeping, ScriptedFileDialogs};
 use copydesk::model::{Project, ReviewStatus};
@@ -68,6 +70,33 @@ pub(crate) fn as_if_crashed(journal: &Path) {
         ..meta
     };
     write_journal(&copydesk::storage::RealFileSystem, journal, &dead, &project).unwrap();
+}
+
+/// A saved sample review in a folder of its own, a data folder for its backups and journals,
+/// and the file dialogs' scripted answers: where most of these tests start. The folders last
+/// as long as their fields are bound (as `dir: _folder` where a test does not use it).
+pub(crate) struct Workspace {
+    pub(crate) dir: TempDir,
+    pub(crate) path: PathBuf,
+    pub(crate) data: TempDir,
+    pub(crate) journals: Journals,
+    pub(crate) dialogs: ScriptedFileDialogs,
+}
+
+impl Workspace {
+    pub(crate) fn new() -> Self {
+        let dir = temp_dir();
+        let path = saved_sample(dir.path());
+        let data = temp_dir();
+        let journals = Journals::in_data_dir(data.path());
+        Self {
+            dir,
+            path,
+            data,
+            journals,
+            dialogs: ScriptedFileDialogs::default(),
+        }
+    }
 }
 
 /// A desk on the project at `path`, keeping its journal and backups in `data`.
@@ -359,11 +388,13 @@ fn opening_anyway_takes_the_lock_and_a_stale_lock_is_taken_over_silently() {
 
 #[test]
 fn changes_are_journaled_and_offered_back_after_a_crash() {
-    let dir = temp_dir();
-    let path = saved_sample(dir.path());
-    let data = temp_dir();
-    let journals = Journals::in_data_dir(data.path());
-    let dialogs = ScriptedFileDialogs::default();
+    let Workspace {
+        dir: _folder,
+        path,
+        data,
+        journals,
+        dialogs,
+    } = Workspace::new();
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
     press(&mut harness, ALT, Key::Num4);
     run_until(&mut harness, "the journal is written", |_| {
@@ -403,11 +434,13 @@ fn changes_are_journaled_and_offered_back_after_a_crash() {
 
 #[test]
 fn a_journal_is_discarded_on_request_and_when_changes_are_undone() {
-    let dir = temp_dir();
-    let path = saved_sample(dir.path());
-    let data = temp_dir();
-    let journals = Journals::in_data_dir(data.path());
-    let dialogs = ScriptedFileDialogs::default();
+    let Workspace {
+        dir: _folder,
+        path,
+        data,
+        journals,
+        dialogs,
+    } = Workspace::new();
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
     press(&mut harness, ALT, Key::Num4);
     run_until(&mut harness, "the journal is written", |_| {

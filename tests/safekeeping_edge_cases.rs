@@ -21,8 +21,8 @@ use egui_kittest::kittest::Queryable as _;
 use crate::common::temp_dir;
 use crate::desk::{ALT, CTRL, Desk, desk_keeping, press, project, settle};
 use crate::safekeeping_desk::{
-    OtherDesk, approve_and_wait_for_journal, as_if_crashed, desk_journaling, keeping_in, run_until,
-    saved_sample,
+    OtherDesk, Workspace, approve_and_wait_for_journal, as_if_crashed, desk_journaling, keeping_in,
+    run_until, saved_sample,
 };
 
 /// Runs frames for `how_long`, letting the clock move (autosave would fire meanwhile).
@@ -117,11 +117,13 @@ fn a_restored_review_of_an_older_file_still_keeps_the_original_before_upgrading_
 /// the next edit: a crash now loses all of it.
 #[test]
 fn a_dirty_review_left_open_after_an_abandoned_open_keeps_its_journal() {
-    let dir = temp_dir();
-    let path = saved_sample(dir.path());
-    let data = temp_dir();
-    let journals = Journals::in_data_dir(data.path());
-    let dialogs = ScriptedFileDialogs::default();
+    let Workspace {
+        dir: _folder,
+        path,
+        data,
+        journals,
+        dialogs,
+    } = Workspace::new();
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
     press(&mut harness, ALT, Key::Num4);
     run_until(&mut harness, "the journal is written", |_| {
@@ -193,11 +195,13 @@ fn a_dirty_review_left_open_after_a_failed_open_keeps_its_journal() {
 /// and the dialog's "Reload" then drops the restored work.
 #[test]
 fn a_journal_written_during_a_save_does_not_make_the_restored_review_claim_a_change_on_disk() {
-    let dir = temp_dir();
-    let path = saved_sample(dir.path());
-    let data = temp_dir();
-    let journals = Journals::in_data_dir(data.path());
-    let dialogs = ScriptedFileDialogs::default();
+    let Workspace {
+        dir: _folder,
+        path,
+        data,
+        journals,
+        dialogs,
+    } = Workspace::new();
     let safekeeping = Safekeeping {
         fs: Arc::new(SlowFileSystem {
             delay: Duration::from_millis(400),
@@ -332,11 +336,13 @@ fn a_journal_of_a_desk_that_may_be_running_is_not_offered_as_left_by_a_crash() {
 /// described as "A review never saved", which it is not.
 #[test]
 fn the_journal_of_a_saved_project_whose_file_is_gone_is_not_called_never_saved() {
-    let dir = temp_dir();
-    let path = saved_sample(dir.path());
-    let data = temp_dir();
-    let journals = Journals::in_data_dir(data.path());
-    let dialogs = ScriptedFileDialogs::default();
+    let Workspace {
+        dir,
+        path,
+        data,
+        journals,
+        dialogs,
+    } = Workspace::new();
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
     let journal = approve_and_wait_for_journal(&mut harness, &journals);
     drop(harness);
@@ -362,11 +368,13 @@ fn the_journal_of_a_saved_project_whose_file_is_gone_is_not_called_never_saved()
 /// copy of the restored work (its Restore makes two desks share one journal).
 #[test]
 fn a_restored_review_is_not_offered_again_by_a_second_desk() {
-    let dir = temp_dir();
-    let path = saved_sample(dir.path());
-    let data = temp_dir();
-    let journals = Journals::in_data_dir(data.path());
-    let dialogs = ScriptedFileDialogs::default();
+    let Workspace {
+        dir: _folder,
+        path,
+        data,
+        journals,
+        dialogs,
+    } = Workspace::new();
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
     let journal = approve_and_wait_for_journal(&mut harness, &journals);
     drop(harness);
@@ -447,11 +455,13 @@ fn quitting_with_save_quits_after_the_save_lands() {
 /// when the path "moved"): a second desk opens the file without any question.
 #[test]
 fn a_restored_review_saved_to_its_missing_file_holds_the_lock() {
-    let dir = temp_dir();
-    let path = saved_sample(dir.path());
-    let data = temp_dir();
-    let journals = Journals::in_data_dir(data.path());
-    let dialogs = ScriptedFileDialogs::default();
+    let Workspace {
+        dir: _folder,
+        path,
+        data,
+        journals,
+        dialogs,
+    } = Workspace::new();
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
     let journal = approve_and_wait_for_journal(&mut harness, &journals);
     drop(harness);
