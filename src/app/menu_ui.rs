@@ -4,7 +4,7 @@ use egui::{Button, RichText, Ui};
 
 use super::command::UiCommand;
 use super::prefs::Theme;
-use super::state::{Action, AppState, NOTICE_DURATION, Notice, SidePanel};
+use super::state::{Action, AppState, NOTICE_DURATION, Notice, SidePanel, file_name};
 use crate::model::ReviewStatus;
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -25,12 +25,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     ui.weak("No recent files");
                 }
                 for path in &state.prefs.recent_files {
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
                     if ui
-                        .button(name)
+                        .button(file_name(path))
                         .on_hover_text(path.display().to_string())
                         .clicked()
                     {

@@ -5,14 +5,7 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
-use super::state::{Action, AppState, DiskChoice, ElsewhereChoice};
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
-}
+use super::state::{Action, AppState, DiskChoice, ElsewhereChoice, file_name};
 
 pub fn changed_on_disk_ui(ui: &mut Ui, path: &Path, actions: &mut Vec<Action>) {
     ui.heading(format!("“{}” changed on disk", file_name(path)));

@@ -274,16 +274,22 @@ pub fn what_restoring_brings_back(meta: &JournalMeta, journal: &Project) -> Vec<
             } else {
                 format!("Its file {} is gone (moved or deleted).", path.display())
             };
-            vec![problem, contents(journal)]
+            vec![
+                problem,
+                format!(
+                    "Restoring gives the review as autosaved: {}.",
+                    contents(journal)
+                ),
+            ]
         }
     }
 }
 
-/// "Restoring gives 4 sections, 3 comments, 2 claims."
+/// "4 sections, 3 comments, 2 claims".
 fn contents(journal: &Project) -> String {
     use crate::report::counted;
     format!(
-        "Restoring gives the review as autosaved: {}, {}, {}.",
+        "{}, {}, {}",
         counted(journal.sections.len(), "section", "sections"),
         counted(journal.comments.len(), "comment", "comments"),
         counted(journal.claims.len(), "claim", "claims"),
@@ -293,14 +299,8 @@ fn contents(journal: &Project) -> String {
 /// What restoring `journal` would bring back, compared with `saved` (the project file as it
 /// is on disk, if there is one): a few lines a person can judge.
 pub fn what_would_be_restored(saved: Option<&Project>, journal: &Project) -> Vec<String> {
-    use crate::report::counted;
     let Some(saved) = saved else {
-        return vec![format!(
-            "A review never saved: {}, {}, {}.",
-            counted(journal.sections.len(), "section", "sections"),
-            counted(journal.comments.len(), "comment", "comments"),
-            counted(journal.claims.len(), "claim", "claims"),
-        )];
+        return vec![format!("A review never saved: {}.", contents(journal))];
     };
     let mut lines = Vec::new();
     let (added, removed, changed) = compare_by_id(&saved.comments, &journal.comments, |c| &c.id);
@@ -312,7 +312,9 @@ pub fn what_would_be_restored(saved: Option<&Project>, journal: &Project) -> Vec
         .filter(|c| !saved.comments.iter().any(|s| s.id == c.id))
         .take(3)
     {
-        lines.push(format!("New comment: “{}”", first_words(&comment.body, 60)));
+        // 60 characters and an ellipsis.
+        let start = crate::text::shortened(&crate::report::one_line(&comment.body), 61);
+        lines.push(format!("New comment: “{start}”"));
     }
     let (added, removed, changed) = compare_by_id(&saved.claims, &journal.claims, |c| &c.id);
     lines.extend(differences("claim", "claims", added, removed, changed));
@@ -353,16 +355,6 @@ fn differences(
         .map(|(count, how)| format!("{} {how}", counted(count, what, plural)))
         .collect();
     (!parts.is_empty()).then(|| format!("{}.", parts.join(", ")))
-}
-
-/// The start of `text` on one line, at most `limit` characters, with … when cut.
-fn first_words(text: &str, limit: usize) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= limit {
-        return line;
-    }
-    let cut: String = line.chars().take(limit).collect();
-    format!("{}…", cut.trim_end())
 }
 
 /// How many items of `after` are new, how many of `before` are gone, and how many are in

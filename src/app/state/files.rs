@@ -314,7 +314,8 @@ impl AppState {
     }
 }
 
-pub(super) fn file_name(path: &Path) -> String {
+/// A path's file name as shown to people (the whole path when it has none).
+pub fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -24,7 +24,8 @@ pub use fact_check::{
 };
 use file_worker::FileWorker;
 pub use file_worker::Safekeeping;
-use files::{AskedDialog, PendingOpen, file_name};
+pub use files::file_name;
+use files::{AskedDialog, PendingOpen};
 use recovery::JournalState;
 pub use recovery::RecoveryOffer;
 pub use saving::DiskChoice;
