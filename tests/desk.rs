@@ -700,3 +700,22 @@ fn projects_open_from_the_dialog_and_from_recent_files() {
         "Riverton Doubles Its Bike-Share Network"
     );
 }
+
+#[test]
+fn a_file_that_cannot_be_opened_at_start_is_still_reported_after_the_name_is_given() {
+    let dir = temp_dir();
+    let broken = dir.path().join("broken.copydesk.ron");
+    write(
+        &broken,
+        "(format: \"copydesk-project\", version: 1, title: \"x\", sections: [",
+    );
+    let mut harness = desk(Some(broken), None, &ScriptedFileDialogs::default());
+    answer_name(&mut harness, "Dana");
+    let notice = harness.state().state().notice.clone().expect("still shown");
+    assert!(notice.is_error);
+    assert!(
+        notice.text.contains("broken.copydesk.ron:1:"),
+        "{}",
+        notice.text
+    );
+}

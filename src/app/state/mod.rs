@@ -44,6 +44,9 @@ use crate::model::{
 use crate::open::ProjectOnDisk;
 use crate::storage::lock::ProjectLock;
 
+/// The error shown when the reviewer's name is left empty.
+const NAME_NEEDED: &str = "Please enter a name: it is written on your comments and claims.";
+
 /// How long an informational notice stays up.
 pub const NOTICE_DURATION: Duration = Duration::from_secs(5);
 
@@ -421,15 +424,13 @@ impl AppState {
             Action::SetReviewerName(name) => {
                 let name = name.trim();
                 if name.is_empty() {
-                    self.show_error(
-                        "Please enter a name: it is written on your comments and claims.",
-                    );
+                    self.show_error(NAME_NEEDED);
                 } else {
                     self.prefs.reviewer_name = name.to_owned();
                     self.modal = None;
-                    // The "please enter a name" error is answered; news such as what an
-                    // import brought stays up.
-                    if self.notice.as_ref().is_some_and(|n| n.is_error) {
+                    // The "please enter a name" error is answered; anything else (what an
+                    // import brought, a file that could not be opened) stays up.
+                    if self.notice.as_ref().is_some_and(|n| n.text == NAME_NEEDED) {
                         self.notice = None;
                     }
                 }
