@@ -555,6 +555,22 @@ fn recover_lists_nothing_when_nothing_was_left_and_refuses_half_a_request() {
         "{}",
         stdout(&listed)
     );
+    // A damaged file in the folder is named, and left alone.
+    let recovery = data.path().join("recovery");
+    std::fs::create_dir_all(&recovery).unwrap();
+    write(&recovery.join("1-x.copydesk.ron"), "garbage");
+    let listed = copydesk()
+        .env("COPYDESK_DATA_DIR", data.path())
+        .arg("recover")
+        .output()
+        .unwrap();
+    let text = stdout(&listed);
+    assert!(
+        text.contains("1-x.copydesk.ron: cannot be read as a recovery journal"),
+        "{text}"
+    );
+    assert!(text.contains("Nothing to recover"), "{text}");
+    assert!(recovery.join("1-x.copydesk.ron").exists());
     let half = copydesk()
         .env("COPYDESK_DATA_DIR", data.path())
         .args(["recover", "1"])

@@ -2,7 +2,7 @@
 //! listed with what each would bring back, and written to a project file on request: for
 //! when the desk itself cannot be started, or from a script.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{fail, print_then_exit};
@@ -19,7 +19,7 @@ pub fn recover_command(choice: Option<usize>, output: Option<&Path>) -> ExitCode
     };
     let orphaned = journals.orphaned();
     match (choice, output) {
-        (None, None) => list(&orphaned, journals.folder()),
+        (None, None) => list(&orphaned, &journals.unreadable(), journals.folder()),
         (Some(choice), Some(output)) => {
             let Some(entry) = choice.checked_sub(1).and_then(|index| orphaned.get(index)) else {
                 return fail(&format!(
@@ -34,17 +34,21 @@ pub fn recover_command(choice: Option<usize>, output: Option<&Path>) -> ExitCode
     }
 }
 
-fn list(orphaned: &[JournalEntry], folder: &Path) -> ExitCode {
-    if orphaned.is_empty() {
-        return print_then_exit(
-            &format!(
-                "Nothing to recover: no autosaved review was left by a desk that stopped ({}).\n",
-                folder.display()
-            ),
-            ExitCode::SUCCESS,
-        );
-    }
+fn list(orphaned: &[JournalEntry], unreadable: &[PathBuf], folder: &Path) -> ExitCode {
     let mut text = String::new();
+    for path in unreadable {
+        text.push_str(&format!(
+            "{}: cannot be read as a recovery journal; left as it is\n",
+            path.display()
+        ));
+    }
+    if orphaned.is_empty() {
+        text.push_str(&format!(
+            "Nothing to recover: no autosaved review was left by a desk that stopped ({}).\n",
+            folder.display()
+        ));
+        return print_then_exit(&text, ExitCode::SUCCESS);
+    }
     for (index, entry) in orphaned.iter().enumerate() {
         let place = entry
             .meta

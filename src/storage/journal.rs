@@ -103,13 +103,9 @@ impl Journals {
     /// Every journal in the folder that can be read (others are skipped: a journal is a
     /// second copy, and a damaged one must not stop the desk from starting).
     pub fn all(&self) -> Vec<JournalEntry> {
-        let Ok(entries) = std::fs::read_dir(&self.folder) else {
-            return Vec::new();
-        };
-        let mut journals: Vec<JournalEntry> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| path.to_string_lossy().ends_with(PROJECT_EXTENSION))
+        let mut journals: Vec<JournalEntry> = self
+            .files()
+            .into_iter()
             .filter_map(|path| {
                 let meta = read_meta(&path).ok()?;
                 Some(JournalEntry { path, meta })
@@ -117,6 +113,26 @@ impl Journals {
             .collect();
         journals.sort_by_key(|journal| std::cmp::Reverse(journal.meta.written_at));
         journals
+    }
+
+    /// Files in the folder named like journals that cannot be read as one: left where they
+    /// are for a person to look at, and counted so they are not forgotten.
+    pub fn unreadable(&self) -> Vec<PathBuf> {
+        self.files()
+            .into_iter()
+            .filter(|path| read_meta(path).is_err())
+            .collect()
+    }
+
+    fn files(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(&self.folder) else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.to_string_lossy().ends_with(PROJECT_EXTENSION))
+            .collect()
     }
 
     /// Journals left behind by a desk that is no longer running: a crash or a kill. A
@@ -430,6 +446,10 @@ mod tests {
         std::fs::write(journals.folder().join("junk.copydesk.ron"), "not a journal").unwrap();
         let orphaned = journals.orphaned();
         assert_eq!(orphaned.len(), 1, "the damaged file is skipped");
+        assert_eq!(
+            journals.unreadable(),
+            [journals.folder().join("junk.copydesk.ron")]
+        );
         assert_eq!(orphaned[0].path, path);
     }
 
