@@ -44,6 +44,7 @@ pub struct Document {
     /// Whether the top undo step may absorb the next edit of the same field.
     top_is_open: bool,
     revision: u64,
+    structure_revision: u64,
 }
 
 impl Document {
@@ -58,6 +59,7 @@ impl Document {
             save_point: SavePoint::At(None),
             top_is_open: false,
             revision: 0,
+            structure_revision: 0,
         }
     }
 
@@ -79,6 +81,20 @@ impl Document {
         self.revision
     }
 
+    /// Counts the changes to anything but the words of comments, replies, notes and sources
+    /// ([`Edit::changes_only_words`]): what the text, its highlights and the counts of marks
+    /// are drawn from.
+    pub fn structure_revision(&self) -> u64 {
+        self.structure_revision
+    }
+
+    fn count_change(&mut self, edit: &Edit) {
+        self.revision += 1;
+        if !edit.changes_only_words() {
+            self.structure_revision += 1;
+        }
+    }
+
     /// Applies `edit` as a new undo step (or folds it into the step it continues).
     /// An edit that changes nothing leaves the history alone.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
@@ -88,7 +104,7 @@ impl Document {
         if inverse == applied {
             return Ok(());
         }
-        self.revision += 1;
+        self.count_change(&applied);
         self.redo_stack.clear();
         if matches!(self.save_point, SavePoint::At(Some(id)) if !self.is_in_undo_stack(id)) {
             self.save_point = SavePoint::Unreachable;
@@ -202,7 +218,7 @@ impl Document {
     /// Applies an inverse from the history. It was computed against exactly the state it now
     /// meets, so it cannot fail; if it ever did, the history is dropped rather than left lying.
     fn apply_recorded(&mut self, edit: Edit) -> Edit {
-        self.revision += 1;
+        self.count_change(&edit);
         match edit.clone().apply(&mut self.project) {
             Ok(inverse) => inverse,
             Err(_) => {
@@ -257,6 +273,27 @@ mod tests {
             document.is_dirty(),
             "the saved state is gone from the history"
         );
+    }
+
+    #[test]
+    fn typing_a_comment_changes_the_revision_but_not_the_structure() {
+        let mut document = document();
+        let id = document.project().comments[0].id.clone();
+        let (revision, structure) = (document.revision(), document.structure_revision());
+        document
+            .apply(Edit::SetCommentBody {
+                id,
+                body: "Cite the figure.".to_owned(),
+            })
+            .unwrap();
+        document.undo();
+        document.redo();
+        assert_eq!(document.revision(), revision + 3);
+        assert_eq!(document.structure_revision(), structure);
+        set_status(&mut document, ReviewStatus::Approved);
+        assert_eq!(document.structure_revision(), structure + 1);
+        document.undo();
+        assert_eq!(document.structure_revision(), structure + 2);
     }
 
     #[test]

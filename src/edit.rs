@@ -124,6 +124,23 @@ pub enum Edit {
     },
 }
 
+impl Edit {
+    /// Whether the edit changes only the words of a comment, a reply, a claim's note or a
+    /// source: nothing about the text, where marks sit, whether they are open, or what is
+    /// decided. Views derived from those (highlights, counts, the marks of each section)
+    /// stay valid, so typing a comment in a book does not rebuild them at every key.
+    pub fn changes_only_words(&self) -> bool {
+        match self {
+            Self::SetCommentBody { .. }
+            | Self::SetReplyBody { .. }
+            | Self::SetClaimNote { .. }
+            | Self::SetSource { .. } => true,
+            Self::Batch { edits, .. } => edits.iter().all(Self::changes_only_words),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum EditError {
     #[error("there is no section {0}")]

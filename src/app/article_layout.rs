@@ -7,7 +7,9 @@
 //! window never stalls.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
+
+use foldhash::fast::FixedState;
 use std::ops::Range;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -25,8 +27,6 @@ pub const SECTION_GAP: f32 = 40.0;
 pub const HEADING_GAP: f32 = 8.0;
 pub const STATUS_ROW_HEIGHT: f32 = 26.0;
 pub const STATUS_ROW_GAP: f32 = 12.0;
-/// Time a frame may spend laying out sections that are off screen.
-const OFF_SCREEN_LAYOUT_BUDGET: Duration = Duration::from_millis(6);
 
 pub struct SectionLayout {
     text_key: u64,
@@ -61,30 +61,92 @@ pub struct LayoutRequest<'a> {
     /// A section about to be scrolled to: it must be exact now.
     pub must_lay_out: Option<&'a SectionId>,
     pub selected: Option<&'a SpanTarget>,
+    /// The reader is scrolling: off-screen work gets a smaller share of the frame.
+    pub scrolling: bool,
 }
 
-/// Every section's layout (or guessed height) and its marks' spans, for one review.
+/// One section's place in the article: its height (measured, or guessed until it is) and,
+/// while it is near the view, its layout.
+struct Entry {
+    id: SectionId,
+    /// Hash of the heading and the text.
+    text_hash: u64,
+    height: f32,
+    /// The text key the height was measured for; `None` while it is a guess.
+    measured_for: Option<u64>,
+    /// The width the guess was made for.
+    guessed_for_width: Option<u32>,
+    layout: Option<SectionLayout>,
+}
+
+/// Every section's height and, for the sections near the view, its layout and its marks'
+/// spans, for one review.
+///
+/// Per frame, only the sections in view (found by binary search over their tops) and a few
+/// ahead of them are looked at; a cursor works through the rest of the book in the frame's
+/// spare time to measure it. Layouts far from the view are dropped (keeping their height):
+/// a laid-out 300,000-word book would hold ~300 MB of glyphs.
 #[derive(Default)]
 pub struct ArticleLayout {
-    layouts: HashMap<SectionId, SectionLayout>,
-    estimated_heights: HashMap<SectionId, (u32, f32)>,
-    marks: HashMap<SectionId, Vec<MarkSpan>>,
+    entries: Vec<Entry>,
+    index_of: HashMap<SectionId, usize>,
+    tops: Vec<f32>,
+    bottom: f32,
+    revision: Option<u64>,
+    marks: Vec<Vec<MarkSpan>>,
     marks_key: Option<(u64, u64)>,
-    text_hashes: HashMap<SectionId, u64>,
-    text_hashes_revision: Option<u64>,
+    /// [`marks_fingerprint`] as of a revision of the document.
+    fingerprint: u64,
+    fingerprint_revision: Option<u64>,
+    /// The text key of the whole article (width, density, theme) the measuring pass last
+    /// finished for, and where it goes on.
+    measured_all_for: Option<(u32, u32, bool, u64)>,
+    measure_cursor: usize,
 }
+
+/// Laid-out sections kept beyond those in view: ~25 screens of a book.
+const KEPT_LAYOUTS: usize = 48;
+/// How far ahead of the view (and behind it) sections are laid out before they are needed.
+const LOOK_AHEAD: f32 = 2_000.0;
+/// Time a frame may spend on sections that are not in view, while idle and while scrolling.
+const IDLE_BUDGET: Duration = Duration::from_millis(6);
+const SCROLLING_BUDGET: Duration = Duration::from_micros(1_500);
 
 impl ArticleLayout {
     pub fn section(&self, id: &SectionId) -> Option<&SectionLayout> {
-        self.layouts.get(id)
+        self.section_at(*self.index_of.get(id)?)
+    }
+
+    pub fn section_at(&self, index: usize) -> Option<&SectionLayout> {
+        self.entries.get(index)?.layout.as_ref()
     }
 
     pub fn laid_out_count(&self) -> usize {
-        self.layouts.len()
+        self.entries.iter().filter(|e| e.layout.is_some()).count()
     }
 
-    pub fn spans(&self, id: &SectionId) -> &[MarkSpan] {
-        self.marks.get(id).map_or(&[][..], Vec::as_slice)
+    pub fn spans_at(&self, index: usize) -> &[MarkSpan] {
+        self.marks.get(index).map_or(&[][..], Vec::as_slice)
+    }
+
+    /// Where each section starts, in article coordinates, as of the last layout.
+    pub fn tops(&self) -> &[f32] {
+        &self.tops
+    }
+
+    /// Where the last section ends.
+    pub fn bottom(&self) -> f32 {
+        self.bottom
+    }
+
+    /// The sections that overlap `span` (article coordinates).
+    pub fn sections_in(&self, span: Range<f32>) -> Range<usize> {
+        let first = self
+            .tops
+            .partition_point(|&top| top <= span.start)
+            .saturating_sub(1);
+        let end = self.tops.partition_point(|&top| top < span.end);
+        first..end.max(first)
     }
 
     /// Catches up with the review's changes: marks to highlight, texts that changed.
@@ -95,111 +157,254 @@ impl ArticleLayout {
         selected: Option<&SpanTarget>,
         suggestions: Option<&SuggestionCache>,
     ) {
-        let revision = review.document.revision();
+        let revision = review.document.structure_revision();
         let project = review.project();
+        if self.revision != Some(revision) {
+            self.revision = Some(revision);
+            self.align_with(project);
+        }
+        if self.fingerprint_revision != Some(revision) {
+            self.fingerprint_revision = Some(revision);
+            self.fingerprint = marks_fingerprint(project);
+        }
         let marks_key = (
-            revision,
+            self.fingerprint,
             hash_of(&(selected, suggestions.map(SuggestionCache::generation))),
         );
         if self.marks_key != Some(marks_key) {
             self.marks_key = Some(marks_key);
-            self.marks = spans_by_section(project, suggestions);
+            self.marks = spans_by_section(project, suggestions, &self.index_of);
         }
-        if self.text_hashes_revision != Some(revision) {
-            self.text_hashes_revision = Some(revision);
-            self.text_hashes = project
+    }
+
+    /// Keeps every section's layout and height that is still good for the review's sections
+    /// (matched by id, so inserting a section does not lose the others').
+    fn align_with(&mut self, project: &Project) {
+        let same_sections = self.entries.len() == project.sections.len()
+            && self
+                .entries
+                .iter()
+                .zip(&project.sections)
+                .all(|(entry, section)| entry.id == section.id);
+        if !same_sections {
+            let mut old: HashMap<SectionId, Entry> = self
+                .entries
+                .drain(..)
+                .map(|entry| (entry.id.clone(), entry))
+                .collect();
+            self.entries = project
                 .sections
                 .iter()
-                .map(|s| (s.id.clone(), hash_of(&(&s.heading, &s.text))))
+                .map(|section| {
+                    old.remove(&section.id).unwrap_or_else(|| Entry {
+                        id: section.id.clone(),
+                        text_hash: 0,
+                        height: 0.0,
+                        measured_for: None,
+                        guessed_for_width: None,
+                        layout: None,
+                    })
+                })
                 .collect();
+            self.index_of = project
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(index, section)| (section.id.clone(), index))
+                .collect();
+        }
+        for (entry, section) in self.entries.iter_mut().zip(&project.sections) {
+            let text_hash = hash_of(&(&section.heading, &section.text));
+            if entry.text_hash != text_hash {
+                entry.text_hash = text_hash;
+                entry.guessed_for_width = None;
+                self.measured_all_for = None;
+            }
         }
     }
 
     /// Lays out what must be laid out; returns whether sections off screen still wait.
     pub fn lay_out(&mut self, ui: &Ui, project: &Project, request: &LayoutRequest<'_>) -> bool {
         let started = Instant::now();
-        let width = request.width;
-        let dark_mode = ui.visuals().dark_mode;
-        let pixels_per_point = ui.pixels_per_point();
-        let mut top = request.first_top;
-        let mut waiting = false;
-        for section in &project.sections {
-            let text_hash = self
-                .text_hashes
-                .get(&section.id)
-                .copied()
-                .unwrap_or_default();
-            let text_key = hash_of(&(
-                text_hash,
-                width.to_bits(),
-                pixels_per_point.to_bits(),
-                dark_mode,
-            ));
-            let spans = self.marks.get(&section.id).map_or(&[][..], Vec::as_slice);
-            let selected = request
-                .selected
-                .filter(|m| spans.iter().any(|s| &s.target == *m));
-            let style_key = hash_of(&(spans, selected));
-            let existing = self.layouts.get(&section.id);
-            let height_guess = match existing {
-                Some(layout) => layout.height(),
-                None => estimated_height(&mut self.estimated_heights, section, width),
-            };
-            let on_screen = top < request.visible.end && top + height_guess > request.visible.start
-                || request.must_lay_out == Some(&section.id);
-            let within_budget = started.elapsed() < OFF_SCREEN_LAYOUT_BUDGET;
-            let stale_text = existing.is_none_or(|layout| layout.text_key != text_key);
-            let relayout = if stale_text {
-                // Now if it is in view, otherwise as the frame's budget allows.
-                on_screen || within_budget
-            } else {
-                // Only the highlights changed: they matter only where they are seen.
-                existing.is_some_and(|layout| layout.style_key != style_key) && on_screen
-            };
-            if relayout {
-                let layout = SectionLayout {
-                    text_key,
-                    style_key,
-                    heading: section
-                        .heading
-                        .as_ref()
-                        .map(|heading| heading_galley(ui, heading, section.level, width)),
-                    body: section_galley(ui, &section.text, spans, selected, width),
-                    map: ParagraphMap::new(&section.text),
-                };
-                self.layouts.insert(section.id.clone(), layout);
-                self.estimated_heights.remove(&section.id);
-            } else if stale_text {
-                waiting = true;
-            }
-            top += self.height(&section.id);
+        let key = ArticleKey {
+            width: request.width.to_bits(),
+            pixels_per_point: ui.pixels_per_point().to_bits(),
+            dark_mode: ui.visuals().dark_mode,
+        };
+        if self.entries.len() != project.sections.len() {
+            self.align_with(project);
         }
+        self.update_tops(project, request);
+        let in_view = self.sections_in(request.visible.clone());
+        let must = request
+            .must_lay_out
+            .and_then(|id| self.index_of.get(id).copied());
+        for index in in_view.clone().chain(must) {
+            self.lay_out_section(ui, project, request, key, index, true);
+        }
+        let budget = if request.scrolling {
+            SCROLLING_BUDGET
+        } else {
+            IDLE_BUDGET
+        };
+        let near =
+            self.sections_in(request.visible.start - LOOK_AHEAD..request.visible.end + LOOK_AHEAD);
+        let ahead = (in_view.end..near.end).chain((near.start..in_view.start).rev());
+        let mut waiting = false;
+        for index in ahead {
+            if self.needs_layout(index, key) {
+                if started.elapsed() >= budget {
+                    waiting = true;
+                    break;
+                }
+                self.lay_out_section(ui, project, request, key, index, false);
+            }
+        }
+        waiting |= self.measure(ui, project, request, key, budget, started);
+        self.drop_far_layouts(&near);
+        self.update_tops(project, request);
         waiting
     }
 
-    /// The height of a section's block: laid out, or guessed until it is.
-    pub fn height(&self, section: &SectionId) -> f32 {
-        match self.layouts.get(section) {
-            Some(layout) => layout.height(),
-            None => self
-                .estimated_heights
-                .get(section)
-                .map_or(0.0, |(_, height)| *height),
+    fn needs_layout(&self, index: usize, key: ArticleKey) -> bool {
+        let entry = &self.entries[index];
+        entry
+            .layout
+            .as_ref()
+            .is_none_or(|layout| layout.text_key != key.for_text(entry.text_hash))
+    }
+
+    /// Goes on measuring the sections never laid out (or laid out for another width) from
+    /// where the last frame stopped, within the frame's budget; returns whether any wait.
+    fn measure(
+        &mut self,
+        ui: &Ui,
+        project: &Project,
+        request: &LayoutRequest<'_>,
+        key: ArticleKey,
+        budget: Duration,
+        started: Instant,
+    ) -> bool {
+        let article_key = (
+            key.width,
+            key.pixels_per_point,
+            key.dark_mode,
+            self.revision.unwrap_or(0),
+        );
+        if self.measured_all_for == Some(article_key) || self.entries.is_empty() {
+            return false;
+        }
+        let count = self.entries.len();
+        for _ in 0..count {
+            let index = self.measure_cursor % count;
+            let entry = &self.entries[index];
+            if entry.measured_for != Some(key.for_text(entry.text_hash)) {
+                if started.elapsed() >= budget {
+                    return true;
+                }
+                self.lay_out_section(ui, project, request, key, index, false);
+            }
+            self.measure_cursor = (index + 1) % count;
+        }
+        self.measured_all_for = Some(article_key);
+        false
+    }
+
+    /// Lays out a section whose text (or, when `in_view`, highlights) changed.
+    fn lay_out_section(
+        &mut self,
+        ui: &Ui,
+        project: &Project,
+        request: &LayoutRequest<'_>,
+        key: ArticleKey,
+        index: usize,
+        in_view: bool,
+    ) {
+        let (Some(entry), Some(section)) =
+            (self.entries.get_mut(index), project.sections.get(index))
+        else {
+            return;
+        };
+        let text_key = key.for_text(entry.text_hash);
+        let spans = self.marks.get(index).map_or(&[][..], Vec::as_slice);
+        let selected = request
+            .selected
+            .filter(|m| spans.iter().any(|s| &s.target == *m));
+        let style_key = hash_of(&(spans, selected));
+        let up_to_date = entry.layout.as_ref().is_some_and(|layout| {
+            layout.text_key == text_key && (!in_view || layout.style_key == style_key)
+        });
+        if up_to_date {
+            return;
+        }
+        let width = request.width;
+        let layout = SectionLayout {
+            text_key,
+            style_key,
+            heading: section
+                .heading
+                .as_ref()
+                .map(|heading| heading_galley(ui, heading, section.level, width)),
+            body: section_galley(ui, &section.text, spans, selected, width),
+            map: ParagraphMap::new(&section.text),
+        };
+        entry.height = layout.height();
+        entry.measured_for = Some(text_key);
+        entry.layout = Some(layout);
+    }
+
+    /// Drops the layouts farthest from `near` once more than [`KEPT_LAYOUTS`] are held
+    /// outside it; their heights stay.
+    fn drop_far_layouts(&mut self, near: &Range<usize>) {
+        let mut far: Vec<(usize, usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(index, entry)| entry.layout.is_some() && !near.contains(index))
+            .map(|(index, _)| {
+                (
+                    index.abs_diff(near.start).min(index.abs_diff(near.end)),
+                    index,
+                )
+            })
+            .collect();
+        if far.len() <= KEPT_LAYOUTS {
+            return;
+        }
+        far.sort_unstable();
+        for (_, index) in &far[KEPT_LAYOUTS..] {
+            self.entries[*index].layout = None;
         }
     }
 
-    /// Where each section starts, in article coordinates.
-    pub fn tops(&self, project: &Project, first_top: f32) -> Vec<f32> {
-        let mut top = first_top;
-        project
-            .sections
-            .iter()
-            .map(|section| {
-                let this = top;
-                top += self.height(&section.id);
-                this
-            })
-            .collect()
+    /// Heights of sections not measured yet are guessed from their length.
+    fn update_tops(&mut self, project: &Project, request: &LayoutRequest<'_>) {
+        let width = request.width.to_bits();
+        self.tops.clear();
+        let mut top = request.first_top;
+        for (entry, section) in self.entries.iter_mut().zip(&project.sections) {
+            if entry.measured_for.is_none() && entry.guessed_for_width != Some(width) {
+                entry.height = estimated_height(section, request.width);
+                entry.guessed_for_width = Some(width);
+            }
+            self.tops.push(top);
+            top += entry.height;
+        }
+        self.bottom = top;
+    }
+}
+
+/// What every section's layout depends on besides its own text.
+#[derive(Clone, Copy)]
+struct ArticleKey {
+    width: u32,
+    pixels_per_point: u32,
+    dark_mode: bool,
+}
+
+impl ArticleKey {
+    fn for_text(self, text_hash: u64) -> u64 {
+        hash_of(&(text_hash, self.width, self.pixels_per_point, self.dark_mode))
     }
 }
 
@@ -214,49 +419,74 @@ fn heading_galley(ui: &Ui, heading: &str, level: u8, width: f32) -> Arc<Galley> 
     })
 }
 
+/// What the highlights depend on: every placed mark's place, kind and state. Cheaper than
+/// building the spans, so typing a comment (which changes none of it) rebuilds nothing.
+fn marks_fingerprint(project: &Project) -> u64 {
+    let mut hasher = FixedState::default().build_hasher();
+    for comment in &project.comments {
+        comment.id.hash(&mut hasher);
+        comment.section.hash(&mut hasher);
+        comment
+            .placed_passage()
+            .map(|p| p.range())
+            .hash(&mut hasher);
+        comment.is_open().hash(&mut hasher);
+        comment.needs_attention().hash(&mut hasher);
+    }
+    for claim in &project.claims {
+        claim.id.hash(&mut hasher);
+        claim.section.hash(&mut hasher);
+        claim.placed_passage().map(|p| p.range()).hash(&mut hasher);
+        claim.status.hash(&mut hasher);
+        claim.needs_attention().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Each section's highlights, by section index.
 fn spans_by_section(
     project: &Project,
     suggestions: Option<&SuggestionCache>,
-) -> HashMap<SectionId, Vec<MarkSpan>> {
-    let mut marks: HashMap<SectionId, Vec<MarkSpan>> = HashMap::new();
+    index_of: &HashMap<SectionId, usize>,
+) -> Vec<Vec<MarkSpan>> {
+    let mut marks: Vec<Vec<MarkSpan>> = vec![Vec::new(); project.sections.len()];
+    let index = |section: &SectionId| index_of.get(section).copied();
     for suggestion in suggestions.into_iter().flat_map(SuggestionCache::undecided) {
-        marks
-            .entry(suggestion.section.clone())
-            .or_default()
-            .push(MarkSpan {
-                target: SpanTarget::Suggestion(SuggestionKey::of(suggestion)),
-                range: suggestion.range.clone(),
-                kind: MarkKind::Suggestion(suggestion.main_kind()),
-                fuzzy: false,
-            });
+        let Some(spans) = index(&suggestion.section).and_then(|i| marks.get_mut(i)) else {
+            continue;
+        };
+        spans.push(MarkSpan {
+            target: SpanTarget::Suggestion(SuggestionKey::of(suggestion)),
+            range: suggestion.range.clone(),
+            kind: MarkKind::Suggestion(suggestion.main_kind()),
+            fuzzy: false,
+        });
     }
     for comment in &project.comments {
         // An orphan's passage belongs to an earlier draft: it has no place in this text.
-        if let Some(passage) = comment.placed_passage() {
-            marks
-                .entry(comment.section.clone())
-                .or_default()
-                .push(MarkSpan {
-                    target: SpanTarget::Mark(MarkId::Comment(comment.id.clone())),
-                    range: passage.range(),
-                    kind: MarkKind::Comment {
-                        resolved: !comment.is_open(),
-                    },
-                    fuzzy: comment.needs_attention(),
-                });
+        if let Some(passage) = comment.placed_passage()
+            && let Some(spans) = index(&comment.section).and_then(|i| marks.get_mut(i))
+        {
+            spans.push(MarkSpan {
+                target: SpanTarget::Mark(MarkId::Comment(comment.id.clone())),
+                range: passage.range(),
+                kind: MarkKind::Comment {
+                    resolved: !comment.is_open(),
+                },
+                fuzzy: comment.needs_attention(),
+            });
         }
     }
     for claim in &project.claims {
-        if let Some(passage) = claim.placed_passage() {
-            marks
-                .entry(claim.section.clone())
-                .or_default()
-                .push(MarkSpan {
-                    target: SpanTarget::Mark(MarkId::Claim(claim.id.clone())),
-                    range: passage.range(),
-                    kind: MarkKind::Claim(claim.status),
-                    fuzzy: claim.needs_attention(),
-                });
+        if let Some(passage) = claim.placed_passage()
+            && let Some(spans) = index(&claim.section).and_then(|i| marks.get_mut(i))
+        {
+            spans.push(MarkSpan {
+                target: SpanTarget::Mark(MarkId::Claim(claim.id.clone())),
+                range: passage.range(),
+                kind: MarkKind::Claim(claim.status),
+                fuzzy: claim.needs_attention(),
+            });
         }
     }
     marks
@@ -264,16 +494,7 @@ fn spans_by_section(
 
 /// A guess at a section's height from its length, so the scroll bar is about right before
 /// every section has been laid out.
-fn estimated_height(
-    estimates: &mut HashMap<SectionId, (u32, f32)>,
-    section: &Section,
-    width: f32,
-) -> f32 {
-    if let Some((for_width, height)) = estimates.get(&section.id)
-        && *for_width == width.to_bits()
-    {
-        return *height;
-    }
+fn estimated_height(section: &Section, width: f32) -> f32 {
     let chars_per_line = (width / (look::BODY_FONT_SIZE * 0.47)).max(20.0);
     let mut lines = 0.0;
     let mut paragraphs: u32 = 0;
@@ -289,18 +510,16 @@ fn estimated_height(
     } else {
         0.0
     };
-    let height = SECTION_GAP
+    SECTION_GAP
         + heading
         + STATUS_ROW_HEIGHT
         + STATUS_ROW_GAP
         + lines * look::BODY_LINE_HEIGHT
-        + gaps;
-    estimates.insert(section.id.clone(), (width.to_bits(), height));
-    height
+        + gaps
 }
 
+/// A 64-bit hash for cache keys (foldhash: several times faster than SipHash on the
+/// megabytes of a book's text, and keys need no protection from crafted collisions).
 pub fn hash_of(value: &impl Hash) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
+    FixedState::default().hash_one(value)
 }

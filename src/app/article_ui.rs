@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use egui::{
     Align, Align2, Color32, FontId, Galley, Layout, Pos2, Rect, RichText, ScrollArea, Sense, Ui,
@@ -23,6 +24,9 @@ use crate::model::{Project, ReviewStatus, Section, SectionId};
 
 const TITLE_GAP: f32 = 8.0;
 const GUTTER: f32 = 44.0;
+/// How long the reader must stop scrolling before the side panel follows: flinging through
+/// a book would otherwise redraw the cards of every section that flies past.
+const FOLLOW_AFTER: Duration = Duration::from_millis(150);
 
 /// The article view's own memory: the layout cache, scrolling, where things were drawn.
 #[derive(Default)]
@@ -33,6 +37,13 @@ pub struct ArticleView {
     pending_scroll: Option<ScrollTarget>,
     last_offset: f32,
     viewport_height: f32,
+    /// The height of the whole article as last drawn (guessed for sections not laid out).
+    total_height: f32,
+    /// Whether the reader scrolled in the last frame.
+    scrolling: bool,
+    /// When the side panel is to follow the reading line: once the reader has stopped
+    /// scrolling for [`FOLLOW_AFTER`].
+    follow_at: Option<Instant>,
     /// Where each section's text was drawn in the last frame (screen coordinates).
     drawn_text_origins: HashMap<SectionId, Pos2>,
 }
@@ -41,6 +52,9 @@ impl std::fmt::Debug for ArticleView {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ArticleView")
             .field("cached_sections", &self.layout.laid_out_count())
+            .field("offset", &self.last_offset)
+            .field("viewport", &self.viewport_height)
+            .field("total", &self.total_height)
             .finish_non_exhaustive()
     }
 }
@@ -51,6 +65,11 @@ impl ArticleView {
     }
 
     /// How many sections currently have a cached layout (for tests and benchmarks).
+    /// Whether the last frame showed the end of the article.
+    pub fn is_scrolled_to_end(&self) -> bool {
+        self.last_offset + self.viewport_height >= self.total_height - 1.0
+    }
+
     pub fn cached_section_count(&self) -> usize {
         self.layout.laid_out_count()
     }
@@ -115,25 +134,20 @@ pub fn article_ui(
             first_top: title_height,
             must_lay_out: view.pending_scroll.as_ref().map(|t| &t.section),
             selected: selected.as_ref(),
+            scrolling: view.scrolling,
         },
     );
     if more_to_lay_out {
         ui.ctx().request_repaint();
     }
 
-    let tops = view.layout.tops(project, title_height);
-    let total_height = tops.last().copied().unwrap_or(title_height)
-        + project
-            .sections
-            .last()
-            .map_or(0.0, |s| view.layout.height(&s.id))
-        + 80.0;
+    let total_height = view.layout.bottom() + 80.0;
 
     let viewport_height = ui.available_height();
     let mut scroll_area = ScrollArea::vertical().id_salt("article").auto_shrink(false);
     let mut scrolled_on_purpose = false;
     if let Some(target) = view.pending_scroll.take()
-        && let Some(y) = scroll_target_y(view, project, &tops, &target, viewport_height)
+        && let Some(y) = scroll_target_y(view, project, &target, viewport_height)
     {
         scroll_area = scroll_area.vertical_scroll_offset(y);
         scrolled_on_purpose = true;
@@ -175,16 +189,20 @@ pub fn article_ui(
             FontId::proportional(13.0),
             ui.visuals().weak_text_color(),
         );
-        for (section, top) in project.sections.iter().zip(&tops) {
-            let Some(layout) = layout_cache.section(&section.id) else {
+        let tops = layout_cache.tops();
+        for index in layout_cache.sections_in(viewport.min.y - 100.0..viewport.max.y + 100.0) {
+            let (Some(section), Some(layout), Some(top)) = (
+                project.sections.get(index),
+                layout_cache.section_at(index),
+                tops.get(index),
+            ) else {
                 continue;
             };
-            let height = layout.height();
-            if *top + height < viewport.min.y - 100.0 || *top > viewport.max.y + 100.0 {
-                continue;
-            }
-            let rect = Rect::from_min_size(origin + vec2(left, *top), vec2(column_width, height));
-            let spans = layout_cache.spans(&section.id);
+            let rect = Rect::from_min_size(
+                origin + vec2(left, *top),
+                vec2(column_width, layout.height()),
+            );
+            let spans = layout_cache.spans_at(index);
             drawn_text_origins.insert(
                 section.id.clone(),
                 rect.min + vec2(0.0, layout.body_offset()),
@@ -193,19 +211,34 @@ pub fn article_ui(
         }
     });
     view.viewport_height = output.inner_rect.height();
+    view.total_height = total_height;
     let offset = output.state.clamped_offset().y;
     let user_scrolled = (offset - view.last_offset).abs() > 0.5 && !scrolled_on_purpose;
+    view.scrolling = user_scrolled;
     view.last_offset = offset;
     if user_scrolled && state.text_selection.is_none() {
-        // While reading, the side panel follows the section at the reading line.
-        let reading_line = offset + view.viewport_height * 0.25;
-        let index = tops
-            .partition_point(|&top| top <= reading_line)
-            .saturating_sub(1);
-        if let Some(section) = project.sections.get(index)
-            && state.current_section.as_ref() != Some(&section.id)
-        {
-            actions.push(Action::FocusSection(section.id.clone()));
+        view.follow_at = Some(Instant::now() + FOLLOW_AFTER);
+        ui.ctx().request_repaint_after(FOLLOW_AFTER);
+    }
+    if let Some(at) = view.follow_at
+        && !user_scrolled
+    {
+        if Instant::now() < at {
+            ui.ctx().request_repaint_after(at - Instant::now());
+        } else {
+            view.follow_at = None;
+            // The side panel shows the section at the reading line.
+            let reading_line = offset + view.viewport_height * 0.25;
+            let index = view
+                .layout
+                .sections_in(reading_line..reading_line + 1.0)
+                .start;
+            if let Some(section) = project.sections.get(index)
+                && state.current_section.as_ref() != Some(&section.id)
+                && state.text_selection.is_none()
+            {
+                actions.push(Action::FocusSection(section.id.clone()));
+            }
         }
     }
 }
@@ -252,12 +285,11 @@ fn title_galley(ui: &Ui, view: &mut ArticleView, project: &Project, width: f32) 
 fn scroll_target_y(
     view: &ArticleView,
     project: &Project,
-    tops: &[f32],
     target: &ScrollTarget,
     viewport_height: f32,
 ) -> Option<f32> {
     let index = project.section_index(&target.section)?;
-    let top = *tops.get(index)?;
+    let top = *view.layout.tops().get(index)?;
     let layout = view.layout.section(&target.section)?;
     let y = match target.char_offset {
         None => top + SECTION_GAP * 0.5,

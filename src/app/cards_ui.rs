@@ -7,7 +7,9 @@ use super::command::UiCommand;
 use super::look;
 use super::state::{Action, AppState, SuggestionKey};
 use crate::edit::Edit;
-use crate::model::{Carried, ClaimStatus, Comment, MarkId, Passage, Project, Section};
+use crate::model::{
+    Carried, Claim, ClaimStatus, Comment, MarkId, MarkIndex, Passage, Project, Section,
+};
 use crate::text::shortened;
 
 /// One-shot requests for the cards, taken from the app state each frame.
@@ -32,50 +34,56 @@ pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions:
         ui.weak("Select a section to see its comments and claims.");
         return;
     };
-    header_ui(ui, project, section, actions);
+    let Some(marks) = state.review.as_ref().map(|review| review.marks()) else {
+        return;
+    };
+    header_ui(ui, marks, section, actions);
     super::revision_ui::section_changes_ui(ui, project, section);
     ui.separator();
 
-    let mut marks: Vec<(usize, MarkId)> = project
-        .claims_in(&section.id)
-        .map(|c| (c.passage.start, MarkId::Claim(c.id.clone())))
-        .chain(project.comments_in(&section.id).map(|c| {
+    /// A card's mark, as found through the index (looking marks up by id would scan the
+    /// project's lists once per card, every frame).
+    enum Card<'a> {
+        Comment(&'a Comment),
+        Claim(&'a Claim),
+    }
+    let mut cards: Vec<(usize, MarkId, Card<'_>)> = marks
+        .claims_in(project, &section.id)
+        .map(|c| (c.passage.start, MarkId::Claim(c.id.clone()), Card::Claim(c)))
+        .chain(marks.comments_in(project, &section.id).map(|c| {
             (
                 c.passage.as_ref().map_or(0, |p| p.start),
                 MarkId::Comment(c.id.clone()),
+                Card::Comment(c),
             )
         }))
         .collect();
-    marks.sort_by_key(|(start, _)| *start);
+    cards.sort_by_key(|(start, _, _)| *start);
 
     ScrollArea::vertical()
         .id_salt("cards")
         .auto_shrink(false)
         .show(ui, |ui| {
-            if marks.is_empty() {
+            if cards.is_empty() {
                 ui.add_space(12.0);
                 ui.weak(
                     "No comments or claims here yet.\n\nSelect a passage in the text, then choose \
                      Comment or Flag claim.",
                 );
             }
-            for (_, mark) in &marks {
+            for (_, mark, card) in &cards {
                 let selected = state.selected_mark.as_ref() == Some(mark);
                 let response = card_frame(ui, selected)
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        match mark {
-                            MarkId::Comment(id) => {
-                                if let Some(comment) = project.comment(id) {
-                                    comment_card_ui(ui, state, comment, requests, actions);
-                                }
+                        match card {
+                            Card::Comment(comment) => {
+                                comment_card_ui(ui, state, comment, requests, actions);
                             }
-                            MarkId::Claim(id) => {
-                                if let Some(claim) = project.claim(id) {
-                                    super::claim_card_ui::claim_card_ui(
-                                        ui, state, claim, requests, actions,
-                                    );
-                                }
+                            Card::Claim(claim) => {
+                                super::claim_card_ui::claim_card_ui(
+                                    ui, state, claim, requests, actions,
+                                );
                             }
                         }
                     })
@@ -88,13 +96,13 @@ pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions:
         });
 }
 
-fn header_ui(ui: &mut Ui, project: &Project, section: &Section, actions: &mut Vec<Action>) {
+fn header_ui(ui: &mut Ui, marks: &MarkIndex, section: &Section, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
     ui.label(RichText::new(section.title()).strong().size(15.0));
     ui.horizontal(|ui| {
         ui.label(look::review_status_text(section.status, ui.visuals()).size(12.5));
-        let comments = project.comments_in(&section.id).count();
-        let claims = project.claims_in(&section.id).count();
+        let comments = marks.section(&section.id).comments.len();
+        let claims = marks.section(&section.id).claims.len();
         ui.weak(format!(
             "· {} · {}",
             crate::report::counted(claims, "claim", "claims"),

@@ -8,9 +8,8 @@ use egui::{
 
 use super::look;
 use super::state::{Action, AppState};
-use std::collections::HashMap;
 
-use crate::model::{Project, Section, SectionId};
+use crate::model::{Progress, Project, Section, SectionId};
 use crate::report::counted;
 
 pub fn outline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -18,51 +17,106 @@ pub fn outline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.weak("No review open.");
         return;
     };
-    progress_ui(ui, project);
+    let progress = state
+        .review
+        .as_ref()
+        .map_or_else(|| project.progress(), |review| review.marks().progress());
+    progress_ui(ui, project, progress);
     ui.add_space(8.0);
     ui.separator();
-    let open_counts = open_marks_per_section(project);
-    // Only the rows in view are drawn: a book has a thousand sections or more.
+    let marks = state.review.as_ref().map(|review| review.marks());
+    // Only the rows in view are drawn (a book has a thousand sections or more), and their
+    // heights are measured once per width and list of titles, not every frame.
     ScrollArea::vertical()
         .id_salt("outline")
         .auto_shrink(false)
         .show_viewport(ui, |ui, viewport| {
             let width = ui.available_width();
-            let titles: Vec<Arc<Galley>> = project
-                .sections
-                .iter()
-                .map(|section| {
-                    title_galley(ui, section, width - ICON_WIDTH - indent(section) - 8.0)
-                })
-                .collect();
-            let mut tops = Vec::with_capacity(titles.len());
-            let mut total = 0.0;
-            for title in &titles {
-                tops.push(total);
-                total += row_height(title);
-            }
-            ui.set_height(total);
+            let rows = row_tops(ui, project, width);
+            ui.set_height(rows.total);
             let origin = ui.min_rect().min;
             let current = state.current_section.as_ref();
             let current_changed = remember_current(ui, current);
-            for ((section, title), top) in project.sections.iter().zip(&titles).zip(&tops) {
+            if current_changed
+                && let Some(index) = current.and_then(|id| project.section_index(id))
+                && let (Some(top), Some(bottom)) = (rows.tops.get(index), rows.tops.get(index + 1))
+            {
                 let rect = Rect::from_min_size(
                     origin + vec2(0.0, *top),
-                    vec2(width, row_height(title) - ROW_GAP),
+                    vec2(width, bottom - top - ROW_GAP),
+                );
+                ui.scroll_to_rect(rect, None);
+            }
+            let first = rows
+                .tops
+                .partition_point(|&top| top <= viewport.top())
+                .saturating_sub(1);
+            let end = rows.tops.partition_point(|&top| top < viewport.bottom());
+            for index in first..end.min(project.sections.len()) {
+                let (Some(section), Some(top), Some(bottom)) = (
+                    project.sections.get(index),
+                    rows.tops.get(index),
+                    rows.tops.get(index + 1),
+                ) else {
+                    continue;
+                };
+                let title = title_galley(ui, section, title_width(section, width));
+                let rect = Rect::from_min_size(
+                    origin + vec2(0.0, *top),
+                    vec2(width, bottom - top - ROW_GAP),
                 );
                 let is_current = current == Some(&section.id);
-                if is_current && current_changed {
-                    ui.scroll_to_rect(rect, None);
-                }
-                if rect.bottom() < origin.y + viewport.top()
-                    || rect.top() > origin.y + viewport.bottom()
-                {
-                    continue;
-                }
-                let counts = open_counts.get(&section.id).copied().unwrap_or_default();
-                row_ui(ui, rect, section, title, is_current, counts, actions);
+                let counts = marks.map_or((0, 0), |marks| {
+                    let section = marks.section(&section.id);
+                    (section.open_comments, section.open_claims)
+                });
+                row_ui(ui, rect, section, &title, is_current, counts, actions);
             }
         });
+}
+
+/// Where each outline row starts; one more entry at the end, where the last row ends.
+#[derive(Clone, Default)]
+struct RowTops {
+    key: u64,
+    tops: Arc<Vec<f32>>,
+    total: f32,
+}
+
+fn row_tops(ui: &Ui, project: &Project, width: f32) -> RowTops {
+    let key = super::article_layout::hash_of(&(
+        width.to_bits(),
+        ui.pixels_per_point().to_bits(),
+        project
+            .sections
+            .iter()
+            .map(|s| (&s.heading, s.level))
+            .collect::<Vec<_>>(),
+    ));
+    let id = ui.make_persistent_id("outline row tops");
+    if let Some(rows) = ui.data(|d| d.get_temp::<RowTops>(id))
+        && rows.key == key
+    {
+        return rows;
+    }
+    let mut tops = Vec::with_capacity(project.sections.len() + 1);
+    let mut total = 0.0;
+    for section in &project.sections {
+        tops.push(total);
+        total += row_height(&title_galley(ui, section, title_width(section, width)));
+    }
+    tops.push(total);
+    let rows = RowTops {
+        key,
+        tops: Arc::new(tops),
+        total,
+    };
+    ui.data_mut(|d| d.insert_temp(id, rows.clone()));
+    rows
+}
+
+fn title_width(section: &Section, width: f32) -> f32 {
+    width - ICON_WIDTH - indent(section) - 8.0
 }
 
 const ICON_WIDTH: f32 = 24.0;
@@ -225,20 +279,7 @@ fn row_ui(
     }
 }
 
-/// Open comments and open claims of every section, in one pass over the marks.
-fn open_marks_per_section(project: &Project) -> HashMap<&SectionId, (usize, usize)> {
-    let mut counts: HashMap<&SectionId, (usize, usize)> = HashMap::new();
-    for comment in project.comments.iter().filter(|c| c.is_open()) {
-        counts.entry(&comment.section).or_default().0 += 1;
-    }
-    for claim in project.claims.iter().filter(|c| c.is_open()) {
-        counts.entry(&claim.section).or_default().1 += 1;
-    }
-    counts
-}
-
-fn progress_ui(ui: &mut Ui, project: &Project) {
-    let progress = project.progress();
+fn progress_ui(ui: &mut Ui, project: &Project, progress: Progress) {
     ui.add_space(4.0);
     ui.label(RichText::new(&project.title).strong().size(15.0));
     ui.add_space(6.0);

@@ -25,9 +25,10 @@ pub fn side_panel_ui(
                 SidePanel::Claims => state.project().map(|p| p.claims.len()),
                 SidePanel::Suggestions => Some(state.suggestions.undecided_count()),
                 SidePanel::Revision => state
-                    .project()
-                    .filter(|p| !p.earlier_drafts.is_empty())
-                    .map(|p| p.marks_needing_attention()),
+                    .review
+                    .as_ref()
+                    .filter(|r| !r.project().earlier_drafts.is_empty())
+                    .map(|r| r.marks().marks_needing_attention()),
             };
             let reading = panel == SidePanel::Suggestions && state.suggestions.is_reading();
             let text = match count {

@@ -8,6 +8,7 @@ mod claim;
 mod comment;
 mod ids;
 mod kind;
+mod mark_index;
 mod passage;
 mod project;
 mod section;
@@ -17,6 +18,7 @@ pub use claim::{Claim, ClaimStatus, DealtWith, Source, SourceRank, StatusChange}
 pub use comment::{Comment, CommentOrigin, Reply, Resolution};
 pub use ids::{ClaimId, CommentId, MarkId, ReplyId, SectionId};
 pub use kind::CheckKind;
+pub use mark_index::{MarkIndex, SectionMarks};
 pub use passage::{CONTEXT_CHARS, Passage, PassageError};
 pub use project::{
     Dismissal, Draft, DraftFormat, EarlierDraft, InvalidProject, Progress, Project, TrackedChanges,

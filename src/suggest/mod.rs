@@ -172,6 +172,30 @@ pub fn undecided<'a>(all: &'a [Suggestion], project: &Project) -> Vec<&'a Sugges
         .collect()
 }
 
+/// What [`undecided`] depends on besides the suggestions: the placed claims and comments
+/// and the dismissals. Far cheaper than the filtering, so a desk can refilter only when it
+/// changed (typing a comment's words changes none of it).
+pub fn decisions_fingerprint(project: &Project) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut hasher = foldhash::fast::FixedState::default().build_hasher();
+    for claim in project.claims.iter().filter(|c| c.is_placed()) {
+        claim.section.hash(&mut hasher);
+        claim.passage.range().hash(&mut hasher);
+    }
+    hasher.write_u8(0xff);
+    for comment in &project.comments {
+        if let Some(passage) = comment.placed_passage() {
+            comment.section.hash(&mut hasher);
+            passage.range().hash(&mut hasher);
+        }
+    }
+    hasher.write_u8(0xff);
+    for dismissal in &project.dismissed {
+        dismissal.sentence.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// Positions in `all` of the suggestions nobody has decided yet (see [`undecided`]).
 pub fn undecided_indices(all: &[Suggestion], project: &Project) -> Vec<usize> {
     let mut claimed: HashMap<&SectionId, Vec<Range<usize>>> = HashMap::new();

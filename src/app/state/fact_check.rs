@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use super::{AppState, OpenReview, ScrollTarget};
 use crate::edit::Edit;
 use crate::model::{CheckKind, ClaimId, ClaimStatus, MarkId, Project, SectionId};
-use crate::suggest::{Suggestion, detect_in_project, undecided_indices};
+use crate::suggest::{Suggestion, decisions_fingerprint, detect_in_project, undecided_indices};
 
 /// Which list the side panel shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -156,6 +156,9 @@ pub struct SuggestionCache {
     /// The suggestion pass running on a worker thread, for a long text.
     pending: Option<mpsc::Receiver<Vec<Suggestion>>>,
     decided_key: Option<(u64, u64)>,
+    /// [`decisions_fingerprint`] as of a revision of the review's document.
+    decisions: u64,
+    decided_revision: Option<(u64, u64)>,
     undecided: Vec<usize>,
     /// Counts the changes to the undecided list, so views know when to redraw highlights.
     generation: u64,
@@ -202,7 +205,12 @@ impl SuggestionCache {
                 Err(mpsc::TryRecvError::Disconnected) => self.pending = None,
             }
         }
-        let decided_key = (review.serial, review.document.revision());
+        let revision = (review.serial, review.document.structure_revision());
+        if self.decided_revision != Some(revision) {
+            self.decided_revision = Some(revision);
+            self.decisions = decisions_fingerprint(project);
+        }
+        let decided_key = (review.serial, self.decisions);
         if self.decided_key != Some(decided_key) {
             self.decided_key = Some(decided_key);
             self.undecided = undecided_indices(&self.all, project);

@@ -38,8 +38,8 @@ use crate::document::Document;
 use crate::edit::Edit;
 use crate::export::ExportFormat;
 use crate::model::{
-    CheckKind, Claim, ClaimId, ClaimStatus, Comment, CommentId, MarkId, Passage, Project,
-    Resolution, ReviewStatus, SectionId,
+    CheckKind, Claim, ClaimId, ClaimStatus, Comment, CommentId, MarkId, MarkIndex, Passage,
+    Project, Resolution, ReviewStatus, SectionId,
 };
 use crate::open::ProjectOnDisk;
 use crate::storage::lock::ProjectLock;
@@ -67,6 +67,9 @@ pub struct OpenReview {
     /// The project's lock file, while this window holds it.
     lock: Option<ProjectLock>,
     journal: JournalState,
+    /// The marks by section, as of `marks_revision` of the document.
+    marks: MarkIndex,
+    marks_revision: Option<u64>,
 }
 
 /// Why a review is open read-only.
@@ -85,6 +88,8 @@ impl OpenReview {
             seen_revision: document.revision(),
             ..JournalState::default()
         };
+        let marks = MarkIndex::of(document.project());
+        let marks_revision = Some(document.structure_revision());
         Self {
             serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             document,
@@ -94,11 +99,27 @@ impl OpenReview {
             read_only: None,
             lock: None,
             journal,
+            marks,
+            marks_revision,
         }
     }
 
     pub fn project(&self) -> &Project {
         self.document.project()
+    }
+
+    /// The project's marks by section, as of the last [`AppState::refresh`] (every frame,
+    /// before anything is drawn).
+    pub fn marks(&self) -> &MarkIndex {
+        &self.marks
+    }
+
+    fn refresh_marks(&mut self) {
+        let revision = self.document.structure_revision();
+        if self.marks_revision != Some(revision) {
+            self.marks = MarkIndex::of(self.document.project());
+            self.marks_revision = Some(revision);
+        }
     }
 
     /// The name shown in the title bar.
@@ -374,6 +395,9 @@ impl AppState {
     pub fn refresh(&mut self) {
         if self.modal.is_none() && !self.recovery_offers.is_empty() && !self.recovery_postponed {
             self.modal = Some(Modal::Recover);
+        }
+        if let Some(review) = &mut self.review {
+            review.refresh_marks();
         }
         self.suggestions.refresh(self.review.as_ref());
         if let Some(key) = &self.selected_suggestion
