@@ -154,6 +154,11 @@ fn main() {
     if part.is_empty() || part == "desk" {
         desk_figures(&project_path);
     }
+    if part == "open" {
+        for _ in 0..20 {
+            std::hint::black_box(copydesk::open::open_path(&project_path).unwrap());
+        }
+    }
     if part == "typing" {
         let mut harness = desk(Some(project_path.clone()));
         settle(&mut harness);

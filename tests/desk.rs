@@ -36,6 +36,19 @@ pub(crate) fn desk_keeping(
     dialogs: &ScriptedFileDialogs,
     safekeeping: Safekeeping,
 ) -> Desk {
+    // Scrolling a card or passage into view animates over a few frames.
+    desk_running_at_most(file, reviewer, dialogs, safekeeping, 120)
+}
+
+/// A desk whose `run()` steps at most `max_steps` frames (a long review is laid out over
+/// many frames, a slice per frame).
+pub(crate) fn desk_running_at_most(
+    file: Option<PathBuf>,
+    reviewer: Option<&str>,
+    dialogs: &ScriptedFileDialogs,
+    safekeeping: Safekeeping,
+    max_steps: u64,
+) -> Desk {
     let prefs = reviewer.map(|name| Preferences {
         reviewer_name: name.to_owned(),
         ..Preferences::default()
@@ -43,8 +56,7 @@ pub(crate) fn desk_keeping(
     let dialogs = dialogs.clone();
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 900.0))
-        // Scrolling a card or passage into view animates over a few frames.
-        .with_max_steps(120)
+        .with_max_steps(max_steps)
         .build_eframe(move |cc| {
             CopydeskApp::new(
                 cc,

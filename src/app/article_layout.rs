@@ -261,7 +261,7 @@ impl ArticleLayout {
             }
         }
         waiting |= self.measure(ui, project, request, key, budget, started);
-        self.drop_far_layouts(&near);
+        self.drop_far_layouts(&near, must);
         self.update_tops(project, request);
         waiting
     }
@@ -354,13 +354,15 @@ impl ArticleLayout {
     }
 
     /// Drops the layouts farthest from `near` once more than [`KEPT_LAYOUTS`] are held
-    /// outside it; their heights stay.
-    fn drop_far_layouts(&mut self, near: &Range<usize>) {
+    /// outside it; their heights stay. `keep` is about to be scrolled to.
+    fn drop_far_layouts(&mut self, near: &Range<usize>, keep: Option<usize>) {
         let mut far: Vec<(usize, usize)> = self
             .entries
             .iter()
             .enumerate()
-            .filter(|(index, entry)| entry.layout.is_some() && !near.contains(index))
+            .filter(|(index, entry)| {
+                entry.layout.is_some() && !near.contains(index) && Some(*index) != keep
+            })
             .map(|(index, _)| {
                 (
                     index.abs_diff(near.start).min(index.abs_diff(near.end)),
