@@ -380,9 +380,10 @@ fn desk_figures(project_path: &Path) {
         steps += 1;
     }
     frames.sort();
+    let over = frames.iter().filter(|f| ms(**f) > 4.0).count();
     println!(
-        "scrolling top to bottom: {steps} frames of 400 points {:?}",
-        harness.state().article_view()
+        "scrolling top to bottom: {steps} frames of 400 points ({over} over 4 ms; p99 {:.1} ms)",
+        percentile(&frames, 0.99)
     );
     report(
         "  frame while scrolling, p95",

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod architecture;
+mod book_generator;
 mod browser;
 mod cli;
 mod common;

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use copydesk::model::{
     Claim, ClaimId, ClaimStatus, Comment, CommentId, DraftFormat, Passage, Project, Reply,
-    Resolution, ReviewStatus, Source, StatusChange,
+    Resolution, ReviewStatus, SectionId, Source, StatusChange,
 };
 use jiff::{SignedDuration, Timestamp};
 use unicode_segmentation::UnicodeSegmentation;
@@ -51,7 +51,7 @@ impl Book {
         let sections = section_texts();
         let plain = plain_from_sections(&sections);
         let markdown = markdown_from_sections(&sections);
-        let imported = copydesk::import::import_bytes(
+        let mut imported = copydesk::import::import_bytes(
             Path::new("the-long-inquiry.txt"),
             plain.as_bytes(),
             DraftFormat::PlainText,
@@ -63,6 +63,10 @@ impl Book {
             BOOK_SECTIONS,
             "the book's sections"
         );
+        // Imports give sections random ids; the book's are fixed, so it is the same book.
+        for (index, section) in imported.sections.iter_mut().enumerate() {
+            section.id = SectionId::from_text(format!("s-{index:012x}"));
+        }
         let docx = copydesk::export::export_bytes(&imported, copydesk::export::ExportFormat::Docx)
             .expect("the book exports");
         let project = marked(imported);

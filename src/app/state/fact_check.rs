@@ -183,7 +183,17 @@ impl SuggestionCache {
             // A pass still running for the previous text is dropped with its receiver.
             self.pending = None;
             if text_key.2 > READ_IN_BACKGROUND_ABOVE {
-                let project = project.clone();
+                // The pass reads only the text: copying the marks and earlier drafts too would
+                // cost a book's window ~10 ms and its memory tens of megabytes.
+                let project = Project {
+                    title: project.title.clone(),
+                    draft: project.draft.clone(),
+                    sections: project.sections.clone(),
+                    comments: Vec::new(),
+                    claims: Vec::new(),
+                    dismissed: Vec::new(),
+                    earlier_drafts: Vec::new(),
+                };
                 let (sender, receiver) = mpsc::channel();
                 self.pending = Some(receiver);
                 std::thread::spawn(move || {
