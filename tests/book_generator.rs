@@ -5,10 +5,7 @@
 #[path = "../benches/support/book.rs"]
 mod book;
 
-use std::path::Path;
-
-use copydesk::import::import_bytes;
-use copydesk::model::DraftFormat;
+use copydesk::import::import_file;
 use jiff::Timestamp;
 
 use book::{BOOK_MARKS, BOOK_SECTIONS, BOOK_WORDS, Book};
@@ -47,8 +44,17 @@ fn the_book_is_the_promised_size_the_same_every_time_and_one_text_in_three_forms
         "the same review: marks, ids and times alike"
     );
 
-    let texts = |format, name: &str, bytes: &[u8]| {
-        let project = import_bytes(Path::new(name), bytes, format, Timestamp::now()).unwrap();
+    // The files as written for the benchmarks and `cargo run --example book`.
+    let dir = crate::common::temp_dir();
+    let project_path = book.write_to(dir.path());
+    let saved = copydesk::project_file::load_project(&project_path).unwrap();
+    assert!(
+        saved == book.project,
+        "the review file reopens as generated"
+    );
+    let texts = |extension: &str| {
+        let path = dir.path().join(format!("the-long-inquiry.{extension}"));
+        let project = import_file(&path, Timestamp::now()).unwrap();
         let sections: Vec<(Option<String>, String)> = project
             .sections
             .into_iter()
@@ -56,8 +62,8 @@ fn the_book_is_the_promised_size_the_same_every_time_and_one_text_in_three_forms
             .collect();
         (project.title, sections)
     };
-    let plain = texts(DraftFormat::PlainText, "book.txt", book.plain.as_bytes());
+    let plain = texts("txt");
     assert_eq!(plain.1.len(), BOOK_SECTIONS);
-    assert!(texts(DraftFormat::Markdown, "book.md", book.markdown.as_bytes()) == plain);
-    assert!(texts(DraftFormat::Docx, "book.docx", &book.docx) == plain);
+    assert!(texts("md") == plain, "the Markdown is the same text");
+    assert!(texts("docx") == plain, "the Word document is the same text");
 }
