@@ -16,6 +16,7 @@ mod menu_ui;
 mod modals_ui;
 mod outline_ui;
 pub mod prefs;
+mod progress_ui;
 mod revision_ui;
 mod safekeeping_ui;
 mod section_text;
