@@ -19,6 +19,7 @@ mod fact_check_desk;
 mod format_versions;
 mod html_import;
 mod import;
+mod long_work_desk;
 mod project_file;
 mod project_fuzz;
 mod revise;
