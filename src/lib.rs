@@ -12,6 +12,7 @@
 //! - [`suggest`]: check-worthy sentences found automatically, and how well that works;
 //! - [`report`] and [`check`]: the state of the review for people, tools and pipelines;
 //! - [`open`]: a file the user named, project or article;
+//! - [`progress`]: how far long work has come, counted by the thread doing it;
 //! - [`cli`]: the command line;
 //! - [`app`]: the eframe/egui desk, which reads the core and emits edits.
 //!
@@ -26,6 +27,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod open;
+pub mod progress;
 pub mod project_file;
 pub mod report;
 pub mod revise;

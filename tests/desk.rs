@@ -86,14 +86,21 @@ pub(crate) fn press(harness: &mut Desk, modifiers: Modifiers, key: Key) {
     settle(harness);
 }
 
-/// Runs frames until the file thread has reported everything it was given (saves are
-/// written off the UI thread), for at most 20 seconds.
+/// Whether the desk is waiting for work off the UI thread whose outcome it will show: saves
+/// and journals on the file thread, an open, an import or a revised draft being read.
+pub(crate) fn is_working(harness: &Desk) -> bool {
+    let state = harness.state().state();
+    state.is_writing_files() || state.is_opening_or_revising()
+}
+
+/// Runs frames until the work off the UI thread has all landed ([`is_working`]), for at most
+/// 20 seconds.
 pub(crate) fn settle(harness: &mut Desk) {
     let started = std::time::Instant::now();
-    while harness.state().state().is_writing_files() {
+    while is_working(harness) {
         assert!(
             started.elapsed() < std::time::Duration::from_secs(20),
-            "the file thread never finished"
+            "the work off the UI thread never finished"
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
         harness.step();
@@ -361,6 +368,7 @@ fn a_broken_file_leaves_the_open_review_and_the_file_untouched() {
     // The open review has unsaved changes: the desk asks first.
     harness.get_by_label("Don't save").click();
     harness.run();
+    settle(&mut harness);
     let state = harness.state().state();
     let notice = state.notice.as_ref().expect("an error is shown");
     assert!(notice.is_error);
@@ -434,6 +442,7 @@ fn drop_file(harness: &mut Desk, path: &Path) {
         .dropped_files
         .push(Arc::new(DroppedPath(path.to_owned())));
     harness.run();
+    settle(harness);
 }
 
 #[test]
@@ -707,6 +716,7 @@ fn projects_open_from_the_dialog_and_from_recent_files() {
     harness.run();
     harness.get_by_label("first.copydesk.ron").click();
     harness.run();
+    settle(&mut harness);
     assert_eq!(
         project(&harness).title,
         "Riverton Doubles Its Bike-Share Network"

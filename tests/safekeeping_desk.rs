@@ -261,6 +261,7 @@ fn a_changed_file_can_be_reloaded_or_overwritten_with_a_backup_kept() {
     press(&mut harness, CTRL, Key::S);
     harness.get_by_label("Reload").click();
     harness.run();
+    settle(&mut harness);
     assert_eq!(project(&harness).title, "Their title one");
     assert_ne!(first_status(&harness), ReviewStatus::Approved);
     assert!(!harness.state().state().is_dirty());

@@ -21,6 +21,7 @@ mod format_versions;
 mod html_import;
 mod import;
 mod long_review_desk;
+mod long_work_desk;
 mod project_file;
 mod project_fuzz;
 mod revise;

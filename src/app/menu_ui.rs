@@ -9,31 +9,35 @@ use crate::model::ReviewStatus;
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let has_review = state.review.is_some();
+    // One open or revision at a time: the desk refuses another until it is done.
+    let can_read = !state.is_opening_or_revising();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            command_button_ui(ui, UiCommand::ImportArticle, true, None, actions);
+            command_button_ui(ui, UiCommand::ImportArticle, can_read, None, actions);
             command_button_ui(
                 ui,
                 UiCommand::ImportRevision,
-                state.review.is_some(),
+                has_review && can_read,
                 None,
                 actions,
             );
-            command_button_ui(ui, UiCommand::OpenProject, true, None, actions);
-            ui.menu_button("Open recent", |ui| {
-                if state.prefs.recent_files.is_empty() {
-                    ui.weak("No recent files");
-                }
-                for path in &state.prefs.recent_files {
-                    if ui
-                        .button(file_name(path))
-                        .on_hover_text(path.display().to_string())
-                        .clicked()
-                    {
-                        actions.push(Action::Open(path.clone()));
-                        ui.close();
+            command_button_ui(ui, UiCommand::OpenProject, can_read, None, actions);
+            ui.add_enabled_ui(can_read, |ui| {
+                ui.menu_button("Open recent", |ui| {
+                    if state.prefs.recent_files.is_empty() {
+                        ui.weak("No recent files");
                     }
-                }
+                    for path in &state.prefs.recent_files {
+                        if ui
+                            .button(file_name(path))
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            actions.push(Action::Open(path.clone()));
+                            ui.close();
+                        }
+                    }
+                })
             });
             ui.separator();
             command_button_ui(ui, UiCommand::Save, has_review, None, actions);
@@ -246,6 +250,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
                 ui.weak("No review open");
             }
         }
+        super::progress_ui::work_in_progress_ui(ui, &state.work_in_progress());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if !state.prefs.reviewer_name.is_empty() {
                 ui.label(

@@ -16,6 +16,7 @@ mod menu_ui;
 mod modals_ui;
 mod outline_ui;
 pub mod prefs;
+mod progress_ui;
 mod revision_ui;
 mod safekeeping_ui;
 mod section_text;
@@ -124,6 +125,12 @@ impl CopydeskApp {
         &self.state
     }
 
+    /// The desk's state, for tests to bring about what no widget offers at a chosen moment
+    /// (another review shown while a revised draft is read).
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
+    }
+
     pub fn article_view(&self) -> &ArticleView {
         &self.article
     }
@@ -191,6 +198,9 @@ impl CopydeskApp {
 impl eframe::App for CopydeskApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        // A result of long work lands before the dialogs' answers, so an answer that would
+        // start more work finds the desk as that work left it.
+        self.state.poll_work();
         self.state.poll_dialog(&ctx);
         self.state.poll_export();
         self.state.poll_files(&ctx);
@@ -198,6 +208,7 @@ impl eframe::App for CopydeskApp {
         if self.state.suggestions.is_reading()
             || self.state.is_exporting()
             || self.state.is_writing_files()
+            || self.state.is_opening_or_revising()
         {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }

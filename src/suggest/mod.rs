@@ -20,6 +20,7 @@ pub use detect::{Assessment, Detector, Signal};
 
 use crate::edit::Edit;
 use crate::model::{CheckKind, Claim, Comment, Dismissal, Passage, Project, SectionId};
+use crate::progress::Progress;
 
 /// A sentence the detector thinks deserves a check.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,7 +86,15 @@ impl Suggestion {
 
 /// The sentences of a project's sections, with their section and character range.
 pub fn project_sentences(project: &Project) -> Vec<(SectionId, Range<usize>, &str)> {
-    in_parallel(&project.sections, |section| {
+    sentences_counted(project, &Progress::new())
+}
+
+/// [`project_sentences`], counting sections done in `progress`.
+fn sentences_counted<'a>(
+    project: &'a Project,
+    progress: &Progress,
+) -> Vec<(SectionId, Range<usize>, &'a str)> {
+    in_parallel(&project.sections, progress, |section| {
         let text = &section.text;
         let mut sentences = Vec::new();
         let mut chars_before = 0;
@@ -110,13 +119,25 @@ pub fn project_sentences(project: &Project) -> Vec<(SectionId, Range<usize>, &st
 
 /// Every sentence of the project with what the detector makes of it, in reading order.
 pub fn assessed_sentences(project: &Project) -> Vec<(SectionId, Range<usize>, &str, Assessment)> {
-    let sentences = project_sentences(project);
+    assessed_counted(project, &Progress::new())
+}
+
+/// [`assessed_sentences`] in three phases counted in `progress`: sections split into
+/// sentences, sentences split into words, sentences assessed.
+fn assessed_counted<'a>(
+    project: &'a Project,
+    progress: &Progress,
+) -> Vec<(SectionId, Range<usize>, &'a str, Assessment)> {
+    progress.begin_phase(0, 3, project.sections.len());
+    let sentences = sentences_counted(project, progress);
+    progress.begin_phase(1, 3, sentences.len());
     // Split once: the same tokens teach the detector the names and are then assessed.
     let tokenized: Vec<Vec<words::Token>> =
-        in_parallel(&sentences, |(_, _, text)| words::tokens(text));
+        in_parallel(&sentences, progress, |(_, _, text)| words::tokens(text));
+    progress.begin_phase(2, 3, sentences.len());
     let detector = Detector::from_tokenized(&tokenized);
     let pairs: Vec<_> = sentences.into_iter().zip(&tokenized).collect();
-    in_parallel(&pairs, |((section, range, sentence), tokens)| {
+    in_parallel(&pairs, progress, |((section, range, sentence), tokens)| {
         let assessment = detector.assess_tokens(sentence, tokens);
         (section.clone(), range.clone(), *sentence, assessment)
     })
@@ -124,7 +145,13 @@ pub fn assessed_sentences(project: &Project) -> Vec<(SectionId, Range<usize>, &s
 
 /// Every sentence of the project the detector flags, decided or not, in reading order.
 pub fn detect_in_project(project: &Project) -> Vec<Suggestion> {
-    assessed_sentences(project)
+    detect_in_project_with(project, &Progress::new())
+}
+
+/// [`detect_in_project`], counting its work in `progress` (for a progress bar); once
+/// `progress` is cancelled it stops early, and what it returns is incomplete.
+pub fn detect_in_project_with(project: &Project, progress: &Progress) -> Vec<Suggestion> {
+    assessed_counted(project, progress)
         .into_iter()
         .filter(|(_, _, _, assessment)| !assessment.signals.is_empty())
         .map(|(section, range, sentence, assessment)| Suggestion {
@@ -137,19 +164,37 @@ pub fn detect_in_project(project: &Project) -> Vec<Suggestion> {
 }
 
 /// Maps `items` in order, on every core when there is enough work to share: a book-length
-/// manuscript is read in a fraction of the time on a laptop's cores.
-fn in_parallel<'a, T: Sync, R: Send>(items: &'a [T], map: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
+/// manuscript is read in a fraction of the time on a laptop's cores. Counts the items done
+/// in `progress`, and stops early (returning fewer) once it is cancelled.
+fn in_parallel<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    progress: &Progress,
+    map: impl Fn(&'a T) -> R + Sync,
+) -> Vec<R> {
     const ENOUGH_TO_SHARE: usize = 2_000;
+    // Counted a batch at a time, so threads rarely touch the shared counter.
+    const COUNT_EVERY: usize = 64;
+    let map_counted = |part: &'a [T]| {
+        let mut mapped = Vec::with_capacity(part.len());
+        for batch in part.chunks(COUNT_EVERY) {
+            if progress.is_cancelled() {
+                break;
+            }
+            mapped.extend(batch.iter().map(&map));
+            progress.advance(batch.len());
+        }
+        mapped
+    };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     if threads < 2 || items.len() < ENOUGH_TO_SHARE {
-        return items.iter().map(map).collect();
+        return map_counted(items);
     }
     let chunk = items.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let map = &map;
+        let map_counted = &map_counted;
         let workers: Vec<_> = items
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(map).collect::<Vec<R>>()))
+            .map(|part| scope.spawn(move || map_counted(part)))
             .collect();
         workers
             .into_iter()
@@ -253,6 +298,21 @@ mod tests {
 
     use super::segment::sentence_ranges;
     use super::*;
+
+    #[test]
+    fn the_pass_counts_its_work_and_stops_once_cancelled() {
+        let project = crate::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+        let progress = Progress::new();
+        let found = detect_in_project_with(&project, &progress);
+        assert!(!found.is_empty());
+        assert_eq!(found, detect_in_project(&project));
+        assert_eq!(progress.fraction(), Some(1.0));
+        assert_eq!(progress.phase(), 2);
+
+        let cancelled = Progress::new();
+        cancelled.cancel();
+        assert!(detect_in_project_with(&project, &cancelled).is_empty());
+    }
 
     /// Text made of the pieces that trip sentence splitters and detectors up.
     fn news_like() -> impl Strategy<Value = String> {

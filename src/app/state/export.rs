@@ -2,8 +2,9 @@
 //! written on a worker thread (a book's report takes longer than a frame), replaced only
 //! once it is complete.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
 
 use super::{AppState, Modal};
 use crate::app::file_dialogs::DialogPurpose;
@@ -15,6 +16,7 @@ use crate::project_file::write_atomically;
 pub(super) struct RunningExport {
     path: PathBuf,
     format: ExportFormat,
+    started: Instant,
     outcome: Receiver<Result<(), String>>,
 }
 
@@ -89,6 +91,7 @@ impl AppState {
                 self.running_export = Some(RunningExport {
                     path,
                     format,
+                    started: Instant::now(),
                     outcome,
                 });
             }
@@ -99,6 +102,13 @@ impl AppState {
     /// Whether an export is being written (the desk keeps repainting until it is done).
     pub fn is_exporting(&self) -> bool {
         self.running_export.is_some()
+    }
+
+    /// Where an export is being written, and for how long it has been.
+    pub(super) fn export_under_way(&self) -> Option<(&Path, Duration)> {
+        self.running_export
+            .as_ref()
+            .map(|running| (running.path.as_path(), running.started.elapsed()))
     }
 
     /// Picks up the outcome of an export, if it has come.

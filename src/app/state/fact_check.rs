@@ -3,14 +3,18 @@
 //! moving from one open claim or suggestion to the next.
 
 use std::ops::Range;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
 use super::{AppState, OpenReview, ScrollTarget};
 use crate::edit::Edit;
 use crate::model::{CheckKind, ClaimId, ClaimStatus, MarkId, Project, SectionId};
-use crate::suggest::{Suggestion, decisions_fingerprint, detect_in_project, undecided_indices};
+use crate::progress::Progress;
+use crate::suggest::{
+    Suggestion, decisions_fingerprint, detect_in_project, detect_in_project_with, undecided_indices,
+};
 
 /// Which list the side panel shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -145,6 +149,41 @@ impl ClaimsView {
 /// so opening a book never waits for the suggestion pass; shorter ones are read at once.
 const READ_IN_BACKGROUND_ABOVE: usize = 200_000;
 
+/// The suggestion pass reading a long text on a worker thread. Dropping it stops the pass:
+/// nobody waits for what it finds any more.
+#[derive(Debug)]
+struct PendingPass {
+    found: mpsc::Receiver<Vec<Suggestion>>,
+    progress: Arc<Progress>,
+    started: Instant,
+}
+
+impl PendingPass {
+    fn start(project: Project) -> Self {
+        let progress = Arc::new(Progress::new());
+        let counted = Arc::clone(&progress);
+        let (sender, found) = mpsc::channel();
+        std::thread::spawn(move || {
+            let all = detect_in_project_with(&project, &counted);
+            // A pass cut short found only part of the text: never pass that off as all.
+            if !counted.is_cancelled() {
+                let _ = sender.send(all);
+            }
+        });
+        Self {
+            found,
+            progress,
+            started: Instant::now(),
+        }
+    }
+}
+
+impl Drop for PendingPass {
+    fn drop(&mut self) {
+        self.progress.cancel();
+    }
+}
+
 /// Every suggestion of the open text, found once, and the undecided ones, refreshed after
 /// each change to the review.
 #[derive(Debug, Default)]
@@ -154,7 +193,7 @@ pub struct SuggestionCache {
     text_key: Option<(u64, usize, usize)>,
     all: Vec<Suggestion>,
     /// The suggestion pass running on a worker thread, for a long text.
-    pending: Option<mpsc::Receiver<Vec<Suggestion>>>,
+    pending: Option<PendingPass>,
     decided_key: Option<(u64, u64)>,
     /// [`decisions_fingerprint`] as of a revision of the review's document.
     decisions: u64,
@@ -180,12 +219,12 @@ impl SuggestionCache {
             self.text_key = Some(text_key);
             self.all.clear();
             self.decided_key = None;
-            // A pass still running for the previous text is dropped with its receiver.
+            // A pass still running for the previous text is dropped, which stops it.
             self.pending = None;
             if text_key.2 > READ_IN_BACKGROUND_ABOVE {
                 // The pass reads only the text: copying the marks and earlier drafts too would
                 // cost a book's window ~10 ms and its memory tens of megabytes.
-                let project = Project {
+                let text_only = Project {
                     title: project.title.clone(),
                     draft: project.draft.clone(),
                     sections: project.sections.clone(),
@@ -194,18 +233,13 @@ impl SuggestionCache {
                     dismissed: Vec::new(),
                     earlier_drafts: Vec::new(),
                 };
-                let (sender, receiver) = mpsc::channel();
-                self.pending = Some(receiver);
-                std::thread::spawn(move || {
-                    // The desk may have moved on to another review: then nobody listens.
-                    let _ = sender.send(detect_in_project(&project));
-                });
+                self.pending = Some(PendingPass::start(text_only));
             } else {
                 self.all = detect_in_project(project);
             }
         }
-        if let Some(receiver) = &self.pending {
-            match receiver.try_recv() {
+        if let Some(pass) = &self.pending {
+            match pass.found.try_recv() {
                 Ok(all) => {
                     self.all = all;
                     self.pending = None;
@@ -231,6 +265,13 @@ impl SuggestionCache {
     /// Whether the suggestion pass is still reading a long text.
     pub fn is_reading(&self) -> bool {
         self.pending.is_some()
+    }
+
+    /// How long the suggestion pass has been reading, and how far it has come (0 to 1).
+    pub fn reading_progress(&self) -> Option<(Duration, Option<f32>)> {
+        self.pending
+            .as_ref()
+            .map(|pass| (pass.started.elapsed(), pass.progress.fraction()))
     }
 
     pub fn generation(&self) -> u64 {

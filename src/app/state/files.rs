@@ -11,7 +11,7 @@ use super::{AfterUnsaved, AppState, ElsewhereChoice, Modal, OpenReview, ReadOnly
 use crate::app::file_dialogs::{DialogPurpose, PendingDialog};
 use crate::document::Document;
 use crate::model::Project;
-use crate::open::{ProjectOnDisk, open_path};
+use crate::open::{OpenError, Opened, ProjectOnDisk, open_path};
 use crate::project_file::{FORMAT_VERSION, PROJECT_EXTENSION, project_path_for_article};
 use crate::storage::lock::{self, LockOutcome, ProjectLock};
 
@@ -50,7 +50,7 @@ impl AppState {
                 self.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            AfterUnsaved::Open(path) => self.open_now(&path),
+            AfterUnsaved::Open(path) => self.start_open(&path),
             AfterUnsaved::AskImport => self.ask(DialogPurpose::ImportArticle, None, ctx),
             AfterUnsaved::AskOpen => self.ask(DialogPurpose::OpenProject, None, ctx),
             AfterUnsaved::Restore(journal) => self.restore_now(&journal),
@@ -118,7 +118,7 @@ impl AppState {
             }
             DialogPurpose::ImportRevision => {
                 if self.review.as_ref().map(|r| r.serial) == asked.review_serial {
-                    self.revise_now(&path);
+                    self.start_revise(&path);
                 } else {
                     self.show_error(
                         "Another review was opened while the dialog was open; the revised draft was not imported.",
@@ -147,11 +147,22 @@ impl AppState {
         }
     }
 
-    /// Opens a project or imports an article; on failure the open review stays as it was.
-    /// A project someone else has open (by its lock file) is not shown until the person says
-    /// how to open it.
+    /// Opens a project or imports an article before returning (the desk itself reads files
+    /// on a worker thread: [`Self::start_open`]); on failure the open review stays as it
+    /// was. A project someone else has open (by its lock file) is not shown until the person
+    /// says how to open it.
     pub fn open_now(&mut self, path: &Path) {
-        let opened = match open_path(path) {
+        if self.refuse_while_busy() {
+            return;
+        }
+        let opened = open_path(path);
+        self.show_opened(path, opened);
+    }
+
+    /// Shows what opening `path` gave ([`open_path`], here or on a worker thread): the review,
+    /// the question about a project open elsewhere, or the error naming the file.
+    pub(super) fn show_opened(&mut self, path: &Path, opened: Result<Opened, OpenError>) {
+        let opened = match opened {
             Ok(opened) => opened,
             Err(error) => {
                 if !path.exists() {

@@ -15,6 +15,7 @@ mod export;
 mod fact_check;
 mod file_worker;
 mod files;
+mod long_work;
 mod recovery;
 mod revision;
 mod saving;
@@ -26,6 +27,7 @@ use file_worker::FileWorker;
 pub use file_worker::Safekeeping;
 pub use files::file_name;
 use files::{AskedDialog, PendingOpen};
+pub use long_work::{SHOW_PROGRESS_AFTER, WorkInProgress};
 use recovery::JournalState;
 pub use recovery::RecoveryOffer;
 pub use saving::DiskChoice;
@@ -311,6 +313,8 @@ pub struct AppState {
     saving: Option<PendingSave>,
     /// A project read but not shown yet: it is open elsewhere and the person decides.
     pending_open: Option<PendingOpen>,
+    /// An open or a revision running on its worker thread.
+    running_job: Option<long_work::RunningJob>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -366,6 +370,7 @@ impl AppState {
             files: FileWorker::start(safekeeping),
             saving: None,
             pending_open: None,
+            running_job: None,
         }
     }
 
@@ -444,7 +449,11 @@ impl AppState {
                 }
                 self.text_selection = selection;
             }
-            Action::Open(path) => self.unless_unsaved(AfterUnsaved::Open(path), ctx),
+            Action::Open(path) => {
+                if !self.refuse_while_busy() {
+                    self.unless_unsaved(AfterUnsaved::Open(path), ctx);
+                }
+            }
             Action::SetReviewerName(name) => {
                 let name = name.trim();
                 if name.is_empty() {
@@ -522,14 +531,23 @@ impl AppState {
 
     /// Applies an edit to the open review; says so (and returns false) when it cannot be made.
     pub(super) fn apply(&mut self, edit: Edit) -> bool {
+        let Some(review) = &self.review else {
+            return false;
+        };
+        let refusal = match &review.read_only {
+            Some(read_only) => Some(read_only.explanation()),
+            // What is being opened or revised was read from the review as it is (long_work).
+            None => self
+                .changes_on_hold()
+                .map(|reason| format!("{reason}; make it again once that is done")),
+        };
+        if let Some(reason) = refusal {
+            self.show_error(format!("That change was not made: {reason}."));
+            return false;
+        }
         let Some(review) = &mut self.review else {
             return false;
         };
-        if let Some(read_only) = &review.read_only {
-            let message = format!("That change was not made: {}.", read_only.explanation());
-            self.show_error(message);
-            return false;
-        }
         match review.document.apply(edit) {
             Ok(()) => true,
             Err(error) => {
@@ -565,6 +583,14 @@ impl AppState {
     }
 
     fn run_command(&mut self, command: UiCommand, ctx: &egui::Context) {
+        let reads_a_file = matches!(
+            command,
+            UiCommand::ImportArticle | UiCommand::ImportRevision | UiCommand::OpenProject
+        );
+        // Refused before a file dialog asks for a file that could not be read anyway.
+        if reads_a_file && self.refuse_while_busy() {
+            return;
+        }
         match command {
             UiCommand::ImportArticle => self.unless_unsaved(AfterUnsaved::AskImport, ctx),
             UiCommand::ImportRevision => {
@@ -621,6 +647,15 @@ impl AppState {
     }
 
     fn undo_or_redo(&mut self, undo: bool) {
+        if let Some(reason) = self.changes_on_hold() {
+            let (what, verb) = if undo {
+                ("Nothing was undone", "undo")
+            } else {
+                ("Nothing was redone", "redo")
+            };
+            self.show_error(format!("{what}: {reason}; {verb} once that is done."));
+            return;
+        }
         let Some(review) = &mut self.review else {
             return;
         };

@@ -1,5 +1,8 @@
 //! The revised-draft side of the desk: bringing in the writer's next draft, and the
 //! reviewer's decisions about marks the revision could not place for certain.
+//!
+//! Reading the draft and placing the marks ([`read_next_draft`]) is kept apart from applying
+//! the result, so the desk can do the slow part on a worker thread (`long_work`).
 
 use std::path::Path;
 
@@ -7,36 +10,89 @@ use jiff::Timestamp;
 
 use super::{AppState, SidePanel};
 use crate::edit::Edit;
-use crate::import::import_file;
-use crate::model::MarkId;
-use crate::model::Passage;
+use crate::import::{ImportError, import_file};
+use crate::model::{MarkId, Passage, Project};
+use crate::progress::Progress;
 use crate::revise::{
-    ReviseOptions, confirm_edit, reattach_edit, reject_edit, resolve_orphan_edit, revise,
+    ReviseOptions, Revised, confirm_edit, reattach_edit, reject_edit, resolve_orphan_edit, revise,
 };
 
+/// A revised draft read and its marks carried over, not yet applied to the review.
+#[derive(Debug)]
+pub(super) enum NextDraft {
+    /// The file holds the draft already open (the same content): nothing to carry over.
+    AlreadyOpen {
+        file_name: String,
+    },
+    Revised(Box<Revised>),
+}
+
+/// Reads `path` as the next draft of `old` and carries every mark over: the slow part of a
+/// revision (a book takes a while), touching nothing in the desk, so it can run on a worker
+/// thread. Its two phases, reading and placing the marks, are told to `progress`.
+pub(super) fn read_next_draft(
+    old: &Project,
+    path: &Path,
+    progress: &Progress,
+) -> Result<NextDraft, ImportError> {
+    progress.begin_phase(0, 2, 0);
+    let new_draft = import_file(path, Timestamp::now())?;
+    if new_draft.draft.sha256 == old.draft.sha256 {
+        return Ok(NextDraft::AlreadyOpen {
+            file_name: new_draft.draft.file_name,
+        });
+    }
+    progress.begin_phase(1, 2, 0);
+    let revised = revise(old, new_draft, ReviseOptions::default());
+    Ok(NextDraft::Revised(Box::new(revised)))
+}
+
 impl AppState {
-    /// Imports `path` as the next draft of the open review, carrying every mark over. One
+    /// Imports `path` as the next draft of the open review, carrying every mark over, before
+    /// returning (the desk itself does it on a worker thread: [`Self::start_revise`]). One
     /// undo step; on failure the review stays as it was.
     pub fn revise_now(&mut self, path: &Path) {
+        if self.refuse_while_busy() || !self.can_take_a_revision() {
+            return;
+        }
         let Some(project) = self.project() else {
-            self.show_error("Open a review first: a revised draft continues an existing review.");
             return;
         };
-        let new_draft = match import_file(path, Timestamp::now()) {
-            Ok(new_draft) => new_draft,
+        let next = read_next_draft(project, path, &Progress::new());
+        self.bring_in_next_draft(next);
+    }
+
+    /// Whether a revised draft can come in: a review is open and may be changed; says why
+    /// not otherwise.
+    pub(super) fn can_take_a_revision(&mut self) -> bool {
+        let Some(review) = &self.review else {
+            self.show_error("Open a review first: a revised draft continues an existing review.");
+            return false;
+        };
+        if let Some(read_only) = &review.read_only {
+            let message = format!("That change was not made: {}.", read_only.explanation());
+            self.show_error(message);
+            return false;
+        }
+        true
+    }
+
+    /// Applies a revised draft read by [`read_next_draft`] to the open review (the one it
+    /// was read for) as one undo step, and says what happened to the marks.
+    pub(super) fn bring_in_next_draft(&mut self, next: Result<NextDraft, ImportError>) {
+        let revised = match next {
+            Ok(NextDraft::Revised(revised)) => *revised,
+            Ok(NextDraft::AlreadyOpen { file_name }) => {
+                self.show_info(format!(
+                    "{file_name} is the draft already open (the same file content): there is nothing to carry over."
+                ));
+                return;
+            }
             Err(error) => {
                 self.show_error(error.to_string());
                 return;
             }
         };
-        if new_draft.draft.sha256 == project.draft.sha256 {
-            self.show_info(format!(
-                "{} is the draft already open (the same file content): there is nothing to carry over.",
-                new_draft.draft.file_name
-            ));
-            return;
-        }
-        let revised = revise(project, new_draft, ReviseOptions::default());
         let needs_attention = revised.project.marks_needing_attention();
         let summary = revised.summary.to_string();
         if self.apply(Edit::Revise {

@@ -229,7 +229,7 @@ impl AppState {
             DiskChoice::Overwrite => self.save_to(&path, then, true),
             DiskChoice::SaveAs => self.ask_save_path(then, ctx),
             // This window's changes go once the file has been opened in their place.
-            DiskChoice::Reload => self.open_now(&path),
+            DiskChoice::Reload => self.start_open(&path),
         }
     }
 }
