@@ -156,6 +156,8 @@ fn main() {
     let book = Book::generate();
     let folder = tempfile::tempdir().unwrap();
     let project_path = book.write_to(folder.path());
+    let next_draft_path = folder.path().join("the-long-inquiry-2.txt");
+    std::fs::write(&next_draft_path, next_draft_text(&book)).unwrap();
     let marks = book.project.comments.len() + book.project.claims.len();
     println!(
         "book: {} words, {} sections, {} comments + {} claims = {marks} marks; project file {:.1} MB (generated in {:.1} s)",
@@ -168,17 +170,24 @@ fn main() {
     );
     println!("median of {RUNS} runs unless said; release build\n");
 
-    // `BOOK_PART=core|desk|memory` runs one part, to profile it.
+    // `BOOK_PART=core|desk|memory` runs one part; `open`, `typing` and `landing` repeat one
+    // step for a profiler (`perf record`).
     let part = std::env::var("BOOK_PART").unwrap_or_default();
     if part.is_empty() || part == "core" {
         core_figures(&book, folder.path(), &project_path);
     }
     if part.is_empty() || part == "desk" {
-        desk_figures(&project_path);
+        desk_figures(&project_path, &next_draft_path);
     }
     if part == "open" {
         for _ in 0..20 {
             std::hint::black_box(copydesk::open::open_path(&project_path).unwrap());
+        }
+    }
+    if part == "landing" {
+        for _ in 0..5 {
+            let mut harness = desk(Some(project_path.clone()));
+            harness.step();
         }
     }
     if part == "typing" {
@@ -330,6 +339,16 @@ fn pandoc_ratio(folder: &Path) {
 /// A typical revision of the book, imported as the desk would: a word edited in 2% of the
 /// paragraphs, 1% deleted, a paragraph added to every 40th section.
 fn next_draft(book: &Book) -> Project {
+    import_bytes(
+        Path::new("the-long-inquiry-2.txt"),
+        next_draft_text(book).as_bytes(),
+        DraftFormat::PlainText,
+        Timestamp::now(),
+    )
+    .unwrap()
+}
+
+fn next_draft_text(book: &Book) -> String {
     let mut text = String::new();
     let mut section = 0;
     for (index, paragraph) in book.plain.split("\n\n").enumerate() {
@@ -356,16 +375,10 @@ fn next_draft(book: &Book) -> Project {
         }
         text.push_str("\n\n");
     }
-    import_bytes(
-        Path::new("the-long-inquiry-2.txt"),
-        text.as_bytes(),
-        DraftFormat::PlainText,
-        Timestamp::now(),
-    )
-    .unwrap()
+    text
 }
 
-fn desk_figures(project_path: &Path) {
+fn desk_figures(project_path: &Path, next_draft_path: &Path) {
     // The desk starts empty; the book is dropped on it: the frames that follow are what a
     // reviewer waits for.
     let mut harness = desk(None);
@@ -377,18 +390,21 @@ fn desk_figures(project_path: &Path) {
     let started = Instant::now();
     // The drop starts the open on a worker thread; frames go on until it lands, and the frame
     // it lands in draws the book.
-    harness.step();
+    let mut longest = timed_step(&mut harness).0;
     let mut frames_while_opening = 0;
     while harness.state().state().is_opening_or_revising() {
         std::thread::sleep(Duration::from_millis(1));
-        harness.step();
+        longest = longest.max(timed_step(&mut harness).0);
         frames_while_opening += 1;
     }
     assert_eq!(
         harness.state().state().project().map(|p| p.sections.len()),
         Some(book::BOOK_SECTIONS)
     );
-    println!("the open ran on a worker thread: {frames_while_opening} frames drawn meanwhile");
+    println!(
+        "the open ran on a worker thread: {frames_while_opening} frames drawn meanwhile; the longest, the one it landed in, {:.1} ms",
+        ms(longest)
+    );
     report(
         "first frame after open (open included)",
         ms(started.elapsed()),
@@ -443,6 +459,35 @@ fn desk_figures(project_path: &Path) {
     );
 
     typing_figures(&mut harness);
+    revising_in_the_desk(&mut harness, next_draft_path);
+}
+
+/// Bringing in the revised draft from the desk: read and re-anchored on a worker thread while
+/// the window goes on drawing.
+fn revising_in_the_desk(harness: &mut Desk, next_draft_path: &Path) {
+    harness
+        .state_mut()
+        .state_mut()
+        .start_revise(next_draft_path);
+    let started = Instant::now();
+    let mut frames = 0;
+    let mut longest = Duration::ZERO;
+    while harness.state().state().is_opening_or_revising() {
+        std::thread::sleep(Duration::from_millis(1));
+        longest = longest.max(timed_step(harness).0);
+        frames += 1;
+    }
+    let landed = harness
+        .state()
+        .state()
+        .project()
+        .map_or(0, |p| p.draft.number);
+    println!(
+        "{:<58} {:>9.1} ms   ({frames} frames meanwhile, the longest {:.1} ms; draft {landed} open)",
+        "bring in the revised draft in the desk (read + re-anchor)",
+        ms(started.elapsed()),
+        ms(longest)
+    );
 }
 
 fn typing_figures(harness: &mut Desk) {
