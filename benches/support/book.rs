@@ -49,8 +49,8 @@ pub struct Book {
 impl Book {
     pub fn generate() -> Self {
         let sections = section_texts();
-        let plain = plain_from_sections(&sections);
-        let markdown = markdown_from_sections(&sections);
+        let plain = text_from_sections(&sections, "", "");
+        let markdown = text_from_sections(&sections, "# ", "## ");
         let mut imported = copydesk::import::import_bytes(
             Path::new("the-long-inquiry.txt"),
             plain.as_bytes(),
@@ -158,24 +158,17 @@ fn section_texts() -> Vec<(Option<String>, Vec<String>)> {
     sections
 }
 
-fn plain_from_sections(sections: &[(Option<String>, Vec<String>)]) -> String {
-    let mut text = format!("{BOOK_TITLE}\n\n");
+/// The book as text, each heading after `heading_mark` (`""` for plain text, where headings
+/// are known by their shape, `"## "` for Markdown) and the title after `title_mark`.
+fn text_from_sections(
+    sections: &[(Option<String>, Vec<String>)],
+    title_mark: &str,
+    heading_mark: &str,
+) -> String {
+    let mut text = format!("{title_mark}{BOOK_TITLE}\n\n");
     for (heading, paragraphs) in sections {
         if let Some(heading) = heading {
-            let _ = writeln!(text, "{heading}\n");
-        }
-        for paragraph in paragraphs {
-            let _ = writeln!(text, "{paragraph}\n");
-        }
-    }
-    text
-}
-
-fn markdown_from_sections(sections: &[(Option<String>, Vec<String>)]) -> String {
-    let mut text = format!("# {BOOK_TITLE}\n\n");
-    for (heading, paragraphs) in sections {
-        if let Some(heading) = heading {
-            let _ = writeln!(text, "## {heading}\n");
+            let _ = writeln!(text, "{heading_mark}{heading}\n");
         }
         for paragraph in paragraphs {
             let _ = writeln!(text, "{paragraph}\n");
