@@ -92,7 +92,8 @@ pub struct ArticleLayout {
     index_of: HashMap<SectionId, usize>,
     tops: Vec<f32>,
     bottom: f32,
-    revision: Option<u64>,
+    /// The document's `structure_revision` the entries were last aligned with.
+    structure_revision: Option<u64>,
     marks: Vec<Vec<MarkSpan>>,
     marks_key: Option<(u64, u64)>,
     /// [`marks_fingerprint`] as of a revision of the document.
@@ -159,8 +160,8 @@ impl ArticleLayout {
     ) {
         let revision = review.document.structure_revision();
         let project = review.project();
-        if self.revision != Some(revision) {
-            self.revision = Some(revision);
+        if self.structure_revision != Some(revision) {
+            self.structure_revision = Some(revision);
             self.align_with(project);
         }
         if self.fingerprint_revision != Some(revision) {
@@ -289,7 +290,7 @@ impl ArticleLayout {
             key.width,
             key.pixels_per_point,
             key.dark_mode,
-            self.revision.unwrap_or(0),
+            self.structure_revision.unwrap_or(0),
         );
         if self.measured_all_for == Some(article_key) || self.entries.is_empty() {
             return false;
