@@ -199,3 +199,45 @@ fn the_side_panel_follows_the_reading_once_scrolling_pauses() {
     let cards = harness.query_all_by_label_contains("Comment on “").count();
     assert!(cards >= 1, "the cards of {title} are shown");
 }
+
+#[test]
+fn a_section_chosen_just_after_scrolling_stays_chosen() {
+    let dir = temp_dir();
+    let mut harness = opened(dir.path());
+    let before = harness.state().state().current_section.clone();
+    wheel(&mut harness, -900.0);
+    harness.run();
+    // The reader, done scrolling, at once marks a section low in the window approved.
+    let chosen = {
+        let state = harness.state();
+        let project = state.state().project().unwrap();
+        project
+            .sections
+            .iter()
+            .find(|section| {
+                state
+                    .article_view()
+                    .char_screen_pos(&section.id, 0)
+                    .is_some_and(|pos| pos.y > 650.0 && pos.y < 850.0)
+            })
+            .expect("a section low in the window")
+            .clone()
+    };
+    assert_eq!(
+        harness.state().state().current_section,
+        before,
+        "the panel has not followed the reading yet"
+    );
+    harness
+        .get_by_label(&format!("{}: Approved", chosen.title()))
+        .click();
+    harness.run();
+    // Once the scrolling has long stopped, the section chosen is still the one shown.
+    std::thread::sleep(Duration::from_millis(300));
+    harness.run();
+    assert_eq!(
+        harness.state().state().current_section.as_ref(),
+        Some(&chosen.id),
+        "the side panel left the section the reader chose"
+    );
+}

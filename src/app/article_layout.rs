@@ -213,6 +213,9 @@ impl ArticleLayout {
                 .enumerate()
                 .map(|(index, section)| (section.id.clone(), index))
                 .collect();
+            // The spans are kept by section index: a section added or removed (a revised
+            // draft, its undo) moves the others' even when no mark changed.
+            self.marks_key = None;
         }
         for (entry, section) in self.entries.iter_mut().zip(&project.sections) {
             let text_hash = hash_of(&(&section.heading, &section.text));

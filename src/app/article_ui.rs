@@ -41,9 +41,9 @@ pub struct ArticleView {
     total_height: f32,
     /// Whether the reader scrolled in the last frame.
     scrolling: bool,
-    /// When the side panel is to follow the reading line: once the reader has stopped
-    /// scrolling for [`FOLLOW_AFTER`].
-    follow_at: Option<Instant>,
+    /// When the side panel is to follow the reading line (once the reader has stopped
+    /// scrolling for [`FOLLOW_AFTER`]), and the section it showed while they scrolled.
+    follow_at: Option<(Instant, Option<SectionId>)>,
     /// Where each section's text was drawn in the last frame (screen coordinates).
     drawn_text_origins: HashMap<SectionId, Pos2>,
 }
@@ -217,14 +217,18 @@ pub fn article_ui(
     view.scrolling = user_scrolled;
     view.last_offset = offset;
     if user_scrolled && state.text_selection.is_none() {
-        view.follow_at = Some(Instant::now() + FOLLOW_AFTER);
+        view.follow_at = Some((Instant::now() + FOLLOW_AFTER, state.current_section.clone()));
         ui.ctx().request_repaint_after(FOLLOW_AFTER);
     }
-    if let Some(at) = view.follow_at
+    if let Some((at, shown_while_scrolling)) = &view.follow_at
         && !user_scrolled
     {
-        if Instant::now() < at {
-            ui.ctx().request_repaint_after(at - Instant::now());
+        if Instant::now() < *at {
+            ui.ctx().request_repaint_after(*at - Instant::now());
+        } else if state.current_section != *shown_while_scrolling {
+            // The reader chose a section after scrolling (clicked it, went to it): that
+            // choice stands over the reading line.
+            view.follow_at = None;
         } else {
             view.follow_at = None;
             // The side panel shows the section at the reading line.
