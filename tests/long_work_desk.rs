@@ -287,6 +287,61 @@ fn a_revised_draft_read_for_one_review_never_lands_on_another() {
     );
 }
 
+#[test]
+fn quitting_with_save_while_a_revised_draft_is_read_closes_on_what_was_saved() {
+    let dir = temp_dir();
+    let path = dir.path().join("sample.copydesk.ron");
+    save_project(
+        &copydesk::sample::sample_project(Timestamp::now()).unwrap(),
+        &path,
+    )
+    .unwrap();
+    let mut harness = desk(
+        Some(path.clone()),
+        Some("Ana"),
+        &ScriptedFileDialogs::default(),
+    );
+    act(
+        &mut harness,
+        Action::Command(UiCommand::SetStatus(ReviewStatus::Approved)),
+    );
+    harness
+        .state_mut()
+        .state_mut()
+        .start_revise(&sample_draft_2());
+    // The draft may well be read before the question is answered: it waits for the answer,
+    // then for the save, and is never brought in once the window is closing.
+    act(&mut harness, Action::Command(UiCommand::Quit));
+    std::thread::sleep(Duration::from_millis(200));
+    harness.step();
+    act(
+        &mut harness,
+        Action::AnswerUnsaved(copydesk::app::state::UnsavedChoice::Save),
+    );
+    let started = Instant::now();
+    while !harness.state().state().quit_confirmed {
+        assert!(started.elapsed() < Duration::from_secs(20), "never quit");
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    for _ in 0..10 {
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    assert_eq!(
+        project(&harness).draft.number,
+        1,
+        "the draft was not brought in"
+    );
+    assert!(
+        !harness.state().state().is_dirty(),
+        "nothing unsaved is closed on"
+    );
+    let saved = copydesk::project_file::load_project(&path).unwrap();
+    assert_eq!(&saved, project(&harness));
+    assert_eq!(saved.sections[0].status, ReviewStatus::Approved);
+}
+
 /// Answers "Don't save" to the unsaved-changes question, asked before the file dialog and
 /// again when it answers (the review is still dirty), then lets the file be read.
 fn dont_save(harness: &mut Desk) {

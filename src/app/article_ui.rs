@@ -64,12 +64,12 @@ impl ArticleView {
         self.pending_scroll = Some(target);
     }
 
-    /// How many sections currently have a cached layout (for tests and benchmarks).
     /// Whether the last frame showed the end of the article.
     pub fn is_scrolled_to_end(&self) -> bool {
         self.last_offset + self.viewport_height >= self.total_height - 1.0
     }
 
+    /// How many sections currently have a cached layout (for tests and benchmarks).
     pub fn cached_section_count(&self) -> usize {
         self.layout.laid_out_count()
     }

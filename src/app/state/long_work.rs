@@ -17,6 +17,8 @@
 //!   another, and an open never closes a review it did not ask about.
 //! - While a question is open in a dialog, a finished result waits for the answer: the
 //!   question is about the review as it is, and an open may ask one of its own.
+//!   It also waits while a save that carries on with something (save, then quit) is
+//!   written, and never lands once quitting is confirmed.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -204,7 +206,11 @@ impl AppState {
         let Some(running) = &self.running_job else {
             return;
         };
-        if self.modal.is_some() {
+        // A question open, or a save that carries on with something (quitting, say): the
+        // result waits. Once quitting is confirmed it never lands: the window would close
+        // on a review changed after its save began, unsaved.
+        let save_then_more = self.saving.as_ref().is_some_and(|save| save.then.is_some());
+        if self.modal.is_some() || save_then_more || self.quit_confirmed {
             return;
         }
         let outcome = match running.outcome.try_recv() {
