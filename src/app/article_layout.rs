@@ -69,7 +69,7 @@ pub struct LayoutRequest<'a> {
 /// while it is near the view, its layout.
 struct Entry {
     id: SectionId,
-    /// Hash of the heading and the text.
+    /// Hash of the heading, its level and the text.
     text_hash: u64,
     height: f32,
     /// The text key the height was measured for; `None` while it is a guess.
@@ -218,7 +218,7 @@ impl ArticleLayout {
             self.marks_key = None;
         }
         for (entry, section) in self.entries.iter_mut().zip(&project.sections) {
-            let text_hash = hash_of(&(&section.heading, &section.text));
+            let text_hash = hash_of(&(&section.heading, section.level, &section.text));
             if entry.text_hash != text_hash {
                 entry.text_hash = text_hash;
                 entry.guessed_for_width = None;

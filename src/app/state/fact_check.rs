@@ -188,9 +188,12 @@ impl Drop for PendingPass {
 /// each change to the review.
 #[derive(Debug, Default)]
 pub struct SuggestionCache {
-    /// Review serial, section count and text length the suggestions were found for: the text
-    /// only changes with a new review or a new draft.
-    text_key: Option<(u64, usize, usize)>,
+    /// Review serial and a hash of the sections (ids and text) the suggestions were found
+    /// for: the text only changes with a new review or a new draft.
+    text_key: Option<(u64, u64)>,
+    /// The review serial and `structure_revision` the text key was computed at (hashing a
+    /// book's text at every key typed in a comment would be wasted).
+    text_key_revision: Option<(u64, u64)>,
     all: Vec<Suggestion>,
     /// The suggestion pass running on a worker thread, for a long text.
     pending: Option<PendingPass>,
@@ -203,6 +206,17 @@ pub struct SuggestionCache {
     generation: u64,
 }
 
+/// What the suggestions are found from: each section's id and text.
+fn sections_hash(project: &Project) -> u64 {
+    crate::app::article_layout::hash_of(
+        &project
+            .sections
+            .iter()
+            .map(|s| (&s.id, &s.text))
+            .collect::<Vec<_>>(),
+    )
+}
+
 impl SuggestionCache {
     pub fn refresh(&mut self, review: Option<&OpenReview>) {
         let Some(review) = review else {
@@ -210,18 +224,20 @@ impl SuggestionCache {
             return;
         };
         let project = review.project();
-        let text_key = (
-            review.serial,
-            project.sections.len(),
-            project.sections.iter().map(|s| s.text.len()).sum(),
-        );
+        let revision = (review.serial, review.document.structure_revision());
+        let text_key = match self.text_key {
+            Some(key) if self.text_key_revision == Some(revision) => key,
+            _ => (review.serial, sections_hash(project)),
+        };
+        self.text_key_revision = Some(revision);
         if self.text_key != Some(text_key) {
             self.text_key = Some(text_key);
+            let text_length: usize = project.sections.iter().map(|s| s.text.len()).sum();
             self.all.clear();
             self.decided_key = None;
             // A pass still running for the previous text is dropped, which stops it.
             self.pending = None;
-            if text_key.2 > READ_IN_BACKGROUND_ABOVE {
+            if text_length > READ_IN_BACKGROUND_ABOVE {
                 // The pass reads only the text: copying the marks and earlier drafts too would
                 // cost a book's window ~10 ms and its memory tens of megabytes.
                 let text_only = Project {
@@ -249,7 +265,6 @@ impl SuggestionCache {
                 Err(mpsc::TryRecvError::Disconnected) => self.pending = None,
             }
         }
-        let revision = (review.serial, review.document.structure_revision());
         if self.decided_revision != Some(revision) {
             self.decided_revision = Some(revision);
             self.decisions = decisions_fingerprint(project);
@@ -588,6 +603,42 @@ mod tests {
             ),
         ];
         project
+    }
+
+    #[test]
+    fn a_new_draft_of_the_same_length_is_read_again_for_suggestions() {
+        use super::super::OpenReview;
+        use crate::document::Document;
+        use crate::edit::Edit;
+        let project = crate::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+        let mut review = OpenReview::new(Document::new(project.clone()), None, None);
+        let mut cache = super::SuggestionCache::default();
+        cache.refresh(Some(&review));
+        let before: Vec<String> = cache.undecided().map(|s| s.sentence.clone()).collect();
+        assert!(!before.is_empty());
+        // The same sections, each the same length, with other words.
+        let mut next = project;
+        for section in &mut next.sections {
+            let length = section.text.len();
+            let filler = "The council spent 4,000 dollars in March. ".repeat(length / 40 + 1);
+            section.text = filler[..length].to_owned();
+        }
+        review
+            .document
+            .apply(Edit::Revise {
+                project: Box::new(next.clone()),
+            })
+            .unwrap();
+        cache.refresh(Some(&review));
+        let after: Vec<String> = cache.undecided().map(|s| s.sentence.clone()).collect();
+        assert_ne!(after, before, "the new words were read");
+        assert!(
+            after.iter().all(|sentence| next
+                .sections
+                .iter()
+                .any(|section| section.text.contains(sentence.as_str()))),
+            "{after:?}"
+        );
     }
 
     fn starts(view: &ClaimsView, project: &Project) -> Vec<(usize, usize)> {
