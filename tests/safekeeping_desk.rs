@@ -397,11 +397,7 @@ fn changes_are_journaled_and_offered_back_after_a_crash() {
         dialogs,
     } = Workspace::new();
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
-    press(&mut harness, ALT, Key::Num4);
-    run_until(&mut harness, "the journal is written", |_| {
-        journals.all().len() == 1
-    });
-    settle(&mut harness);
+    approve_and_wait_for_journal(&mut harness, &journals);
     let entry = journals.all().remove(0);
     let (meta, journaled) = read_journal(&entry.path).unwrap();
     assert_eq!(journaled.sections[0].status, ReviewStatus::Approved);
@@ -443,10 +439,7 @@ fn a_journal_is_discarded_on_request_and_when_changes_are_undone() {
         dialogs,
     } = Workspace::new();
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
-    press(&mut harness, ALT, Key::Num4);
-    run_until(&mut harness, "the journal is written", |_| {
-        journals.all().len() == 1
-    });
+    approve_and_wait_for_journal(&mut harness, &journals);
     press(&mut harness, CTRL, Key::Z);
     run_until(
         &mut harness,

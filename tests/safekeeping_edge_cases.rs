@@ -22,7 +22,7 @@ use crate::common::temp_dir;
 use crate::desk::{ALT, CTRL, Desk, desk_keeping, press, project, settle};
 use crate::safekeeping_desk::{
     OtherDesk, Workspace, approve_and_wait_for_journal, as_if_crashed, desk_journaling, keeping_in,
-    run_until, saved_sample,
+    saved_sample,
 };
 
 /// Runs frames for `how_long`, letting the clock move (autosave would fire meanwhile).
@@ -125,11 +125,7 @@ fn a_dirty_review_left_open_after_an_abandoned_open_keeps_its_journal() {
         dialogs,
     } = Workspace::new();
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
-    press(&mut harness, ALT, Key::Num4);
-    run_until(&mut harness, "the journal is written", |_| {
-        journals.all().len() == 1
-    });
-    settle(&mut harness);
+    approve_and_wait_for_journal(&mut harness, &journals);
 
     // Ctrl+O → "Don't save" → the file dialog is cancelled.
     dialogs.answer_next(None);
@@ -162,11 +158,7 @@ fn a_dirty_review_left_open_after_a_failed_open_keeps_its_journal() {
     let journals = Journals::in_data_dir(data.path());
     let dialogs = ScriptedFileDialogs::default();
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
-    press(&mut harness, ALT, Key::Num4);
-    run_until(&mut harness, "the journal is written", |_| {
-        journals.all().len() == 1
-    });
-    settle(&mut harness);
+    approve_and_wait_for_journal(&mut harness, &journals);
 
     dialogs.answer_next(Some(broken));
     press(&mut harness, CTRL, Key::O);
