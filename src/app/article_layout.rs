@@ -7,7 +7,7 @@
 //! window never stalls.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash};
 
 use foldhash::fast::FixedState;
 use std::ops::Range;
@@ -95,10 +95,8 @@ pub struct ArticleLayout {
     /// The document's `structure_revision` the entries were last aligned with.
     structure_revision: Option<u64>,
     marks: Vec<Vec<MarkSpan>>,
+    /// The structure revision, and the selection and suggestions, the spans were built for.
     marks_key: Option<(u64, u64)>,
-    /// [`marks_fingerprint`] as of a revision of the document.
-    fingerprint: u64,
-    fingerprint_revision: Option<u64>,
     /// The text key of the whole article (width, density, theme) the measuring pass last
     /// finished for, and where it goes on.
     measured_all_for: Option<(u32, u32, bool, u64)>,
@@ -164,12 +162,9 @@ impl ArticleLayout {
             self.structure_revision = Some(revision);
             self.align_with(project);
         }
-        if self.fingerprint_revision != Some(revision) {
-            self.fingerprint_revision = Some(revision);
-            self.fingerprint = marks_fingerprint(project);
-        }
+        // Typing a comment's words leaves the structure revision, and so the spans, alone.
         let marks_key = (
-            self.fingerprint,
+            revision,
             hash_of(&(selected, suggestions.map(SuggestionCache::generation))),
         );
         if self.marks_key != Some(marks_key) {
@@ -213,9 +208,6 @@ impl ArticleLayout {
                 .enumerate()
                 .map(|(index, section)| (section.id.clone(), index))
                 .collect();
-            // The spans are kept by section index: a section added or removed (a revised
-            // draft, its undo) moves the others' even when no mark changed.
-            self.marks_key = None;
         }
         for (entry, section) in self.entries.iter_mut().zip(&project.sections) {
             let text_hash = hash_of(&(&section.heading, section.level, &section.text));
@@ -423,30 +415,6 @@ fn heading_galley(ui: &Ui, heading: &str, level: u8, width: f32) -> Arc<Galley> 
             width,
         )
     })
-}
-
-/// What the highlights depend on: every placed mark's place, kind and state. Cheaper than
-/// building the spans, so typing a comment (which changes none of it) rebuilds nothing.
-fn marks_fingerprint(project: &Project) -> u64 {
-    let mut hasher = FixedState::default().build_hasher();
-    for comment in &project.comments {
-        comment.id.hash(&mut hasher);
-        comment.section.hash(&mut hasher);
-        comment
-            .placed_passage()
-            .map(|p| p.range())
-            .hash(&mut hasher);
-        comment.is_open().hash(&mut hasher);
-        comment.needs_attention().hash(&mut hasher);
-    }
-    for claim in &project.claims {
-        claim.id.hash(&mut hasher);
-        claim.section.hash(&mut hasher);
-        claim.placed_passage().map(|p| p.range()).hash(&mut hasher);
-        claim.status.hash(&mut hasher);
-        claim.needs_attention().hash(&mut hasher);
-    }
-    hasher.finish()
 }
 
 /// Each section's highlights, by section index.
