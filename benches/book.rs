@@ -14,10 +14,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use copydesk::app::prefs::Preferences;
-use copydesk::app::{CopydeskApp, DeskOptions, Safekeeping, ScriptedFileDialogs};
+use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs};
 use copydesk::import::import_bytes;
 use copydesk::model::{DraftFormat, Project};
 use copydesk::revise::{ReviseOptions, revise};
+use copydesk::storage::Safekeeping;
 use copydesk::storage::backups::Backups;
 use copydesk::storage::save::{Expectation, SaveRequest, save_project_file};
 use copydesk::storage::{ContentHash, RealFileSystem};

@@ -167,7 +167,7 @@ fn main() {
                         ..Preferences::default()
                     }),
                     dialogs: Box::new(ScriptedFileDialogs::default()),
-                    safekeeping: copydesk::app::Safekeeping::in_data_dir(None),
+                    safekeeping: copydesk::storage::Safekeeping::in_data_dir(None),
                 },
             )
         });

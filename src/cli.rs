@@ -12,15 +12,18 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
 
 use crate::check::open_items;
+use crate::export::json_report;
 use crate::export::{ExportFormat, export_bytes};
 use crate::import::import_file;
+use crate::memo::markdown_memo;
 use crate::open::project_from_path;
+use crate::progress::Progress;
 use crate::project_file::{is_project_path, load_project, save_project, write_atomically};
-use crate::report::{counted, json_report, markdown_report};
-use crate::revise::{ReviseOptions, revise};
+use crate::revise::{NextDraft, read_next_draft};
 use crate::suggest::evaluate::{evaluate, labels_from_tsv};
 use crate::suggest::listing::{json_from_suggestions, text_from_evaluation, tsv_from_suggestions};
 use crate::suggest::{detect_in_project, suggestions_for_project, undecided};
+use crate::text::counted;
 use crate::text::shortened;
 
 /// Exit status of `check` when something is still open.
@@ -40,7 +43,7 @@ pub const EXIT_ERROR: u8 = 2;
         copydesk draft.txt                          review a draft in the desk\n  \
         copydesk import draft.md -o draft.copydesk.ron\n  \
         copydesk revise draft.copydesk.ron draft-v2.md\n  \
-        copydesk report draft.copydesk.ron --format json\n  \
+        copydesk memo draft.copydesk.ron --format json\n  \
         copydesk export draft.copydesk.ron --format docx -o draft-reviewed.docx\n  \
         copydesk check draft.copydesk.ron && publish",
     args_conflicts_with_subcommands = true
@@ -79,12 +82,15 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
-    /// Print the state of a review: sections and statuses, comments and claims.
-    Report {
+    /// Print the fact-check memo: progress, the sections and their statuses, every claim
+    /// grouped by where its check stands, the undecided suggestions, the comments. With
+    /// `--format json`, the JSON report for tools (docs/FORMAT.md) instead.
+    #[command(visible_alias = "report")]
+    Memo {
         /// The project (or an article, reported as not yet reviewed).
         project: PathBuf,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
-        format: ReportFormat,
+        #[arg(long, value_enum, default_value_t = MemoFormat::Markdown)]
+        format: MemoFormat,
     },
     /// The publishing gate: exit 0 when every section is approved and nothing is open,
     /// 1 with a list of what is open, 2 when the project cannot be read.
@@ -178,7 +184,7 @@ impl ExportChoice {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
+pub enum MemoFormat {
     Markdown,
     Json,
 }
@@ -211,7 +217,7 @@ pub fn main() -> ExitCode {
             new_article,
             output,
         }) => revise_command(&project, &new_article, output.as_deref()),
-        Some(Command::Report { project, format }) => report_command(&project, format),
+        Some(Command::Memo { project, format }) => memo_command(&project, format),
         Some(Command::Check { project }) => check_command(&project),
         Some(Command::Suggest { file, format }) => suggest_command(&file, format),
         Some(Command::Evaluate {
@@ -350,7 +356,7 @@ fn save_keeping_backup(
 ) -> Result<String, crate::storage::save::SaveError> {
     use crate::storage::save::{Expectation, SaveRequest, save_project_file};
     let replaces_project = output.exists() && is_project_path(output);
-    let backups = crate::app::Safekeeping::for_this_user().backups();
+    let backups = crate::storage::Safekeeping::for_this_user().backups();
     let saved = save_project_file(
         &crate::storage::RealFileSystem,
         SaveRequest {
@@ -426,17 +432,16 @@ fn revise_command(project_path: &Path, article: &Path, output: Option<&Path>) ->
         });
     }
     let project = opened.project;
-    let new_draft = match import_file(article, Timestamp::now()) {
-        Ok(new_draft) => new_draft,
+    let revised = match read_next_draft(&project, article, &Progress::new()) {
+        Ok(NextDraft::Revised(revised)) => *revised,
+        Ok(NextDraft::AlreadyOpen { .. }) => {
+            return fail(&format!(
+                "{}: is the draft the project already holds (the same content); nothing to carry over",
+                article.display()
+            ));
+        }
         Err(error) => return fail(&error),
     };
-    if new_draft.draft.sha256 == project.draft.sha256 {
-        return fail(&format!(
-            "{}: is the draft the project already holds (the same content); nothing to carry over",
-            article.display()
-        ));
-    }
-    let revised = revise(&project, new_draft, ReviseOptions::default());
     let read = on_disk.filter(|_| same_file(project_path, output));
     let saved = match save_keeping_backup(&revised.project, output, read) {
         Ok(saved) => saved,
@@ -507,7 +512,7 @@ fn sample_command(output: &Path) -> ExitCode {
     }
 }
 
-fn report_command(path: &Path, format: ReportFormat) -> ExitCode {
+fn memo_command(path: &Path, format: MemoFormat) -> ExitCode {
     let project = match project_from_path(path) {
         Ok(project) => project,
         Err(error) => return fail(&error),
@@ -515,8 +520,8 @@ fn report_command(path: &Path, format: ReportFormat) -> ExitCode {
     let suggestions = detect_in_project(&project);
     let undecided = undecided(&suggestions, &project);
     let report = match format {
-        ReportFormat::Markdown => markdown_report(&project, &undecided),
-        ReportFormat::Json => json_report(&project, &undecided),
+        MemoFormat::Markdown => markdown_memo(&project, &undecided),
+        MemoFormat::Json => json_report(&project, &undecided),
     };
     print_then_exit(&report, ExitCode::SUCCESS)
 }

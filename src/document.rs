@@ -43,8 +43,8 @@ pub struct Document {
     save_point: SavePoint,
     /// Whether the top undo step may absorb the next edit of the same field.
     top_is_open: bool,
-    revision: u64,
-    structure_revision: u64,
+    change_count: u64,
+    structure_change_count: u64,
 }
 
 impl Document {
@@ -58,8 +58,8 @@ impl Document {
             next_step_id: 1,
             save_point: SavePoint::At(None),
             top_is_open: false,
-            revision: 0,
-            structure_revision: 0,
+            change_count: 0,
+            structure_change_count: 0,
         }
     }
 
@@ -77,21 +77,21 @@ impl Document {
     }
 
     /// Counts every change (edit, undo, redo), so views can tell when to refresh.
-    pub fn revision(&self) -> u64 {
-        self.revision
+    pub fn change_count(&self) -> u64 {
+        self.change_count
     }
 
     /// Counts the changes to anything but the words of comments, replies, notes and sources
     /// ([`Edit::changes_only_words`]): what the text, its highlights and the counts of marks
     /// are drawn from.
-    pub fn structure_revision(&self) -> u64 {
-        self.structure_revision
+    pub fn structure_change_count(&self) -> u64 {
+        self.structure_change_count
     }
 
     fn count_change(&mut self, edit: &Edit) {
-        self.revision += 1;
+        self.change_count += 1;
         if !edit.changes_only_words() {
-            self.structure_revision += 1;
+            self.structure_change_count += 1;
         }
     }
 
@@ -276,10 +276,10 @@ mod tests {
     }
 
     #[test]
-    fn typing_a_comment_changes_the_revision_but_not_the_structure() {
+    fn typing_a_comment_counts_a_change_but_not_a_structure_change() {
         let mut document = document();
         let id = document.project().comments[0].id.clone();
-        let (revision, structure) = (document.revision(), document.structure_revision());
+        let (changes, structure) = (document.change_count(), document.structure_change_count());
         document
             .apply(Edit::SetCommentBody {
                 id,
@@ -288,12 +288,12 @@ mod tests {
             .unwrap();
         document.undo();
         document.redo();
-        assert_eq!(document.revision(), revision + 3);
-        assert_eq!(document.structure_revision(), structure);
+        assert_eq!(document.change_count(), changes + 3);
+        assert_eq!(document.structure_change_count(), structure);
         set_status(&mut document, ReviewStatus::Approved);
-        assert_eq!(document.structure_revision(), structure + 1);
+        assert_eq!(document.structure_change_count(), structure + 1);
         document.undo();
-        assert_eq!(document.structure_revision(), structure + 2);
+        assert_eq!(document.structure_change_count(), structure + 2);
     }
 
     #[test]

@@ -5,14 +5,19 @@
 //! - [`model`]: the review as data (sections, comments, claims, passages);
 //! - [`edit`] and [`document`]: every change as a value that knows its inverse, and the one
 //!   place that applies them (undo, redo, unsaved-changes tracking);
-//! - [`import`]: plain-text and Markdown drafts into sections;
-//! - [`project_file`]: the RON project file, loaded carefully and saved atomically;
-//! - [`storage`]: keeping a review safe on disk: atomic writes through a filesystem seam,
-//!   backups, lock files, the recovery journal;
-//! - [`suggest`]: check-worthy sentences found automatically, and how well that works;
-//! - [`report`] and [`check`]: the state of the review for people, tools and pipelines;
+//! - [`import`]: drafts (plain text, Markdown, Word, web pages) into sections;
 //! - [`open`]: a file the user named, project or article;
-//! - [`progress`]: how far long work has come, counted by the thread doing it;
+//! - [`project_file`]: the RON project file: read carefully, older versions upgraded, newer
+//!   ones read as far as this version understands them;
+//! - [`storage`]: keeping a review safe on disk: saving, atomic writes through a filesystem
+//!   seam, backups, lock files, the recovery journal, the data folder;
+//! - [`revise`]: carrying a review over to the writer's next draft;
+//! - [`suggest`]: check-worthy sentences found automatically, and how well that works;
+//! - [`memo`], [`export`] and [`check`]: the review for people (the fact-check memo, the
+//!   review report, the annotated article, a Word document), for tools (the JSON report) and
+//!   for publishing pipelines (the gate);
+//! - [`text`], [`fingerprint`], [`progress`], [`sample`]: small helpers, how far long work
+//!   has come, the bundled sample;
 //! - [`cli`]: the command line;
 //! - [`app`]: the eframe/egui desk, which reads the core and emits edits.
 //!
@@ -24,12 +29,13 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod export;
+pub mod fingerprint;
 pub mod import;
+pub mod memo;
 pub mod model;
 pub mod open;
 pub mod progress;
 pub mod project_file;
-pub mod report;
 pub mod revise;
 pub mod sample;
 pub mod storage;

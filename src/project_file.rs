@@ -1,10 +1,10 @@
 //! The project file: the whole review, article text included, as readable RON.
 //!
-//! Loading is careful: it reads the format version first and refuses files from a newer
-//! copydesk instead of misreading them, reports syntax errors with line and column, and checks
-//! the project for dangling references before anyone sees it. Saving never destroys the
-//! previous good file: it writes a temporary file beside the target, flushes it to disk and
-//! renames it over the target, so a crash leaves either the old file or the new one.
+//! Reading is careful: files from older versions are upgraded step by step; a file from a
+//! newer copydesk is read as far as this version understands it (the desk opens it
+//! read-only, the command line refuses to write it back); syntax errors are reported with
+//! line and column, size and nesting are limited, and the project is checked for dangling
+//! references before anyone sees it. Writing the file safely is `storage`'s concern.
 
 use std::path::{Path, PathBuf};
 

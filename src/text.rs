@@ -1,4 +1,5 @@
-//! Character-offset helpers.
+//! Text helpers: character offsets, and the small forms people read text in (one line,
+//! shortened, counted, a timestamp).
 //!
 //! Mark positions are counted in characters (Unicode scalar values), which stay meaningful in
 //! every tool that reads the project file; Rust strings are indexed by bytes. These helpers
@@ -97,6 +98,26 @@ pub fn shortened(text: &str, max_chars: usize) -> String {
     }
     let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// `text` on one line: runs of white space (line breaks too) as one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A Markdown table cell's text, its `|` escaped.
+pub fn escape_table_cell(text: &str) -> String {
+    text.replace('|', "\\|")
+}
+
+/// "1 open claim", "3 open claims".
+pub fn counted(count: usize, singular: &str, plural: &str) -> String {
+    format!("{count} {}", if count == 1 { singular } else { plural })
+}
+
+/// A timestamp as people read it in a report or memo: `2026-11-25 14:03 UTC`.
+pub fn readable_timestamp(timestamp: jiff::Timestamp) -> String {
+    timestamp.strftime("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 #[cfg(test)]

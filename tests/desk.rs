@@ -4,9 +4,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use copydesk::app::prefs::Preferences;
-use copydesk::app::{CopydeskApp, DeskOptions, DialogPurpose, Safekeeping, ScriptedFileDialogs};
+use copydesk::app::{CopydeskApp, DeskOptions, DialogPurpose, ScriptedFileDialogs};
 use copydesk::model::{ClaimStatus, MarkId, Project, ReviewStatus, SectionId};
 use copydesk::project_file::load_project;
+use copydesk::storage::Safekeeping;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

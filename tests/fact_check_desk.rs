@@ -3,9 +3,9 @@
 
 use copydesk::app::ScriptedFileDialogs;
 use copydesk::app::state::{SidePanel, StatusFilter};
+use copydesk::memo::markdown_memo;
 use copydesk::model::{CheckKind, ClaimStatus, MarkId};
 use copydesk::project_file::load_project;
-use copydesk::report::markdown_report;
 use copydesk::suggest::{detect_in_project, undecided};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
@@ -184,7 +184,7 @@ fn a_fact_checker_works_the_seed_from_suggestions_to_the_memo() {
     let all = detect_in_project(&reopened);
     let left = undecided(&all, &reopened);
     assert!(!left.iter().any(|s| s.sentence == first_sentence));
-    let memo = markdown_report(&reopened, &left);
+    let memo = markdown_memo(&reopened, &left);
     assert!(memo.contains("### Verified (1)"));
     assert!(memo.contains("https://example.org/centcom-release"));
     assert!(memo.contains("### Suggestions not yet decided"));

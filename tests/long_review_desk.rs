@@ -5,10 +5,11 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use copydesk::app::{Safekeeping, ScriptedFileDialogs};
+use copydesk::app::ScriptedFileDialogs;
 use copydesk::edit::Edit;
 use copydesk::import::import_bytes;
 use copydesk::model::{Comment, DraftFormat, Passage, SectionId};
+use copydesk::storage::Safekeeping;
 use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, pos2, vec2};
 use egui_kittest::kittest::Queryable as _;
 use jiff::Timestamp;

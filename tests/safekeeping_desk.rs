@@ -8,9 +8,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
-use copydesk::app::{Modal, Safekeeping, ScriptedFileDialogs};
+use copydesk::app::{Modal, ScriptedFileDialogs};
 use copydesk::model::{Project, ReviewStatus};
 use copydesk::project_file::{load_project, save_project};
+use copydesk::storage::Safekeeping;
 use copydesk::storage::backups::Backups;
 use copydesk::storage::journal::{JournalMeta, Journals, read_journal, write_journal};
 use copydesk::storage::lock::{LockOwner, lock_path};

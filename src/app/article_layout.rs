@@ -7,9 +7,7 @@
 //! window never stalls.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash};
 
-use foldhash::fast::FixedState;
 use std::ops::Range;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -21,6 +19,7 @@ use super::section_text::SpanTarget;
 use super::section_text::{MarkKind, MarkSpan, ParagraphMap, section_galley};
 use super::state::OpenReview;
 use super::state::{SuggestionCache, SuggestionKey};
+use crate::fingerprint::hash_of;
 use crate::model::{MarkId, Project, Section, SectionId};
 
 pub const SECTION_GAP: f32 = 40.0;
@@ -92,10 +91,10 @@ pub struct ArticleLayout {
     index_of: HashMap<SectionId, usize>,
     tops: Vec<f32>,
     bottom: f32,
-    /// The document's `structure_revision` the entries were last aligned with.
-    structure_revision: Option<u64>,
+    /// The document's `structure_change_count` the entries were last aligned with.
+    structure_change_count: Option<u64>,
     marks: Vec<Vec<MarkSpan>>,
-    /// The structure revision, and the selection and suggestions, the spans were built for.
+    /// The structure change count, and the selection and suggestions, the spans were built for.
     marks_key: Option<(u64, u64)>,
     /// The text key of the whole article (width, density, theme) the measuring pass last
     /// finished for, and where it goes on.
@@ -156,15 +155,15 @@ impl ArticleLayout {
         selected: Option<&SpanTarget>,
         suggestions: Option<&SuggestionCache>,
     ) {
-        let revision = review.document.structure_revision();
+        let changes = review.document.structure_change_count();
         let project = review.project();
-        if self.structure_revision != Some(revision) {
-            self.structure_revision = Some(revision);
+        if self.structure_change_count != Some(changes) {
+            self.structure_change_count = Some(changes);
             self.align_with(project);
         }
-        // Typing a comment's words leaves the structure revision, and so the spans, alone.
+        // Typing a comment's words leaves the structure change count, and so the spans, alone.
         let marks_key = (
-            revision,
+            changes,
             hash_of(&(selected, suggestions.map(SuggestionCache::generation))),
         );
         if self.marks_key != Some(marks_key) {
@@ -285,7 +284,7 @@ impl ArticleLayout {
             key.width,
             key.pixels_per_point,
             key.dark_mode,
-            self.structure_revision.unwrap_or(0),
+            self.structure_change_count.unwrap_or(0),
         );
         if self.measured_all_for == Some(article_key) || self.entries.is_empty() {
             return false;
@@ -490,10 +489,4 @@ fn estimated_height(section: &Section, width: f32) -> f32 {
         + STATUS_ROW_GAP
         + lines * look::BODY_LINE_HEIGHT
         + gaps
-}
-
-/// A 64-bit hash for cache keys (foldhash: several times faster than SipHash on the
-/// megabytes of a book's text, and keys need no protection from crafted collisions).
-pub fn hash_of(value: &impl Hash) -> u64 {
-    FixedState::default().hash_one(value)
 }

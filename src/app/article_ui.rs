@@ -14,12 +14,13 @@ use egui::{
 
 use super::article_layout::{
     ArticleLayout, HEADING_GAP, LayoutRequest, SECTION_GAP, STATUS_ROW_GAP, STATUS_ROW_HEIGHT,
-    SectionLayout, hash_of,
+    SectionLayout,
 };
 use super::command::UiCommand;
 use super::look;
 use super::section_text::{MarkKind, MarkSpan, SpanTarget, char_rect, section_text_ui};
 use super::state::{Action, AppState, ScrollTarget, TextSelection};
+use crate::fingerprint::hash_of;
 use crate::model::{Project, ReviewStatus, Section, SectionId};
 
 const TITLE_GAP: f32 = 8.0;
@@ -170,7 +171,7 @@ pub fn article_ui(
             "{} · {} · {}",
             project.draft.file_name,
             project.draft.format.label(),
-            crate::report::counted(project.sections.len(), "section", "sections")
+            crate::text::counted(project.sections.len(), "section", "sections")
         );
         // Said for as long as the draft is open, not only in the notice after the import:
         // the text shown is not the text the writer's file showed with its changes pending.
@@ -179,7 +180,7 @@ pub fn article_ui(
             let total: usize = changes.iter().map(|c| c.insertions + c.deletions).sum();
             meta.push_str(&format!(
                 " · {} accepted on import",
-                crate::report::counted(total, "tracked change", "tracked changes"),
+                crate::text::counted(total, "tracked change", "tracked changes"),
             ));
         }
         ui.painter().text(

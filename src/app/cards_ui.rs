@@ -105,8 +105,8 @@ fn header_ui(ui: &mut Ui, marks: &MarkIndex, section: &Section, actions: &mut Ve
         let claims = marks.section(&section.id).claims.len();
         ui.weak(format!(
             "· {} · {}",
-            crate::report::counted(claims, "claim", "claims"),
-            crate::report::counted(comments, "comment", "comments")
+            crate::text::counted(claims, "claim", "claims"),
+            crate::text::counted(comments, "comment", "comments")
         ));
     });
     ui.add_space(2.0);

@@ -87,7 +87,7 @@ pub fn claims_ui(
 fn claim_row_ui(ui: &mut Ui, project: &Project, claim: &Claim, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.label(look::claim_status_text(claim.status, ui.visuals()).size(12.0));
-        let sources = crate::report::counted(claim.sources.len(), "source", "sources");
+        let sources = crate::text::counted(claim.sources.len(), "source", "sources");
         ui.weak(RichText::new(format!("· {sources}")).size(12.0));
     });
     let response = link_text_ui(

@@ -70,7 +70,7 @@ impl UiCommand {
         Self::AcceptSuggestion,
         Self::DismissSuggestion,
         Self::ToggleSuggestions,
-        Self::ShowPanel(SidePanel::Marks),
+        Self::ShowPanel(SidePanel::Section),
         Self::ShowPanel(SidePanel::Claims),
         Self::ShowPanel(SidePanel::Suggestions),
         Self::ShowPanel(SidePanel::Revision),
@@ -105,10 +105,8 @@ impl UiCommand {
             Self::AcceptSuggestion => "Accept suggestion",
             Self::DismissSuggestion => "Dismiss suggestion",
             Self::ToggleSuggestions => "Show suggestions in the text",
-            Self::ShowPanel(SidePanel::Marks) => "Section marks",
-            Self::ShowPanel(SidePanel::Claims) => "All claims",
-            Self::ShowPanel(SidePanel::Suggestions) => "Suggestions",
-            Self::ShowPanel(SidePanel::Revision) => "Revision",
+            // The menu names a tab as the tab does.
+            Self::ShowPanel(panel) => panel.label(),
         }
     }
 
@@ -158,7 +156,7 @@ impl UiCommand {
             Self::ToggleSuggestions => {
                 "Underline the sentences copydesk suggests checking (figures, sources, superlatives…)"
             }
-            Self::ShowPanel(SidePanel::Marks) => "Show the current section's comments and claims",
+            Self::ShowPanel(SidePanel::Section) => "Show the current section's comments and claims",
             Self::ShowPanel(SidePanel::Claims) => {
                 "List every claim of the article, to filter, sort and work through"
             }
@@ -201,7 +199,7 @@ impl UiCommand {
             Self::AcceptSuggestion => shortcut(CTRL_ALT, Key::A),
             Self::DismissSuggestion => shortcut(CTRL_ALT, Key::D),
             Self::ToggleSuggestions => shortcut(Modifiers::NONE, Key::F7),
-            Self::ShowPanel(SidePanel::Marks) => shortcut(CTRL, Key::Num1),
+            Self::ShowPanel(SidePanel::Section) => shortcut(CTRL, Key::Num1),
             Self::ShowPanel(SidePanel::Claims) => shortcut(CTRL, Key::Num2),
             Self::ShowPanel(SidePanel::Suggestions) => shortcut(CTRL, Key::Num3),
             Self::ShowPanel(SidePanel::Revision) => shortcut(CTRL, Key::Num4),

@@ -35,9 +35,10 @@ pub use cards_ui::is_web_address;
 pub use command::UiCommand;
 pub use file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs, ScriptedFileDialogs};
 use prefs::{PREFERENCES_KEY, Preferences, Theme};
-pub use state::{Action, AppState, Modal, OpenReview, Safekeeping, TextSelection, UnsavedChoice};
+pub use state::{Action, AppState, Modal, OpenReview, TextSelection, UnsavedChoice};
 
 use crate::document::Document;
+use crate::storage::Safekeeping;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeskError {

@@ -9,8 +9,8 @@ use egui::{
 use super::look;
 use super::state::{Action, AppState};
 
-use crate::model::{Progress, Project, Section, SectionId};
-use crate::report::counted;
+use crate::model::{Project, ReviewProgress, Section, SectionId};
+use crate::text::counted;
 
 pub fn outline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let Some(project) = state.project() else {
@@ -84,7 +84,7 @@ struct RowTops {
 }
 
 fn row_tops(ui: &Ui, project: &Project, width: f32) -> RowTops {
-    let key = super::article_layout::hash_of(&(
+    let key = crate::fingerprint::hash_of(&(
         width.to_bits(),
         ui.pixels_per_point().to_bits(),
         project
@@ -279,7 +279,7 @@ fn row_ui(
     }
 }
 
-fn progress_ui(ui: &mut Ui, project: &Project, progress: Progress) {
+fn progress_ui(ui: &mut Ui, project: &Project, progress: ReviewProgress) {
     ui.add_space(4.0);
     ui.label(RichText::new(&project.title).strong().size(15.0));
     ui.add_space(6.0);

@@ -90,4 +90,13 @@ mod tests {
         }
         assert_eq!(prefs.recent_files.len(), MAX_RECENT_FILES);
     }
+
+    #[test]
+    fn backups_and_journals_stay_in_the_folder_the_desk_keeps_its_preferences_in() {
+        // Earlier versions asked eframe for the data folder; users' backups are there.
+        assert_eq!(
+            crate::storage::data_folder_for_this_user(),
+            eframe::storage_dir("copydesk")
+        );
+    }
 }

@@ -21,7 +21,7 @@ pub fn side_panel_ui(
     ui.horizontal(|ui| {
         for panel in SidePanel::ALL {
             let count = match panel {
-                SidePanel::Marks => None,
+                SidePanel::Section => None,
                 SidePanel::Claims => state.project().map(|p| p.claims.len()),
                 SidePanel::Suggestions => Some(state.suggestions.undecided_count()),
                 SidePanel::Revision => state
@@ -52,13 +52,13 @@ pub fn side_panel_ui(
                     shortcut_text(ui, command)
                 ));
             if response.clicked() && !selected {
-                actions.push(Action::ShowSidePanel(panel));
+                actions.push(Action::Command(command));
             }
         }
     });
     ui.separator();
     match state.side_panel {
-        SidePanel::Marks => cards_ui::cards_ui(ui, state, requests, actions),
+        SidePanel::Section => cards_ui::cards_ui(ui, state, requests, actions),
         SidePanel::Claims => claims_ui::claims_ui(ui, state, requests, actions),
         SidePanel::Suggestions => suggestions_ui::suggestions_ui(ui, state, requests, actions),
         SidePanel::Revision => revision_ui::revision_ui(ui, state, actions),

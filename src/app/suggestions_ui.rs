@@ -34,7 +34,7 @@ pub fn suggestions_ui(
         RichText::new(format!(
             "{} {} to decide",
             look::SUGGESTIONS_ICON,
-            crate::report::counted(count, "suggestion", "suggestions")
+            crate::text::counted(count, "suggestion", "suggestions")
         ))
         .strong(),
     );

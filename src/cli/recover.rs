@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{fail, print_then_exit};
-use crate::app::Safekeeping;
 use crate::project_file::{is_project_path, save_project};
+use crate::storage::Safekeeping;
 use crate::storage::journal::{
     JournalClaim, JournalEntry, read_journal, remove_journal, what_restoring_brings_back,
 };

@@ -16,7 +16,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Project, Section};
-use crate::report::counted;
+use crate::text::counted;
 
 use super::html::{escape_html, page_html};
 use super::notes::{Note, Place, note_html, notes_from_project};

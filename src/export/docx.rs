@@ -13,7 +13,7 @@ use std::io::Write as _;
 use zip::write::SimpleFileOptions;
 
 use crate::model::{Claim, Comment, Passage, Project, Section};
-use crate::report::timestamp_for_report;
+use crate::text::readable_timestamp;
 
 use super::ExportError;
 
@@ -421,7 +421,7 @@ fn core_properties_xml(project: &Project) -> String {
         xml_text(&project.title),
         project.draft.number,
         xml_text(&project.draft.file_name),
-        timestamp_for_report(project.draft.imported_at),
+        readable_timestamp(project.draft.imported_at),
     )
 }
 

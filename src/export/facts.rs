@@ -2,7 +2,7 @@
 //! the same facts, so they are worded once, here.
 
 use crate::model::{AnchorState, Carried, Claim, Project, Source, SourceRank};
-use crate::report::{counted, one_line, timestamp_for_report};
+use crate::text::{counted, one_line, readable_timestamp};
 
 /// Which draft the review is of: "Draft 2: essay.docx (Word document), imported …".
 pub fn draft_line(project: &Project) -> String {
@@ -12,7 +12,7 @@ pub fn draft_line(project: &Project) -> String {
         draft.number,
         draft.file_name,
         draft.format.label(),
-        timestamp_for_report(draft.imported_at)
+        readable_timestamp(draft.imported_at)
     )
 }
 

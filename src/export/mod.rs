@@ -9,11 +9,14 @@ mod annotated_html;
 mod docx;
 mod facts;
 mod html;
+mod json_report;
 mod notes;
 mod report_html;
 mod report_markdown;
 
 use thiserror::Error;
+
+pub use json_report::{REPORT_FORMAT, REPORT_VERSION, json_report};
 
 use crate::model::Project;
 use crate::suggest::{Suggestion, suggestions_for_project};
@@ -91,7 +94,7 @@ pub fn export_bytes(project: &Project, format: ExportFormat) -> Result<Vec<u8>, 
         ExportFormat::Markdown => report_markdown::review_report_markdown(project, &undecided),
         ExportFormat::Html => report_html::review_report_html(project, &undecided),
         ExportFormat::AnnotatedHtml => annotated_html::annotated_article_html(project),
-        ExportFormat::Json | ExportFormat::Docx => crate::report::json_report(project, &undecided),
+        ExportFormat::Json | ExportFormat::Docx => json_report(project, &undecided),
     };
     Ok(text.into_bytes())
 }

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::model::{AnchorState, Claim, Comment, Passage, Project};
-use crate::report::timestamp_for_report;
+use crate::text::readable_timestamp;
 use crate::text::shortened;
 
 use super::facts;
@@ -131,7 +131,7 @@ pub fn note_html(note: &Note<'_>) -> String {
                 "<div class=\"note note-comment\" id=\"note-{}\">\n<p class=\"note-head\">{number} <span class=\"kind\">Comment</span> <span class=\"who\">{}, {}</span></p>\n",
                 note.number,
                 escape_html(&comment.author),
-                timestamp_for_report(comment.created)
+                readable_timestamp(comment.created)
             );
             quote_html(&mut out, note, comment.passage.as_ref());
             placement_html(&mut out, comment.carried.as_ref());
@@ -204,7 +204,7 @@ fn comment_thread_html(out: &mut String, comment: &Comment) {
             out,
             "<div class=\"reply\"><p class=\"who\">{}, {}</p>{}</div>",
             escape_html(&reply.author),
-            timestamp_for_report(reply.created),
+            readable_timestamp(reply.created),
             paragraphs_html(&reply.body)
         );
     }

@@ -8,8 +8,8 @@
 use std::fmt::Write as _;
 
 use crate::model::{Claim, Comment, Project, Section};
-use crate::report::timestamp_for_report;
 use crate::suggest::Suggestion;
+use crate::text::readable_timestamp;
 
 use super::facts;
 use super::html::{
@@ -107,7 +107,7 @@ fn claim_html(out: &mut String, claim: &Claim) {
         "<article class=\"card\">\n<p class=\"card-head\">{} <span class=\"who\">flagged by {}, {}</span></p>\n<blockquote class=\"quote\">{}</blockquote>",
         claim_status_badge_html(claim.status),
         escape_html(&claim.author),
-        timestamp_for_report(claim.created),
+        readable_timestamp(claim.created),
         escape_html(&claim.passage.quote)
     );
     if let Some(placement) = facts::placement_note(claim.carried.as_ref()) {
@@ -160,7 +160,7 @@ fn comment_html(out: &mut String, comment: &Comment) {
         "<article class=\"card{}\">\n<p class=\"card-head\"><strong>{}</strong> <span class=\"who\">{}</span>{resolved}</p>",
         if comment.is_open() { "" } else { " closed" },
         escape_html(&comment.author),
-        timestamp_for_report(comment.created)
+        readable_timestamp(comment.created)
     );
     match &comment.passage {
         Some(passage) => {
@@ -195,7 +195,7 @@ fn comment_html(out: &mut String, comment: &Comment) {
                 out,
                 "<li><p class=\"reply-head\"><strong>{}</strong> <span class=\"who\">{}</span></p>{}</li>",
                 escape_html(&reply.author),
-                timestamp_for_report(reply.created),
+                readable_timestamp(reply.created),
                 paragraphs_html(&reply.body)
             );
         }

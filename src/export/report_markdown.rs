@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use crate::model::{Claim, Comment, Project, Section};
-use crate::report::{escape_table_cell, one_line, timestamp_for_report};
 use crate::suggest::Suggestion;
+use crate::text::{escape_table_cell, one_line, readable_timestamp};
 
 use super::facts;
 use super::html::web_url;
@@ -101,7 +101,7 @@ fn claim_markdown(out: &mut String, claim: &Claim) {
         inline(&claim.passage.quote),
         claim.status.label(),
         inline(&claim.author),
-        timestamp_for_report(claim.created)
+        readable_timestamp(claim.created)
     );
     if let Some(placement) = facts::placement_note(claim.carried.as_ref()) {
         let _ = writeln!(out, "  - *{placement}*");
@@ -143,7 +143,7 @@ fn comment_markdown(out: &mut String, comment: &Comment) {
         out,
         "- {on} — {}, {}{resolved}",
         inline(&comment.author),
-        timestamp_for_report(comment.created)
+        readable_timestamp(comment.created)
     );
     if let Some(placement) = facts::placement_note(comment.carried.as_ref()) {
         let _ = writeln!(out, "  - *{placement}*");
@@ -157,7 +157,7 @@ fn comment_markdown(out: &mut String, comment: &Comment) {
             out,
             "  - Reply from {}, {}:",
             inline(&reply.author),
-            timestamp_for_report(reply.created)
+            readable_timestamp(reply.created)
         );
         for line in reply.body.lines().filter(|l| !l.trim().is_empty()) {
             let _ = writeln!(out, "    > {}", inline(line));

@@ -6,12 +6,14 @@
 //! `article` with the most text, else `main`, else `body`; the walk over it is iterative, so
 //! a page nested a hundred thousand levels deep is read like any other.
 
+use std::path::Path;
+
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 use thiserror::Error;
 
-use super::ArticleOutline;
 use super::outline::{Block, OutlineBuilder};
+use super::{ArticleOutline, ImportError};
 
 /// Elements whose content is never article text.
 const LEFT_OUT: &[&str] = &[
@@ -498,6 +500,54 @@ fn collapse_white_space(text: &str) -> String {
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Decodes a web page the way a browser does when it opens a saved file: a byte-order mark,
+/// else the `<meta charset>` in its first kilobyte, else UTF-8 when the bytes are UTF-8, else
+/// windows-1252 (what HTML assumes for a page that does not say). Old CMS exports and pages
+/// saved from older sites are often windows-1252 or ISO-8859-1.
+pub(super) fn text_from_page_bytes(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let declared = encoding_rs::Encoding::for_bom(bytes)
+        .map(|(encoding, _)| encoding)
+        .or_else(|| declared_charset(bytes));
+    if declared.is_none() && std::str::from_utf8(bytes).is_ok() {
+        return super::text_from_bytes(path, bytes);
+    }
+    let encoding = declared.unwrap_or(encoding_rs::WINDOWS_1252);
+    if encoding == encoding_rs::UTF_8 {
+        return super::text_from_bytes(path, bytes);
+    }
+    let (text, _, _) = encoding.decode(bytes);
+    super::text_with_content(path, text.into_owned())
+}
+
+/// The encoding a page names in `<meta charset="…">` or `<meta http-equiv="Content-Type"
+/// content="…; charset=…">` within its first kilobyte. A page cannot truly be UTF-16 if it says
+/// so in ASCII: that is read as UTF-8, as browsers do.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower = head.to_ascii_lowercase();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower
+        .get(at..)?
+        .iter()
+        .skip_while(|&&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    let encoding = encoding_rs::Encoding::for_label(&label)?;
+    Some(
+        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            encoding_rs::UTF_8
+        } else {
+            encoding
+        },
+    )
 }
 
 #[cfg(test)]

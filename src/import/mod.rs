@@ -137,22 +137,21 @@ pub fn import_bytes(
     format: DraftFormat,
     now: Timestamp,
 ) -> Result<Project, ImportError> {
-    let outline =
-        match format {
-            DraftFormat::PlainText => outline_from_plain_text(&text_from_bytes(path, bytes)?),
-            DraftFormat::Markdown => outline_from_markdown(&text_from_bytes(path, bytes)?),
-            DraftFormat::Html => html::outline_from_html(&html_text_from_bytes(path, bytes)?)
-                .map_err(|source| ImportError::Html {
-                    path: path.to_owned(),
-                    source,
-                })?,
-            DraftFormat::Docx => {
-                docx::outline_from_docx(bytes).map_err(|source| ImportError::Docx {
-                    path: path.to_owned(),
-                    source,
-                })?
-            }
-        };
+    let outline = match format {
+        DraftFormat::PlainText => outline_from_plain_text(&text_from_bytes(path, bytes)?),
+        DraftFormat::Markdown => outline_from_markdown(&text_from_bytes(path, bytes)?),
+        DraftFormat::Html => html::outline_from_html(&html::text_from_page_bytes(path, bytes)?)
+            .map_err(|source| ImportError::Html {
+                path: path.to_owned(),
+                source,
+            })?,
+        DraftFormat::Docx => {
+            docx::outline_from_docx(bytes).map_err(|source| ImportError::Docx {
+                path: path.to_owned(),
+                source,
+            })?
+        }
+    };
     if outline.sections.iter().all(|s| s.paragraphs.is_empty()) {
         let title = outline
             .title
@@ -309,7 +308,7 @@ pub fn what_the_file_carried(project: &Project) -> String {
     use std::fmt::Write as _;
 
     use crate::model::CommentOrigin;
-    use crate::report::counted;
+    use crate::text::counted;
     let word_comments = project
         .comments
         .iter()
@@ -387,7 +386,7 @@ fn tracked_changes_by_author(notes: &[OutlineNote]) -> Vec<TrackedChanges> {
 }
 
 /// Decodes a draft's bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with one.
-fn text_from_bytes(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
+pub(super) fn text_from_bytes(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty {
             path: path.to_owned(),
@@ -426,7 +425,7 @@ fn text_from_bytes(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
 }
 
 /// Decoded text, refused when it is binary data after all or only white space.
-fn text_with_content(path: &Path, text: String) -> Result<String, ImportError> {
+pub(super) fn text_with_content(path: &Path, text: String) -> Result<String, ImportError> {
     if looks_binary(text.as_bytes()) {
         return Err(ImportError::Binary {
             path: path.to_owned(),
@@ -438,54 +437,6 @@ fn text_with_content(path: &Path, text: String) -> Result<String, ImportError> {
         });
     }
     Ok(text)
-}
-
-/// Decodes a web page the way a browser does when it opens a saved file: a byte-order mark,
-/// else the `<meta charset>` in its first kilobyte, else UTF-8 when the bytes are UTF-8, else
-/// windows-1252 (what HTML assumes for a page that does not say). Old CMS exports and pages
-/// saved from older sites are often windows-1252 or ISO-8859-1.
-fn html_text_from_bytes(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
-    if bytes.is_empty() {
-        return Err(ImportError::Empty {
-            path: path.to_owned(),
-        });
-    }
-    let declared = encoding_rs::Encoding::for_bom(bytes)
-        .map(|(encoding, _)| encoding)
-        .or_else(|| declared_charset(bytes));
-    if declared.is_none() && std::str::from_utf8(bytes).is_ok() {
-        return text_from_bytes(path, bytes);
-    }
-    let encoding = declared.unwrap_or(encoding_rs::WINDOWS_1252);
-    if encoding == encoding_rs::UTF_8 {
-        return text_from_bytes(path, bytes);
-    }
-    let (text, _, _) = encoding.decode(bytes);
-    text_with_content(path, text.into_owned())
-}
-
-/// The encoding a page names in `<meta charset="…">` or `<meta http-equiv="Content-Type"
-/// content="…; charset=…">` within its first kilobyte. A page cannot truly be UTF-16 if it says
-/// so in ASCII: that is read as UTF-8, as browsers do.
-fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = &bytes[..bytes.len().min(1024)];
-    let lower = head.to_ascii_lowercase();
-    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
-    let label: Vec<u8> = lower
-        .get(at..)?
-        .iter()
-        .skip_while(|&&b| b == b'"' || b == b'\'' || b == b' ')
-        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
-        .copied()
-        .collect();
-    let encoding = encoding_rs::Encoding::for_label(&label)?;
-    Some(
-        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
-            encoding_rs::UTF_8
-        } else {
-            encoding
-        },
-    )
 }
 
 /// Binary data: a NUL byte, or many control characters that text never holds.

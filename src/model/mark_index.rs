@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{Claim, Comment, Progress, Project, ReviewStatus, SectionId};
+use super::{Claim, Comment, Project, ReviewProgress, ReviewStatus, SectionId};
 
 /// The marks of one section, as positions in the project's lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct SectionMarks {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MarkIndex {
     by_section: HashMap<SectionId, SectionMarks>,
-    progress: Progress,
+    progress: ReviewProgress,
     needing_attention: usize,
 }
 
@@ -34,14 +34,14 @@ impl MarkIndex {
             .map(|(index, section)| (&section.id, index))
             .collect();
         let mut sections = vec![SectionMarks::default(); project.sections.len()];
-        let mut progress = Progress {
+        let mut progress = ReviewProgress {
             sections: project.sections.len(),
             approved: project
                 .sections
                 .iter()
                 .filter(|s| s.status == ReviewStatus::Approved)
                 .count(),
-            ..Progress::default()
+            ..ReviewProgress::default()
         };
         let mut needing_attention = 0;
         for (index, comment) in project.comments.iter().enumerate() {
@@ -102,7 +102,7 @@ impl MarkIndex {
     }
 
     /// The same as [`Project::progress`].
-    pub fn progress(&self) -> Progress {
+    pub fn progress(&self) -> ReviewProgress {
         self.progress
     }
 

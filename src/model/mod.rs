@@ -21,6 +21,7 @@ pub use kind::CheckKind;
 pub use mark_index::{MarkIndex, SectionMarks};
 pub use passage::{CONTEXT_CHARS, Passage, PassageError};
 pub use project::{
-    Dismissal, Draft, DraftFormat, EarlierDraft, InvalidProject, Progress, Project, TrackedChanges,
+    Dismissal, Draft, DraftFormat, EarlierDraft, InvalidProject, Project, ReviewProgress,
+    TrackedChanges,
 };
 pub use section::{ReviewStatus, Section, SectionRevision};

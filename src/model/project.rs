@@ -166,7 +166,7 @@ pub enum InvalidProject {
 
 /// Counts shown in the outline and in reports.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Progress {
+pub struct ReviewProgress {
     pub sections: usize,
     pub approved: usize,
     pub open_comments: usize,
@@ -269,8 +269,8 @@ impl Project {
         )
     }
 
-    pub fn progress(&self) -> Progress {
-        Progress {
+    pub fn progress(&self) -> ReviewProgress {
+        ReviewProgress {
             sections: self.sections.len(),
             approved: self
                 .sections

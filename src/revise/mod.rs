@@ -12,6 +12,7 @@
 
 mod align;
 mod decisions;
+mod next_draft;
 mod placement;
 mod sections;
 mod summary;
@@ -22,6 +23,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 pub use decisions::{confirm_edit, reattach_edit, reject_edit, resolve_orphan_edit};
+pub use next_draft::{NextDraft, read_next_draft};
 pub use placement::similarity;
 pub use summary::{MarkCounts, RevisionSummary};
 pub use word_diff::{DiffPiece, PieceKind, word_diff};

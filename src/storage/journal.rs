@@ -303,7 +303,7 @@ pub fn what_restoring_brings_back(meta: &JournalMeta, journal: &Project) -> Vec<
 
 /// "4 sections, 3 comments, 2 claims".
 fn contents(journal: &Project) -> String {
-    use crate::report::counted;
+    use crate::text::counted;
     format!(
         "{}, {}, {}",
         counted(journal.sections.len(), "section", "sections"),
@@ -329,7 +329,7 @@ pub fn what_would_be_restored(saved: Option<&Project>, journal: &Project) -> Vec
         .take(3)
     {
         // 60 characters and an ellipsis.
-        let start = crate::text::shortened(&crate::report::one_line(&comment.body), 61);
+        let start = crate::text::shortened(&crate::text::one_line(&comment.body), 61);
         lines.push(format!("New comment: “{start}”"));
     }
     let (added, removed, changed) = compare_by_id(&saved.claims, &journal.claims, |c| &c.id);
@@ -364,7 +364,7 @@ fn differences(
     removed: usize,
     changed: usize,
 ) -> Option<String> {
-    use crate::report::counted;
+    use crate::text::counted;
     let parts: Vec<String> = [(added, "added"), (removed, "removed"), (changed, "changed")]
         .into_iter()
         .filter(|(count, _)| *count > 0)

@@ -6,7 +6,8 @@
 //!   the previous version as a backup first;
 //! - [`backups`]: a few rotating previous versions per project, in the data folder;
 //! - [`lock`]: a lock file that says who has a project open;
-//! - [`journal`]: the recovery journal written a moment after each change.
+//! - [`journal`]: the recovery journal written a moment after each change;
+//! - [`safekeeping`]: the data folder those live in, and the filesystem writes go through.
 //!
 //! Nothing here knows about the desk: the desk and the command line decide when to call it and
 //! which folder to use.
@@ -16,11 +17,13 @@ pub mod backups;
 pub mod fs;
 pub mod journal;
 pub mod lock;
+pub mod safekeeping;
 pub mod save;
 
 use sha2::{Digest as _, Sha256};
 
 pub use atomic::{WriteError, write_atomically};
+pub use safekeeping::{Safekeeping, data_folder_for_this_user};
 
 use std::path::{Path, PathBuf};
 

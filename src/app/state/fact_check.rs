@@ -21,7 +21,7 @@ use crate::suggest::{
 pub enum SidePanel {
     /// The current section's comments and claims, as cards.
     #[default]
-    Marks,
+    Section,
     /// Every claim of the article, filterable and sortable.
     Claims,
     /// The suggested sentences nobody has decided yet.
@@ -31,11 +31,11 @@ pub enum SidePanel {
 }
 
 impl SidePanel {
-    pub const ALL: [Self; 4] = [Self::Marks, Self::Claims, Self::Suggestions, Self::Revision];
+    pub const ALL: [Self; 4] = [Self::Section, Self::Claims, Self::Suggestions, Self::Revision];
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Marks => "Section",
+            Self::Section => "Section",
             Self::Claims => "Claims",
             Self::Suggestions => "Suggestions",
             Self::Revision => "Revision",
@@ -191,16 +191,16 @@ pub struct SuggestionCache {
     /// Review serial and a hash of the sections (ids and text) the suggestions were found
     /// for: the text only changes with a new review or a new draft.
     text_key: Option<(u64, u64)>,
-    /// The review serial and `structure_revision` the text key was computed at (hashing a
+    /// The review serial and `structure_change_count` the text key was computed at (hashing a
     /// book's text at every key typed in a comment would be wasted).
-    text_key_revision: Option<(u64, u64)>,
+    text_key_change_count: Option<(u64, u64)>,
     all: Vec<Suggestion>,
     /// The suggestion pass running on a worker thread, for a long text.
     pending: Option<PendingPass>,
     decided_key: Option<(u64, u64)>,
     /// [`decisions_fingerprint`] as of a revision of the review's document.
     decisions: u64,
-    decided_revision: Option<(u64, u64)>,
+    decided_change_count: Option<(u64, u64)>,
     undecided: Vec<usize>,
     /// Counts the changes to the undecided list, so views know when to redraw highlights.
     generation: u64,
@@ -208,7 +208,7 @@ pub struct SuggestionCache {
 
 /// What the suggestions are found from: each section's id and text.
 fn sections_hash(project: &Project) -> u64 {
-    crate::app::article_layout::hash_of(
+    crate::fingerprint::hash_of(
         &project
             .sections
             .iter()
@@ -224,12 +224,12 @@ impl SuggestionCache {
             return;
         };
         let project = review.project();
-        let revision = (review.serial, review.document.structure_revision());
+        let revision = (review.serial, review.document.structure_change_count());
         let text_key = match self.text_key {
-            Some(key) if self.text_key_revision == Some(revision) => key,
+            Some(key) if self.text_key_change_count == Some(revision) => key,
             _ => (review.serial, sections_hash(project)),
         };
-        self.text_key_revision = Some(revision);
+        self.text_key_change_count = Some(revision);
         if self.text_key != Some(text_key) {
             self.text_key = Some(text_key);
             let text_length: usize = project.sections.iter().map(|s| s.text.len()).sum();
@@ -265,8 +265,8 @@ impl SuggestionCache {
                 Err(mpsc::TryRecvError::Disconnected) => self.pending = None,
             }
         }
-        if self.decided_revision != Some(revision) {
-            self.decided_revision = Some(revision);
+        if self.decided_change_count != Some(revision) {
+            self.decided_change_count = Some(revision);
             self.decisions = decisions_fingerprint(project);
         }
         let decided_key = (review.serial, self.decisions);
@@ -401,7 +401,7 @@ impl AppState {
         let applied = self.apply(Edit::Batch {
             label: format!(
                 "accept {} ({})",
-                crate::report::counted(count, "suggestion", "suggestions"),
+                crate::text::counted(count, "suggestion", "suggestions"),
                 kind.label().to_lowercase()
             ),
             edits,
@@ -412,7 +412,7 @@ impl AppState {
         self.selected_suggestion = None;
         self.show_info(format!(
             "Accepted {} of kind “{}” (Ctrl+Z undoes it).",
-            crate::report::counted(count, "suggestion", "suggestions"),
+            crate::text::counted(count, "suggestion", "suggestions"),
             kind.label()
         ));
     }
@@ -511,7 +511,7 @@ impl AppState {
         };
         let id = open[index].id.clone();
         if self.side_panel == SidePanel::Suggestions {
-            self.side_panel = SidePanel::Marks;
+            self.side_panel = SidePanel::Section;
         }
         self.select_mark(MarkId::Claim(id.clone()), true);
         self.reveal_card = Some(MarkId::Claim(id));

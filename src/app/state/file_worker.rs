@@ -3,61 +3,16 @@
 //! journal is never written back after the save that made it unnecessary.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::thread::JoinHandle;
-use std::time::Duration;
 
 use jiff::Timestamp;
 
 use crate::document::StateToSave;
 use crate::model::Project;
-use crate::storage::backups::Backups;
-use crate::storage::journal::{JournalClaim, JournalMeta, Journals, remove_journal, write_journal};
+use crate::storage::Safekeeping;
+use crate::storage::journal::{JournalClaim, JournalMeta, remove_journal, write_journal};
 use crate::storage::save::{Expectation, SaveError, SaveRequest, Saved, save_project_file};
-use crate::storage::{FileSystem, RealFileSystem};
-
-/// Where and how the desk keeps reviews safe.
-#[derive(Clone, Debug)]
-pub struct Safekeeping {
-    pub fs: Arc<dyn FileSystem>,
-    /// copydesk's data folder, for backups and recovery journals; `None` keeps neither.
-    pub data_dir: Option<PathBuf>,
-    /// How long after the last change the recovery journal is written.
-    pub journal_delay: Duration,
-    /// The longest a change waits for the journal while changes keep coming.
-    pub journal_max_delay: Duration,
-}
-
-impl Safekeeping {
-    /// The data folder of this user (`COPYDESK_DATA_DIR` if set, else the system's place for
-    /// application data, e.g. `~/.local/share/copydesk`), on the real filesystem.
-    pub fn for_this_user() -> Self {
-        let data_dir = std::env::var_os("COPYDESK_DATA_DIR")
-            .filter(|dir| !dir.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| eframe::storage_dir("copydesk"));
-        Self::in_data_dir(data_dir)
-    }
-
-    /// Keeps backups and journals in `data_dir`.
-    pub fn in_data_dir(data_dir: Option<PathBuf>) -> Self {
-        Self {
-            fs: RealFileSystem::shared(),
-            data_dir,
-            journal_delay: Duration::from_millis(1500),
-            journal_max_delay: Duration::from_secs(5),
-        }
-    }
-
-    pub fn backups(&self) -> Option<Backups> {
-        self.data_dir.as_deref().map(Backups::in_data_dir)
-    }
-
-    pub fn journals(&self) -> Option<Journals> {
-        self.data_dir.as_deref().map(Journals::in_data_dir)
-    }
-}
 
 /// Work for the file thread.
 pub(super) enum FileJob {

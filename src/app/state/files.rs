@@ -291,7 +291,7 @@ impl AppState {
         self.show_info(format!(
             "Imported {}: {}.{carried} Save to keep the review.",
             file_name(path),
-            crate::report::counted(sections, "section", "sections")
+            crate::text::counted(sections, "section", "sections")
         ));
     }
 

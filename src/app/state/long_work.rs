@@ -27,11 +27,11 @@ use std::time::{Duration, Instant};
 
 use super::AppState;
 use super::files::file_name;
-use super::revision::{NextDraft, read_next_draft};
 use crate::import::ImportError;
 use crate::open::{OpenError, Opened, open_path};
 use crate::progress::Progress;
 use crate::project_file::is_project_path;
+use crate::revise::{NextDraft, read_next_draft};
 
 /// Work that ends within a frame or two shows no progress bar, so opening a short article
 /// does not flicker one.
@@ -172,7 +172,7 @@ impl AppState {
     fn review_key(&self) -> Option<(u64, u64)> {
         self.review
             .as_ref()
-            .map(|review| (review.serial, review.document.revision()))
+            .map(|review| (review.serial, review.document.change_count()))
     }
 
     /// Whether an open or a revision is running (the desk keeps repainting until it is done).

@@ -24,7 +24,7 @@ pub use fact_check::{
     ClaimOrder, ClaimsView, SidePanel, StatusFilter, SuggestionCache, SuggestionKey,
 };
 use file_worker::FileWorker;
-pub use file_worker::Safekeeping;
+
 pub use files::file_name;
 use files::{AskedDialog, PendingOpen};
 pub use long_work::{SHOW_PROGRESS_AFTER, WorkInProgress};
@@ -44,6 +44,7 @@ use crate::model::{
     Project, Resolution, ReviewStatus, SectionId,
 };
 use crate::open::ProjectOnDisk;
+use crate::storage::Safekeeping;
 use crate::storage::lock::ProjectLock;
 
 /// The error shown when the reviewer's name is left empty.
@@ -69,9 +70,9 @@ pub struct OpenReview {
     /// The project's lock file, while this window holds it.
     lock: Option<ProjectLock>,
     journal: JournalState,
-    /// The marks by section, as of `marks_revision` of the document.
+    /// The marks by section, as of `marks_change_count` of the document.
     marks: MarkIndex,
-    marks_revision: Option<u64>,
+    marks_change_count: Option<u64>,
 }
 
 /// Why a review is open read-only.
@@ -87,11 +88,11 @@ impl OpenReview {
     pub fn new(document: Document, path: Option<PathBuf>, article_path: Option<PathBuf>) -> Self {
         static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let journal = JournalState {
-            seen_revision: document.revision(),
+            seen_change_count: document.change_count(),
             ..JournalState::default()
         };
         let marks = MarkIndex::of(document.project());
-        let marks_revision = Some(document.structure_revision());
+        let marks_change_count = Some(document.structure_change_count());
         Self {
             serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             document,
@@ -102,7 +103,7 @@ impl OpenReview {
             lock: None,
             journal,
             marks,
-            marks_revision,
+            marks_change_count,
         }
     }
 
@@ -117,10 +118,10 @@ impl OpenReview {
     }
 
     fn refresh_marks(&mut self) {
-        let revision = self.document.structure_revision();
-        if self.marks_revision != Some(revision) {
+        let revision = self.document.structure_change_count();
+        if self.marks_change_count != Some(revision) {
             self.marks = MarkIndex::of(self.document.project());
-            self.marks_revision = Some(revision);
+            self.marks_change_count = Some(revision);
         }
     }
 
@@ -254,7 +255,6 @@ pub enum Action {
     DismissSuggestion(SuggestionKey),
     /// Accepts every undecided suggestion of a kind, as one undoable step.
     AcceptAllOfKind(CheckKind),
-    ShowSidePanel(SidePanel),
     SetClaimsView(ClaimsView),
     /// Accepts the place a revised draft proposed for a fuzzy mark.
     ConfirmPlacement(MarkId),
@@ -503,7 +503,6 @@ impl AppState {
             Action::AcceptSuggestion(key) => self.accept_suggestion(&key),
             Action::DismissSuggestion(key) => self.dismiss_suggestion(&key),
             Action::AcceptAllOfKind(kind) => self.accept_all_of_kind(kind),
-            Action::ShowSidePanel(panel) => self.side_panel = panel,
             Action::SetClaimsView(view) => self.claims_view = view,
             Action::ConfirmPlacement(mark) => self.confirm_placement(&mark),
             Action::RejectPlacement(mark) => self.reject_placement(&mark),

@@ -26,8 +26,8 @@ pub(super) struct JournalState {
     pub(super) path: Option<PathBuf>,
     /// Whether the journal file exists (and must be removed once the review is saved).
     pub(super) on_disk: bool,
-    /// The document revision last looked at.
-    pub(super) seen_revision: u64,
+    /// The document change count last looked at.
+    pub(super) seen_change_count: u64,
     /// When the oldest change not yet in the journal was made.
     pub(super) first_unjournaled: Option<Instant>,
     pub(super) last_change: Option<Instant>,
@@ -100,10 +100,10 @@ impl AppState {
         let delay = self.files.safekeeping().journal_delay;
         let max_delay = self.files.safekeeping().journal_max_delay;
         let review = self.review.as_mut()?;
-        let revision = review.document.revision();
+        let changes = review.document.change_count();
         let journal = &mut review.journal;
-        if revision != journal.seen_revision {
-            journal.seen_revision = revision;
+        if changes != journal.seen_change_count {
+            journal.seen_change_count = changes;
             journal.last_change = Some(now);
             journal.first_unjournaled.get_or_insert(now);
         }
@@ -165,7 +165,7 @@ impl AppState {
             return;
         };
         review.journal.first_unjournaled = None;
-        review.journal.seen_revision = review.document.revision();
+        review.journal.seen_change_count = review.document.change_count();
         if std::mem::take(&mut review.journal.on_disk)
             && let Some(path) = review.journal.path.clone()
         {

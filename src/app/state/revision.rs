@@ -1,8 +1,8 @@
 //! The revised-draft side of the desk: bringing in the writer's next draft, and the
 //! reviewer's decisions about marks the revision could not place for certain.
 //!
-//! Reading the draft and placing the marks ([`read_next_draft`]) is kept apart from applying
-//! the result, so the desk can do the slow part on a worker thread (`long_work`).
+//! Reading the draft and placing the marks ([`read_next_draft`], in the core) is kept apart
+//! from applying the result, so the desk can do the slow part on a worker thread.
 
 use std::path::Path;
 
@@ -10,42 +10,12 @@ use jiff::Timestamp;
 
 use super::{AppState, SidePanel};
 use crate::edit::Edit;
-use crate::import::{ImportError, import_file};
-use crate::model::{MarkId, Passage, Project};
+use crate::import::ImportError;
+use crate::model::{MarkId, Passage};
 use crate::progress::Progress;
 use crate::revise::{
-    ReviseOptions, Revised, confirm_edit, reattach_edit, reject_edit, resolve_orphan_edit, revise,
+    NextDraft, confirm_edit, read_next_draft, reattach_edit, reject_edit, resolve_orphan_edit,
 };
-
-/// A revised draft read and its marks carried over, not yet applied to the review.
-#[derive(Debug)]
-pub(super) enum NextDraft {
-    /// The file holds the draft already open (the same content): nothing to carry over.
-    AlreadyOpen {
-        file_name: String,
-    },
-    Revised(Box<Revised>),
-}
-
-/// Reads `path` as the next draft of `old` and carries every mark over: the slow part of a
-/// revision (a book takes a while), touching nothing in the desk, so it can run on a worker
-/// thread. Its two phases, reading and placing the marks, are told to `progress`.
-pub(super) fn read_next_draft(
-    old: &Project,
-    path: &Path,
-    progress: &Progress,
-) -> Result<NextDraft, ImportError> {
-    progress.begin_phase(0, 2, 0);
-    let new_draft = import_file(path, Timestamp::now())?;
-    if new_draft.draft.sha256 == old.draft.sha256 {
-        return Ok(NextDraft::AlreadyOpen {
-            file_name: new_draft.draft.file_name,
-        });
-    }
-    progress.begin_phase(1, 2, 0);
-    let revised = revise(old, new_draft, ReviseOptions::default());
-    Ok(NextDraft::Revised(Box::new(revised)))
-}
 
 impl AppState {
     /// Imports `path` as the next draft of the open review, carrying every mark over, before

@@ -1,12 +1,15 @@
-//! The report as JSON: a stable interface for other tools (`copydesk-report`, version 1,
+//! The JSON report: the review for other tools, a stable interface (`copydesk-report`, version 1,
 //! documented in docs/FORMAT.md). Built from its own types rather than from the model, so the
 //! model can change without breaking the tools that read it. New fields are only ever added.
 
 use serde::Serialize;
 
+/// The `format` and `version` fields of the JSON report.
+pub const REPORT_FORMAT: &str = "copydesk-report";
+pub const REPORT_VERSION: u32 = 1;
+
 use crate::model::{Project, Section};
 
-use super::{REPORT_FORMAT, REPORT_VERSION};
 use crate::suggest::Suggestion;
 use crate::suggest::listing::{JsonSuggestion, json_suggestion};
 

@@ -1,15 +1,14 @@
-//! The fact-check memo: every claim grouped by where its check stands, with the passage, the
-//! sources and the notes, then the suggestions nobody has decided yet. It is what an editor
-//! reads before signing off.
+//! The memo's claims: every claim grouped by where its check stands, with the passage, the
+//! sources and the notes, then the suggestions nobody has decided yet.
 
 use std::fmt::Write as _;
 
 use crate::model::{AnchorState, Claim, ClaimStatus, Project};
 use crate::suggest::Suggestion;
 
-use super::{one_line, timestamp_for_report};
+use crate::text::{one_line, readable_timestamp};
 
-pub fn markdown_memo(out: &mut String, project: &Project, undecided: &[&Suggestion]) {
+pub fn claims_by_status(out: &mut String, project: &Project, undecided: &[&Suggestion]) {
     out.push_str("\n## Fact-check memo\n");
     if project.claims.is_empty() {
         out.push_str("\nNo claims flagged yet.\n");
@@ -75,7 +74,7 @@ fn memo_claim(out: &mut String, project: &Project, claim: &Claim) {
         "- “{}” (in “{section}”; flagged by {}, {}{kinds}){dealt_with}",
         one_line(&claim.passage.quote),
         claim.author,
-        timestamp_for_report(claim.created)
+        readable_timestamp(claim.created)
     );
     if let Some(carried) = claim
         .carried
@@ -138,7 +137,7 @@ fn memo_claim(out: &mut String, project: &Project, claim: &Claim) {
                     "{} ({}, {})",
                     change.status.label(),
                     change.by,
-                    timestamp_for_report(change.at)
+                    readable_timestamp(change.at)
                 )
             })
             .collect();

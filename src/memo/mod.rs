@@ -1,33 +1,20 @@
-//! The state of a review for people (Markdown) and for other tools (JSON).
+//! The fact-check memo: the state of a review as an editor reads it before signing off
+//! (`copydesk memo`): progress, a table of the sections, every claim grouped by where its
+//! check stands, the suggestions nobody decided, then the comments section by section.
 //!
-//! The JSON form is a stable interface documented in docs/FORMAT.md: it is built from its
-//! own types here rather than from the model, so the model can change without breaking
-//! the tools that read it.
+//! Not to be confused with the review report (`export`), which goes section by section and
+//! is sent on as a file.
 
 use std::fmt::Write as _;
 
-mod json;
-mod memo;
-
-use jiff::Timestamp;
-
-pub use json::json_report;
+mod claims;
 
 use crate::model::{Comment, Project};
 use crate::suggest::Suggestion;
+use crate::text::{counted, escape_table_cell, one_line, readable_timestamp};
 
-/// The `format` and `version` fields of the JSON report.
-pub const REPORT_FORMAT: &str = "copydesk-report";
-pub const REPORT_VERSION: u32 = 1;
-
-/// A timestamp as people read it in a report: `2026-11-25 14:03 UTC`.
-pub fn timestamp_for_report(timestamp: Timestamp) -> String {
-    timestamp.strftime("%Y-%m-%d %H:%M UTC").to_string()
-}
-
-/// The report as Markdown, for an editor to read: progress, the fact-check memo, then the
-/// comments section by section. `undecided` are the suggestions nobody decided yet.
-pub fn markdown_report(project: &Project, undecided: &[&Suggestion]) -> String {
+/// The memo as Markdown. `undecided` are the suggestions nobody decided yet.
+pub fn markdown_memo(project: &Project, undecided: &[&Suggestion]) -> String {
     let progress = project.progress();
     let mut out = String::new();
     let _ = writeln!(out, "# Review: {}\n", project.title);
@@ -41,7 +28,7 @@ pub fn markdown_report(project: &Project, undecided: &[&Suggestion]) -> String {
         "Draft{draft_number}: {} ({}), imported {}  ",
         project.draft.file_name,
         project.draft.format.label(),
-        timestamp_for_report(project.draft.imported_at)
+        readable_timestamp(project.draft.imported_at)
     );
     if let Some(previous) = project.earlier_drafts.last() {
         let unsettled = project.marks_needing_attention();
@@ -87,7 +74,7 @@ pub fn markdown_report(project: &Project, undecided: &[&Suggestion]) -> String {
             open_claims,
         );
     }
-    memo::markdown_memo(&mut out, project, undecided);
+    claims::claims_by_status(&mut out, project, undecided);
     out.push_str("\n## Comments\n");
     if project.comments.is_empty() {
         out.push_str("\nNo comments.\n");
@@ -128,7 +115,7 @@ fn markdown_comment(out: &mut String, comment: &Comment) {
         out,
         "- {on} — {}, {}{state}: {}",
         comment.author,
-        timestamp_for_report(comment.created),
+        readable_timestamp(comment.created),
         one_line(&comment.body)
     );
     for reply in &comment.replies {
@@ -136,24 +123,10 @@ fn markdown_comment(out: &mut String, comment: &Comment) {
             out,
             "  - {}, {}: {}",
             reply.author,
-            timestamp_for_report(reply.created),
+            readable_timestamp(reply.created),
             one_line(&reply.body)
         );
     }
-}
-
-/// `text` on one line: runs of white space (line breaks too) as one space.
-pub(crate) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-pub(crate) fn escape_table_cell(text: &str) -> String {
-    text.replace('|', "\\|")
-}
-
-/// "1 open claim", "3 open claims".
-pub fn counted(count: usize, singular: &str, plural: &str) -> String {
-    format!("{count} {}", if count == 1 { singular } else { plural })
 }
 
 #[cfg(test)]
@@ -184,7 +157,7 @@ mod tests {
             "Ana",
             Timestamp::UNIX_EPOCH,
         ));
-        let report = markdown_report(&project, &[]);
+        let report = markdown_memo(&project, &[]);
         let one_line_quote = one_line(&passage.quote);
         assert!(
             report.contains(&format!("On “{one_line_quote}”")),
