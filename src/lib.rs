@@ -12,6 +12,7 @@
 //! - [`storage`]: keeping a review safe on disk: saving, atomic writes through a filesystem
 //!   seam, backups, lock files, the recovery journal, the data folder;
 //! - [`revise`]: carrying a review over to the writer's next draft;
+//! - [`query`]: which claims a view lists, and what comes next in reading order;
 //! - [`suggest`]: check-worthy sentences found automatically, and how well that works;
 //! - [`memo`], [`export`] and [`check`]: the review for people (the fact-check memo, the
 //!   review report, the annotated article, a Word document), for tools (the JSON report) and
@@ -36,6 +37,7 @@ pub mod model;
 pub mod open;
 pub mod progress;
 pub mod project_file;
+pub mod query;
 pub mod revise;
 pub mod sample;
 pub mod storage;

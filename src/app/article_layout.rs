@@ -18,9 +18,10 @@ use super::look;
 use super::section_text::SpanTarget;
 use super::section_text::{MarkKind, MarkSpan, ParagraphMap, section_galley};
 use super::state::OpenReview;
-use super::state::{SuggestionCache, SuggestionKey};
+use super::state::SuggestionCache;
 use crate::fingerprint::hash_of;
 use crate::model::{MarkId, Project, Section, SectionId};
+use crate::suggest::SuggestionKey;
 
 pub const SECTION_GAP: f32 = 40.0;
 pub const HEADING_GAP: f32 = 8.0;
@@ -155,7 +156,7 @@ impl ArticleLayout {
         selected: Option<&SpanTarget>,
         suggestions: Option<&SuggestionCache>,
     ) {
-        let changes = review.document.structure_change_count();
+        let changes = review.document().structure_change_count();
         let project = review.project();
         if self.structure_change_count != Some(changes) {
             self.structure_change_count = Some(changes);

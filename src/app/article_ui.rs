@@ -97,28 +97,33 @@ pub fn article_ui(
         return;
     };
     let project = review.project();
-    let is_new_review = view.review_serial != review.serial;
+    let is_new_review = view.review_serial != review.serial();
     if is_new_review {
         *view = ArticleView {
-            review_serial: review.serial,
+            review_serial: review.serial(),
             pending_scroll: view.pending_scroll.take(),
             ..ArticleView::default()
         };
     }
     let selected = state
-        .selected_mark
-        .clone()
+        .navigation
+        .selected_mark()
+        .cloned()
         .map(SpanTarget::Mark)
         .or_else(|| {
             state
-                .selected_suggestion
-                .clone()
+                .navigation
+                .selected_suggestion()
+                .cloned()
                 .map(SpanTarget::Suggestion)
         });
     view.layout.refresh(
         review,
         selected.as_ref(),
-        state.prefs.show_suggestions.then_some(&state.suggestions),
+        state
+            .prefs
+            .show_suggestions
+            .then_some(state.views.suggestions()),
     );
 
     let column_width = (ui.available_width() - 2.0 * GUTTER).clamp(200.0, look::READING_WIDTH);
@@ -217,8 +222,11 @@ pub fn article_ui(
     let user_scrolled = (offset - view.last_offset).abs() > 0.5 && !scrolled_on_purpose;
     view.scrolling = user_scrolled;
     view.last_offset = offset;
-    if user_scrolled && state.text_selection.is_none() {
-        view.follow_at = Some((Instant::now() + FOLLOW_AFTER, state.current_section.clone()));
+    if user_scrolled && state.navigation.text_selection().is_none() {
+        view.follow_at = Some((
+            Instant::now() + FOLLOW_AFTER,
+            state.navigation.current_section().cloned(),
+        ));
         ui.ctx().request_repaint_after(FOLLOW_AFTER);
     }
     if let Some((at, shown_while_scrolling)) = &view.follow_at
@@ -226,7 +234,7 @@ pub fn article_ui(
     {
         if Instant::now() < *at {
             ui.ctx().request_repaint_after(*at - Instant::now());
-        } else if state.current_section != *shown_while_scrolling {
+        } else if state.navigation.current_section() != shown_while_scrolling.as_ref() {
             // The reader chose a section after scrolling (clicked it, went to it): that
             // choice stands over the reading line.
             view.follow_at = None;
@@ -239,8 +247,8 @@ pub fn article_ui(
                 .sections_in(reading_line..reading_line + 1.0)
                 .start;
             if let Some(section) = project.sections.get(index)
-                && state.current_section.as_ref() != Some(&section.id)
-                && state.text_selection.is_none()
+                && state.navigation.current_section() != Some(&section.id)
+                && state.navigation.text_selection().is_none()
             {
                 actions.push(Action::FocusSection(section.id.clone()));
             }
@@ -322,7 +330,7 @@ fn section_block_ui(
     state: &AppState,
     actions: &mut Vec<Action>,
 ) {
-    let is_current = state.current_section.as_ref() == Some(&section.id);
+    let is_current = state.navigation.current_section() == Some(&section.id);
     let mut y = rect.top() + SECTION_GAP;
     if is_current {
         let bar = Rect::from_min_max(
@@ -360,8 +368,8 @@ fn section_block_ui(
 
     let body_rect = Rect::from_min_size(pos2(rect.left(), y), layout.body.size());
     let selection = state
-        .text_selection
-        .as_ref()
+        .navigation
+        .text_selection()
         .filter(|s| s.section == section.id)
         .map(|s| &s.range);
     let output = ui
@@ -521,8 +529,8 @@ fn margin_marks_ui(
         let id = ui.make_persistent_id(("margin", &span.target));
         let response = ui.interact(hit, id, Sense::click());
         let selected = match &span.target {
-            SpanTarget::Mark(mark) => state.selected_mark.as_ref() == Some(mark),
-            SpanTarget::Suggestion(key) => state.selected_suggestion.as_ref() == Some(key),
+            SpanTarget::Mark(mark) => state.navigation.selected_mark() == Some(mark),
+            SpanTarget::Suggestion(key) => state.navigation.selected_suggestion() == Some(key),
         };
         let size = if response.hovered() || selected {
             15.0

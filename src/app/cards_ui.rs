@@ -5,30 +5,19 @@ use egui::{Align, Frame, Layout, RichText, ScrollArea, Sense, TextEdit, Ui};
 use super::article_ui::shortcut_text;
 use super::command::UiCommand;
 use super::look;
-use super::state::{Action, AppState, SuggestionKey};
+use super::state::{Action, AppState, CardRequests};
 use crate::edit::Edit;
 use crate::model::{
     Carried, Claim, ClaimStatus, Comment, MarkId, MarkIndex, Passage, Project, Section,
 };
 use crate::text::shortened;
 
-/// One-shot requests for the cards, taken from the app state each frame.
-#[derive(Debug, Default)]
-pub struct CardRequests {
-    /// Scroll this card into view.
-    pub reveal: Option<MarkId>,
-    /// Put the keyboard in this card's main text field.
-    pub focus: Option<MarkId>,
-    /// Scroll this suggestion into view in the suggestions list.
-    pub reveal_suggestion: Option<SuggestionKey>,
-}
-
 pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions: &mut Vec<Action>) {
     let (Some(project), Some(section)) = (
         state.project(),
         state
-            .current_section
-            .as_ref()
+            .navigation
+            .current_section()
             .and_then(|id| state.project().and_then(|p| p.section(id))),
     ) else {
         ui.weak("Select a section to see its comments and claims.");
@@ -72,7 +61,7 @@ pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions:
                 );
             }
             for (_, mark, card) in &cards {
-                let selected = state.selected_mark.as_ref() == Some(mark);
+                let selected = state.navigation.selected_mark() == Some(mark);
                 let response = card_frame(ui, selected)
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
@@ -180,7 +169,7 @@ pub(super) fn quote_ui(
             carried,
             // The passage is shown just above.
             None,
-            state.text_selection.is_some(),
+            state.navigation.text_selection().is_some(),
             actions,
         );
     }
@@ -346,10 +335,10 @@ fn comment_card_ui(
 
     ui.add_space(4.0);
     let mut draft = state
-        .reply_drafts
-        .get(&comment.id)
-        .cloned()
-        .unwrap_or_default();
+        .navigation
+        .reply_draft(&comment.id)
+        .unwrap_or_default()
+        .to_owned();
     ui.horizontal(|ui| {
         let resolve_label = if comment.resolved.is_some() {
             "Reopen"

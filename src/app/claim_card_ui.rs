@@ -4,9 +4,10 @@
 use egui::{Align, Frame, Layout, RichText, TextEdit, Ui};
 
 use super::cards_ui::{
-    CardRequests, byline_ui, card_title_ui, is_web_address, mark_name, quote_ui, text_field_actions,
+    byline_ui, card_title_ui, is_web_address, mark_name, quote_ui, text_field_actions,
 };
 use super::look;
+use super::state::CardRequests;
 use super::state::{Action, AppState};
 use crate::edit::Edit;
 use crate::model::{Claim, ClaimStatus, DealtWith, MarkId, Source, SourceRank};

@@ -4,12 +4,14 @@
 use egui::{Align, RichText, ScrollArea, Ui};
 
 use super::article_ui::shortcut_text;
-use super::cards_ui::{CardRequests, card_frame, link_text_ui};
+use super::cards_ui::{card_frame, link_text_ui};
 use super::claim_card_ui::claim_card_ui;
 use super::command::UiCommand;
 use super::look;
-use super::state::{Action, AppState, ClaimOrder, ClaimsView, StatusFilter};
+use super::state::CardRequests;
+use super::state::{Action, AppState};
 use crate::model::{CheckKind, Claim, ClaimStatus, MarkId, Project};
+use crate::query::{ClaimOrder, ClaimQuery, StatusFilter};
 use crate::text::shortened;
 
 pub fn claims_ui(
@@ -22,8 +24,8 @@ pub fn claims_ui(
         ui.weak("Open an article to see its claims.");
         return;
     };
-    filters_ui(ui, project, &state.claims_view, actions);
-    let claims = state.claims_view.claims(project);
+    filters_ui(ui, project, state.views.claims_view(), actions);
+    let claims = state.views.claims_view().claims(project);
     let open = project.claims.iter().filter(|c| c.is_open()).count();
     ui.horizontal(|ui| {
         ui.weak(format!("{} shown · {open} open", claims.len()));
@@ -65,7 +67,7 @@ pub fn claims_ui(
             }
             for claim in claims {
                 let mark = MarkId::Claim(claim.id.clone());
-                let selected = state.selected_mark.as_ref() == Some(&mark);
+                let selected = state.navigation.selected_mark() == Some(&mark);
                 let response = card_frame(ui, selected)
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
@@ -111,7 +113,7 @@ fn claim_row_ui(ui: &mut Ui, project: &Project, claim: &Claim, actions: &mut Vec
     );
 }
 
-fn filters_ui(ui: &mut Ui, project: &Project, view: &ClaimsView, actions: &mut Vec<Action>) {
+fn filters_ui(ui: &mut Ui, project: &Project, view: &ClaimQuery, actions: &mut Vec<Action>) {
     let mut changed = view.clone();
     egui::Grid::new("claims filters")
         .num_columns(2)

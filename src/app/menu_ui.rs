@@ -10,7 +10,7 @@ use crate::model::ReviewStatus;
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let has_review = state.review.is_some();
     // One open or revision at a time: the desk refuses another until it is done.
-    let can_read = !state.is_opening_or_revising();
+    let can_read = !state.files.is_opening_or_revising();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             command_button_ui(ui, UiCommand::ImportArticle, can_read, None, actions);
@@ -47,7 +47,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             command_button_ui(ui, UiCommand::Quit, true, None, actions);
         });
         ui.menu_button("Edit", |ui| {
-            let document = state.review.as_ref().map(|r| &r.document);
+            let document = state.review.as_ref().map(|r| r.document());
             let undo = document
                 .and_then(|d| d.undo_label())
                 .map(|l| format!("Undo {l}"));
@@ -69,7 +69,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 actions,
             );
             ui.separator();
-            let has_selection = state.text_selection.is_some();
+            let has_selection = state.navigation.text_selection().is_some();
             command_button_ui(
                 ui,
                 UiCommand::CommentOnSelection,
@@ -91,7 +91,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             }
         });
         ui.menu_button("Fact-check", |ui| {
-            let has_suggestion = state.selected_suggestion.is_some();
+            let has_suggestion = state.navigation.selected_suggestion().is_some();
             command_button_ui(ui, UiCommand::NextSuggestion, has_review, None, actions);
             command_button_ui(ui, UiCommand::PreviousSuggestion, has_review, None, actions);
             command_button_ui(
@@ -173,7 +173,7 @@ fn command_button_ui(
 /// A message floating above the status bar, over the content rather than pushing it
 /// around. Errors stay until dismissed; other notices fade after a few seconds.
 pub fn notice_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
-    let Some(notice) = &state.notice else {
+    let Some(notice) = state.dialogs.notice() else {
         return;
     };
     if !notice.is_error {
@@ -230,19 +230,19 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
     ui.horizontal(|ui| {
         match &state.review {
             Some(review) => {
-                let (text, strong) = match (&review.path, review.document.is_dirty()) {
-                    _ if review.read_only.is_some() => ("Read-only".to_owned(), true),
-                    _ if state.saving_to().is_some() => ("Saving…".to_owned(), true),
+                let (text, strong) = match (review.path(), review.document().is_dirty()) {
+                    _ if review.read_only().is_some() => ("Read-only".to_owned(), true),
+                    _ if state.files.saving_to().is_some() => ("Saving…".to_owned(), true),
                     (None, _) => ("• Not saved yet".to_owned(), true),
                     (Some(_), true) => ("• Unsaved changes".to_owned(), true),
                     (Some(_), false) => ("Saved".to_owned(), false),
                 };
                 let text = RichText::new(text).size(12.0);
                 ui.label(if strong { text.strong() } else { text.weak() });
-                if let Some(path) = &review.path {
+                if let Some(path) = review.path() {
                     ui.label(RichText::new(path.display().to_string()).size(12.0).weak());
                 }
-                if let Some(read_only) = &review.read_only {
+                if let Some(read_only) = review.read_only() {
                     ui.label(RichText::new(read_only.explanation()).size(12.0).weak());
                 }
             }
@@ -257,7 +257,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
                     RichText::new(format!("Reviewing as {}", state.prefs.reviewer_name)).size(12.0),
                 );
             }
-            if state.text_selection.is_some() {
+            if state.navigation.text_selection().is_some() {
                 ui.label(
                     RichText::new("Passage selected: Comment or Flag claim")
                         .size(12.0)

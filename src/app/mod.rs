@@ -6,6 +6,7 @@
 
 mod article_layout;
 mod article_ui;
+mod background;
 mod cards_ui;
 mod claim_card_ui;
 mod claims_ui;
@@ -30,7 +31,6 @@ use egui::{Align2, Color32, FontId, Ui, ViewportCommand};
 use jiff::Timestamp;
 
 pub use article_ui::ArticleView;
-use cards_ui::CardRequests;
 pub use cards_ui::is_web_address;
 pub use command::UiCommand;
 pub use file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs, ScriptedFileDialogs};
@@ -108,7 +108,9 @@ impl CopydeskApp {
                     state.show_review(OpenReview::new(Document::new(project), None, None));
                 }
                 Err(error) => {
-                    state.show_error(format!("The bundled sample could not be opened: {error}"));
+                    state
+                        .dialogs
+                        .show_error(format!("The bundled sample could not be opened: {error}"));
                 }
             },
         }
@@ -140,8 +142,8 @@ impl CopydeskApp {
     pub fn window_title(&self) -> String {
         match &self.state.review {
             Some(review) => {
-                let state = match (&review.path, review.document.is_dirty()) {
-                    _ if review.read_only.is_some() => " (read-only)",
+                let state = match (review.path(), review.document().is_dirty()) {
+                    _ if review.read_only().is_some() => " (read-only)",
                     (None, _) => " (not saved yet)",
                     (Some(_), true) => " (unsaved changes)",
                     (Some(_), false) => "",
@@ -170,7 +172,7 @@ impl CopydeskApp {
 
     /// Input that belongs to the window rather than to a widget: shortcuts, closing, drops.
     fn window_actions(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        if self.state.modal.is_none() {
+        if self.state.dialogs.modal().is_none() {
             actions.extend(
                 UiCommand::consume_pressed(ctx)
                     .into_iter()
@@ -179,7 +181,7 @@ impl CopydeskApp {
         }
         if ctx.input(|i| i.viewport().close_requested())
             && self.state.is_dirty()
-            && !self.state.quit_confirmed
+            && !self.state.dialogs.quit_confirmed()
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             actions.push(Action::Command(UiCommand::Quit));
@@ -206,23 +208,15 @@ impl eframe::App for CopydeskApp {
         self.state.poll_export();
         self.state.poll_files(&ctx);
         self.state.refresh();
-        if self.state.suggestions.is_reading()
-            || self.state.is_exporting()
-            || self.state.is_writing_files()
-            || self.state.is_opening_or_revising()
-        {
+        if self.state.is_waiting_for_work() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
         let mut actions = Vec::new();
         self.window_actions(&ctx, &mut actions);
-        if let Some(target) = self.state.scroll_to.take() {
+        if let Some(target) = self.state.navigation.take_scroll_target() {
             self.article.request_scroll(target);
         }
-        let card_requests = CardRequests {
-            reveal: self.state.reveal_card.take(),
-            focus: self.state.focus_card.take(),
-            reveal_suggestion: self.state.reveal_suggestion.take(),
-        };
+        let card_requests = self.state.navigation.take_card_requests();
 
         egui::Panel::top("menu").show(ui, |ui| {
             menu_ui::menu_bar_ui(ui, &self.state, &mut actions);

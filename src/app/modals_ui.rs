@@ -11,7 +11,7 @@ use super::state::{
 use crate::export::ExportFormat;
 
 pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
-    let Some(modal) = &state.modal else {
+    let Some(modal) = &state.dialogs.modal() else {
         ctx.data_mut(|d| d.remove::<bool>(focus_flag_id()));
         return;
     };

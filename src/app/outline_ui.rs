@@ -35,7 +35,7 @@ pub fn outline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             let rows = row_tops(ui, project, width);
             ui.set_height(rows.total);
             let origin = ui.min_rect().min;
-            let current = state.current_section.as_ref();
+            let current = state.navigation.current_section();
             let current_changed = remember_current(ui, current);
             if current_changed
                 && let Some(index) = current.and_then(|id| project.section_index(id))

@@ -102,7 +102,7 @@ pub fn revision_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .weak(),
     );
     ui.separator();
-    let can_reattach = state.text_selection.is_some();
+    let can_reattach = state.navigation.text_selection().is_some();
     ScrollArea::vertical()
         .id_salt("revision list")
         .auto_shrink(false)
@@ -159,7 +159,7 @@ fn listed_card_ui(
     can_reattach: bool,
     actions: &mut Vec<Action>,
 ) {
-    let selected = state.selected_mark.as_ref() == Some(&listed.mark);
+    let selected = state.navigation.selected_mark() == Some(&listed.mark);
     card_frame(ui, selected).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {

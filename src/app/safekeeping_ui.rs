@@ -79,7 +79,7 @@ pub fn recover_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::ScrollArea::vertical()
         .max_height(360.0)
         .show(ui, |ui| {
-            for offer in &state.recovery_offers {
+            for offer in state.files.recovery_offers() {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(RichText::new(&offer.name).strong());

@@ -19,8 +19,8 @@ use egui::text_selection::visuals::paint_text_selection;
 use egui::{Color32, CursorIcon, Galley, Id, Rect, Response, Sense, Stroke, Ui, Visuals};
 
 use super::look;
-use super::state::SuggestionKey;
 use crate::model::{CheckKind, ClaimStatus, MarkId};
+use crate::suggest::SuggestionKey;
 
 /// What a stretch of text is marked with, for highlighting.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

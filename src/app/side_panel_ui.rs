@@ -4,10 +4,11 @@
 use egui::{RichText, Ui};
 
 use super::article_ui::shortcut_text;
-use super::cards_ui::{self, CardRequests};
+use super::cards_ui;
 use super::claims_ui;
 use super::command::UiCommand;
 use super::revision_ui;
+use super::state::CardRequests;
 use super::state::{Action, AppState, SidePanel};
 use super::suggestions_ui;
 
@@ -23,20 +24,20 @@ pub fn side_panel_ui(
             let count = match panel {
                 SidePanel::Section => None,
                 SidePanel::Claims => state.project().map(|p| p.claims.len()),
-                SidePanel::Suggestions => Some(state.suggestions.undecided_count()),
+                SidePanel::Suggestions => Some(state.views.suggestions().undecided_count()),
                 SidePanel::Revision => state
                     .review
                     .as_ref()
                     .filter(|r| !r.project().earlier_drafts.is_empty())
                     .map(|r| r.marks().marks_needing_attention()),
             };
-            let reading = panel == SidePanel::Suggestions && state.suggestions.is_reading();
+            let reading = panel == SidePanel::Suggestions && state.views.suggestions().is_reading();
             let text = match count {
                 _ if reading => format!("{} (…)", panel.label()),
                 Some(count) => format!("{} ({count})", panel.label()),
                 None => panel.label().to_owned(),
             };
-            let selected = state.side_panel == panel;
+            let selected = state.views.side_panel() == panel;
             let text = if selected {
                 RichText::new(text).strong()
             } else {
@@ -57,7 +58,7 @@ pub fn side_panel_ui(
         }
     });
     ui.separator();
-    match state.side_panel {
+    match state.views.side_panel() {
         SidePanel::Section => cards_ui::cards_ui(ui, state, requests, actions),
         SidePanel::Claims => claims_ui::claims_ui(ui, state, requests, actions),
         SidePanel::Suggestions => suggestions_ui::suggestions_ui(ui, state, requests, actions),

@@ -4,12 +4,14 @@
 use egui::{Align, Layout, RichText, ScrollArea, Ui};
 
 use super::article_ui::shortcut_text;
-use super::cards_ui::{CardRequests, card_frame, link_text_ui};
+use super::cards_ui::{card_frame, link_text_ui};
 use super::command::UiCommand;
 use super::look;
-use super::state::{Action, AppState, SuggestionKey};
+use super::state::CardRequests;
+use super::state::{Action, AppState};
 use crate::model::{CheckKind, Project};
 use crate::suggest::Suggestion;
+use crate::suggest::SuggestionKey;
 use crate::text::shortened;
 
 pub fn suggestions_ui(
@@ -22,14 +24,14 @@ pub fn suggestions_ui(
         ui.weak("Open an article to see what copydesk suggests checking.");
         return;
     };
-    if state.suggestions.is_reading() {
+    if state.views.suggestions().is_reading() {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("Reading the text for sentences worth checking…");
         });
         return;
     }
-    let count = state.suggestions.undecided_count();
+    let count = state.views.suggestions().undecided_count();
     ui.label(
         RichText::new(format!(
             "{} {} to decide",
@@ -65,7 +67,8 @@ pub fn suggestions_ui(
             }
             for kind in CheckKind::ALL {
                 let group: Vec<&Suggestion> = state
-                    .suggestions
+                    .views
+                    .suggestions()
                     .undecided()
                     .filter(|s| s.main_kind() == kind)
                     .collect();
@@ -75,7 +78,7 @@ pub fn suggestions_ui(
                 group_header_ui(ui, kind, group.len(), actions);
                 for suggestion in group {
                     let key = SuggestionKey::of(suggestion);
-                    let selected = state.selected_suggestion.as_ref() == Some(&key);
+                    let selected = state.navigation.selected_suggestion() == Some(&key);
                     let response = card_frame(ui, selected)
                         .show(ui, |ui| {
                             ui.set_width(ui.available_width());

@@ -32,6 +32,22 @@ pub struct Suggestion {
     pub assessment: Assessment,
 }
 
+/// A suggestion, named by where its sentence starts: what the desk selects and steps through.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SuggestionKey {
+    pub section: SectionId,
+    pub start: usize,
+}
+
+impl SuggestionKey {
+    pub fn of(suggestion: &Suggestion) -> Self {
+        Self {
+            section: suggestion.section.clone(),
+            start: suggestion.range.start,
+        }
+    }
+}
+
 impl Suggestion {
     pub fn kinds(&self) -> Vec<CheckKind> {
         self.assessment.kinds()

@@ -7,34 +7,60 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use super::file_worker::FileJob;
-use super::{AfterUnsaved, AppState, Modal, OpenReview};
+use crate::app::background::{Polled, Task};
+use crate::app::state::AppState;
+use crate::app::state::dialogs::{AfterUnsaved, Modal};
+use crate::app::state::review::OpenReview;
 use crate::document::Document;
 use crate::open::ProjectOnDisk;
 use crate::project_file::FORMAT_VERSION;
 use crate::storage::ContentHash;
 use crate::storage::journal::{
     JournalClaim, JournalError, JournalMeta, Journals, read_journal, remove_journal,
-    what_restoring_brings_back,
+    what_restoring_brings_back, write_journal,
 };
 use crate::storage::lock::{self, LockOutcome, LockOwner};
 
+use super::Files;
+
 /// Where the open review's journal stands.
 #[derive(Debug, Default)]
-pub(super) struct JournalState {
+pub struct JournalState {
     /// The journal file, once one was written (or adopted from a crash).
-    pub(super) path: Option<PathBuf>,
+    path: Option<PathBuf>,
     /// Whether the journal file exists (and must be removed once the review is saved).
-    pub(super) on_disk: bool,
+    on_disk: bool,
     /// The document change count last looked at.
-    pub(super) seen_change_count: u64,
+    seen_change_count: u64,
     /// When the oldest change not yet in the journal was made.
-    pub(super) first_unjournaled: Option<Instant>,
-    pub(super) last_change: Option<Instant>,
+    first_unjournaled: Option<Instant>,
+    last_change: Option<Instant>,
     /// Set after a journal write failed, so the person is told once, not every second.
-    pub(super) failed: bool,
+    failed: bool,
     /// This desk's hold on the journal, which tells other desks it is not a crash's.
-    pub(super) claim: Option<JournalClaim>,
+    claim: Option<JournalClaim>,
+}
+
+impl JournalState {
+    pub(in crate::app::state) fn new(change_count: u64) -> Self {
+        Self {
+            seen_change_count: change_count,
+            ..Self::default()
+        }
+    }
+
+    /// A change the journal has not caught up with was made at `now`.
+    pub(in crate::app::state) fn changed_at(&mut self, now: Instant) {
+        self.first_unjournaled.get_or_insert(now);
+        self.last_change = Some(now);
+    }
+}
+
+/// A journal being written on the file thread.
+#[derive(Debug)]
+pub(super) struct JournalWrite {
+    path: PathBuf,
+    task: Task<Result<(), String>>,
 }
 
 /// A review a crashed or killed desk left in its journal.
@@ -59,12 +85,52 @@ impl RecoveryOffer {
     }
 }
 
+impl Files {
+    /// Writes `review` to its journal on the file thread, as this desk's; gives the review a
+    /// journal (and claims it) the first time.
+    fn write_journal_of(&mut self, review: &mut OpenReview, journals: &Journals) {
+        let path = review
+            .journal
+            .path
+            .get_or_insert_with(|| journals.new_journal_path())
+            .clone();
+        if review.journal.claim.is_none() {
+            // Without a claim the journal still works; only the writer's process id then tells
+            // whether it was left by a crash.
+            review.journal.claim = JournalClaim::take(&path).ok();
+        }
+        review.journal.on_disk = true;
+        let meta = JournalMeta {
+            project_path: review.path.clone(),
+            article_path: review.article_path.clone(),
+            name: review.display_name(),
+            base_hash: review.on_disk.map(|on_disk| on_disk.hash.hex()),
+            base_version: review.on_disk.map(|on_disk| on_disk.version),
+            writer: LockOwner::this_process(),
+            written_at: Timestamp::now(),
+        };
+        let project = review.project().clone();
+        let fs = std::sync::Arc::clone(&self.safekeeping.fs);
+        let target = path.clone();
+        let task = self.queue_on_file_thread(move |_| {
+            write_journal(fs.as_ref(), &target, &meta, &project).map_err(|error| error.to_string())
+        });
+        self.journal_writes.push(JournalWrite { path, task });
+    }
+
+    /// Removes a journal on the file thread (after any write queued before), then lets go
+    /// of its claim.
+    fn remove_journal_later(&self, path: PathBuf, claim: Option<JournalClaim>) {
+        self.on_file_thread(move || remove_journal(&path, claim));
+    }
+}
+
 impl AppState {
     /// Looks for journals left by a desk that did not close normally; they are offered as
     /// soon as no other question is open. A journal that holds nothing the file does not
     /// already have is removed without asking.
     pub fn look_for_recovery(&mut self) {
-        let Some(journals) = self.files.safekeeping().journals() else {
+        let Some(journals) = self.files.safekeeping.journals() else {
             return;
         };
         let own = self.review.as_ref().and_then(|r| r.journal.path.clone());
@@ -90,24 +156,24 @@ impl AppState {
                 what,
             });
         }
-        self.recovery_offers = offers;
+        self.files.recovery_offers = offers;
     }
 
     /// Writes the journal when it is due; returns how long until it will be, if a change is
     /// waiting (so the desk wakes up for it even when nothing else happens).
     pub fn autosave(&mut self, now: Instant) -> Option<Duration> {
-        let journals = self.files.safekeeping().journals()?;
-        let delay = self.files.safekeeping().journal_delay;
-        let max_delay = self.files.safekeeping().journal_max_delay;
+        let journals = self.files.safekeeping.journals()?;
+        let delay = self.files.safekeeping.journal_delay;
+        let max_delay = self.files.safekeeping.journal_max_delay;
         let review = self.review.as_mut()?;
-        let changes = review.document.change_count();
-        let journal = &mut review.journal;
-        if changes != journal.seen_change_count {
-            journal.seen_change_count = changes;
-            journal.last_change = Some(now);
-            journal.first_unjournaled.get_or_insert(now);
+        let changes = review.document().change_count();
+        if changes != review.journal.seen_change_count {
+            review.journal.seen_change_count = changes;
+            review.journal.changed_at(now);
         }
-        if !review.document.is_dirty() {
+        let dirty = review.is_dirty();
+        let journal = &mut review.journal;
+        if !dirty {
             // Saved, or undone back to what is on disk: nothing to recover.
             journal.first_unjournaled = None;
             if journal.on_disk
@@ -115,7 +181,7 @@ impl AppState {
             {
                 journal.on_disk = false;
                 let claim = journal.claim.take();
-                self.files.send(FileJob::RemoveJournal { path, claim });
+                self.files.remove_journal_later(path, claim);
             }
             return None;
         }
@@ -126,27 +192,35 @@ impl AppState {
             return Some(due - now);
         }
         journal.first_unjournaled = None;
-        let job = journal_job(review, &journals);
-        self.files.send(job);
+        self.files.write_journal_of(review, &journals);
         None
     }
 
-    /// The file thread wrote (or failed to write) a journal.
-    pub(super) fn journaled(&mut self, path: &Path, outcome: Result<(), String>) {
-        let Some(review) = self
-            .review
-            .as_mut()
-            .filter(|review| review.journal.path.as_deref() == Some(path))
-        else {
-            return;
-        };
-        match outcome {
-            Ok(()) => review.journal.failed = false,
-            Err(error) => {
-                if !std::mem::replace(&mut review.journal.failed, true) {
-                    self.show_error(format!(
-                        "Autosave failed ({error}): your latest changes are only in this window until you save."
-                    ));
+    /// Picks up the journal writes the file thread finished; a failure is said once, until
+    /// a write succeeds again.
+    pub(super) fn poll_journal_writes(&mut self) {
+        while let Some(write) = self.files.journal_writes.first() {
+            let outcome = match write.task.poll() {
+                Polled::Running => return,
+                Polled::Done(outcome) => outcome,
+                Polled::Lost => Err("the file thread stopped".to_owned()),
+            };
+            let write = self.files.journal_writes.remove(0);
+            let Some(review) = self
+                .review
+                .as_mut()
+                .filter(|review| review.journal.path.as_deref() == Some(write.path.as_path()))
+            else {
+                continue;
+            };
+            match outcome {
+                Ok(()) => review.journal.failed = false,
+                Err(error) => {
+                    if !std::mem::replace(&mut review.journal.failed, true) {
+                        self.dialogs.show_error(format!(
+                            "Autosave failed ({error}): your latest changes are only in this window until you save."
+                        ));
+                    }
                 }
             }
         }
@@ -154,28 +228,28 @@ impl AppState {
 
     /// After a save: the journal goes if the review is now what is on disk.
     pub(super) fn forget_journal_if_saved(&mut self) {
-        if self.review.as_ref().is_some_and(|r| !r.document.is_dirty()) {
+        if self.review.as_ref().is_some_and(|r| !r.is_dirty()) {
             self.discard_journal();
         }
     }
 
     /// Removes the open review's journal (saved, or its changes discarded on purpose).
-    pub(super) fn discard_journal(&mut self) {
+    pub(in crate::app::state) fn discard_journal(&mut self) {
         let Some(review) = &mut self.review else {
             return;
         };
         review.journal.first_unjournaled = None;
-        review.journal.seen_change_count = review.document.change_count();
+        review.journal.seen_change_count = review.document().change_count();
         if std::mem::take(&mut review.journal.on_disk)
             && let Some(path) = review.journal.path.clone()
         {
             let claim = review.journal.claim.take();
-            self.files.send(FileJob::RemoveJournal { path, claim });
+            self.files.remove_journal_later(path, claim);
         }
     }
 
-    pub(super) fn ask_restore(&mut self, journal: PathBuf, ctx: &egui::Context) {
-        self.modal = None;
+    pub(in crate::app::state) fn ask_restore(&mut self, journal: PathBuf, ctx: &egui::Context) {
+        self.dialogs.take_modal();
         self.unless_unsaved(AfterUnsaved::Restore(journal), ctx);
     }
 
@@ -185,15 +259,17 @@ impl AppState {
         let claim = match JournalClaim::take(journal) {
             Ok(claim) => claim,
             Err(error) => {
-                self.recovery_offers.retain(|o| o.journal != journal);
-                self.show_error(format!("Could not restore: {error}."));
+                self.files.recovery_offers.retain(|o| o.journal != journal);
+                self.dialogs
+                    .show_error(format!("Could not restore: {error}."));
                 return;
             }
         };
         let (meta, project) = match read_journal(journal) {
             Ok(read) => read,
             Err(error) => {
-                self.show_error(format!("Could not restore: {error}."));
+                self.dialogs
+                    .show_error(format!("Could not restore: {error}."));
                 return;
             }
         };
@@ -225,68 +301,40 @@ impl AppState {
         review.journal.path = Some(journal.to_owned());
         review.journal.on_disk = true;
         review.journal.claim = Some(claim);
+        let when = self
+            .files
+            .recovery_offers
+            .iter()
+            .find(|o| o.journal == journal)
+            .map(RecoveryOffer::when)
+            .unwrap_or_default();
+        self.files.recovery_offers.retain(|o| o.journal != journal);
+        self.show_review(review);
         // The journal names the desk that died until it is written again: write it now, as
         // this desk's, so no other desk offers it as a crash's.
-        let rewrite = self
-            .files
-            .safekeeping()
-            .journals()
-            .map(|journals| journal_job(&mut review, &journals));
-        let offer = self.recovery_offers.iter().find(|o| o.journal == journal);
-        let when = offer.map(RecoveryOffer::when).unwrap_or_default();
-        self.recovery_offers.retain(|o| o.journal != journal);
-        self.show_review(review);
-        if let Some(rewrite) = rewrite {
-            self.files.send(rewrite);
+        if let (Some(journals), Some(review)) =
+            (self.files.safekeeping.journals(), self.review.as_mut())
+        {
+            self.files.write_journal_of(review, &journals);
         }
-        self.show_info(format!(
+        self.dialogs.show_info(format!(
             "Restored the unsaved changes to {} autosaved {when}. Save to keep them.{note}",
             meta.name
         ));
     }
 
     /// Throws a journal away: the person does not want it back.
-    pub(super) fn discard_recovery(&mut self, journal: &Path) {
+    pub(in crate::app::state) fn discard_recovery(&mut self, journal: &Path) {
         match JournalClaim::take(journal) {
             Ok(claim) => remove_journal(journal, Some(claim)),
             Err(error @ JournalError::InUse { .. }) => {
-                self.show_error(format!("Not discarded: {error}."));
+                self.dialogs.show_error(format!("Not discarded: {error}."));
             }
             Err(_) => remove_journal(journal, None),
         }
-        self.recovery_offers.retain(|o| o.journal != journal);
-        if self.recovery_offers.is_empty() && self.modal == Some(Modal::Recover) {
-            self.modal = None;
+        self.files.recovery_offers.retain(|o| o.journal != journal);
+        if self.files.recovery_offers.is_empty() {
+            self.dialogs.close_if(&Modal::Recover);
         }
-    }
-}
-
-/// The job that writes `review` to its journal, as this desk's; gives the review a journal
-/// (and claims it) the first time.
-fn journal_job(review: &mut OpenReview, journals: &Journals) -> FileJob {
-    let path = review
-        .journal
-        .path
-        .get_or_insert_with(|| journals.new_journal_path())
-        .clone();
-    if review.journal.claim.is_none() {
-        // Without a claim the journal still works; only the writer's process id then tells
-        // whether it was left by a crash.
-        review.journal.claim = JournalClaim::take(&path).ok();
-    }
-    review.journal.on_disk = true;
-    let meta = JournalMeta {
-        project_path: review.path.clone(),
-        article_path: review.article_path.clone(),
-        name: review.display_name(),
-        base_hash: review.on_disk.map(|on_disk| on_disk.hash.hex()),
-        base_version: review.on_disk.map(|on_disk| on_disk.version),
-        writer: LockOwner::this_process(),
-        written_at: Timestamp::now(),
-    };
-    FileJob::Journal {
-        path,
-        meta,
-        project: review.project().clone(),
     }
 }

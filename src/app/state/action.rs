@@ -1,0 +1,109 @@
+//! Everything a person can do in the desk, as a value: widgets push [`Action`]s while they
+//! draw, and `AppState::handle` carries them out after the frame.
+
+use std::path::PathBuf;
+
+use crate::app::command::UiCommand;
+use crate::app::prefs::Theme;
+use crate::edit::Edit;
+use crate::export::ExportFormat;
+use crate::model::{CheckKind, ClaimId, ClaimStatus, CommentId, MarkId, SectionId};
+use crate::query::ClaimQuery;
+use crate::suggest::SuggestionKey;
+
+use super::navigation::TextSelection;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A menu item or shortcut (which also shows a side panel's tab).
+    Command(UiCommand),
+    Edit(Edit),
+    /// A text field lost focus: the next keystroke starts a new undo step.
+    EndTyping,
+    /// Makes a section current and scrolls to it.
+    GoToSection(SectionId),
+    /// Makes a section current without scrolling (the reviewer clicked inside it).
+    FocusSection(SectionId),
+    /// Selects a mark's card (the reviewer clicked its highlight).
+    SelectMark(MarkId),
+    /// Selects a mark and scrolls the text to its passage (the reviewer clicked its card).
+    ShowMark(MarkId),
+    SetTextSelection(Option<TextSelection>),
+    /// Opens a project or imports an article (drag and drop, recent files, command line).
+    Open(PathBuf),
+    SetReviewerName(String),
+    EditReviewerNameDraft(String),
+    SetTheme(Theme),
+    SetReplyDraft {
+        comment: CommentId,
+        text: String,
+    },
+    SendReply(CommentId),
+    ResolveComment {
+        comment: CommentId,
+        resolve: bool,
+    },
+    AnswerUnsaved(UnsavedChoice),
+    CloseModal,
+    DismissNotice,
+    /// Sets a claim's status, recording who changed it and when.
+    SetClaimStatus {
+        claim: ClaimId,
+        status: ClaimStatus,
+    },
+    /// Selects a suggestion and scrolls the text to its sentence.
+    SelectSuggestion(SuggestionKey),
+    AcceptSuggestion(SuggestionKey),
+    DismissSuggestion(SuggestionKey),
+    /// Accepts every undecided suggestion of a kind, as one undoable step.
+    AcceptAllOfKind(CheckKind),
+    SetClaimsView(ClaimQuery),
+    /// Accepts the place a revised draft proposed for a fuzzy mark.
+    ConfirmPlacement(MarkId),
+    /// Turns that place down: the mark becomes an orphan.
+    RejectPlacement(MarkId),
+    /// Attaches a fuzzy or orphaned mark to the selected text.
+    ReattachToSelection(MarkId),
+    /// Settles an orphan whose passage is gone from the article.
+    ResolveOrphan(MarkId),
+    /// Picks a format in the export dialog.
+    ChooseExportFormat(ExportFormat),
+    /// Exports in that format: asks where, then writes it.
+    ExportAs(ExportFormat),
+    AnswerChangedOnDisk(DiskChoice),
+    AnswerOpenElsewhere(ElsewhereChoice),
+    /// Restores the review in this recovery journal.
+    Restore(PathBuf),
+    /// Throws this recovery journal away.
+    DiscardRecovery(PathBuf),
+    /// Leaves the recovery journals for the next start.
+    PostponeRecovery,
+}
+
+/// What to do about unsaved changes before something replaces the review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// What to do about a project someone else has open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ElsewhereChoice {
+    ReadOnly,
+    OpenAnyway,
+    Cancel,
+}
+
+/// What to do about a project file that changed on disk since it was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskChoice {
+    /// Open the file as it is now; this window's changes are dropped.
+    Reload,
+    /// Save over it anyway.
+    Overwrite,
+    /// Save this review under another name.
+    SaveAs,
+    Cancel,
+}

@@ -1,0 +1,178 @@
+//! The fact-checker's views: which tab the side panel shows, the claims view's filters and
+//! order, and the suggestions of the text — with the edits that decide a suggestion.
+
+use jiff::Timestamp;
+
+use super::review::OpenReview;
+use super::suggestion_cache::SuggestionCache;
+use crate::edit::Edit;
+use crate::model::{CheckKind, Project, SectionId};
+use crate::query::ClaimQuery;
+use crate::suggest::SuggestionKey;
+use crate::text::counted;
+
+/// Which list the side panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SidePanel {
+    /// The current section's comments and claims, as cards.
+    #[default]
+    Section,
+    /// Every claim of the article, filterable and sortable.
+    Claims,
+    /// The suggested sentences nobody has decided yet.
+    Suggestions,
+    /// What the latest revised draft changed, and the marks it could not place for certain.
+    Revision,
+}
+
+impl SidePanel {
+    pub const ALL: [Self; 4] = [
+        Self::Section,
+        Self::Claims,
+        Self::Suggestions,
+        Self::Revision,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Section => "Section",
+            Self::Claims => "Claims",
+            Self::Suggestions => "Suggestions",
+            Self::Revision => "Revision",
+        }
+    }
+}
+
+/// A decision about a suggestion, ready to apply.
+#[derive(Debug)]
+pub(super) struct Decision {
+    pub edit: Edit,
+    /// What to tell the reviewer once it is made.
+    pub message: String,
+}
+
+/// The fact-checker's side of the desk.
+#[derive(Debug, Default)]
+pub struct FactCheckViews {
+    side_panel: SidePanel,
+    claims_view: ClaimQuery,
+    suggestions: SuggestionCache,
+}
+
+impl FactCheckViews {
+    pub fn side_panel(&self) -> SidePanel {
+        self.side_panel
+    }
+
+    pub fn claims_view(&self) -> &ClaimQuery {
+        &self.claims_view
+    }
+
+    pub fn suggestions(&self) -> &SuggestionCache {
+        &self.suggestions
+    }
+
+    pub(super) fn show(&mut self, panel: SidePanel) {
+        self.side_panel = panel;
+    }
+
+    pub(super) fn set_claims_view(&mut self, view: ClaimQuery) {
+        self.claims_view = view;
+    }
+
+    /// A review was shown: its claims are listed unfiltered.
+    pub(super) fn start_on(&mut self, review: &OpenReview) {
+        self.claims_view = ClaimQuery::default();
+        self.suggestions.refresh(Some(review));
+    }
+
+    /// Brings the suggestions up to date with the review.
+    pub(super) fn refresh(&mut self, review: Option<&OpenReview>) {
+        self.suggestions.refresh(review);
+    }
+
+    /// The claims view's query while it is shown: stepping through open claims follows it.
+    pub(super) fn listed_claims(&self) -> Option<&ClaimQuery> {
+        (self.side_panel == SidePanel::Claims).then_some(&self.claims_view)
+    }
+
+    /// The kinds of the undecided suggestion a new claim on `range` of `section` falls in:
+    /// a passage inside a suggested sentence is a claim of that sentence's kinds.
+    pub(super) fn kinds_at(
+        &self,
+        section: &SectionId,
+        range: &std::ops::Range<usize>,
+    ) -> Vec<CheckKind> {
+        self.suggestions
+            .undecided()
+            .find(|s| {
+                &s.section == section && s.range.start < range.end && range.start < s.range.end
+            })
+            .map(|s| s.kinds())
+            .unwrap_or_default()
+    }
+
+    /// The edit that accepts a suggestion: a claim that needs a source, or for a promotional
+    /// line a comment proposing to cut it.
+    pub(super) fn accept(
+        &self,
+        key: &SuggestionKey,
+        project: &Project,
+        reviewer: &str,
+    ) -> Option<Decision> {
+        let edit = self
+            .suggestions
+            .find(key)?
+            .accept_edit(project, reviewer, Timestamp::now())?;
+        let made = match &edit {
+            Edit::AddComment { .. } => "a comment proposing to cut it",
+            _ => "a claim that needs a source",
+        };
+        Some(Decision {
+            edit,
+            message: format!("Accepted as {made}."),
+        })
+    }
+
+    /// The edit that turns a suggestion down for good.
+    pub(super) fn dismiss(&self, key: &SuggestionKey, reviewer: &str) -> Option<Decision> {
+        let edit = self
+            .suggestions
+            .find(key)?
+            .dismiss_edit(reviewer, Timestamp::now());
+        Some(Decision {
+            edit,
+            message: "Dismissed: it will not be suggested again in this review.".to_owned(),
+        })
+    }
+
+    /// One edit that accepts every undecided suggestion of `kind`.
+    pub(super) fn accept_all(
+        &self,
+        kind: CheckKind,
+        project: &Project,
+        reviewer: &str,
+    ) -> Option<Decision> {
+        let now = Timestamp::now();
+        let edits: Vec<Edit> = self
+            .suggestions
+            .undecided()
+            .filter(|s| s.main_kind() == kind)
+            .filter_map(|s| s.accept_edit(project, reviewer, now))
+            .collect();
+        if edits.is_empty() {
+            return None;
+        }
+        let count = counted(edits.len(), "suggestion", "suggestions");
+        Some(Decision {
+            edit: Edit::Batch {
+                label: format!("accept {count} ({})", kind.label().to_lowercase()),
+                edits,
+            },
+            message: format!(
+                "Accepted {count} of kind “{}” (Ctrl+Z undoes it).",
+                kind.label()
+            ),
+        })
+    }
+}

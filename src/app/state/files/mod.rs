@@ -1,0 +1,158 @@
+//! Files, saving and long work: what the desk reads and writes, and the work it does off the
+//! window's thread while doing so.
+//!
+//! [`Files`] owns the file dialogs, the file thread (saves and recovery journals, in order),
+//! the long job (an open or a revision), the export being written, and the reviews a crashed
+//! desk left. Each flow is a file of its own: `opening`, `dialog_answers`, `saving`,
+//! `recovery`, `export`, `long_work`; `landing` decides when a finished job's result may
+//! land.
+
+mod dialog_answers;
+mod export;
+mod landing;
+mod long_work;
+mod opening;
+mod recovery;
+mod saving;
+
+use std::path::PathBuf;
+
+pub use long_work::{SHOW_PROGRESS_AFTER, WorkInProgress};
+pub(super) use recovery::JournalState;
+pub use recovery::RecoveryOffer;
+
+use crate::app::background::{SerialWorker, Task};
+use crate::app::file_dialogs::{FileDialogs, PendingDialog};
+use crate::export::ExportFormat;
+use crate::storage::Safekeeping;
+
+use super::dialogs::AfterUnsaved;
+
+/// A file dialog that has not answered yet, and what it was asked for.
+#[derive(Debug)]
+struct AskedDialog {
+    dialog: PendingDialog,
+    /// The review that was open when the dialog was asked for.
+    review_serial: Option<u64>,
+    /// What to do after a successful save.
+    after_save: Option<AfterUnsaved>,
+}
+
+/// The desk's files and the work it does on them.
+pub struct Files {
+    dialogs: Box<dyn FileDialogs>,
+    asked_dialog: Option<AskedDialog>,
+    safekeeping: Safekeeping,
+    /// Saves and journal writes and removals, one after another.
+    file_thread: SerialWorker,
+    saving: Option<saving::PendingSave>,
+    /// Journal writes on the file thread, oldest first.
+    journal_writes: Vec<recovery::JournalWrite>,
+    /// A project read but not shown yet: it is open elsewhere and the person decides.
+    pending_open: Option<opening::PendingOpen>,
+    /// An open or a revision running off the window's thread.
+    job: Option<long_work::RunningJob>,
+    export: Option<export::RunningExport>,
+    /// What was exported last, offered first next time.
+    export_format: ExportFormat,
+    /// Reviews a crashed desk left in recovery journals, not yet restored or discarded.
+    recovery_offers: Vec<RecoveryOffer>,
+    /// Set when the person chose to decide about them later.
+    recovery_postponed: bool,
+}
+
+impl std::fmt::Debug for Files {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Files")
+            .field("saving", &self.saving_to())
+            .field("job", &self.job)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Files {
+    pub(super) fn new(dialogs: Box<dyn FileDialogs>, safekeeping: Safekeeping) -> Self {
+        Self {
+            dialogs,
+            asked_dialog: None,
+            safekeeping,
+            file_thread: SerialWorker::start("files"),
+            saving: None,
+            journal_writes: Vec::new(),
+            pending_open: None,
+            job: None,
+            export: None,
+            export_format: ExportFormat::Html,
+            recovery_offers: Vec::new(),
+            recovery_postponed: false,
+        }
+    }
+
+    /// The file a save is on its way to, if one is.
+    pub fn saving_to(&self) -> Option<&std::path::Path> {
+        self.saving.as_ref().map(|saving| saving.path.as_path())
+    }
+
+    /// Whether the file thread has work whose outcome the desk is waiting for.
+    pub fn is_writing_files(&self) -> bool {
+        self.saving.is_some() || !self.journal_writes.is_empty()
+    }
+
+    /// Whether an open or a revision is running (the desk keeps repainting until it is done).
+    pub fn is_opening_or_revising(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Whether an export is being written (the desk keeps repainting until it is done).
+    pub fn is_exporting(&self) -> bool {
+        self.export.is_some()
+    }
+
+    /// Whether anything runs off the window's thread that the desk must poll for.
+    pub fn is_busy(&self) -> bool {
+        self.is_writing_files() || self.is_opening_or_revising() || self.is_exporting()
+    }
+
+    /// Reviews a crashed desk left, not yet restored or discarded.
+    pub fn recovery_offers(&self) -> &[RecoveryOffer] {
+        &self.recovery_offers
+    }
+
+    /// Whether recovery should be offered now (there is some, and it was not put off).
+    pub(super) fn recovery_waits(&self) -> bool {
+        !self.recovery_offers.is_empty() && !self.recovery_postponed
+    }
+
+    pub(super) fn postpone_recovery(&mut self) {
+        self.recovery_postponed = true;
+    }
+
+    /// Whether a save that carries on with something (quitting, opening another file) is
+    /// being written: finished long work waits for it.
+    fn saving_then_more(&self) -> bool {
+        self.saving.as_ref().is_some_and(|save| save.then.is_some())
+    }
+
+    /// Work queued for the file thread, with no result to wait for.
+    fn on_file_thread(&self, job: impl FnOnce() + Send + 'static) {
+        self.file_thread.run(Box::new(job));
+    }
+
+    fn queue_on_file_thread<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&crate::progress::Progress) -> T + Send + 'static,
+    ) -> Task<T> {
+        Task::queue(&self.file_thread, None, work)
+    }
+}
+
+/// Where a new project file goes by default: `review` → `review.copydesk.ron`; names that
+/// already end in `.ron` are kept.
+fn with_project_extension(path: PathBuf) -> PathBuf {
+    let name = super::review::file_name(&path);
+    if name.to_lowercase().ends_with(".ron") {
+        path
+    } else {
+        path.with_file_name(format!("{name}{}", crate::project_file::PROJECT_EXTENSION))
+    }
+}

@@ -1,0 +1,272 @@
+//! Where the reviewer is and what they have in hand: the current section, the selected mark
+//! or suggestion, the text selected with the mouse, replies being written, and what the views
+//! should bring into view on their next frame.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::model::{CommentId, MarkId, Project, SectionId};
+use crate::suggest::SuggestionKey;
+
+/// Text the reviewer has selected with the mouse, in one section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextSelection {
+    pub section: SectionId,
+    /// Character offsets into the section text.
+    pub range: Range<usize>,
+}
+
+/// Where the article view should scroll to on its next frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScrollTarget {
+    pub section: SectionId,
+    /// A character of the section text to bring into view, or the section's top.
+    pub char_offset: Option<usize>,
+}
+
+/// What the side panel should do on its next frame.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CardRequests {
+    /// Scroll this card into view.
+    pub reveal: Option<MarkId>,
+    /// Put the keyboard in this card's main text field.
+    pub focus: Option<MarkId>,
+    /// Scroll this suggestion into view in the suggestions list.
+    pub reveal_suggestion: Option<SuggestionKey>,
+}
+
+/// The one thing selected: a mark's card, or a suggestion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Selected {
+    Mark(MarkId),
+    Suggestion(SuggestionKey),
+}
+
+/// Where the reviewer is in the review, and what they have selected.
+#[derive(Debug, Default)]
+pub struct Navigation {
+    current_section: Option<SectionId>,
+    selected: Option<Selected>,
+    text_selection: Option<TextSelection>,
+    reply_drafts: HashMap<CommentId, String>,
+    scroll_to: Option<ScrollTarget>,
+    requests: CardRequests,
+}
+
+impl Navigation {
+    pub fn current_section(&self) -> Option<&SectionId> {
+        self.current_section.as_ref()
+    }
+
+    pub fn selected_mark(&self) -> Option<&MarkId> {
+        match &self.selected {
+            Some(Selected::Mark(mark)) => Some(mark),
+            _ => None,
+        }
+    }
+
+    pub fn selected_suggestion(&self) -> Option<&SuggestionKey> {
+        match &self.selected {
+            Some(Selected::Suggestion(key)) => Some(key),
+            _ => None,
+        }
+    }
+
+    pub fn text_selection(&self) -> Option<&TextSelection> {
+        self.text_selection.as_ref()
+    }
+
+    /// The reply being written to a comment, if any.
+    pub fn reply_draft(&self, comment: &CommentId) -> Option<&str> {
+        self.reply_drafts.get(comment).map(String::as_str)
+    }
+
+    /// A review was shown in the desk: start at its first section, nothing selected.
+    pub(super) fn start_on(&mut self, project: &Project) {
+        *self = Self {
+            current_section: project.sections.first().map(|s| s.id.clone()),
+            ..Self::default()
+        };
+    }
+
+    /// Makes a section current and scrolls to it.
+    pub(super) fn go_to_section(&mut self, section: SectionId) {
+        self.scroll_to = Some(ScrollTarget {
+            section: section.clone(),
+            char_offset: None,
+        });
+        self.current_section = Some(section);
+    }
+
+    /// Makes a section current without scrolling.
+    pub(super) fn focus_section(&mut self, section: SectionId) {
+        self.current_section = Some(section);
+    }
+
+    /// Goes `step` sections on (back when negative), stopping at either end.
+    pub(super) fn step_section(&mut self, project: &Project, step: isize) {
+        let count = project.sections.len();
+        let current = self
+            .current_section
+            .as_ref()
+            .and_then(|id| project.section_index(id));
+        let next = match current {
+            Some(index) => index
+                .saturating_add_signed(step)
+                .min(count.saturating_sub(1)),
+            None => 0,
+        };
+        if let Some(section) = project.sections.get(next) {
+            self.go_to_section(section.id.clone());
+        }
+    }
+
+    pub(super) fn set_text_selection(&mut self, selection: Option<TextSelection>) {
+        if let Some(selection) = &selection {
+            self.current_section = Some(selection.section.clone());
+        }
+        self.text_selection = selection;
+    }
+
+    /// Selects a mark's card; with `scroll_text`, also scrolls the text to its passage,
+    /// otherwise scrolls its card into view.
+    pub(super) fn select_mark(&mut self, project: &Project, mark: MarkId, scroll_text: bool) {
+        let Some(section) = project.section_of_mark(&mark).cloned() else {
+            return;
+        };
+        if scroll_text {
+            let char_offset = match &mark {
+                MarkId::Comment(id) => project.comment(id).and_then(|c| c.placed_passage()),
+                MarkId::Claim(id) => project.claim(id).and_then(|c| c.placed_passage()),
+            }
+            .map(|p| p.start);
+            self.scroll_to = Some(ScrollTarget {
+                section: section.clone(),
+                char_offset,
+            });
+        } else {
+            self.requests.reveal = Some(mark.clone());
+        }
+        self.current_section = Some(section);
+        self.selected = Some(Selected::Mark(mark));
+    }
+
+    /// Selects a mark just made: its card opens with the keyboard in its text field.
+    pub(super) fn select_new_mark(&mut self, project: &Project, mark: MarkId) {
+        self.requests.focus = Some(mark.clone());
+        self.select_mark(project, mark, false);
+    }
+
+    /// Selects a mark and both scrolls the text to it and its card into view.
+    pub(super) fn show_mark(&mut self, project: &Project, mark: MarkId) {
+        self.select_mark(project, mark.clone(), true);
+        self.requests.reveal = Some(mark);
+    }
+
+    /// Selects a suggestion, scrolling the text to its sentence and the list to it.
+    pub(super) fn select_suggestion(&mut self, key: SuggestionKey) {
+        self.scroll_to = Some(ScrollTarget {
+            section: key.section.clone(),
+            char_offset: Some(key.start),
+        });
+        self.current_section = Some(key.section.clone());
+        self.requests.reveal_suggestion = Some(key.clone());
+        self.selected = Some(Selected::Suggestion(key));
+    }
+
+    /// No mark selected and no text: a new draft's text is not the one they were on.
+    pub(super) fn clear_mark_and_text(&mut self) {
+        if self.selected_mark().is_some() {
+            self.selected = None;
+        }
+        self.text_selection = None;
+    }
+
+    pub(super) fn clear_selected_suggestion(&mut self) {
+        if self.selected_suggestion().is_some() {
+            self.selected = None;
+        }
+    }
+
+    /// After undo or redo, or a new draft, the selected mark may no longer exist.
+    pub(super) fn forget_missing_marks(&mut self, project: &Project) {
+        if let Some(mark) = self.selected_mark()
+            && project.section_of_mark(mark).is_none()
+        {
+            self.selected = None;
+        }
+    }
+
+    /// Forgets a selected suggestion that is no longer undecided.
+    pub(super) fn forget_suggestion_unless(
+        &mut self,
+        still_there: impl Fn(&SuggestionKey) -> bool,
+    ) {
+        if self
+            .selected_suggestion()
+            .is_some_and(|key| !still_there(key))
+        {
+            self.selected = None;
+        }
+    }
+
+    pub(super) fn set_reply_draft(&mut self, comment: CommentId, text: String) {
+        self.reply_drafts.insert(comment, text);
+    }
+
+    pub(super) fn take_reply_draft(&mut self, comment: &CommentId) -> String {
+        self.reply_drafts.remove(comment).unwrap_or_default()
+    }
+
+    /// Where the article should scroll to this frame, once.
+    pub fn take_scroll_target(&mut self) -> Option<ScrollTarget> {
+        self.scroll_to.take()
+    }
+
+    /// What the side panel should bring into view or focus this frame, once.
+    pub fn take_card_requests(&mut self) -> CardRequests {
+        std::mem::take(&mut self.requests)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::Timestamp;
+
+    use super::Navigation;
+    use crate::model::MarkId;
+    use crate::suggest::SuggestionKey;
+
+    #[test]
+    fn a_mark_and_a_suggestion_are_never_selected_at_once() {
+        let project = crate::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+        let mut navigation = Navigation::default();
+        navigation.start_on(&project);
+        let mark = MarkId::Comment(project.comments[0].id.clone());
+        navigation.select_mark(&project, mark.clone(), false);
+        assert_eq!(navigation.selected_mark(), Some(&mark));
+        let key = SuggestionKey {
+            section: project.sections[1].id.clone(),
+            start: 0,
+        };
+        navigation.select_suggestion(key.clone());
+        assert_eq!(navigation.selected_mark(), None);
+        assert_eq!(navigation.selected_suggestion(), Some(&key));
+        assert_eq!(navigation.current_section(), Some(&key.section));
+        assert_eq!(navigation.take_card_requests().reveal_suggestion, Some(key));
+        assert_eq!(navigation.take_card_requests().reveal_suggestion, None);
+    }
+
+    #[test]
+    fn stepping_sections_stops_at_either_end() {
+        let project = crate::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
+        let mut navigation = Navigation::default();
+        navigation.start_on(&project);
+        navigation.step_section(&project, -1);
+        assert_eq!(navigation.current_section(), Some(&project.sections[0].id));
+        navigation.step_section(&project, 100);
+        let last = project.sections.last().map(|s| &s.id);
+        assert_eq!(navigation.current_section(), last);
+        assert!(navigation.take_scroll_target().is_some());
+    }
+}
