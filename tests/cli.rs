@@ -1,32 +1,14 @@
 //! The command line, driven as a script or a publishing pipeline would.
 
 use std::path::Path;
-use std::process::Output;
 
 use copydesk::edit::Edit;
 use copydesk::model::{ClaimStatus, DealtWith, Resolution, ReviewStatus, Source};
 use copydesk::project_file::{load_project, save_project};
 use jiff::Timestamp;
 
+use crate::common::cli::{fails_with, run, stderr, stdout};
 use crate::common::{copydesk, passage_of, seed_article, temp_dir, write};
-
-pub fn run(args: &[&str]) -> Output {
-    copydesk().args(args).output().unwrap()
-}
-
-pub fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-pub fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// The command failed with exit status 2 and a message saying `message`.
-pub fn fails_with(output: &Output, message: &str) {
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
-    assert!(stderr(output).contains(message), "{}", stderr(output));
-}
 
 fn apply_all(path: &Path, edits: Vec<Edit>) {
     let mut project = load_project(path).unwrap();

@@ -9,7 +9,7 @@ use copydesk::project_file::{load_project, save_project};
 use copydesk::sample::sample_project;
 use jiff::Timestamp;
 
-use crate::cli::{fails_with, run, stdout};
+use crate::common::cli::{fails_with, run, stdout};
 use crate::common::{seed_article, temp_dir};
 
 /// What a comment says and where, in terms that survive a round trip through Word: the

@@ -9,8 +9,8 @@ use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 use jiff::Timestamp;
 
+use crate::common::desk::{CTRL, Desk, desk, press, project};
 use crate::common::{shared_file, temp_dir};
-use crate::desk::{CTRL, Desk, desk, press, project};
 
 /// Steps the desk until the export has been written (or a generous while has passed).
 fn wait_for_export(harness: &mut Desk) {

@@ -10,16 +10,10 @@ use copydesk::suggest::{detect_in_project, undecided};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
+use crate::common::desk::{
+    CTRL, CTRL_ALT, CTRL_SHIFT, Desk, click, desk, press, project, type_into,
+};
 use crate::common::{seed_article, temp_dir};
-use crate::desk::{CTRL, CTRL_ALT, CTRL_SHIFT, Desk, desk, press, project, type_into};
-
-/// Clicks a labelled widget, scrolling it into view first as a person would.
-fn click(harness: &mut Desk, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
 
 fn undecided_count(harness: &Desk) -> usize {
     harness.state().state().suggestions.undecided_count()
@@ -238,7 +232,7 @@ fn suggestions_can_be_hidden_and_clicked_in_the_text() {
 fn next_open_claim_visits_every_open_claim_even_those_sharing_a_start() {
     let mut harness = desk(None, Some("Fay"), &ScriptedFileDialogs::default());
     // The sample has two open claims; flag a third that starts where the first does.
-    crate::desk::drag_select(&mut harness, "adding 1,200 bicycles");
+    crate::common::desk::drag_select(&mut harness, "adding 1,200 bicycles");
     press(&mut harness, CTRL_ALT, Key::F);
     let open: Vec<_> = project(&harness)
         .claims

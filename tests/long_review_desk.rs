@@ -14,8 +14,8 @@ use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, pos2,
 use egui_kittest::kittest::Queryable as _;
 use jiff::Timestamp;
 
+use crate::common::desk::{Desk, desk_running_at_most};
 use crate::common::temp_dir;
-use crate::desk::{Desk, desk_running_at_most};
 
 const SECTIONS: usize = 300;
 

@@ -18,8 +18,8 @@ use egui::{Key, Role};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use jiff::Timestamp;
 
-use crate::common::{temp_dir, write};
-use crate::desk::{ALT, CTRL, CTRL_SHIFT, Desk, desk, press, project, settle};
+use crate::common::desk::{ALT, CTRL, CTRL_SHIFT, Desk, desk, notice, press, project, settle};
+use crate::common::{sample_draft_2, temp_dir, write};
 
 const SECTIONS: usize = 200;
 const COMMENTS: usize = 3_000;
@@ -103,11 +103,6 @@ fn step_until_started(harness: &mut Desk) {
 fn act(harness: &mut Desk, action: Action) {
     let ctx = harness.ctx.clone();
     harness.state_mut().state_mut().handle(action, &ctx);
-}
-
-fn notice(harness: &Desk) -> (String, bool) {
-    let notice = harness.state().state().notice.clone().expect("a notice");
-    (notice.text, notice.is_error)
 }
 
 #[test]
@@ -210,10 +205,6 @@ fn a_long_project_opens_while_the_window_keeps_drawing_and_shows_its_progress() 
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-}
-
-fn sample_draft_2() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample-article-draft-2.md")
 }
 
 #[test]

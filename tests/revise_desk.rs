@@ -9,19 +9,10 @@ use copydesk::model::{AnchorState, Comment, MarkId, Project, ReviewStatus};
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 
-use crate::common::{replaced, seed_article, seed_next_draft, temp_dir, write};
-use crate::desk::{ALT, CTRL, CTRL_ALT, CTRL_SHIFT, Desk, desk, drag_select, press, project};
-
-fn sample_draft_2() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample-article-draft-2.md")
-}
-
-fn click(harness: &mut Desk, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
+use crate::common::desk::{
+    ALT, CTRL, CTRL_ALT, CTRL_SHIFT, Desk, click, desk, drag_select, press, project,
+};
+use crate::common::{replaced, sample_draft_2, seed_article, seed_next_draft, temp_dir, write};
 
 fn comment_on<'a>(project: &'a Project, body_start: &str) -> &'a Comment {
     project

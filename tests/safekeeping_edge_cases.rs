@@ -19,12 +19,12 @@ use copydesk::storage::{FileSystem, RealFileSystem};
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 
-use crate::common::temp_dir;
-use crate::desk::{ALT, CTRL, Desk, desk_keeping, press, project, settle};
-use crate::safekeeping_desk::{
+use crate::common::desk::{ALT, CTRL, Desk, desk_keeping, press, project, settle};
+use crate::common::safekeeping::{
     OtherDesk, Workspace, approve_and_wait_for_journal, as_if_crashed, desk_journaling, keeping_in,
     saved_sample,
 };
+use crate::common::temp_dir;
 
 /// Runs frames for `how_long`, letting the clock move (autosave would fire meanwhile).
 fn run_for(harness: &mut Desk, how_long: Duration) {
@@ -494,7 +494,7 @@ fn save_as_onto_a_project_open_elsewhere_asks_before_replacing_it() {
         Safekeeping::in_data_dir(None),
     );
     dialogs.answer_next(Some(theirs.clone()));
-    press(&mut harness, crate::desk::CTRL_SHIFT, Key::S);
+    press(&mut harness, crate::common::desk::CTRL_SHIFT, Key::S);
     let after = std::fs::read(&theirs).unwrap();
     let notice = harness.state().state().notice.clone().unwrap();
     drop(other);

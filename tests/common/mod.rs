@@ -1,4 +1,11 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests: the test material (the seed article, the shared
+//! corpus, golden project files), the `copydesk` binary, and ways to make drafts and edits.
+//! The desk harness, the safekeeping workspaces and the command-line helpers have modules of
+//! their own.
+
+pub mod cli;
+pub mod desk;
+pub mod safekeeping;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -252,4 +259,9 @@ pub fn edit_from_choices(project: &Project, kind: u8, a: usize, b: usize) -> Edi
             status: ReviewStatus::NeedsChanges,
         },
     }
+}
+
+/// The sample review's next draft, bundled with the desk.
+pub fn sample_draft_2() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/sample-article-draft-2.md")
 }
