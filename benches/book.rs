@@ -125,7 +125,7 @@ fn wheel(harness: &mut Desk, delta: f32) {
 /// Steps until the background work (suggestions, layout slices) is done.
 fn settle(harness: &mut Desk) -> u64 {
     let mut frames: u64 = 0;
-    while harness.state().state().suggestions.is_reading() {
+    while harness.state().state().views.suggestions().is_reading() {
         std::thread::sleep(Duration::from_millis(2));
         harness.step();
         frames += 1;
@@ -393,7 +393,7 @@ fn desk_figures(project_path: &Path, next_draft_path: &Path) {
     // it lands in draws the book.
     let mut longest = timed_step(&mut harness).0;
     let mut frames_while_opening = 0;
-    while harness.state().state().is_opening_or_revising() {
+    while harness.state().state().files.is_opening_or_revising() {
         std::thread::sleep(Duration::from_millis(1));
         longest = longest.max(timed_step(&mut harness).0);
         frames_while_opening += 1;
@@ -473,7 +473,7 @@ fn revising_in_the_desk(harness: &mut Desk, next_draft_path: &Path) {
     let started = Instant::now();
     let mut frames = 0;
     let mut longest = Duration::ZERO;
-    while harness.state().state().is_opening_or_revising() {
+    while harness.state().state().files.is_opening_or_revising() {
         std::thread::sleep(Duration::from_millis(1));
         longest = longest.max(timed_step(harness).0);
         frames += 1;

@@ -182,7 +182,7 @@ fn main() {
         .push(std::sync::Arc::new(Dropped(project_path)));
     let started = Instant::now();
     harness.step(); // takes the drop; the project is read on a worker thread
-    while harness.state().state().is_opening_or_revising() {
+    while harness.state().state().files.is_opening_or_revising() {
         std::thread::sleep(Duration::from_millis(1));
         harness.step(); // the frame the open lands in draws the long review
     }
@@ -202,7 +202,7 @@ fn main() {
     // The suggestion pass reads a long text on a worker thread while frames go on.
     let started = Instant::now();
     let mut frames_while_reading = 0;
-    while harness.state().state().suggestions.is_reading() {
+    while harness.state().state().views.suggestions().is_reading() {
         std::thread::sleep(Duration::from_millis(2));
         harness.step();
         frames_while_reading += 1;
@@ -211,7 +211,12 @@ fn main() {
         "{:<44} {:>9.2} ms ({frames_while_reading} frames meanwhile, {} undecided)",
         "suggestions ready after the first frame",
         started.elapsed().as_secs_f64() * 1e3,
-        harness.state().state().suggestions.undecided_count()
+        harness
+            .state()
+            .state()
+            .views
+            .suggestions()
+            .undecided_count()
     );
     let started = Instant::now();
     let frames_to_settle = harness.run();

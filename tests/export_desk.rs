@@ -15,7 +15,7 @@ use crate::common::{shared_file, temp_dir};
 /// Steps the desk until the export has been written (or a generous while has passed).
 fn wait_for_export(harness: &mut Desk) {
     for _ in 0..500 {
-        if !harness.state().state().is_exporting() {
+        if !harness.state().state().files.is_exporting() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -42,7 +42,7 @@ fn the_review_is_exported_as_a_word_document_from_the_file_menu() {
     harness.run();
     wait_for_export(&mut harness);
 
-    let notice = harness.state().state().notice.clone().unwrap();
+    let notice = harness.state().state().dialogs.notice().cloned().unwrap();
     assert!(!notice.is_error, "{}", notice.text);
     assert!(
         notice.text.contains("sample-reviewed.docx"),
@@ -88,7 +88,7 @@ fn the_export_dialog_remembers_the_format_and_cancel_writes_nothing() {
 
     // Next time the annotated article is offered first; a cancelled dialog writes nothing.
     press(&mut harness, CTRL, Key::E);
-    assert!(harness.state().state().modal.is_some());
+    assert!(harness.state().state().dialogs.modal().is_some());
     dialogs.answer_next(None);
     harness.get_by_label("Export…").click();
     harness.run();
@@ -111,7 +111,7 @@ fn a_word_draft_with_tracked_changes_says_what_it_carried() {
     press(&mut harness, CTRL, Key::I);
     harness.run();
 
-    let notice = harness.state().state().notice.clone().unwrap();
+    let notice = harness.state().state().dialogs.notice().cloned().unwrap();
     assert!(!notice.is_error, "{}", notice.text);
     assert!(
         notice.text.contains(

@@ -2,10 +2,11 @@
 //! dismissed, the claims view filtered, open claims visited from the keyboard.
 
 use copydesk::app::ScriptedFileDialogs;
-use copydesk::app::state::{SidePanel, StatusFilter};
+use copydesk::app::state::SidePanel;
 use copydesk::memo::markdown_memo;
 use copydesk::model::{CheckKind, ClaimStatus, MarkId};
 use copydesk::project_file::load_project;
+use copydesk::query::StatusFilter;
 use copydesk::suggest::{detect_in_project, undecided};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
@@ -16,7 +17,12 @@ use crate::common::desk::{
 use crate::common::{seed_article, temp_dir};
 
 fn undecided_count(harness: &Desk) -> usize {
-    harness.state().state().suggestions.undecided_count()
+    harness
+        .state()
+        .state()
+        .views
+        .suggestions()
+        .undecided_count()
 }
 
 #[test]
@@ -29,7 +35,10 @@ fn a_fact_checker_works_the_seed_from_suggestions_to_the_memo() {
 
     // The suggestions list, grouped by kind; accept every figure at once, and undo it.
     click(&mut harness, "Suggestions tab");
-    assert_eq!(harness.state().state().side_panel, SidePanel::Suggestions);
+    assert_eq!(
+        harness.state().state().views.side_panel(),
+        SidePanel::Suggestions
+    );
     click(&mut harness, "Accept all Figure suggestions");
     let claims = &project(&harness).claims;
     assert_eq!(claims.len(), 3);
@@ -42,11 +51,18 @@ fn a_fact_checker_works_the_seed_from_suggestions_to_the_memo() {
 
     // Work down the list from the keyboard: next, dismiss, next, accept.
     press(&mut harness, Modifiers::NONE, Key::F9);
-    let first = harness.state().state().selected_suggestion.clone().unwrap();
+    let first = harness
+        .state()
+        .state()
+        .navigation
+        .selected_suggestion()
+        .cloned()
+        .unwrap();
     let first_sentence = harness
         .state()
         .state()
-        .suggestions
+        .views
+        .suggestions()
         .find(&first)
         .unwrap()
         .sentence
@@ -59,7 +75,13 @@ fn a_fact_checker_works_the_seed_from_suggestions_to_the_memo() {
     assert_eq!(project(&harness).dismissed.len(), 1);
     assert!(first_sentence.starts_with(&project(&harness).dismissed[0].sentence[..20]));
     // Deciding moves on to the next suggestion by itself.
-    let second = harness.state().state().selected_suggestion.clone().unwrap();
+    let second = harness
+        .state()
+        .state()
+        .navigation
+        .selected_suggestion()
+        .cloned()
+        .unwrap();
     assert_ne!(second, first);
     click(&mut harness, "Accept as claim");
     assert_eq!(project(&harness).claims.len(), 1);
@@ -87,7 +109,7 @@ fn a_fact_checker_works_the_seed_from_suggestions_to_the_memo() {
     click(&mut harness, "Claims tab");
     click(&mut harness, "Filter claims by kind");
     click(&mut harness, "Unnamed source");
-    let view = harness.state().state().claims_view.clone();
+    let view = harness.state().state().views.claims_view().clone();
     let project_now = project(&harness).clone();
     let listed = view.claims(&project_now);
     assert!(!listed.is_empty());
@@ -99,7 +121,9 @@ fn a_fact_checker_works_the_seed_from_suggestions_to_the_memo() {
     assert!(listed.len() < claims);
 
     press(&mut harness, Modifiers::NONE, Key::F8);
-    let Some(MarkId::Claim(first_open)) = harness.state().state().selected_mark.clone() else {
+    let Some(MarkId::Claim(first_open)) =
+        harness.state().state().navigation.selected_mark().cloned()
+    else {
         panic!("F8 selects a claim");
     };
     // The first open claim in reading order.
@@ -146,7 +170,9 @@ fn a_fact_checker_works_the_seed_from_suggestions_to_the_memo() {
 
     // F8 moves on past the verified claim; Shift+F8 goes back.
     press(&mut harness, Modifiers::NONE, Key::F8);
-    let Some(MarkId::Claim(next_open)) = harness.state().state().selected_mark.clone() else {
+    let Some(MarkId::Claim(next_open)) =
+        harness.state().state().navigation.selected_mark().cloned()
+    else {
         panic!("F8 selects a claim");
     };
     assert_ne!(next_open, first_open);
@@ -154,7 +180,7 @@ fn a_fact_checker_works_the_seed_from_suggestions_to_the_memo() {
     click(&mut harness, "Filter claims by status");
     click(&mut harness, "Open (blocking)");
     assert_eq!(
-        harness.state().state().claims_view.status,
+        harness.state().state().views.claims_view().status,
         StatusFilter::Open
     );
     let project_now = project(&harness).clone();
@@ -162,7 +188,8 @@ fn a_fact_checker_works_the_seed_from_suggestions_to_the_memo() {
         !harness
             .state()
             .state()
-            .claims_view
+            .views
+            .claims_view()
             .claims(&project_now)
             .iter()
             .any(|c| c.id == first_open)
@@ -197,7 +224,8 @@ fn suggestions_can_be_hidden_and_clicked_in_the_text() {
     let suggestion = harness
         .state()
         .state()
-        .suggestions
+        .views
+        .suggestions()
         .undecided()
         .next()
         .unwrap()
@@ -220,9 +248,9 @@ fn suggestions_can_be_hidden_and_clicked_in_the_text() {
     harness.event(button(false));
     harness.run();
     let state = harness.state().state();
-    assert_eq!(state.side_panel, SidePanel::Suggestions);
+    assert_eq!(state.views.side_panel(), SidePanel::Suggestions);
     assert_eq!(
-        state.selected_suggestion.as_ref().map(|k| k.start),
+        state.navigation.selected_suggestion().map(|k| k.start),
         Some(suggestion.range.start)
     );
     harness.get_by_label("Dismiss");
@@ -244,7 +272,8 @@ fn next_open_claim_visits_every_open_claim_even_those_sharing_a_start() {
     let mut visited = Vec::new();
     for _ in 0..3 {
         press(&mut harness, Modifiers::NONE, Key::F8);
-        let Some(MarkId::Claim(id)) = harness.state().state().selected_mark.clone() else {
+        let Some(MarkId::Claim(id)) = harness.state().state().navigation.selected_mark().cloned()
+        else {
             panic!("F8 selects a claim");
         };
         visited.push(id);
@@ -268,11 +297,22 @@ fn next_open_claim_visits_every_open_claim_even_those_sharing_a_start() {
         .unwrap()
         .click();
     harness.run();
-    assert!(harness.state().state().claims_view.section.is_some());
-    let before = harness.state().state().selected_mark.clone();
+    assert!(
+        harness
+            .state()
+            .state()
+            .views
+            .claims_view()
+            .section
+            .is_some()
+    );
+    let before = harness.state().state().navigation.selected_mark().cloned();
     press(&mut harness, Modifiers::NONE, Key::F8);
-    assert_eq!(harness.state().state().selected_mark, before);
-    let notice = harness.state().state().notice.clone().unwrap();
+    assert_eq!(
+        harness.state().state().navigation.selected_mark().cloned(),
+        before
+    );
+    let notice = harness.state().state().dialogs.notice().cloned().unwrap();
     assert!(
         notice
             .text

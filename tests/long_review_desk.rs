@@ -163,21 +163,47 @@ fn the_side_panel_follows_the_reading_once_scrolling_pauses() {
     let first = harness.state().state().project().unwrap().sections[0]
         .id
         .clone();
-    let before = harness.state().state().current_section.clone();
+    let before = harness
+        .state()
+        .state()
+        .navigation
+        .current_section()
+        .cloned();
     for _ in 0..40 {
         wheel(&mut harness, -300.0);
     }
     // While the reader flings through the book, the cards stay put.
-    assert_eq!(harness.state().state().current_section, before);
+    assert_eq!(
+        harness
+            .state()
+            .state()
+            .navigation
+            .current_section()
+            .cloned(),
+        before
+    );
     // The scroll eases out over a few frames; then, after a pause, the panel follows.
     for _ in 0..5 {
         std::thread::sleep(Duration::from_millis(200));
         harness.run();
-        if harness.state().state().current_section != before {
+        if harness
+            .state()
+            .state()
+            .navigation
+            .current_section()
+            .cloned()
+            != before
+        {
             break;
         }
     }
-    let current = harness.state().state().current_section.clone().unwrap();
+    let current = harness
+        .state()
+        .state()
+        .navigation
+        .current_section()
+        .cloned()
+        .unwrap();
     assert_ne!(current, first, "the panel moved on with the reading");
     let title = harness
         .state()
@@ -205,7 +231,12 @@ fn the_side_panel_follows_the_reading_once_scrolling_pauses() {
 fn a_section_chosen_just_after_scrolling_stays_chosen() {
     let dir = temp_dir();
     let mut harness = opened(dir.path());
-    let before = harness.state().state().current_section.clone();
+    let before = harness
+        .state()
+        .state()
+        .navigation
+        .current_section()
+        .cloned();
     wheel(&mut harness, -900.0);
     harness.run();
     // The reader, done scrolling, at once marks a section low in the window approved.
@@ -225,7 +256,12 @@ fn a_section_chosen_just_after_scrolling_stays_chosen() {
             .clone()
     };
     assert_eq!(
-        harness.state().state().current_section,
+        harness
+            .state()
+            .state()
+            .navigation
+            .current_section()
+            .cloned(),
         before,
         "the panel has not followed the reading yet"
     );
@@ -237,7 +273,7 @@ fn a_section_chosen_just_after_scrolling_stays_chosen() {
     std::thread::sleep(Duration::from_millis(300));
     harness.run();
     assert_eq!(
-        harness.state().state().current_section.as_ref(),
+        harness.state().state().navigation.current_section(),
         Some(&chosen.id),
         "the side panel left the section the reader chose"
     );

@@ -79,7 +79,7 @@ fn long_project(dir: &Path) -> (PathBuf, Project) {
 }
 
 fn is_opening_or_revising(harness: &Desk) -> bool {
-    harness.state().state().is_opening_or_revising()
+    harness.state().state().files.is_opening_or_revising()
 }
 
 /// Steps frames until an open or revision has started (file dialogs answer on their own
@@ -90,8 +90,8 @@ fn step_until_started(harness: &mut Desk) {
         assert!(
             started.elapsed() < Duration::from_secs(10),
             "the work never started: {:?} {:?}",
-            harness.state().state().notice,
-            harness.state().state().modal
+            harness.state().state().dialogs.notice(),
+            harness.state().state().dialogs.modal().cloned()
         );
         std::thread::sleep(Duration::from_millis(2));
         harness.step();
@@ -152,7 +152,7 @@ fn a_long_project_opens_while_the_window_keeps_drawing_and_shows_its_progress() 
         if !moved {
             moved = true;
             assert_eq!(
-                harness.state().state().current_section.as_ref(),
+                harness.state().state().navigation.current_section(),
                 Some(&sample.sections[1].id),
                 "the desk answers the keyboard while the file is read"
             );
@@ -172,7 +172,7 @@ fn a_long_project_opens_while_the_window_keeps_drawing_and_shows_its_progress() 
     }
     assert!(frames_while_opening >= 1);
     let review = harness.state().state().review.as_ref().unwrap();
-    assert_eq!(review.path.as_deref(), Some(path.as_path()));
+    assert_eq!(review.path(), Some(path.as_path()));
     let opened = project(&harness);
     assert_eq!(opened.sections.len(), SECTIONS);
     assert_eq!(opened.comments.len(), COMMENTS);
@@ -191,11 +191,12 @@ fn a_long_project_opens_while_the_window_keeps_drawing_and_shows_its_progress() 
         let due = harness
             .state()
             .state()
-            .suggestions
+            .views
+            .suggestions()
             .reading_progress()
             .is_some_and(|(running_for, _)| running_for >= SHOW_PROGRESS_AFTER);
         harness.step();
-        if !harness.state().state().suggestions.is_reading() {
+        if !harness.state().state().views.suggestions().is_reading() {
             break;
         }
         if due {
@@ -310,7 +311,7 @@ fn quitting_with_save_while_a_revised_draft_is_read_closes_on_what_was_saved() {
         Action::AnswerUnsaved(copydesk::app::state::UnsavedChoice::Save),
     );
     let started = Instant::now();
-    while !harness.state().state().quit_confirmed {
+    while !harness.state().state().dialogs.quit_confirmed() {
         assert!(started.elapsed() < Duration::from_secs(20), "never quit");
         std::thread::sleep(Duration::from_millis(5));
         harness.step();
@@ -370,7 +371,7 @@ fn a_corrupt_project_is_reported_by_name_and_the_open_review_stays() {
             .review
             .as_ref()
             .unwrap()
-            .path
+            .path()
             .is_none()
     );
 

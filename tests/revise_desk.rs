@@ -49,7 +49,7 @@ fn a_revised_draft_comes_in_as_one_undoable_step() {
     write(&broken, [0_u8, 159, 146, 150, 0, 1, 2]);
     dialogs.answer_next(Some(broken));
     press(&mut harness, CTRL_SHIFT, Key::I);
-    let notice = harness.state().state().notice.clone().unwrap();
+    let notice = harness.state().state().dialogs.notice().cloned().unwrap();
     assert!(notice.is_error);
     assert!(notice.text.contains("draft-2.md"), "{}", notice.text);
     assert_eq!(project(&harness), &before);
@@ -105,9 +105,12 @@ fn a_revised_draft_comes_in_as_one_undoable_step() {
             .any(|c| c.passage.is_none())
     );
     // The desk shows the Revision tab with what needs a look.
-    assert_eq!(harness.state().state().side_panel, SidePanel::Revision);
+    assert_eq!(
+        harness.state().state().views.side_panel(),
+        SidePanel::Revision
+    );
     assert_eq!(revised.marks_needing_attention(), 3);
-    let notice = harness.state().state().notice.clone().unwrap();
+    let notice = harness.state().state().dialogs.notice().cloned().unwrap();
     assert!(
         notice.text.contains("2 fuzzy, 1 orphaned"),
         "{}",
@@ -123,7 +126,7 @@ fn a_revised_draft_comes_in_as_one_undoable_step() {
     // The same draft again is not a revision: nothing changes, and the desk says why.
     revise_sample(&mut harness, &dialogs);
     assert_eq!(project(&harness).draft.number, 2);
-    let notice = harness.state().state().notice.clone().unwrap();
+    let notice = harness.state().state().dialogs.notice().cloned().unwrap();
     assert!(notice.text.contains("already open"), "{}", notice.text);
 }
 
@@ -487,18 +490,21 @@ fn highlights_stay_with_their_sections_when_a_revised_draft_adds_one() {
     dialogs.answer_next(Some(revised));
     press(&mut harness, CTRL_SHIFT, Key::I);
     assert_eq!(project(&harness).draft.number, 2);
-    assert_eq!(harness.state().state().selected_mark, None);
+    assert_eq!(
+        harness.state().state().navigation.selected_mark().cloned(),
+        None
+    );
 
     // The added section has no highlight, and Gamma's is still on Gamma.
     click_start_of(&mut harness, "Added");
     assert_ne!(
-        harness.state().state().selected_mark,
+        harness.state().state().navigation.selected_mark().cloned(),
         Some(MarkId::Comment(comment_of(&harness, "Beta"))),
         "the added section shows Beta's highlight"
     );
     click_start_of(&mut harness, "Gamma");
     assert_eq!(
-        harness.state().state().selected_mark,
+        harness.state().state().navigation.selected_mark().cloned(),
         Some(MarkId::Comment(comment_of(&harness, "Gamma")))
     );
 }

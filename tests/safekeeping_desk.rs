@@ -92,7 +92,7 @@ fn a_same_size_change_on_disk_is_not_overwritten_and_can_be_saved_as() {
 
     press(&mut harness, CTRL, Key::S);
     assert!(matches!(
-        harness.state().state().modal,
+        harness.state().state().dialogs.modal().cloned(),
         Some(Modal::ChangedOnDisk { .. })
     ));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
@@ -177,7 +177,7 @@ fn a_project_open_elsewhere_opens_read_only_on_request() {
         Safekeeping::in_data_dir(None),
     );
     assert!(matches!(
-        harness.state().state().modal,
+        harness.state().state().dialogs.modal().cloned(),
         Some(Modal::OpenElsewhere { .. })
     ));
     harness.get_by_label_contains("It is open for bea on");
@@ -262,7 +262,7 @@ fn opening_anyway_takes_the_lock_and_a_stale_lock_is_taken_over_silently() {
         &dialogs,
         Safekeeping::in_data_dir(None),
     );
-    assert_eq!(harness.state().state().modal, None);
+    assert_eq!(harness.state().state().dialogs.modal().cloned(), None);
     let (text, _) = notice(&harness);
     assert!(text.contains("no longer running"), "{text}");
 }
@@ -289,7 +289,10 @@ fn changes_are_journaled_and_offered_back_after_a_crash() {
     as_if_crashed(&entry.path);
 
     let mut harness = desk_journaling(&path, data.path(), &dialogs);
-    assert_eq!(harness.state().state().modal, Some(Modal::Recover));
+    assert_eq!(
+        harness.state().state().dialogs.modal().cloned(),
+        Some(Modal::Recover)
+    );
     harness.get_by_label("Recover unsaved work?");
     harness.get_by_label_contains(": approved (was ");
     harness.get_by_label("Restore").click();
@@ -423,7 +426,7 @@ fn a_save_not_confirmed_on_disk_stays_unsaved_and_saving_again_does_not_take_it_
     assert!(harness.state().state().is_dirty());
     // The new version is in place; saving again confirms it rather than asking about it.
     press(&mut harness, CTRL, Key::S);
-    assert_eq!(harness.state().state().modal, None);
+    assert_eq!(harness.state().state().dialogs.modal().cloned(), None);
     assert!(!harness.state().state().is_dirty());
     assert_eq!(
         load_project(&path).unwrap().sections[0].status,

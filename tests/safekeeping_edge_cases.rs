@@ -171,7 +171,7 @@ fn a_dirty_review_left_open_after_a_failed_open_keeps_its_journal() {
         harness.run();
     }
     run_for(&mut harness, Duration::from_millis(500));
-    let notice = harness.state().state().notice.clone().unwrap();
+    let notice = harness.state().state().dialogs.notice().cloned().unwrap();
     assert!(notice.is_error, "the open failed: {}", notice.text);
     assert!(harness.state().state().is_dirty());
     assert_eq!(
@@ -207,7 +207,7 @@ fn a_journal_written_during_a_save_does_not_make_the_restored_review_claim_a_cha
     harness.key_press_modifiers(CTRL, Key::S);
     harness.run();
     assert!(
-        harness.state().state().saving_to().is_some(),
+        harness.state().state().files.saving_to().is_some(),
         "save in flight"
     );
     harness.key_press_modifiers(ALT, Key::Num3);
@@ -230,7 +230,7 @@ fn a_journal_written_during_a_save_does_not_make_the_restored_review_claim_a_cha
     press(&mut harness, CTRL, Key::S);
     assert!(
         !matches!(
-            harness.state().state().modal,
+            harness.state().state().dialogs.modal().cloned(),
             Some(Modal::ChangedOnDisk { .. })
         ),
         "nobody else changed the file: the crashed desk saved it itself"
@@ -343,7 +343,7 @@ fn the_journal_of_a_saved_project_whose_file_is_gone_is_not_called_never_saved()
     std::fs::rename(&path, dir.path().join("moved.copydesk.ron")).unwrap();
 
     let harness = desk_keeping(None, Some("Ana"), &dialogs, keeping_in(data.path()));
-    let offers = &harness.state().state().recovery_offers;
+    let offers = &harness.state().state().files.recovery_offers();
     assert_eq!(offers.len(), 1);
     assert!(
         !offers[0]
@@ -381,7 +381,7 @@ fn a_restored_review_is_not_offered_again_by_a_second_desk() {
 
     let second = desk_keeping(None, Some("Ana"), &dialogs, keeping_in(data.path()));
     assert_eq!(
-        second.state().state().recovery_offers,
+        second.state().state().files.recovery_offers(),
         Vec::new(),
         "the review is open in a running desk"
     );
@@ -436,7 +436,7 @@ fn quitting_with_save_quits_after_the_save_lands() {
     harness.get_by_label("Save").click();
     harness.run();
     settle(&mut harness);
-    assert!(harness.state().state().quit_confirmed);
+    assert!(harness.state().state().dialogs.quit_confirmed());
     assert_eq!(
         load_project(&path).unwrap().sections[0].status,
         ReviewStatus::Approved
@@ -496,7 +496,7 @@ fn save_as_onto_a_project_open_elsewhere_asks_before_replacing_it() {
     dialogs.answer_next(Some(theirs.clone()));
     press(&mut harness, crate::common::desk::CTRL_SHIFT, Key::S);
     let after = std::fs::read(&theirs).unwrap();
-    let notice = harness.state().state().notice.clone().unwrap();
+    let notice = harness.state().state().dialogs.notice().cloned().unwrap();
     drop(other);
     assert!(
         after == before,

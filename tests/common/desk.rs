@@ -92,7 +92,7 @@ pub(crate) fn press(harness: &mut Desk, modifiers: Modifiers, key: Key) {
 /// and journals on the file thread, an open, an import or a revised draft being read.
 pub(crate) fn is_working(harness: &Desk) -> bool {
     let state = harness.state().state();
-    state.is_writing_files() || state.is_opening_or_revising()
+    state.files.is_writing_files() || state.files.is_opening_or_revising()
 }
 
 /// Runs frames until the work off the UI thread has all landed ([`is_working`]), for at most
@@ -140,7 +140,7 @@ pub(crate) fn drag_select(harness: &mut Desk, quote: &str) {
     harness.step();
     harness.event(button(to, false));
     harness.run();
-    let selection = harness.state().state().text_selection.clone();
+    let selection = harness.state().state().navigation.text_selection().cloned();
     let selection = selection.expect("the drag selected text");
     let selected = copydesk::text::slice_chars(
         &project(harness).section(&selection.section).unwrap().text,
@@ -223,6 +223,12 @@ pub(crate) fn click(harness: &mut Desk, label: &str) {
 
 /// The notice the desk shows, and whether it is an error.
 pub(crate) fn notice(harness: &Desk) -> (String, bool) {
-    let notice = harness.state().state().notice.clone().expect("a notice");
+    let notice = harness
+        .state()
+        .state()
+        .dialogs
+        .notice()
+        .cloned()
+        .expect("a notice");
     (notice.text, notice.is_error)
 }

@@ -26,7 +26,7 @@ fn a_broken_file_leaves_the_open_review_and_the_file_untouched() {
     harness.run();
     settle(&mut harness);
     let state = harness.state().state();
-    let notice = state.notice.as_ref().expect("an error is shown");
+    let notice = state.dialogs.notice().expect("an error is shown");
     assert!(notice.is_error);
     assert!(
         notice.text.contains("broken.copydesk.ron:1:"),
@@ -54,7 +54,7 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.run();
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(!harness.state().state().quit_confirmed);
+    assert!(!harness.state().state().dialogs.quit_confirmed());
     assert!(harness.state().state().is_dirty());
 
     // Quitting from the keyboard asks too; saving first saves, then quits.
@@ -64,7 +64,7 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.get_by_label("Save").click();
     harness.run();
     settle(&mut harness);
-    assert!(harness.state().state().quit_confirmed);
+    assert!(harness.state().state().dialogs.quit_confirmed());
     let saved = load_project(&dir.path().join("sample.copydesk.ron")).unwrap();
     assert_eq!(saved.sections[0].status, ReviewStatus::Approved);
 }
@@ -85,7 +85,7 @@ fn dropping_an_article_imports_it() {
     let mut harness = desk(None, Some("Bo"), &ScriptedFileDialogs::default());
     // The untouched sample has nothing to lose: no question asked.
     drop_file(&mut harness, &seed);
-    assert!(harness.state().state().modal.is_none());
+    assert!(harness.state().state().dialogs.modal().is_none());
     assert_eq!(project(&harness).sections.len(), 7);
     assert_eq!(project(&harness).draft.file_name, "seed-article.txt");
 }
@@ -112,7 +112,7 @@ fn a_save_dialog_never_saves_a_review_other_than_the_one_it_was_opened_for() {
         !target.exists(),
         "the seed must not be saved under the sample's name"
     );
-    let notice = harness.state().state().notice.clone().unwrap();
+    let notice = harness.state().state().dialogs.notice().cloned().unwrap();
     assert!(
         notice.is_error && notice.text.contains("nothing was saved"),
         "{}",
@@ -169,7 +169,7 @@ fn projects_open_from_the_dialog_and_from_recent_files() {
         Some(DialogPurpose::OpenProject)
     ));
     let review = harness.state().state().review.as_ref().unwrap();
-    assert_eq!(review.path.as_deref(), Some(first.as_path()));
+    assert_eq!(review.path(), Some(first.as_path()));
 
     dialogs.answer_next(Some(second));
     press(&mut harness, CTRL, Key::I);
@@ -205,7 +205,13 @@ fn a_file_that_cannot_be_opened_at_start_is_still_reported_after_the_name_is_giv
     );
     let mut harness = desk(Some(broken), None, &ScriptedFileDialogs::default());
     answer_name(&mut harness, "Dana");
-    let notice = harness.state().state().notice.clone().expect("still shown");
+    let notice = harness
+        .state()
+        .state()
+        .dialogs
+        .notice()
+        .cloned()
+        .expect("still shown");
     assert!(notice.is_error);
     assert!(
         notice.text.contains("broken.copydesk.ron:1:"),

@@ -26,7 +26,7 @@ fn a_reviewer_reviews_the_seed_saves_and_finds_everything_as_left() {
     // First start: the desk asks who is reviewing, once.
     answer_name(&mut harness, "Ana Reviewer");
     assert_eq!(harness.state().state().prefs.reviewer_name, "Ana Reviewer");
-    assert!(harness.state().state().modal.is_none());
+    assert!(harness.state().state().dialogs.modal().is_none());
 
     // The outline lists the seven sections.
     assert_eq!(project(&harness).sections.len(), 7);
@@ -41,7 +41,12 @@ fn a_reviewer_reviews_the_seed_saves_and_finds_everything_as_left() {
     assert_eq!(project(&harness).sections[0].status, ReviewStatus::InReview);
     press(&mut harness, ALT, Key::ArrowDown);
     assert_eq!(
-        harness.state().state().current_section,
+        harness
+            .state()
+            .state()
+            .navigation
+            .current_section()
+            .cloned(),
         Some(section_id(&harness, 1))
     );
     press(&mut harness, ALT, Key::Num4);
@@ -76,7 +81,7 @@ fn a_reviewer_reviews_the_seed_saves_and_finds_everything_as_left() {
     // Flagged inside a suggested sentence, the claim takes that sentence's kinds.
     assert!(claim.kinds.contains(&copydesk::model::CheckKind::Figure));
     assert_eq!(
-        harness.state().state().selected_mark,
+        harness.state().state().navigation.selected_mark().cloned(),
         Some(MarkId::Claim(claim.id.clone()))
     );
 
@@ -119,8 +124,8 @@ fn a_reviewer_reviews_the_seed_saves_and_finds_everything_as_left() {
     ));
     assert!(saved.exists(), "saving adds the project extension");
     let review = harness.state().state().review.as_ref().unwrap();
-    assert!(!review.document.is_dirty());
-    assert_eq!(review.path.as_deref(), Some(saved.as_path()));
+    assert!(!review.document().is_dirty());
+    assert_eq!(review.path(), Some(saved.as_path()));
     let left = project(&harness).clone();
     assert_eq!(load_project(&saved).unwrap(), left);
 
@@ -137,7 +142,7 @@ fn a_reviewer_reviews_the_seed_saves_and_finds_everything_as_left() {
             .review
             .as_ref()
             .unwrap()
-            .document
+            .document()
             .is_dirty()
     );
 }
@@ -305,7 +310,7 @@ fn highlights_and_cards_lead_to_each_other() {
     // A click on the highlight selects the claim's card.
     click_passage(&mut harness, "€14.6 million");
     assert_eq!(
-        harness.state().state().selected_mark,
+        harness.state().state().navigation.selected_mark().cloned(),
         Some(MarkId::Claim(claim.id))
     );
     // From a card in another section, its title leads back to its passage there.
@@ -328,11 +333,16 @@ fn highlights_and_cards_lead_to_each_other() {
         .click();
     harness.run();
     assert_eq!(
-        harness.state().state().selected_mark,
+        harness.state().state().navigation.selected_mark().cloned(),
         Some(MarkId::Comment(comment.id.clone()))
     );
     assert_eq!(
-        harness.state().state().current_section,
+        harness
+            .state()
+            .state()
+            .navigation
+            .current_section()
+            .cloned(),
         Some(comment.section.clone())
     );
     assert!(
