@@ -2,8 +2,8 @@
 
 use egui::{Align, Frame, Layout, RichText, ScrollArea, Sense, TextEdit, Ui};
 
-use super::article_ui::shortcut_text;
 use super::command::UiCommand;
+use super::command::shortcut_text;
 use super::look;
 use super::state::{Action, AppState, CardRequests};
 use crate::edit::Edit;

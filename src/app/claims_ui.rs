@@ -3,10 +3,10 @@
 
 use egui::{Align, RichText, ScrollArea, Ui};
 
-use super::article_ui::shortcut_text;
 use super::cards_ui::{card_frame, link_text_ui};
 use super::claim_card_ui::claim_card_ui;
 use super::command::UiCommand;
+use super::command::shortcut_text;
 use super::look;
 use super::state::CardRequests;
 use super::state::{Action, AppState};

@@ -236,6 +236,14 @@ fn modifier_count(modifiers: Modifiers) -> u8 {
         + u8::from(modifiers.command || modifiers.ctrl)
 }
 
+/// A command's shortcut as this platform writes it ("Ctrl+S", "⌘S"), or nothing.
+pub fn shortcut_text(ui: &egui::Ui, command: UiCommand) -> String {
+    command
+        .shortcut()
+        .map(|s| ui.ctx().format_shortcut(&s))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,7 @@ pub mod prefs;
 mod progress_ui;
 mod revision_ui;
 mod safekeeping_ui;
+mod section_block_ui;
 mod section_text;
 mod side_panel_ui;
 pub mod state;

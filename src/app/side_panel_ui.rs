@@ -3,10 +3,10 @@
 
 use egui::{RichText, Ui};
 
-use super::article_ui::shortcut_text;
 use super::cards_ui;
 use super::claims_ui;
 use super::command::UiCommand;
+use super::command::shortcut_text;
 use super::revision_ui;
 use super::state::CardRequests;
 use super::state::{Action, AppState, SidePanel};

@@ -3,9 +3,9 @@
 
 use egui::{Align, Layout, RichText, ScrollArea, Ui};
 
-use super::article_ui::shortcut_text;
 use super::cards_ui::{card_frame, link_text_ui};
 use super::command::UiCommand;
+use super::command::shortcut_text;
 use super::look;
 use super::state::CardRequests;
 use super::state::{Action, AppState};

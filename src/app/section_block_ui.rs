@@ -1,0 +1,289 @@
+//! One section of the article: its heading, the status row under it, its highlighted text
+//! with the icons in the margin, and the buttons that appear under a selection.
+
+use egui::{
+    Align, Align2, Color32, FontId, Layout, Pos2, Rect, RichText, Sense, Ui, UiBuilder, Vec2, pos2,
+    vec2,
+};
+
+use super::article_layout::{
+    HEADING_GAP, SECTION_GAP, STATUS_ROW_GAP, STATUS_ROW_HEIGHT, SectionLayout,
+};
+use super::command::{UiCommand, shortcut_text};
+use super::look;
+use super::section_text::{MarkKind, MarkSpan, SpanTarget, char_rect, section_text_ui};
+use super::state::{Action, AppState, TextSelection};
+use crate::model::{ReviewStatus, Section};
+
+pub fn section_block_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    section: &Section,
+    layout: &SectionLayout,
+    spans: &[MarkSpan],
+    state: &AppState,
+    actions: &mut Vec<Action>,
+) {
+    let is_current = state.navigation.current_section() == Some(&section.id);
+    let mut y = rect.top() + SECTION_GAP;
+    if is_current {
+        let bar = Rect::from_min_max(
+            pos2(rect.left() - 18.0, y - 4.0),
+            pos2(rect.left() - 15.0, rect.bottom()),
+        );
+        ui.painter()
+            .rect_filled(bar, 1.5, ui.visuals().selection.bg_fill);
+    }
+    if let Some(heading) = &layout.heading {
+        let heading_rect = Rect::from_min_size(pos2(rect.left(), y), heading.size());
+        let response = ui.interact(
+            heading_rect,
+            ui.make_persistent_id(("heading", &section.id)),
+            Sense::click(),
+        );
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Heading, true, section.title()));
+        if response.clicked() {
+            actions.push(Action::FocusSection(section.id.clone()));
+        }
+        ui.painter()
+            .galley(heading_rect.min, heading.clone(), ui.visuals().text_color());
+        y += heading.size().y + HEADING_GAP;
+    }
+
+    let row = Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), STATUS_ROW_HEIGHT));
+    ui.scope_builder(
+        UiBuilder::new()
+            .max_rect(row)
+            .layout(Layout::left_to_right(Align::Center)),
+        |ui| status_row_ui(ui, section, actions),
+    );
+    y += STATUS_ROW_HEIGHT + STATUS_ROW_GAP;
+
+    let body_rect = Rect::from_min_size(pos2(rect.left(), y), layout.body.size());
+    let selection = state
+        .navigation
+        .text_selection()
+        .filter(|s| s.section == section.id)
+        .map(|s| &s.range);
+    let output = ui
+        .scope_builder(UiBuilder::new().max_rect(body_rect), |ui| {
+            section_text_ui(
+                ui,
+                ui.make_persistent_id(("text", &section.id)),
+                &layout.body,
+                &layout.map,
+                spans,
+                selection,
+                &format!("Text of {}", section.title()),
+            )
+        })
+        .inner;
+    if let Some(change) = output.selection_changed {
+        actions.push(Action::SetTextSelection(change.map(|range| {
+            TextSelection {
+                section: section.id.clone(),
+                range,
+            }
+        })));
+    }
+    if let Some(target) = output.clicked {
+        actions.push(target_action(target));
+    } else if output.interacted && !is_current {
+        actions.push(Action::FocusSection(section.id.clone()));
+    }
+    margin_marks_ui(ui, body_rect, layout, spans, state, actions);
+    if selection.is_some()
+        && let Some(selection_rect) = output.selection_rect
+    {
+        selection_actions_ui(ui, selection_rect, actions);
+    }
+}
+
+/// The four statuses side by side: the current one filled in its colour.
+fn status_row_ui(ui: &mut Ui, section: &Section, actions: &mut Vec<Action>) {
+    ui.spacing_mut().item_spacing.x = 4.0;
+    for status in ReviewStatus::ALL {
+        let selected = section.status == status;
+        let color = look::review_status_color(status, ui.visuals());
+        let text = RichText::new(format!(
+            "{} {}",
+            look::review_status_icon(status),
+            status.label()
+        ))
+        .size(12.5);
+        let text = if selected {
+            text.color(color).strong()
+        } else {
+            text.color(ui.visuals().weak_text_color())
+        };
+        let button = egui::Button::new(text)
+            .selected(selected)
+            .fill(if selected {
+                color.gamma_multiply(0.15)
+            } else {
+                Color32::TRANSPARENT
+            })
+            .stroke(if selected {
+                egui::Stroke::new(1.0, color)
+            } else {
+                egui::Stroke::NONE
+            })
+            .corner_radius(10.0);
+        let response = ui
+            .add(button)
+            .accessible_name(format!("{}: {}", section.title(), status.label()))
+            .on_hover_text(format!(
+                "Mark this section {} ({})",
+                status.label().to_lowercase(),
+                shortcut_text(ui, UiCommand::SetStatus(status))
+            ));
+        if response.clicked() && !selected {
+            actions.push(Action::FocusSection(section.id.clone()));
+            actions.push(Action::Edit(crate::edit::Edit::SetSectionStatus {
+                section: section.id.clone(),
+                status,
+            }));
+        }
+    }
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        let response = ui
+            .add(
+                egui::Button::new(
+                    RichText::new(format!("{} Comment on section", look::COMMENT_ICON))
+                        .size(12.5)
+                        .color(ui.visuals().weak_text_color()),
+                )
+                .frame(false),
+            )
+            .accessible_name(format!("Comment on section: {}", section.title()))
+            .on_hover_text(format!(
+                "{} ({})",
+                UiCommand::CommentOnSection.tooltip(),
+                shortcut_text(ui, UiCommand::CommentOnSection)
+            ));
+        if response.clicked() {
+            actions.push(Action::FocusSection(section.id.clone()));
+            actions.push(Action::Command(UiCommand::CommentOnSection));
+        }
+    });
+}
+
+fn target_action(target: SpanTarget) -> Action {
+    match target {
+        SpanTarget::Mark(mark) => Action::SelectMark(mark),
+        SpanTarget::Suggestion(key) => Action::SelectSuggestion(key),
+    }
+}
+
+/// Small icons in the left margin beside each marked line; clicking one opens its card.
+fn margin_marks_ui(
+    ui: &mut Ui,
+    body_rect: Rect,
+    layout: &SectionLayout,
+    spans: &[MarkSpan],
+    state: &AppState,
+    actions: &mut Vec<Action>,
+) {
+    let mut used_rows: Vec<(f32, f32)> = Vec::new();
+    for span in spans {
+        let row = char_rect(&layout.body, &layout.map, span.range.start);
+        let row_top = body_rect.top() + row.top();
+        let slot = used_rows
+            .iter()
+            .filter(|(top, _)| (*top - row_top).abs() < 1.0)
+            .count();
+        used_rows.push((row_top, 0.0));
+        if slot > 2 {
+            continue;
+        }
+        let (icon, color) = match span.kind {
+            MarkKind::Comment { resolved } => (
+                look::COMMENT_ICON,
+                if resolved {
+                    ui.visuals().weak_text_color()
+                } else {
+                    look::review_status_color(ReviewStatus::NeedsChanges, ui.visuals())
+                },
+            ),
+            MarkKind::Claim(status) => (
+                look::claim_status_icon(status),
+                look::claim_status_color(status, ui.visuals()),
+            ),
+            MarkKind::Suggestion(kind) => (
+                look::SUGGESTION_ICON,
+                look::suggestion_color(kind, ui.visuals()),
+            ),
+        };
+        let center = Pos2::new(
+            body_rect.left() - 14.0 - slot as f32 * 16.0,
+            row_top + look::BODY_LINE_HEIGHT * 0.5,
+        );
+        let hit = Rect::from_center_size(center, Vec2::splat(16.0));
+        let id = ui.make_persistent_id(("margin", &span.target));
+        let response = ui.interact(hit, id, Sense::click());
+        let selected = match &span.target {
+            SpanTarget::Mark(mark) => state.navigation.selected_mark() == Some(mark),
+            SpanTarget::Suggestion(key) => state.navigation.selected_suggestion() == Some(key),
+        };
+        let size = if response.hovered() || selected {
+            15.0
+        } else {
+            13.0
+        };
+        if span.fuzzy {
+            // A mark the revision placed without certainty asks to be looked at: a "?" badge.
+            ui.painter()
+                .circle_filled(center, size * 0.5, look::attention_color(ui.visuals()));
+            ui.painter().text(
+                center,
+                Align2::CENTER_CENTER,
+                "?",
+                FontId::proportional(size - 3.0),
+                Color32::WHITE,
+            );
+        } else {
+            ui.painter().text(
+                center,
+                Align2::CENTER_CENTER,
+                icon,
+                FontId::proportional(size),
+                color,
+            );
+        }
+        if response.clicked() {
+            actions.push(target_action(span.target.clone()));
+        }
+    }
+}
+
+/// The Comment and Flag claim buttons that float just below a selection.
+fn selection_actions_ui(ui: &Ui, selection_rect: Rect, actions: &mut Vec<Action>) {
+    let position = pos2(selection_rect.left(), selection_rect.bottom() + 6.0);
+    egui::Area::new(ui.make_persistent_id("selection actions"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(position)
+        .constrain(true)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (command, icon) in [
+                        (UiCommand::CommentOnSelection, look::COMMENT_ICON),
+                        (UiCommand::FlagClaim, look::CLAIM_ICON),
+                    ] {
+                        let response = ui
+                            .button(format!("{icon} {}", command.label()))
+                            .accessible_name(command.label())
+                            .on_hover_text(format!(
+                                "{} ({})",
+                                command.tooltip(),
+                                shortcut_text(ui, command)
+                            ));
+                        if response.clicked() {
+                            actions.push(Action::Command(command));
+                        }
+                    }
+                });
+            });
+        });
+}
