@@ -4,8 +4,12 @@
 //! undo stack; undoing applies that inverse and keeps *its* inverse for redo. Typing in a
 //! text field produces one edit per keystroke; consecutive edits of the same field are folded
 //! into one undo step until [`Document::seal`] is called (when the field loses focus).
+//!
+//! A step holds its inverse and nothing else of size: for a revised draft that inverse is the
+//! whole previous project, and the history keeps exactly that one, moved between the stacks
+//! on undo and redo, never copied.
 
-use crate::edit::{Edit, EditError};
+use crate::edit::{Edit, EditError, TextField};
 use crate::model::Project;
 
 /// One undoable step.
@@ -16,8 +20,8 @@ struct Step {
     label: String,
     /// The edit that takes the project back to before this step.
     inverse: Edit,
-    /// The last edit folded into this step, to recognise the next keystroke in the same field.
-    last: Edit,
+    /// The field this step types into, to recognise the next keystroke in it.
+    field: Option<TextField>,
 }
 
 /// Which state of the history is the one on disk (or, for a review not saved yet, the one it
@@ -88,9 +92,9 @@ impl Document {
         self.structure_change_count
     }
 
-    fn count_change(&mut self, edit: &Edit) {
+    fn count_change(&mut self, only_words: bool) {
         self.change_count += 1;
-        if !edit.changes_only_words() {
+        if !only_words {
             self.structure_change_count += 1;
         }
     }
@@ -99,30 +103,41 @@ impl Document {
     /// An edit that changes nothing leaves the history alone.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let label = edit.describe(&self.project);
-        let applied = edit.clone();
-        let inverse = edit.apply(&mut self.project)?;
-        if inverse == applied {
+        let field = edit.text_field();
+        let only_words = edit.changes_only_words();
+        let changes_nothing = edit.changes_nothing_in(&self.project);
+        // Applied even when it changes nothing, so that an edit that fails is refused as ever.
+        let inverse = match edit.apply(&mut self.project) {
+            Ok(inverse) => inverse,
+            Err(error) => {
+                if matches!(error, EditError::InverseFailed(_)) {
+                    self.forget_history();
+                }
+                return Err(error);
+            }
+        };
+        if changes_nothing {
             return Ok(());
         }
-        self.count_change(&applied);
+        self.count_change(only_words);
         self.redo_stack.clear();
         if matches!(self.save_point, SavePoint::At(Some(id)) if !self.is_in_undo_stack(id)) {
             self.save_point = SavePoint::Unreachable;
         }
         let id = self.fresh_step_id();
         if self.top_is_open
+            && field.is_some()
             && let Some(top) = self.undo_stack.last_mut()
-            && applied.continues(&top.last)
+            && top.field == field
         {
             top.id = id;
-            top.last = applied;
             return Ok(());
         }
         self.undo_stack.push(Step {
             id,
             label,
             inverse,
-            last: applied,
+            field,
         });
         self.top_is_open = true;
         Ok(())
@@ -136,29 +151,21 @@ impl Document {
     /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
         let step = self.undo_stack.pop()?;
-        self.top_is_open = false;
-        let redo = self.apply_recorded(step.inverse);
-        self.redo_stack.push(Step {
-            id: step.id,
-            label: step.label.clone(),
-            inverse: redo.clone(),
-            last: redo,
-        });
-        Some(step.label)
+        let label = step.label.clone();
+        if let Some(step) = self.apply_recorded(step) {
+            self.redo_stack.push(step);
+        }
+        Some(label)
     }
 
     /// Redoes the last undone step; returns its label, or `None` when there is nothing to redo.
     pub fn redo(&mut self) -> Option<String> {
         let step = self.redo_stack.pop()?;
-        self.top_is_open = false;
-        let undo = self.apply_recorded(step.inverse);
-        self.undo_stack.push(Step {
-            id: step.id,
-            label: step.label.clone(),
-            inverse: undo.clone(),
-            last: undo,
-        });
-        Some(step.label)
+        let label = step.label.clone();
+        if let Some(step) = self.apply_recorded(step) {
+            self.undo_stack.push(step);
+        }
+        Some(label)
     }
 
     pub fn undo_label(&self) -> Option<&str> {
@@ -177,7 +184,6 @@ impl Document {
         }
     }
 
-    /// Records that the current state is the one on disk.
     /// The state the project is in now, to mark as saved once a save made from it on another
     /// thread has reached the disk. Ends the current undo step, so typing that goes on during
     /// the save does not blur which state was saved.
@@ -200,6 +206,7 @@ impl Document {
         };
     }
 
+    /// Records that the current state is the one on disk.
     pub fn mark_saved(&mut self) {
         self.save_point = SavePoint::At(self.undo_stack.last().map(|s| s.id));
         self.top_is_open = false;
@@ -215,19 +222,32 @@ impl Document {
         id
     }
 
-    /// Applies an inverse from the history. It was computed against exactly the state it now
-    /// meets, so it cannot fail; if it ever did, the history is dropped rather than left lying.
-    fn apply_recorded(&mut self, edit: Edit) -> Edit {
-        self.count_change(&edit);
-        match edit.clone().apply(&mut self.project) {
-            Ok(inverse) => inverse,
+    /// Applies the inverse of a step taken from one stack, and returns the step to push on
+    /// the other, holding the inverse of what was just applied. If the inverse fails (a bug:
+    /// see [`Edit::apply_as_inverse`]), the history is forgotten and there is no step.
+    fn apply_recorded(&mut self, step: Step) -> Option<Step> {
+        self.top_is_open = false;
+        let only_words = step.inverse.changes_only_words();
+        match step.inverse.apply_as_inverse(&mut self.project) {
+            Ok(inverse) => {
+                self.count_change(only_words);
+                Some(Step { inverse, ..step })
+            }
             Err(_) => {
-                self.undo_stack.clear();
-                self.redo_stack.clear();
-                self.save_point = SavePoint::Unreachable;
-                edit
+                self.forget_history();
+                None
             }
         }
+    }
+
+    /// After an inverse failed: the project is as far as it got, which no step leads back
+    /// from, and which is not on disk.
+    fn forget_history(&mut self) {
+        self.undo_stack.clear();
+        self.redo_stack.clear();
+        self.top_is_open = false;
+        self.save_point = SavePoint::Unreachable;
+        self.count_change(false);
     }
 }
 
@@ -303,5 +323,99 @@ mod tests {
         let state = document.state_to_save();
         document.mark_saved_as(state);
         assert!(!document.is_dirty());
+    }
+
+    /// How many whole projects the history holds: the previous drafts in revisions' inverses.
+    fn projects_held(document: &Document) -> usize {
+        fn in_edit(edit: &Edit) -> usize {
+            match edit {
+                Edit::Revise { .. } => 1,
+                Edit::Batch { edits, .. } => edits.iter().map(in_edit).sum(),
+                _ => 0,
+            }
+        }
+        let steps = document.undo_stack.iter().chain(&document.redo_stack);
+        steps.map(|step| in_edit(&step.inverse)).sum()
+    }
+
+    fn revise(document: &mut Document) {
+        let mut next = document.project().clone();
+        next.draft.number += 1;
+        document
+            .apply(Edit::Revise {
+                project: Box::new(next),
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn a_revised_draft_is_held_once_through_undo_and_redo() {
+        // A step used to keep the last edit applied beside its inverse, so each revision held
+        // the new project in the history as well as the old one, copied again at each undo.
+        let mut document = document();
+        revise(&mut document);
+        assert_eq!(projects_held(&document), 1);
+        document.undo();
+        assert_eq!(projects_held(&document), 1);
+        document.redo();
+        assert_eq!(projects_held(&document), 1);
+        revise(&mut document);
+        assert_eq!(projects_held(&document), 2);
+        assert_eq!(document.project().draft.number, 3);
+        document.undo();
+        document.undo();
+        assert_eq!(document.project().draft.number, 1);
+        assert_eq!(projects_held(&document), 2);
+    }
+
+    #[test]
+    fn typing_in_another_field_starts_another_step() {
+        let mut document = document();
+        let comment = document.project().comments[0].id.clone();
+        let claim = document.project().claims[0].id.clone();
+        let type_body = |document: &mut Document, body: &str| {
+            document
+                .apply(Edit::SetCommentBody {
+                    id: comment.clone(),
+                    body: body.to_owned(),
+                })
+                .unwrap();
+        };
+        type_body(&mut document, "W");
+        type_body(&mut document, "Wh");
+        document
+            .apply(Edit::SetClaimNote {
+                id: claim,
+                note: "N".to_owned(),
+            })
+            .unwrap();
+        type_body(&mut document, "Who");
+        assert_eq!(document.undo_stack.len(), 3);
+        document.undo();
+        document.undo();
+        assert_eq!(document.project().comments[0].body, "Wh");
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_is_no_change_but_one_that_fails_is_refused() {
+        let mut document = document();
+        let comment = &document.project().comments[0];
+        let (id, body) = (comment.id.clone(), comment.body.clone());
+        document
+            .apply(Edit::SetCommentBody {
+                id: id.clone(),
+                body: body.clone(),
+            })
+            .unwrap();
+        assert_eq!(document.change_count(), 0);
+        assert_eq!(document.undo_label(), None);
+        assert!(!document.is_dirty());
+        let refused = document.apply(Edit::SetClaimNote {
+            id: crate::model::ClaimId::from_text("k-missing"),
+            note: String::new(),
+        });
+        assert!(refused.is_err());
+        assert_eq!(document.change_count(), 0);
+        assert_eq!(document.project().comment(&id).unwrap().body, body);
     }
 }

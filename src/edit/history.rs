@@ -1,0 +1,122 @@
+//! What the undo history needs to know about an edit before applying it: which text field it
+//! types into (consecutive keystrokes in one field fold into one undo step), and whether it
+//! would change nothing (then it is no step at all).
+//!
+//! Both are answered from the edit and the project as they are, so
+//! [`crate::document::Document`] never has to keep a copy of an edit to compare with: for a
+//! revised draft that copy would be a whole book.
+
+use crate::model::{ClaimId, CommentId, MarkId, Project, ReplyId};
+
+use super::Edit;
+
+/// A text field that is typed into one keystroke at a time, each keystroke an edit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextField {
+    CommentBody(CommentId),
+    ReplyBody { comment: CommentId, reply: ReplyId },
+    ClaimNote(ClaimId),
+    Source { claim: ClaimId, index: usize },
+}
+
+impl Edit {
+    /// The text field this edit sets, if it is one typed into key by key.
+    pub fn text_field(&self) -> Option<TextField> {
+        match self {
+            Self::SetCommentBody { id, .. } => Some(TextField::CommentBody(id.clone())),
+            Self::SetReplyBody { comment, reply, .. } => Some(TextField::ReplyBody {
+                comment: comment.clone(),
+                reply: reply.clone(),
+            }),
+            Self::SetClaimNote { id, .. } => Some(TextField::ClaimNote(id.clone())),
+            Self::SetSource { claim, index, .. } => Some(TextField::Source {
+                claim: claim.clone(),
+                index: *index,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Whether this edit, following `earlier`, continues the same change (typing in the
+    /// same field) and should be undone together with it.
+    pub fn continues(&self, earlier: &Self) -> bool {
+        self.text_field()
+            .is_some_and(|field| earlier.text_field() == Some(field))
+    }
+
+    /// Whether applying the edit to `project` would leave it as it is: a field set to the
+    /// value it has, a draft replaced by an equal one, or a batch of such edits.
+    ///
+    /// An edit that fails changes nothing too, but it is not answered here: it is refused
+    /// when applied. A batch that changes something and then changes it back is counted as a
+    /// change: telling would take a copy of the project, and undoing it is harmless.
+    pub fn changes_nothing_in(&self, project: &Project) -> bool {
+        match self {
+            Self::SetSectionStatus { section, status } => project
+                .section(section)
+                .is_some_and(|s| s.status == *status),
+            Self::SetCommentBody { id, body } => {
+                project.comment(id).is_some_and(|c| c.body == *body)
+            }
+            Self::SetCommentResolved { id, resolved } => {
+                project.comment(id).is_some_and(|c| c.resolved == *resolved)
+            }
+            Self::SetReplyBody {
+                comment,
+                reply,
+                body,
+            } => project
+                .comment(comment)
+                .and_then(|c| c.replies.iter().find(|r| r.id == *reply))
+                .is_some_and(|r| r.body == *body),
+            Self::SetClaimStatus { id, status } => {
+                project.claim(id).is_some_and(|c| c.status == *status)
+            }
+            Self::SetClaimNote { id, note } => project.claim(id).is_some_and(|c| c.note == *note),
+            Self::SetClaimDealtWith { id, dealt_with } => project
+                .claim(id)
+                .is_some_and(|c| c.dealt_with == *dealt_with),
+            Self::SetSource {
+                claim,
+                index,
+                source,
+            } => project
+                .claim(claim)
+                .and_then(|c| c.sources.get(*index))
+                .is_some_and(|s| s == source),
+            Self::SetPlacement {
+                mark,
+                section,
+                passage,
+                carried,
+            } => match mark {
+                MarkId::Comment(id) => project.comment(id).is_some_and(|c| {
+                    c.section == *section
+                        && c.passage == *passage
+                        && c.carried.as_ref() == carried.as_deref()
+                }),
+                MarkId::Claim(id) => project.claim(id).is_some_and(|c| {
+                    c.section == *section
+                        && passage.as_ref() == Some(&c.passage)
+                        && c.carried.as_ref() == carried.as_deref()
+                }),
+            },
+            // Compared, never copied; a revised draft differs in its draft number at once.
+            Self::Revise { project: revised } => **revised == *project,
+            // If each edit changes nothing, each meets the project as it was.
+            Self::Batch { edits, .. } => edits.iter().all(|edit| edit.changes_nothing_in(project)),
+            Self::AddComment { .. }
+            | Self::RemoveComment { .. }
+            | Self::AddReply { .. }
+            | Self::RemoveReply { .. }
+            | Self::AddClaim { .. }
+            | Self::RemoveClaim { .. }
+            | Self::RecordStatusChange { .. }
+            | Self::ForgetStatusChange { .. }
+            | Self::AddSource { .. }
+            | Self::RemoveSource { .. }
+            | Self::Dismiss { .. }
+            | Self::Undismiss { .. } => false,
+        }
+    }
+}
