@@ -10,8 +10,9 @@ use tempfile::TempDir;
 
 use copydesk::app::{Modal, ScriptedFileDialogs};
 use copydesk::model::{Project, ReviewStatus};
-use copydesk::project_file::{load_project, save_project};
+use copydesk::project_file::load_project;
 use copydesk::storage::Safekeeping;
+use copydesk::storage::SaveRequest;
 use copydesk::storage::backups::Backups;
 use copydesk::storage::journal::{JournalMeta, Journals, read_journal, write_journal};
 use copydesk::storage::lock::{LockOwner, lock_path};
@@ -26,7 +27,7 @@ use crate::desk::{ALT, CTRL, CTRL_SHIFT, Desk, desk_keeping, press, project, set
 pub(crate) fn saved_sample(dir: &Path) -> PathBuf {
     let path = dir.join("review.copydesk.ron");
     let sample = copydesk::sample::sample_project(jiff::Timestamp::now()).unwrap();
-    save_project(&sample, &path).unwrap();
+    SaveRequest::new(&sample, &path).save().unwrap();
     path
 }
 
@@ -252,7 +253,7 @@ fn a_changed_file_can_be_reloaded_or_overwritten_with_a_backup_kept() {
     let change_on_disk = |status: &str| {
         let mut theirs = load_project(&path).unwrap();
         theirs.title = format!("Their title {status}");
-        save_project(&theirs, &path).unwrap();
+        SaveRequest::new(&theirs, &path).save().unwrap();
         std::fs::read(&path).unwrap()
     };
 

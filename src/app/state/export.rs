@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use super::{AppState, Modal};
 use crate::app::file_dialogs::DialogPurpose;
 use crate::export::{ExportFormat, export_bytes};
-use crate::project_file::write_atomically;
+use crate::storage::{RealFileSystem, write_atomically};
 
 /// An export being written on its worker thread.
 #[derive(Debug)]
@@ -81,7 +81,8 @@ impl AppState {
                 let written = export_bytes(&project, format)
                     .map_err(|error| format!("{}: {error}", target.display()))
                     .and_then(|bytes| {
-                        write_atomically(&target, &bytes).map_err(|error| error.to_string())
+                        write_atomically(&RealFileSystem, &target, &bytes)
+                            .map_err(|error| error.to_string())
                     });
                 let _ = sender.send(written);
             });

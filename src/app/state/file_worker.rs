@@ -12,7 +12,7 @@ use crate::document::StateToSave;
 use crate::model::Project;
 use crate::storage::Safekeeping;
 use crate::storage::journal::{JournalClaim, JournalMeta, remove_journal, write_journal};
-use crate::storage::save::{Expectation, SaveError, SaveRequest, Saved, save_project_file};
+use crate::storage::save::{Expectation, SaveError, SaveRequest, Saved, save_project};
 
 /// Work for the file thread.
 pub(super) enum FileJob {
@@ -159,7 +159,7 @@ fn run(safekeeping: &Safekeeping, job: FileJob) -> Option<FileDone> {
             upgrading_from,
         } => {
             let backups = safekeeping.backups();
-            let outcome = save_project_file(
+            let outcome = save_project(
                 fs,
                 SaveRequest {
                     project: &project,
