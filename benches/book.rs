@@ -20,7 +20,7 @@ use copydesk::model::{DraftFormat, Project};
 use copydesk::revise::{ReviseOptions, revise};
 use copydesk::storage::Safekeeping;
 use copydesk::storage::backups::Backups;
-use copydesk::storage::save::{Expectation, SaveRequest, save_project_file};
+use copydesk::storage::save::{Expectation, SaveRequest, save_project};
 use copydesk::storage::{ContentHash, RealFileSystem};
 use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, vec2};
 use egui_kittest::Harness;
@@ -218,7 +218,7 @@ fn core_figures(book: &Book, folder: &Path, project_path: &Path) {
     let backups = Backups::in_data_dir(data.path());
     let mut hash = ContentHash::of(&std::fs::read(project_path).unwrap());
     let save = median_of(RUNS, || {
-        let saved = save_project_file(
+        let saved = save_project(
             &RealFileSystem,
             SaveRequest {
                 project: &book.project,

@@ -142,7 +142,9 @@ fn main() {
     }
     let project_path = dir.path().join("long.copydesk.ron");
     timed("save project (atomic)", || {
-        copydesk::project_file::save_project(&project, &project_path).unwrap();
+        copydesk::storage::SaveRequest::new(&project, &project_path)
+            .save()
+            .unwrap();
     });
     timed("load project", || {
         copydesk::project_file::load_project(&project_path).unwrap()
@@ -152,7 +154,9 @@ fn main() {
     // that follow are what a user waits for.
     let small_path = dir.path().join("small.copydesk.ron");
     let small = copydesk::sample::sample_project(Timestamp::now()).unwrap();
-    copydesk::project_file::save_project(&small, &small_path).unwrap();
+    copydesk::storage::SaveRequest::new(&small, &small_path)
+        .save()
+        .unwrap();
     let started = Instant::now();
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 900.0))

@@ -16,7 +16,7 @@ use copydesk::project_file::{project_file_bytes, read_project_bytes, ron_from_pr
 use copydesk::storage::backups::Backups;
 use copydesk::storage::journal::{JournalMeta, write_journal};
 use copydesk::storage::lock::LockOwner;
-use copydesk::storage::save::{Expectation, SaveRequest, save_project_file};
+use copydesk::storage::save::{Expectation, SaveRequest, save_project};
 use copydesk::storage::{ContentHash, RealFileSystem};
 use jiff::Timestamp;
 
@@ -87,7 +87,7 @@ fn main() {
         "target ≤ 150 ms (file thread)",
         || {
             let on_disk = ContentHash::of(&std::fs::read(&path).unwrap());
-            save_project_file(
+            save_project(
                 &RealFileSystem,
                 SaveRequest {
                     project: &project,

@@ -19,10 +19,11 @@
 //!   for publishing pipelines (the gate);
 //! - [`text`], [`fingerprint`], [`progress`], [`sample`]: small helpers, how far long work
 //!   has come, the bundled sample;
-//! - [`cli`]: the command line;
-//! - [`app`]: the eframe/egui desk, which reads the core and emits edits.
+//! - [`cli`]: the command line (the binary starts the desk when no command is given);
+//! - [`app`]: the desk, a window drawn with a GUI toolkit, which reads the core and emits
+//!   edits.
 //!
-//! Only [`app`] depends on egui. See docs/ARCHITECTURE.md.
+//! Only [`app`] depends on the GUI toolkit. See docs/ARCHITECTURE.md.
 
 pub mod app;
 pub mod check;

@@ -89,10 +89,6 @@ pub enum ProjectFileError {
         #[source]
         problem: InvalidProject,
     },
-    #[error("{path}: cannot save: the project could not be written out ({message})")]
-    Serialize { path: PathBuf, message: String },
-    #[error(transparent)]
-    Save(#[from] crate::storage::WriteError),
 }
 
 #[derive(Serialize)]
@@ -457,27 +453,6 @@ fn version_written_in(text: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests;
-
-/// Saves a project file atomically: the target is replaced only once the new content is
-/// completely on disk. Saving through a symbolic link writes the file it points to, and an
-/// existing file keeps its permissions.
-pub fn save_project(project: &Project, path: &Path) -> Result<(), ProjectFileError> {
-    let text = ron_from_project(project).map_err(|error| ProjectFileError::Serialize {
-        path: path.to_owned(),
-        message: error.to_string(),
-    })?;
-    write_atomically(path, text.as_bytes())
-}
-
-/// Writes `bytes` to `path` the way a project is saved (see [`save_project`]): exports too
-/// never leave half a file behind.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ProjectFileError> {
-    Ok(crate::storage::write_atomically(
-        &crate::storage::RealFileSystem,
-        path,
-        bytes,
-    )?)
-}
 
 /// The project file name offered for an article: `story.txt` → `story.copydesk.ron`.
 pub fn project_path_for_article(article: &Path) -> PathBuf {

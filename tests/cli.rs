@@ -4,7 +4,8 @@ use std::path::Path;
 
 use copydesk::edit::Edit;
 use copydesk::model::{ClaimStatus, DealtWith, Resolution, ReviewStatus, Source};
-use copydesk::project_file::{load_project, save_project};
+use copydesk::project_file::load_project;
+use copydesk::storage::SaveRequest;
 use jiff::Timestamp;
 
 use crate::common::cli::{fails_with, run, stderr, stdout};
@@ -15,7 +16,7 @@ fn apply_all(path: &Path, edits: Vec<Edit>) {
     for edit in edits {
         edit.apply(&mut project).unwrap();
     }
-    save_project(&project, path).unwrap();
+    SaveRequest::new(&project, path).save().unwrap();
 }
 
 #[test]
@@ -298,7 +299,7 @@ fn ready_project(dir: &Path) -> std::path::PathBuf {
     }
     project.comments.clear();
     project.claims.clear();
-    save_project(&project, &path).unwrap();
+    SaveRequest::new(&project, &path).save().unwrap();
     path
 }
 
@@ -326,7 +327,7 @@ fn output_that_cannot_be_written_is_an_error_not_a_panic() {
     for (project, expected) in [(ready, 0), (dir.path().join("open.copydesk.ron"), 1)] {
         if expected == 1 {
             let open = copydesk::sample::sample_project(Timestamp::now()).unwrap();
-            save_project(&open, &project).unwrap();
+            SaveRequest::new(&open, &project).save().unwrap();
         }
         let mut child = copydesk()
             .args(["check", project.to_str().unwrap()])

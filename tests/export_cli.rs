@@ -5,8 +5,9 @@
 use copydesk::export::{ExportFormat, export_bytes};
 use copydesk::import::import_bytes;
 use copydesk::model::{DraftFormat, Project};
-use copydesk::project_file::{load_project, save_project};
+use copydesk::project_file::load_project;
 use copydesk::sample::sample_project;
+use copydesk::storage::SaveRequest;
 use jiff::Timestamp;
 
 use crate::common::cli::{fails_with, run, stdout};
@@ -141,7 +142,7 @@ fn export_writes_every_format_of_the_seed_review() {
         "Fay Checker",
         Timestamp::UNIX_EPOCH,
     ));
-    save_project(&project, &project_path).unwrap();
+    SaveRequest::new(&project, &project_path).save().unwrap();
 
     for (format, file, looks_like) in [
         ("markdown", "seed-review.md", "more than 4,000"),

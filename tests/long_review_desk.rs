@@ -51,7 +51,9 @@ fn long_review(folder: &std::path::Path) -> std::path::PathBuf {
         Edit::add_comment(comment).apply(&mut project).unwrap();
     }
     let path = folder.join("long.copydesk.ron");
-    copydesk::project_file::save_project(&project, &path).unwrap();
+    copydesk::storage::SaveRequest::new(&project, &path)
+        .save()
+        .unwrap();
     path
 }
 

@@ -13,7 +13,7 @@ use copydesk::app::state::SHOW_PROGRESS_AFTER;
 use copydesk::app::{Action, OpenReview, ScriptedFileDialogs};
 use copydesk::document::Document;
 use copydesk::model::{Claim, Comment, DraftFormat, Passage, Project, ReviewStatus};
-use copydesk::project_file::save_project;
+use copydesk::storage::SaveRequest;
 use egui::{Key, Role};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use jiff::Timestamp;
@@ -74,7 +74,7 @@ fn long_project(dir: &Path) -> (PathBuf, Project) {
         }
     }
     let path = dir.join("the-long-inquiry.copydesk.ron");
-    save_project(&project, &path).unwrap();
+    SaveRequest::new(&project, &path).save().unwrap();
     (path, project)
 }
 
@@ -283,10 +283,11 @@ fn a_revised_draft_read_for_one_review_never_lands_on_another() {
 fn quitting_with_save_while_a_revised_draft_is_read_closes_on_what_was_saved() {
     let dir = temp_dir();
     let path = dir.path().join("sample.copydesk.ron");
-    save_project(
+    SaveRequest::new(
         &copydesk::sample::sample_project(Timestamp::now()).unwrap(),
         &path,
     )
+    .save()
     .unwrap();
     let mut harness = desk(
         Some(path.clone()),

@@ -3,8 +3,8 @@
 use copydesk::model::{Claim, Comment, ReviewStatus, Source};
 use copydesk::project_file::{
     FORMAT_VERSION, ProjectFileError, load_project, project_from_ron, ron_from_project,
-    save_project,
 };
+use copydesk::storage::SaveRequest;
 use jiff::Timestamp;
 
 use crate::common::{passage_of, temp_dir, write};
@@ -39,7 +39,7 @@ fn a_saved_project_reopens_exactly_as_left() {
         .push_str("\nالعربية «guillemets» “curly” 4,000 \u{200f}mark");
     let dir = temp_dir();
     let path = dir.path().join("review.copydesk.ron");
-    save_project(&project, &path).unwrap();
+    SaveRequest::new(&project, &path).save().unwrap();
     let loaded = load_project(&path).unwrap();
     assert_eq!(loaded, project);
 
@@ -55,7 +55,7 @@ fn a_saved_project_reopens_exactly_as_left() {
         "non-ASCII text is written as itself"
     );
     // Stable order: saving the same project twice writes the same bytes.
-    save_project(&loaded, &path).unwrap();
+    SaveRequest::new(&loaded, &path).save().unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 
@@ -151,7 +151,7 @@ fn saving_replaces_the_file_whole_and_leaves_no_temporary_file() {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     }
     let project = reviewed_sample();
-    save_project(&project, &path).unwrap();
+    SaveRequest::new(&project, &path).save().unwrap();
     assert_eq!(load_project(&path).unwrap(), project);
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -173,11 +173,11 @@ fn saving_through_a_symbolic_link_writes_the_real_file() {
     let real = dir.path().join("real.copydesk.ron");
     let link = dir.path().join("link.copydesk.ron");
     let project = reviewed_sample();
-    save_project(&project, &real).unwrap();
+    SaveRequest::new(&project, &real).save().unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let mut changed = project;
     changed.sections[1].status = ReviewStatus::Approved;
-    save_project(&changed, &link).unwrap();
+    SaveRequest::new(&changed, &link).save().unwrap();
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()
@@ -194,11 +194,13 @@ fn a_save_into_a_missing_folder_writes_nothing() {
         .path()
         .join("no such folder")
         .join("review.copydesk.ron");
-    let error = save_project(&reviewed_sample(), &missing_folder).unwrap_err();
+    let error = SaveRequest::new(&reviewed_sample(), &missing_folder)
+        .save()
+        .unwrap_err();
     assert!(
         matches!(
             error,
-            ProjectFileError::Save(copydesk::storage::WriteError::NoFolder { .. })
+            copydesk::storage::SaveError::Write(copydesk::storage::WriteError::NoFolder { .. })
         ),
         "{error}"
     );
@@ -267,18 +269,18 @@ fn a_read_only_project_is_not_overwritten() {
     let dir = temp_dir();
     let path = dir.path().join("locked.copydesk.ron");
     let project = reviewed_sample();
-    save_project(&project, &path).unwrap();
+    SaveRequest::new(&project, &path).save().unwrap();
     let before = std::fs::read(&path).unwrap();
     let mut permissions = std::fs::metadata(&path).unwrap().permissions();
     permissions.set_readonly(true);
     std::fs::set_permissions(&path, permissions).unwrap();
     let mut changed = project;
     changed.sections[0].status = ReviewStatus::Approved;
-    let error = save_project(&changed, &path).unwrap_err();
+    let error = SaveRequest::new(&changed, &path).save().unwrap_err();
     assert!(
         matches!(
             error,
-            ProjectFileError::Save(copydesk::storage::WriteError::ReadOnly { .. })
+            copydesk::storage::SaveError::Write(copydesk::storage::WriteError::ReadOnly { .. })
         ),
         "{error}"
     );
@@ -293,7 +295,7 @@ fn a_new_project_gets_the_permissions_of_any_new_file() {
     let plain = dir.path().join("plain file");
     std::fs::File::create(&plain).unwrap();
     let path = dir.path().join("new.copydesk.ron");
-    save_project(&reviewed_sample(), &path).unwrap();
+    SaveRequest::new(&reviewed_sample(), &path).save().unwrap();
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(
         mode(&path),

@@ -567,7 +567,9 @@ fn a_revised_project_saves_and_loads_with_its_drafts_and_mark_states() {
     let revised = revise(&old, new, ReviseOptions::default()).project;
     let dir = crate::common::temp_dir();
     let path = dir.path().join("revised.copydesk.ron");
-    copydesk::project_file::save_project(&revised, &path).unwrap();
+    copydesk::storage::SaveRequest::new(&revised, &path)
+        .save()
+        .unwrap();
     let loaded = copydesk::project_file::load_project(&path).unwrap();
     assert_eq!(loaded, revised);
     assert_eq!(loaded.earlier_drafts[0].sections, old.sections);

@@ -412,7 +412,9 @@ fn review_with_a_comment_per_section(folder: &std::path::Path, names: &[&str]) -
             .unwrap();
     }
     let path = folder.join("review.copydesk.ron");
-    copydesk::project_file::save_project(&project, &path).unwrap();
+    copydesk::storage::SaveRequest::new(&project, &path)
+        .save()
+        .unwrap();
     path
 }
 

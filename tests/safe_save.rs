@@ -5,7 +5,7 @@
 use copydesk::model::ReviewStatus;
 use copydesk::project_file::{load_project, ron_from_project};
 use copydesk::storage::backups::Backups;
-use copydesk::storage::save::{Expectation, SaveRequest, save_project_file};
+use copydesk::storage::save::{Expectation, SaveRequest, save_project};
 use copydesk::storage::{ContentHash, Fault, FaultyFileSystem, RealFileSystem, SaveStep};
 
 use crate::common::{names_in, temp_dir};
@@ -41,7 +41,7 @@ fn every_failure_point_leaves_the_old_file_or_the_new_one() {
                     std::fs::write(&path, &old_bytes).unwrap();
                     let backups = Backups::in_data_dir(data.path());
                     let fs = FaultyFileSystem::failing_nth(step, fault, nth);
-                    let outcome = save_project_file(
+                    let outcome = save_project(
                         &fs,
                         SaveRequest {
                             project: &new,
@@ -111,7 +111,7 @@ fn a_save_keeps_the_files_permissions_and_writes_through_a_symbolic_link() {
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let mut edited = project;
     edited.sections[0].status = ReviewStatus::Approved;
-    save_project_file(
+    save_project(
         &RealFileSystem,
         SaveRequest {
             project: &edited,

@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use copydesk::app::{Modal, ScriptedFileDialogs};
 use copydesk::model::{Project, ReviewStatus};
-use copydesk::project_file::{load_project, save_project};
+use copydesk::project_file::load_project;
 use copydesk::storage::Safekeeping;
+use copydesk::storage::SaveRequest;
 use copydesk::storage::backups::Backups;
 use copydesk::storage::journal::read_journal;
 use copydesk::storage::lock::{LockOwner, lock_path};
@@ -131,7 +132,7 @@ fn a_changed_file_can_be_reloaded_or_overwritten_with_a_backup_kept() {
     let change_on_disk = |status: &str| {
         let mut theirs = load_project(&path).unwrap();
         theirs.title = format!("Their title {status}");
-        save_project(&theirs, &path).unwrap();
+        SaveRequest::new(&theirs, &path).save().unwrap();
         std::fs::read(&path).unwrap()
     };
 

@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 
 use copydesk::app::{Modal, ScriptedFileDialogs};
 use copydesk::model::ReviewStatus;
-use copydesk::project_file::{load_project, save_project};
+use copydesk::project_file::load_project;
 use copydesk::storage::Safekeeping;
+use copydesk::storage::SaveRequest;
 use copydesk::storage::backups::Backups;
 use copydesk::storage::journal::{JournalMeta, Journals, write_journal};
 use copydesk::storage::lock::{self, LockOutcome, LockOwner, lock_path};
@@ -401,9 +402,9 @@ fn a_backup_of_a_private_project_is_not_readable_by_others() {
     let mut project = load_project(&path).unwrap();
     project.title = "Changed".to_owned();
     let backups = Backups::in_data_dir(data.path());
-    let saved = copydesk::storage::save::save_project_file(
+    let saved = copydesk::storage::save::save_project(
         &RealFileSystem,
-        copydesk::storage::save::SaveRequest {
+        SaveRequest {
             project: &project,
             path: &path,
             expect: copydesk::storage::save::Expectation::Overwrite,
@@ -482,7 +483,7 @@ fn save_as_onto_a_project_open_elsewhere_asks_before_replacing_it() {
     let theirs = dir.path().join("theirs.copydesk.ron");
     let mut their_project = load_project(&path).unwrap();
     their_project.title = "Bea's review".to_owned();
-    save_project(&their_project, &theirs).unwrap();
+    SaveRequest::new(&their_project, &theirs).save().unwrap();
     let before = std::fs::read(&theirs).unwrap();
     let other = OtherDesk::holding(&theirs);
 

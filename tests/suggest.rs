@@ -7,7 +7,8 @@ use copydesk::document::Document;
 use copydesk::edit::Edit;
 use copydesk::import::import_file;
 use copydesk::model::{CheckKind, ClaimStatus, DealtWith, Project, Source, SourceRank};
-use copydesk::project_file::{load_project, save_project};
+use copydesk::project_file::load_project;
+use copydesk::storage::SaveRequest;
 use copydesk::suggest::evaluate::{Evaluation, evaluate, labels_from_tsv};
 use copydesk::suggest::{detect_in_project, suggestions_for_project, undecided};
 use jiff::Timestamp;
@@ -125,7 +126,7 @@ fn accepted_and_dismissed_suggestions_stay_decided_after_saving_and_reopening() 
 
     let dir = temp_dir();
     let path = dir.path().join("seed.copydesk.ron");
-    save_project(document.project(), &path).unwrap();
+    SaveRequest::new(document.project(), &path).save().unwrap();
     let reopened = load_project(&path).unwrap();
     assert_eq!(&reopened, document.project());
     let all = detect_in_project(&reopened);
@@ -223,7 +224,7 @@ fn the_gate_counts_open_claims_and_prints_their_passages() {
     }
     let dir = temp_dir();
     let path = dir.path().join("gate.copydesk.ron");
-    save_project(&project, &path).unwrap();
+    SaveRequest::new(&project, &path).save().unwrap();
     let output = copydesk().arg("check").arg(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8(output.stdout).unwrap();
@@ -283,7 +284,7 @@ fn the_report_is_a_fact_check_memo() {
 
     let dir = temp_dir();
     let path = dir.path().join("memo.copydesk.ron");
-    save_project(&project, &path).unwrap();
+    SaveRequest::new(&project, &path).save().unwrap();
     let output = copydesk().arg("report").arg(&path).output().unwrap();
     let memo = String::from_utf8(output.stdout).unwrap();
     let verified = memo.find("### Verified (1)").expect(&memo);

@@ -89,7 +89,9 @@ impl Book {
         std::fs::write(folder.join("the-long-inquiry.md"), &self.markdown).expect("write .md");
         std::fs::write(folder.join("the-long-inquiry.docx"), &self.docx).expect("write .docx");
         let project = folder.join("the-long-inquiry.copydesk.ron");
-        copydesk::project_file::save_project(&self.project, &project).expect("write project");
+        copydesk::storage::SaveRequest::new(&self.project, &project)
+            .save()
+            .expect("write project");
         project
     }
 }

@@ -5,36 +5,44 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{fail, print_then_exit};
-use crate::project_file::{is_project_path, save_project};
-use crate::storage::Safekeeping;
+use super::CliError;
+use super::output::print_then_exit;
+use crate::project_file::is_project_path;
 use crate::storage::journal::{
     JournalClaim, JournalEntry, read_journal, remove_journal, what_restoring_brings_back,
 };
+use crate::storage::{Safekeeping, SaveRequest};
 
 /// Lists the journals, or restores number `choice` (from 1, as listed) to `output`.
-pub fn recover_command(choice: Option<usize>, output: Option<&Path>) -> ExitCode {
+pub fn run(choice: Option<usize>, output: Option<&Path>) -> Result<ExitCode, CliError> {
     let Some(journals) = Safekeeping::for_this_user().journals() else {
-        return fail(&"this system has no folder for copydesk's data, so nothing was autosaved");
+        return Err(CliError::Refused(
+            "this system has no folder for copydesk's data, so nothing was autosaved".to_owned(),
+        ));
     };
     let orphaned = journals.orphaned();
     match (choice, output) {
         (None, None) => list(&orphaned, &journals.unreadable(), journals.folder()),
         (Some(choice), Some(output)) => {
             let Some(entry) = choice.checked_sub(1).and_then(|index| orphaned.get(index)) else {
-                return fail(&format!(
+                return Err(CliError::Refused(format!(
                     "there is no autosaved review number {choice} (run `copydesk recover` to list them)"
-                ));
+                )));
             };
             restore(entry, output)
         }
-        _ => fail(
-            &"give both the number of the review to restore and -o FILE, or neither to list them",
-        ),
+        _ => Err(CliError::Refused(
+            "give both the number of the review to restore and -o FILE, or neither to list them"
+                .to_owned(),
+        )),
     }
 }
 
-fn list(orphaned: &[JournalEntry], unreadable: &[PathBuf], folder: &Path) -> ExitCode {
+fn list(
+    orphaned: &[JournalEntry],
+    unreadable: &[PathBuf],
+    folder: &Path,
+) -> Result<ExitCode, CliError> {
     let mut text = String::new();
     for path in unreadable {
         text.push_str(&format!(
@@ -78,31 +86,23 @@ fn list(orphaned: &[JournalEntry], unreadable: &[PathBuf], folder: &Path) -> Exi
     print_then_exit(&text, ExitCode::SUCCESS)
 }
 
-fn restore(entry: &JournalEntry, output: &Path) -> ExitCode {
+fn restore(entry: &JournalEntry, output: &Path) -> Result<ExitCode, CliError> {
     if output.exists() {
-        return fail(&format!(
+        return Err(CliError::Refused(format!(
             "{}: already exists; restore to a new file, then compare",
             output.display()
-        ));
+        )));
     }
     if !is_project_path(output) {
-        return fail(&format!(
+        return Err(CliError::Refused(format!(
             "{}: a project file name ends in .copydesk.ron",
             output.display()
-        ));
+        )));
     }
     // A desk restoring it at the same moment would make it its own.
-    let claim = match JournalClaim::take(&entry.path) {
-        Ok(claim) => claim,
-        Err(error) => return fail(&error),
-    };
-    let (meta, project) = match read_journal(&entry.path) {
-        Ok(read) => read,
-        Err(error) => return fail(&error),
-    };
-    if let Err(error) = save_project(&project, output) {
-        return fail(&error);
-    }
+    let claim = JournalClaim::take(&entry.path)?;
+    let (meta, project) = read_journal(&entry.path)?;
+    SaveRequest::new(&project, output).save()?;
     // Only now that the review is safely in its own file does the journal go.
     remove_journal(&entry.path, Some(claim));
     print_then_exit(

@@ -17,6 +17,7 @@ mod placement;
 mod sections;
 mod summary;
 mod tokens;
+mod unsettled;
 mod word_diff;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ pub use decisions::{confirm_edit, reattach_edit, reject_edit, resolve_orphan_edi
 pub use next_draft::{NextDraft, read_next_draft};
 pub use placement::similarity;
 pub use summary::{MarkCounts, RevisionSummary};
+pub use unsettled::unsettled_marks;
 pub use word_diff::{DiffPiece, PieceKind, word_diff};
 
 use crate::model::{

@@ -1,9 +1,12 @@
 //! Keeping a review safe on disk: the promises of docs/RELIABILITY.md.
 //!
 //! - [`fs`]: the filesystem seam every write goes through, and a faulty one for tests;
-//! - [`atomic`]: replacing a file so a failure leaves the old version or the new one;
-//! - [`save`]: saving a project: refusing to overwrite a file someone else changed, keeping
-//!   the previous version as a backup first;
+//! - [`atomic`]: replacing a file so a failure leaves the old version or the new one (a
+//!   project, an export);
+//! - [`save`]: the one way to save a project ([`save_project`]): refusing to overwrite a file
+//!   someone else changed, keeping the previous version as a backup first; and, for a save
+//!   made without a desk, which backup was kept and who has the file open
+//!   ([`save_keeping_backup`]);
 //! - [`backups`]: a few rotating previous versions per project, in the data folder;
 //! - [`lock`]: a lock file that says who has a project open;
 //! - [`journal`]: the recovery journal written a moment after each change;
@@ -24,6 +27,9 @@ use sha2::{Digest as _, Sha256};
 
 pub use atomic::{WriteError, write_atomically};
 pub use safekeeping::{Safekeeping, data_folder_for_this_user};
+pub use save::{
+    Expectation, SaveError, SaveRequest, Saved, SavedWithoutDesk, save_keeping_backup, save_project,
+};
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,7 @@
-//! Saving a project the safe way: never over a file someone else changed since it was read
-//! (compared by content, so an edit that keeps the size and the time is still seen), the
-//! previous version kept as a backup first, then the atomic write.
+//! Saving a project, the one way every save is made (the desk's file thread, the command
+//! line, tests): never over a file someone else changed since it was read (compared by
+//! content, so an edit that keeps the size and the time is still seen), the previous version
+//! kept as a backup first, then the atomic write.
 
 use std::path::{Path, PathBuf};
 
@@ -10,9 +11,11 @@ use thiserror::Error;
 use super::ContentHash;
 use super::atomic::{WriteError, write_atomically};
 use super::backups::Backups;
-use super::fs::{FileSystem, SaveStep};
+use super::fs::{FileSystem, RealFileSystem, SaveStep};
+use super::lock::{Liveness, LockOwner, lock_path, read_owner};
+use super::safekeeping::Safekeeping;
 use crate::model::Project;
-use crate::project_file::ron_from_project;
+use crate::project_file::{is_project_path, ron_from_project};
 
 /// What the file on disk must be for the save to go ahead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +37,26 @@ pub struct SaveRequest<'a> {
     /// The format version the file was read in, when older than this copydesk's: the file is
     /// kept as it was before its first upgrade.
     pub upgrading_from: Option<u32>,
+}
+
+impl<'a> SaveRequest<'a> {
+    /// A save of `project` to `path` that replaces whatever is there and keeps no backup;
+    /// a caller that knows more sets the other fields with `..SaveRequest::new(project, path)`.
+    pub fn new(project: &'a Project, path: &'a Path) -> Self {
+        Self {
+            project,
+            path,
+            expect: Expectation::Overwrite,
+            backups: None,
+            upgrading_from: None,
+        }
+    }
+
+    /// Makes the save on the real filesystem, now: [`save_project`] for callers with nothing
+    /// to inject (a new file, a test).
+    pub fn save(self) -> Result<Saved, SaveError> {
+        save_project(&RealFileSystem, self, Timestamp::now())
+    }
 }
 
 /// A save that went through.
@@ -73,8 +96,8 @@ pub enum SaveError {
     Write(#[from] WriteError),
 }
 
-/// Saves `request.project` to `request.path` through `fs`.
-pub fn save_project_file(
+/// Saves `request.project` to `request.path` through `fs`; `now` names the backup.
+pub fn save_project(
     fs: &dyn FileSystem,
     request: SaveRequest<'_>,
     now: Timestamp,
@@ -138,10 +161,47 @@ pub fn save_project_file(
     })
 }
 
+/// A save made without a desk (from the command line), and what the person who asked for it
+/// should be told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedWithoutDesk {
+    /// The save, with the backup it kept or why it could not.
+    pub saved: Saved,
+    /// Who has the file open in a desk that still runs: that desk will ask before saving over
+    /// this save.
+    pub open_in_desk: Option<LockOwner>,
+}
+
+/// Saves as the desk does, for a save made without one: a project file the save replaces is
+/// kept first among `safekeeping`'s backups (the same folder the desk uses), through its
+/// filesystem. `request.backups` is ignored: a file that is not a project (an article
+/// overwritten on request) gets no backup.
+pub fn save_keeping_backup(
+    safekeeping: &Safekeeping,
+    request: SaveRequest<'_>,
+    now: Timestamp,
+) -> Result<SavedWithoutDesk, SaveError> {
+    let replaces_project = request.path.exists() && is_project_path(request.path);
+    let backups = safekeeping.backups().filter(|_| replaces_project);
+    let saved = save_project(
+        safekeeping.fs.as_ref(),
+        SaveRequest {
+            backups: backups.as_ref(),
+            ..request
+        },
+        now,
+    )?;
+    let open_in_desk =
+        read_owner(&lock_path(request.path)).filter(|owner| owner.liveness() != Liveness::Gone);
+    Ok(SavedWithoutDesk {
+        saved,
+        open_in_desk,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::fs::RealFileSystem;
 
     fn sample() -> Project {
         crate::sample::sample_project(Timestamp::now()).unwrap()
@@ -149,11 +209,8 @@ mod tests {
 
     fn request<'a>(project: &'a Project, path: &'a Path, expect: Expectation) -> SaveRequest<'a> {
         SaveRequest {
-            project,
-            path,
             expect,
-            backups: None,
-            upgrading_from: None,
+            ..SaveRequest::new(project, path)
         }
     }
 
@@ -162,7 +219,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("review.copydesk.ron");
         let project = sample();
-        let saved = save_project_file(
+        let saved = save_project(
             &RealFileSystem,
             request(&project, &path, Expectation::Overwrite),
             Timestamp::now(),
@@ -181,7 +238,7 @@ mod tests {
             .unwrap()
             .set_modified(modified_at)
             .unwrap();
-        let error = save_project_file(
+        let error = save_project(
             &RealFileSystem,
             request(&project, &path, Expectation::Unchanged(saved.hash)),
             Timestamp::now(),
@@ -198,7 +255,7 @@ mod tests {
         let path = dir.path().join("review.copydesk.ron");
         std::fs::write(&path, "the previous version").unwrap();
         let project = sample();
-        let saved = save_project_file(
+        let saved = save_project(
             &RealFileSystem,
             SaveRequest {
                 backups: Some(&backups),
@@ -228,7 +285,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("review.copydesk.ron");
         let project = sample();
-        save_project_file(
+        save_project(
             &RealFileSystem,
             request(
                 &project,
@@ -239,5 +296,41 @@ mod tests {
         )
         .unwrap();
         assert!(path.exists());
+    }
+
+    #[test]
+    fn a_save_without_a_desk_backs_up_only_a_project_and_names_the_desk_that_has_it_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let safekeeping = Safekeeping::in_data_dir(Some(dir.path().join("data")));
+        let project = sample();
+        let article = dir.path().join("draft.txt");
+        std::fs::write(&article, "an article, overwritten on request").unwrap();
+        let over_article = save_keeping_backup(
+            &safekeeping,
+            SaveRequest::new(&project, &article),
+            Timestamp::now(),
+        )
+        .unwrap();
+        assert_eq!(over_article.saved.backup, None);
+        assert_eq!(over_article.open_in_desk, None);
+
+        let path = dir.path().join("review.copydesk.ron");
+        std::fs::write(&path, "the previous version").unwrap();
+        let crate::storage::lock::LockOutcome::Locked(lock) = crate::storage::lock::acquire(&path)
+        else {
+            panic!("the project could not be locked");
+        };
+        let over_project = save_keeping_backup(
+            &safekeeping,
+            SaveRequest::new(&project, &path),
+            Timestamp::now(),
+        )
+        .unwrap();
+        let backup = over_project.saved.backup.unwrap();
+        assert_eq!(
+            std::fs::read_to_string(backup).unwrap(),
+            "the previous version"
+        );
+        assert_eq!(over_project.open_in_desk.as_ref(), Some(lock.owner()));
     }
 }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use copydesk::app::ScriptedFileDialogs;
-use copydesk::project_file::save_project;
 use copydesk::storage::Safekeeping;
+use copydesk::storage::SaveRequest;
 use copydesk::storage::journal::{JournalMeta, Journals, read_journal, write_journal};
 use copydesk::storage::lock::{LockOwner, lock_path};
 use egui::Key;
@@ -20,7 +20,7 @@ use crate::common::temp_dir;
 pub(crate) fn saved_sample(dir: &Path) -> PathBuf {
     let path = dir.join("review.copydesk.ron");
     let sample = copydesk::sample::sample_project(jiff::Timestamp::now()).unwrap();
-    save_project(&sample, &path).unwrap();
+    SaveRequest::new(&sample, &path).save().unwrap();
     path
 }
 

@@ -153,10 +153,11 @@ fn projects_open_from_the_dialog_and_from_recent_files() {
     let dir = temp_dir();
     let first = dir.path().join("first.copydesk.ron");
     let second = dir.path().join("second.md");
-    copydesk::project_file::save_project(
+    copydesk::storage::SaveRequest::new(
         &copydesk::sample::sample_project(jiff::Timestamp::now()).unwrap(),
         &first,
     )
+    .save()
     .unwrap();
     write(&second, "# Second\n\nA short draft.\n");
     let dialogs = ScriptedFileDialogs::default();

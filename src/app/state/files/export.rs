@@ -11,7 +11,8 @@ use crate::app::state::AppState;
 use crate::app::state::dialogs::Modal;
 use crate::app::state::review::file_name;
 use crate::export::{ExportFormat, export_bytes};
-use crate::project_file::{PROJECT_EXTENSION, is_project_path, write_atomically};
+use crate::project_file::{PROJECT_EXTENSION, is_project_path};
+use crate::storage::{RealFileSystem, write_atomically};
 
 use super::Files;
 
@@ -90,7 +91,8 @@ impl AppState {
             export_bytes(&project, format)
                 .map_err(|error| format!("{}: {error}", target.display()))
                 .and_then(|bytes| {
-                    write_atomically(&target, &bytes).map_err(|error| error.to_string())
+                    write_atomically(&RealFileSystem, &target, &bytes)
+                        .map_err(|error| error.to_string())
                 })
         });
         self.dialogs

@@ -17,7 +17,7 @@ use crate::document::StateToSave;
 use crate::open::ProjectOnDisk;
 use crate::project_file::{FORMAT_VERSION, project_path_for_article};
 use crate::storage::lock::{self, LockOutcome};
-use crate::storage::save::{Expectation, SaveError, SaveRequest, Saved, save_project_file};
+use crate::storage::save::{Expectation, SaveError, SaveRequest, Saved, save_project};
 
 /// A save on its way to the disk.
 #[derive(Debug)]
@@ -119,7 +119,7 @@ impl AppState {
         let safekeeping = self.files.safekeeping.clone();
         let task = self.files.queue_on_file_thread(move |_| {
             let backups = safekeeping.backups();
-            save_project_file(
+            save_project(
                 safekeeping.fs.as_ref(),
                 SaveRequest {
                     project: &project,

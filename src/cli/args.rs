@@ -1,0 +1,187 @@
+//! The command line's arguments, as clap reads them: the file the desk opens, or one of the
+//! headless commands with its flags. `--help` is written from the doc comments here.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::export::ExportFormat;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "A review desk for editors and fact-checkers.",
+    long_about = "A review desk for editors and fact-checkers.\n\n\
+        Without a command, opens the desk: on FILE (a project or an article to import), or on \
+        the bundled sample article when no FILE is given.",
+    after_help = "Examples:\n  \
+        copydesk draft.txt                          review a draft in the desk\n  \
+        copydesk import draft.md -o draft.copydesk.ron\n  \
+        copydesk revise draft.copydesk.ron draft-v2.md\n  \
+        copydesk memo draft.copydesk.ron --format json\n  \
+        copydesk export draft.copydesk.ron --format docx -o draft-reviewed.docx\n  \
+        copydesk check draft.copydesk.ron && publish",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A project (.copydesk.ron) to open, or an article (.txt, .md, .docx, .html) to import.
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import an article (.txt, .md, .docx or .html) into a new project file, without opening the desk.
+    Import {
+        /// The article to import.
+        article: PathBuf,
+        /// Where to write the project.
+        #[arg(short, long, value_name = "PROJECT")]
+        output: PathBuf,
+        /// Replace PROJECT if it already exists (its review would be lost).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Carry a review over to the writer's next draft: import NEW_ARTICLE into the project,
+    /// re-anchor every comment and claim (exact, moved, fuzzy or orphaned) and send approved
+    /// sections whose text changed back to review. The previous draft stays in the project.
+    Revise {
+        /// The project to carry over.
+        project: PathBuf,
+        /// The revised article (.txt, .md, .docx or .html).
+        new_article: PathBuf,
+        /// Where to write the revised project (default: over PROJECT, which is replaced only
+        /// once the new file is complete).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Print the fact-check memo: progress, the sections and their statuses, every claim
+    /// grouped by where its check stands, the undecided suggestions, the comments. With
+    /// `--format json`, the JSON report for tools (docs/FORMAT.md) instead.
+    #[command(visible_alias = "report")]
+    Memo {
+        /// The project (or an article, reported as not yet reviewed).
+        project: PathBuf,
+        #[arg(long, value_enum, default_value_t = MemoFormat::Markdown)]
+        format: MemoFormat,
+    },
+    /// The publishing gate: exit 0 when every section is approved and nothing is open,
+    /// 1 with a list of what is open, 2 when the project cannot be read.
+    Check {
+        /// The project to check.
+        project: PathBuf,
+    },
+    /// List the sentences worth checking (figures, events, attributed statements, unnamed
+    /// sources, superlatives, causes, promotional lines), with why. For a project, only the
+    /// suggestions nobody has accepted or dismissed yet.
+    Suggest {
+        /// An article or a project.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = SuggestFormat::Tsv)]
+        format: SuggestFormat,
+    },
+    /// Measure the suggestions against labelled sentences: precision, recall and F1 of the
+    /// factual kinds, matching sentences by their text.
+    Evaluate {
+        /// The article (or project) the labels are for.
+        article: PathBuf,
+        /// A TSV with a header naming the columns `label` (1 = check-worthy factual claim,
+        /// 0 = not) and `sentence`.
+        #[arg(long, value_name = "TSV")]
+        labels: PathBuf,
+        /// Also list the sentences it missed and the false alarms.
+        #[arg(long)]
+        show_errors: bool,
+    },
+    /// Export the review: a report (Markdown or a self-contained web page), the annotated
+    /// article for the writer (web page), the JSON report for tools, or the article as a Word
+    /// document with the comments and claims as Word comments.
+    Export {
+        /// The project to export.
+        project: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportChoice,
+        /// The file to write (replaced only once it is complete).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// List the reviews a desk that crashed or was killed left autosaved, with what each
+    /// would bring back; with N and -o, write review N to a new project file.
+    Recover {
+        /// The number of the review to restore, as listed.
+        number: Option<usize>,
+        /// The new project file to write it to.
+        #[arg(short, long, value_name = "PROJECT")]
+        output: Option<PathBuf>,
+    },
+    /// Write the bundled sample review (an article with a few marks) to a project file,
+    /// to try the other commands on.
+    Sample {
+        /// Where to write the project.
+        #[arg(short, long, value_name = "PROJECT")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    Tsv,
+    Json,
+}
+
+/// The `--format` of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportChoice {
+    /// The review report as Markdown.
+    Markdown,
+    /// The review report as a self-contained web page.
+    Html,
+    /// The article with highlighted passages and numbered notes, as a web page.
+    Annotated,
+    /// The JSON report (docs/FORMAT.md).
+    Json,
+    /// The article as a Word document, the comments and claims as Word comments.
+    Docx,
+}
+
+impl ExportChoice {
+    /// The export the choice names.
+    pub fn format(self) -> ExportFormat {
+        match self {
+            Self::Markdown => ExportFormat::Markdown,
+            Self::Html => ExportFormat::Html,
+            Self::Annotated => ExportFormat::AnnotatedHtml,
+            Self::Json => ExportFormat::Json,
+            Self::Docx => ExportFormat::Docx,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MemoFormat {
+    Markdown,
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_file_and_a_command_are_told_apart() {
+        let cli = Cli::try_parse_from(["copydesk", "draft.txt"]).unwrap();
+        assert_eq!(cli.file, Some(PathBuf::from("draft.txt")));
+        let cli = Cli::try_parse_from(["copydesk", "check", "p.copydesk.ron"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Check { .. })));
+    }
+}

@@ -1,0 +1,63 @@
+//! Why a command failed: the core's errors, which already name the file they are about, with
+//! the context the command adds, and the refusals the command line makes itself. Shown once,
+//! by [`super::finish`].
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::export::ExportError;
+use crate::import::ImportError;
+use crate::open::OpenError;
+use crate::project_file::ProjectFileError;
+use crate::storage::journal::JournalError;
+use crate::storage::{SaveError, WriteError};
+use crate::suggest::evaluate::LabelsError;
+
+#[derive(Debug, Error)]
+pub enum CliError {
+    #[error(transparent)]
+    ProjectFile(#[from] ProjectFileError),
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    /// An export file could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    /// The export could not be made; `path` is where it was to go.
+    #[error("{path}: {source}")]
+    Export {
+        path: PathBuf,
+        #[source]
+        source: ExportError,
+    },
+    #[error("{path}: cannot read the labels: {source}")]
+    LabelsUnreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: cannot read the labels: not UTF-8 text (expected a tab-separated file)")]
+    LabelsNotText { path: PathBuf },
+    #[error("{path}: {source}")]
+    Labels {
+        path: PathBuf,
+        #[source]
+        source: LabelsError,
+    },
+    /// Standard output failed for another reason than a reader that stopped early.
+    #[error("cannot write the output: {0}")]
+    Output(#[source] std::io::Error),
+    /// The desk could not be started (the binary starts it; the command line only reports it).
+    #[error(transparent)]
+    Desk(Box<dyn std::error::Error + Send + Sync>),
+    /// A refusal made here, about the command's own arguments (an output that already exists,
+    /// the article given as the project, …).
+    #[error("{0}")]
+    Refused(String),
+}

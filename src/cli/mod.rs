@@ -1,0 +1,98 @@
+//! The command line: headless commands for scripts and publishing pipelines, one file each,
+//! shaped like ripgrep's: [`parse`] reads the arguments, [`run`] hands a command to its file,
+//! whose `run` returns an exit status or a [`CliError`], and [`finish`] is the one place an
+//! error is shown (`copydesk: …` on stderr, status [`EXIT_ERROR`]). Nothing here panics on
+//! bad input, and no command prints its own error.
+//!
+//! The desk is not started from here: the binary (`src/main.rs`) opens it when no command is
+//! given, so the command line stays part of the core.
+
+mod args;
+mod check;
+mod error;
+mod evaluate;
+mod export;
+mod import;
+mod memo;
+mod output;
+mod recover;
+mod revise;
+mod sample;
+mod suggest;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+pub use args::{Cli, Command, ExportChoice, MemoFormat, SuggestFormat};
+pub use error::CliError;
+
+/// Exit status of `check` when something is still open.
+pub const EXIT_OPEN: u8 = 1;
+/// Exit status for unreadable input and other errors.
+pub const EXIT_ERROR: u8 = 2;
+
+/// The arguments of this process; `Err` is the status to exit with at once, clap having
+/// printed the help or the version (status 0, stdout) or what is wrong with the arguments
+/// (status 2, stderr).
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|error| {
+        let _ = error.print();
+        if error.use_stderr() {
+            ExitCode::from(EXIT_ERROR)
+        } else {
+            ExitCode::SUCCESS
+        }
+    })
+}
+
+/// Runs one command.
+pub fn run(command: Command) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Import {
+            article,
+            output,
+            force,
+        } => import::run(&article, &output, force),
+        Command::Revise {
+            project,
+            new_article,
+            output,
+        } => revise::run(&project, &new_article, output.as_deref()),
+        Command::Memo { project, format } => memo::run(&project, format),
+        Command::Check { project } => check::run(&project),
+        Command::Suggest { file, format } => suggest::run(&file, format),
+        Command::Evaluate {
+            article,
+            labels,
+            show_errors,
+        } => evaluate::run(&article, &labels, show_errors),
+        Command::Export {
+            project,
+            format,
+            output,
+        } => export::run(&project, format.format(), &output),
+        Command::Recover { number, output } => recover::run(number, output.as_deref()),
+        Command::Sample { output } => sample::run(&output),
+    }
+}
+
+/// The status to exit with; an error is shown here, and only here.
+pub fn finish(outcome: Result<ExitCode, CliError>) -> ExitCode {
+    match outcome {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("copydesk: {error}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
