@@ -22,7 +22,7 @@ use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use decode::{text_from_bytes, text_with_content};
+use decode::text_from_bytes;
 pub use markdown::outline_from_markdown;
 pub use notes_to_comments::what_the_file_carried;
 use notes_to_comments::{comments_from_notes, tracked_changes_by_author};
@@ -295,34 +295,6 @@ mod tests {
             "{error}"
         );
         assert!(error.to_string().starts_with("l.txt: "), "{error}");
-    }
-
-    #[test]
-    fn web_pages_in_older_encodings_are_decoded() {
-        let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"></head><body><p>Caf".to_vec();
-        page.extend([0xE9, b' ', 0x80, b'4']);
-        page.extend(b"</p></body></html>");
-        let project = import("page.html", &page).unwrap();
-        // ISO-8859-1 is read as windows-1252, as browsers do: 0x80 is the euro sign.
-        assert_eq!(project.sections[0].text, "Café €4");
-
-        // No declaration and not UTF-8: windows-1252.
-        let mut undeclared = b"<p>na".to_vec();
-        undeclared.extend([0xEF, b'v', b'e', 0x93, b'!', 0x94]);
-        let project = import("page.htm", &undeclared).unwrap();
-        assert_eq!(project.sections[0].text, "naïve“!”");
-
-        // UTF-8 stays UTF-8, declared or not.
-        let project = import(
-            "page.html",
-            "<meta charset=utf-8><p>Ça va – 4 000 €</p>".as_bytes(),
-        )
-        .unwrap();
-        assert_eq!(project.sections[0].text, "Ça va – 4 000 €");
-        assert!(matches!(
-            import("page.html", b"<p>\0\0\0\x01\x02binary"),
-            Err(ImportError::Binary { .. })
-        ));
     }
 
     #[test]
