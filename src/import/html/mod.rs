@@ -1,0 +1,100 @@
+//! Web pages (a saved article, a CMS export): the article body, its headings, paragraphs,
+//! lists, quotes and tables; scripts, styles, navigation and forms left out.
+//!
+//! The page is parsed by html5ever (through `scraper`), the HTML5 parser browsers follow, so
+//! a page parses here as it does on screen, however broken its markup. The body is the
+//! `article` with the most text, else `main`, else `body`; the walk over it is iterative, so
+//! a page nested a hundred thousand levels deep is read like any other.
+//!
+//! The pieces: the page's encoding (`encoding`), the depth pre-scan that refuses pages built
+//! to stall the parser (`nesting`), choosing the article body and what is left out of it
+//! (`body`), and the walk over the body into blocks (`blocks`); this file ties them together
+//! and finds the page's title.
+
+mod blocks;
+mod body;
+mod encoding;
+mod nesting;
+#[cfg(test)]
+mod tests;
+
+use scraper::{Html, Selector};
+use thiserror::Error;
+
+use super::ArticleOutline;
+use super::outline::OutlineBuilder;
+use body::{LEFT_OUT, PAGE_FURNITURE, article_body};
+pub(super) use encoding::text_from_page_bytes;
+use nesting::nesting_estimate;
+
+/// How deep elements may nest. Articles are a few dozen levels deep; the HTML5 tree builder
+/// takes time growing with the square of the depth, so a page built to be deep is refused
+/// before it is parsed rather than left to stall the import.
+pub const MAX_NESTING: usize = 2_000;
+
+/// Why a web page could not be read.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum HtmlError {
+    #[error(
+        "the page nests its elements more than {MAX_NESTING} levels deep; no article does, so it was not read"
+    )]
+    TooDeep,
+}
+
+pub fn outline_from_html(text: &str) -> Result<ArticleOutline, HtmlError> {
+    if nesting_estimate(text) > MAX_NESTING {
+        return Err(HtmlError::TooDeep);
+    }
+    let page = Html::parse_document(text);
+    let (body, is_article) = article_body(&page);
+    let left_out = if is_article {
+        LEFT_OUT.to_vec()
+    } else {
+        [LEFT_OUT, PAGE_FURNITURE].concat()
+    };
+    let blocks = blocks::blocks_from_body(body, left_out);
+
+    let mut builder = OutlineBuilder::default();
+    builder.blocks(blocks);
+    if let Some(title) = page_title(&page) {
+        builder.title_if_none(&title);
+    }
+    Ok(builder.finish())
+}
+
+/// The page's own title, for a page whose body has no headline: `og:title`, else `<title>`.
+fn page_title(page: &Html) -> Option<String> {
+    let first = |selector: &str| {
+        Selector::parse(selector)
+            .ok()
+            .and_then(|selector| page.select(&selector).next())
+    };
+    first(r#"meta[property="og:title"]"#)
+        .and_then(|meta| meta.attr("content"))
+        .map(str::to_owned)
+        .or_else(|| {
+            first("title").map(|title| without_site_name(&title.text().collect::<String>()))
+        })
+        .map(|title| collapse_white_space(&title))
+        .filter(|title| !title.is_empty())
+}
+
+/// "Council votes on budget | The Gazette" → "Council votes on budget": a page's `<title>`
+/// usually ends with the site's name after a bar or a dash.
+fn without_site_name(title: &str) -> String {
+    [" | ", " – ", " — ", " - ", " :: "]
+        .iter()
+        .filter_map(|separator| title.rsplit_once(separator).map(|(story, _)| story))
+        .filter(|story| !story.trim().is_empty())
+        .max_by_key(|story| story.len())
+        .unwrap_or(title)
+        .to_owned()
+}
+
+/// HTML white space as a browser shows it: any run is one space. A no-break space stays.
+fn collapse_white_space(text: &str) -> String {
+    text.split([' ', '\t', '\n', '\r', '\u{c}'])
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

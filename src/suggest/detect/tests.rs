@@ -1,0 +1,154 @@
+//! The detector's rules, family by family, on sentences written to show each one and its
+//! exceptions.
+
+use super::*;
+use CheckKind::*;
+
+fn kinds(sentence: &str) -> Vec<CheckKind> {
+    Detector::default().assess(sentence).kinds()
+}
+
+fn reasons(sentence: &str) -> String {
+    Detector::default().assess(sentence).reasons()
+}
+
+#[test]
+fn figures_are_quoted_with_their_qualifiers_and_units() {
+    assert_eq!(
+        reasons("More than 4,000 detainees were moved."),
+        "contains the figure ‘More than 4,000’; describes what was done: ‘were moved’"
+    );
+    assert!(reasons("The plan costs $1.2 billion a year.").contains("‘$1.2 billion’"));
+    assert!(reasons("Turnout fell to 3.5 percent.").contains("‘3.5 percent’"));
+    assert!(reasons("Nearly two dozen shops closed.").contains("figure"));
+    assert_eq!(kinds("Unemployment could reach 7% next year."), [Figure]);
+    // Numbers inside names are not figures.
+    assert!(!kinds("COVID-19 changed how the G7 meets.").contains(&Figure));
+}
+
+#[test]
+fn named_actors_dates_and_plain_descriptions_make_events() {
+    assert!(reasons("Germany signed the accord.").contains("reports what ‘Germany’ did: ‘signed’"));
+    assert!(reasons("Police arrested two men on Monday.").contains("dated event"));
+    assert_eq!(kinds("Every applicant was interviewed in person."), [Event]);
+    // Speculation, habits and interpretation are not events.
+    assert!(kinds("The change could help families.").is_empty());
+    assert!(kinds("The move reflected a growing partnership.").is_empty());
+    assert!(kinds("Security forces collaborated safely and securely.").is_empty());
+    assert!(kinds("Batteries generally lasted longer than expected.").is_empty());
+}
+
+#[test]
+fn attributions_to_a_named_source_are_told_from_unnamed_ones() {
+    assert!(
+        reasons("Mayor Lisa Ortiz said the plan was fair.")
+            .contains("attributes a statement to ‘Mayor Lisa Ortiz’")
+    );
+    assert!(reasons("Rates will rise, according to the CBO.").contains("‘the CBO’"));
+    assert!(kinds("“We will act,” the ministry said.").contains(&Attribution));
+    assert_eq!(
+        kinds("Experts note that security remains a priority."),
+        [UnnamedSource]
+    );
+    assert_eq!(
+        kinds("Officials described the effort as a success."),
+        [UnnamedSource]
+    );
+    assert_eq!(
+        kinds("The plan, described by officials as essential, aimed to help."),
+        [UnnamedSource]
+    );
+    // A figure stays checkable whoever gives it.
+    assert_eq!(
+        kinds("Officials said 300 homes were damaged."),
+        [Figure, UnnamedSource]
+    );
+}
+
+#[test]
+fn appositions_single_evaluative_words_and_inner_generic_nouns_do_not_hide_facts() {
+    assert_eq!(kinds("Smith, the club's captain, resigned."), [Event]);
+    assert_eq!(kinds("A major fire destroyed the warehouse."), [Event]);
+    assert_eq!(kinds("The key witness was arrested."), [Event]);
+    assert!(
+        kinds("The council, which some residents opposed, said the plan would go ahead.")
+            .contains(&Attribution)
+    );
+}
+
+#[test]
+fn superlatives_rankings_and_measurable_comparisons() {
+    assert!(
+        reasons("It was one of the most extensive transfers in recent years.")
+            .contains("‘one of the most extensive’")
+    );
+    assert!(kinds("It is the largest plant in Europe.").contains(&Comparison));
+    assert!(kinds("Prices hit a record high.").contains(&Comparison));
+    assert!(kinds("Rents are higher than in the capital.").contains(&Comparison));
+    // Matters of taste are opinions, however superlative.
+    assert!(kinds("He is the most exciting player the club has ever had.").is_empty());
+    assert!(kinds("It was a better plan than the last one.").is_empty());
+}
+
+#[test]
+fn concrete_causes_stated_as_fact() {
+    assert!(
+        reasons("The flooding forced the closure of the bridge.")
+            .contains("states a cause as fact: ‘forced’")
+    );
+    assert!(kinds("The outage led to 40 cancelled flights.").contains(&Causal));
+    // A general or hedged cause is background or speculation.
+    assert!(!kinds("Smoking may lead to cancer.").contains(&Causal));
+}
+
+#[test]
+fn promotional_and_boilerplate_lines() {
+    for line in [
+        "Do Follow Gulf Magazine on Instagram",
+        "Read More:- Iraq Triumphs With Full Refining Capacity Boost Across New Plants 2026",
+        "Subscribe to our newsletter for daily updates.",
+        "Stay informed: Download the Daily app for alerts.",
+        "© 2025 Dunmore Daily. All rights reserved.",
+    ] {
+        assert_eq!(kinds(line), [Promotional], "{line}");
+    }
+    // News that happens to start like a call to action is not a promotion.
+    for news in [
+        "Also on Tuesday, the council approved more than 300 new homes.",
+        "Support for the measure fell to 41 percent, more than a year after the vote.",
+        "Share prices fell 12% as investors sold more stock.",
+        "Get ready: the city will close more roads.",
+    ] {
+        assert!(!kinds(news).contains(&Promotional), "{news}");
+    }
+    assert!(kinds("Share prices fell 12% as investors sold more stock.").contains(&Figure));
+    // An imperative in a news sentence is not a promotion.
+    assert!(
+        !kinds("Read the report, the minister told lawmakers on Tuesday.").contains(&Promotional)
+    );
+}
+
+#[test]
+fn headlines_datelines_and_fragments_are_not_claims() {
+    assert!(kinds("Iraq Triumphs With Full Refining Capacity Boost").is_empty());
+    assert!(kinds("RIVERTON, Ore., Feb. 12").is_empty());
+    assert!(kinds("Yes.").is_empty());
+}
+
+#[test]
+fn proper_nouns_are_learned_from_the_document() {
+    let text = [
+        "Aid reached Karvia last week.",
+        "Karvia has opened two camps.",
+        "Security forces patrolled.",
+    ];
+    let detector = Detector::from_sentences(text);
+    assert!(detector.proper_nouns.contains("karvia"));
+    assert!(!detector.proper_nouns.contains("security"));
+    assert!(
+        detector
+            .assess("Karvia opened a camp, and it cost nothing.")
+            .reasons()
+            .contains("‘Karvia’")
+    );
+}
