@@ -1,10 +1,8 @@
 //! How the desk and the core cope with a long article: prints figures, asserts nothing.
 //!
-//! Run with `cargo bench --bench desk`. The article is generated (deterministic), imported,
+//! Run with `cargo bench -- desk`. The article is generated (deterministic), imported,
 //! marked, saved and opened in the real desk, headless (egui_kittest); frame times are CPU
 //! time per `Harness::step`, which lays out, culls and tessellates but does not rasterize.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -102,7 +100,8 @@ impl egui::DroppedFile for Dropped {
     }
 }
 
-fn main() {
+/// Runs the group, printing its figures.
+pub fn run() {
     let dir = tempfile::tempdir().unwrap();
     let article_path = dir.path().join("long.txt");
     let article = long_article();

@@ -2,11 +2,9 @@
 //! exported: prints figures, asserts nothing. Target (issue 7): 300,000 words in under 200 ms
 //! from .txt, .md or .docx.
 //!
-//! Run with `cargo bench --bench import`. The manuscript is the shared one of real news
+//! Run with `cargo bench -- import`. The manuscript is the shared one of real news
 //! sentences; the .docx is copydesk's own export of it with 2,000 comments (Word comments to
 //! read back), the web page a plain rendering of the same text.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -17,16 +15,14 @@ use copydesk::import::import_bytes;
 use copydesk::model::{Comment, DraftFormat, Passage};
 use jiff::Timestamp;
 
-#[path = "support/manuscript.rs"]
-mod manuscript;
-
-use manuscript::{manuscript, median};
+use crate::support::manuscript::{manuscript, median};
 
 const TARGET_WORDS: usize = 300_000;
 const COMMENTS: usize = 2_000;
 const RUNS: usize = 7;
 
-fn main() {
+/// Runs the group, printing its figures.
+pub fn run() {
     let text = manuscript(TARGET_WORDS);
     let mut project = import_bytes(
         Path::new("manuscript.txt"),

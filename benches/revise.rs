@@ -2,15 +2,13 @@
 //! nothing. Target: 10,000 marks re-anchored across a 300,000-word manuscript after a typical
 //! revision in under 200 ms, and a bounded time however different the drafts are.
 //!
-//! Run with `cargo bench --bench revise`. The manuscript is the one the suggestion benchmark
+//! Run with `cargo bench -- revise`. The manuscript is the one the suggestion benchmark
 //! reads (real news sentences); the marks cover 1 to 12 words at random places; the typical
 //! revision edits a word in 2% of the paragraphs, deletes 1%, moves 0.7% to another chapter,
 //! adds a paragraph to every 40th chapter and renames every 25th heading.
 //!
 //! `TYPICAL_ONLY=1` skips the worst cases; `SHOW_FUZZY=1` lists the first fuzzy marks of each
 //! run with their old and proposed passages, to judge the proposals by eye.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -20,13 +18,8 @@ use copydesk::model::{AnchorState, DraftFormat, Project, Section};
 use copydesk::revise::{ReviseOptions, revise};
 use jiff::Timestamp;
 
-#[path = "support/manuscript.rs"]
-mod manuscript;
-
-use manuscript::{manuscript, median};
-
-#[path = "support/marks.rs"]
-mod marks;
+use crate::support::manuscript::{manuscript, median};
+use crate::support::marks;
 
 const TARGET_WORDS: usize = 300_000;
 const MARKS: usize = 10_000;
@@ -223,7 +216,8 @@ fn time_revision(label: &str, old: &Project, new: &Project) {
     );
 }
 
-fn main() {
+/// Runs the group, printing its figures.
+pub fn run() {
     let text = manuscript(TARGET_WORDS);
     let words = text.split_whitespace().count();
     let imported = import_bytes(

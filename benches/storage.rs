@@ -1,11 +1,9 @@
 //! What keeping a book-length review safe costs: prints figures, asserts nothing.
 //!
-//! Run with `cargo bench --bench storage`. The review is the benchmarks' 300,000-word
+//! Run with `cargo bench -- storage`. The review is the benchmarks' 300,000-word
 //! manuscript with 10,000 comments. Saving runs on the desk's file thread, so the only cost on
 //! the window's thread is the copy of the project handed to it (and, every few seconds while
 //! someone types, the copy for the recovery journal).
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -20,12 +18,8 @@ use copydesk::storage::save::{Expectation, SaveRequest, save_project};
 use copydesk::storage::{ContentHash, RealFileSystem};
 use jiff::Timestamp;
 
-#[path = "support/manuscript.rs"]
-mod manuscript;
-#[path = "support/marks.rs"]
-mod marks;
-
-use manuscript::{manuscript, median};
+use crate::support::manuscript::{manuscript, median};
+use crate::support::marks;
 
 const TARGET_WORDS: usize = 300_000;
 const MARKS: usize = 10_000;
@@ -45,7 +39,8 @@ fn time(label: &str, target: &str, mut run: impl FnMut()) {
     );
 }
 
-fn main() {
+/// Runs the group, printing its figures.
+pub fn run() {
     let text = manuscript(TARGET_WORDS);
     let imported = import_bytes(
         Path::new("manuscript.txt"),

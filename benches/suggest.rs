@@ -1,11 +1,9 @@
 //! How fast the suggestion pass reads a book-length manuscript: prints figures, asserts
 //! nothing. Target: 300,000 words in under 300 ms.
 //!
-//! Run with `cargo bench --bench suggest`. The manuscript is the bundled sample and the
+//! Run with `cargo bench -- suggest`. The manuscript is the bundled sample and the
 //! labelled test articles, repeated with their figures varied until it passes 300,000 words:
 //! real news sentences, so the detector does the work it does on real drafts.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::path::Path;
 use std::time::Instant;
@@ -15,15 +13,13 @@ use copydesk::model::DraftFormat;
 use copydesk::suggest::{detect_in_project, project_sentences, undecided};
 use jiff::Timestamp;
 
-#[path = "support/manuscript.rs"]
-mod manuscript;
-
-use manuscript::{manuscript, median};
+use crate::support::manuscript::{manuscript, median};
 
 const TARGET_WORDS: usize = 300_000;
 const RUNS: usize = 7;
 
-fn main() {
+/// Runs the group, printing its figures.
+pub fn run() {
     let text = manuscript(TARGET_WORDS);
     let words = text.split_whitespace().count();
     let project = import_bytes(

@@ -120,6 +120,14 @@ pub fn readable_timestamp(timestamp: jiff::Timestamp) -> String {
     timestamp.strftime("%Y-%m-%d %H:%M UTC").to_string()
 }
 
+/// A path's file name as shown to people (the whole path when it has none).
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

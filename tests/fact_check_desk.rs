@@ -2,7 +2,7 @@
 //! dismissed, the claims view filtered, open claims visited from the keyboard.
 
 use copydesk::app::ScriptedFileDialogs;
-use copydesk::app::state::SidePanel;
+use copydesk::app::side_panel::SidePanel;
 use copydesk::memo::markdown_memo;
 use copydesk::model::{CheckKind, ClaimStatus, MarkId};
 use copydesk::project_file::load_project;

@@ -1,16 +1,15 @@
 //! The side panel on the right: the current section's comments and claims as cards.
 
-use egui::{Align, Frame, Layout, RichText, ScrollArea, Sense, TextEdit, Ui};
+use egui::{Align, Layout, RichText, ScrollArea, TextEdit, Ui};
 
+use super::card_parts_ui::{byline_ui, card_title_ui, mark_name, quote_ui, text_field_actions};
 use super::command::UiCommand;
 use super::command::shortcut_text;
 use super::look;
 use super::state::{Action, AppState, CardRequests};
+use super::widgets::card_frame;
 use crate::edit::Edit;
-use crate::model::{
-    Carried, Claim, ClaimStatus, Comment, MarkId, MarkIndex, Passage, Project, Section,
-};
-use crate::text::shortened;
+use crate::model::{Claim, ClaimStatus, Comment, MarkId, MarkIndex, Section};
 
 pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions: &mut Vec<Action>) {
     let (Some(project), Some(section)) = (
@@ -111,131 +110,6 @@ fn header_ui(ui: &mut Ui, marks: &MarkIndex, section: &Section, actions: &mut Ve
         actions.push(Action::Command(UiCommand::CommentOnSection));
     }
     ui.add_space(4.0);
-}
-
-pub(super) fn card_frame(ui: &Ui, selected: bool) -> Frame {
-    let visuals = ui.visuals();
-    Frame::group(ui.style())
-        .fill(visuals.extreme_bg_color)
-        .inner_margin(10)
-        .corner_radius(6.0)
-        .stroke(if selected {
-            egui::Stroke::new(2.0, visuals.selection.stroke.color)
-        } else {
-            visuals.widgets.noninteractive.bg_stroke
-        })
-}
-
-/// A card's title; like its quote, clicking it shows the passage in the text.
-pub(super) fn card_title_ui(ui: &mut Ui, title: &str, mark: &MarkId, actions: &mut Vec<Action>) {
-    let response = ui
-        .add(
-            egui::Label::new(RichText::new(title).strong())
-                .sense(Sense::click())
-                .selectable(false),
-        )
-        .on_hover_text("Show in the text");
-    show_passage_on_click(ui, &response, mark, actions);
-}
-
-/// The quoted passage (clicking it scrolls the text there), then, for a mark carried over
-/// from an earlier draft, how it came through and the buttons to settle it.
-pub(super) fn quote_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    passage: Option<&Passage>,
-    carried: Option<&Carried>,
-    mark: &MarkId,
-    actions: &mut Vec<Action>,
-) {
-    // An orphan's words are not in this draft: the placement line says what it was on.
-    if carried.is_none_or(|c| c.state.is_placed()) {
-        let text = match passage {
-            Some(passage) => {
-                RichText::new(format!("“{}”", shortened(&passage.quote, 220))).italics()
-            }
-            None => RichText::new("On the whole section").italics().weak(),
-        };
-        let response = link_text_ui(ui, text, "Show in the text");
-        if response.clicked() {
-            actions.push(Action::ShowMark(mark.clone()));
-        }
-    }
-    if let (Some(carried), Some(project)) = (carried, state.project()) {
-        super::revision_ui::placement_ui(
-            ui,
-            project,
-            mark,
-            carried,
-            // The passage is shown just above.
-            None,
-            state.navigation.text_selection().is_some(),
-            actions,
-        );
-    }
-}
-
-/// Wrapped text that works as a link: a pointing hand on hover, a tooltip saying where it
-/// leads.
-pub(super) fn link_text_ui(ui: &mut Ui, text: RichText, hover: &str) -> egui::Response {
-    let response = ui
-        .add(
-            egui::Label::new(text)
-                .wrap()
-                .sense(Sense::click())
-                .selectable(false),
-        )
-        .on_hover_text(hover);
-    if response.hovered() {
-        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
-    }
-    response
-}
-
-/// A card's title and quote are links to the passage in the text.
-fn show_passage_on_click(
-    ui: &Ui,
-    response: &egui::Response,
-    mark: &MarkId,
-    actions: &mut Vec<Action>,
-) {
-    if response.hovered() {
-        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
-    }
-    if response.clicked() {
-        actions.push(Action::ShowMark(mark.clone()));
-    }
-}
-
-/// Who wrote a mark or reply and when; once the review spans drafts, also on which draft.
-pub(super) fn byline_ui(
-    ui: &mut Ui,
-    project: Option<&Project>,
-    prefix: &str,
-    author: &str,
-    when: jiff::Timestamp,
-) {
-    let draft = project
-        .filter(|p| !p.earlier_drafts.is_empty())
-        .map_or_else(String::new, |p| {
-            format!(" · on draft {}", p.draft_number_at(when))
-        });
-    ui.label(
-        RichText::new(format!(
-            "{prefix}{author} · {}{draft}",
-            look::time_for_people(when)
-        ))
-        .size(11.5)
-        .weak(),
-    );
-}
-
-/// What a mark's text fields are called for screen readers and tests.
-pub(super) fn mark_name(passage: Option<&Passage>) -> String {
-    match passage {
-        Some(passage) => format!("“{}”", shortened(&passage.quote, 40)),
-        None => "the section".to_owned(),
-    }
 }
 
 fn comment_card_ui(
@@ -382,49 +256,4 @@ fn comment_card_ui(
             actions.push(Action::SendReply(comment.id.clone()));
         }
     });
-}
-
-/// Keeps the history tidy around a text field: one undo step per visit, the card selected
-/// while it is edited, and the keyboard placed in a freshly made card.
-pub(super) fn text_field_actions(
-    response: &egui::Response,
-    mark: &MarkId,
-    requests: &CardRequests,
-    actions: &mut Vec<Action>,
-) {
-    if requests.focus.as_ref() == Some(mark) {
-        response.request_focus();
-    }
-    if response.gained_focus() {
-        actions.push(Action::ShowMark(mark.clone()));
-    }
-    if response.lost_focus() {
-        actions.push(Action::EndTyping);
-    }
-}
-
-/// An address the browser can open: http or https with a host.
-pub fn is_web_address(text: &str) -> bool {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
-    rest.is_some_and(|rest| {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        !host.is_empty() && host.contains('.') && !rest.chars().any(char::is_whitespace)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn web_addresses_are_recognised() {
-        assert!(is_web_address("https://example.org/report.pdf"));
-        assert!(is_web_address("http://data.gov.uk?q=1"));
-        assert!(!is_web_address("example.org"));
-        assert!(!is_web_address("https://"));
-        assert!(!is_web_address("https://exa mple.org"));
-        assert!(!is_web_address("javascript:alert(1)"));
-    }
 }

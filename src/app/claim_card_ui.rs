@@ -3,7 +3,7 @@
 
 use egui::{Align, Frame, Layout, RichText, TextEdit, Ui};
 
-use super::cards_ui::{
+use super::card_parts_ui::{
     byline_ui, card_title_ui, is_web_address, mark_name, quote_ui, text_field_actions,
 };
 use super::look;

@@ -3,13 +3,13 @@
 
 use egui::{Align, RichText, ScrollArea, Ui};
 
-use super::cards_ui::{card_frame, link_text_ui};
 use super::claim_card_ui::claim_card_ui;
 use super::command::UiCommand;
 use super::command::shortcut_text;
 use super::look;
 use super::state::CardRequests;
 use super::state::{Action, AppState};
+use super::widgets::{card_frame, link_text_ui};
 use crate::model::{CheckKind, Claim, ClaimStatus, MarkId, Project};
 use crate::query::{ClaimOrder, ClaimQuery, StatusFilter};
 use crate::text::shortened;

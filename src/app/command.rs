@@ -5,7 +5,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::state::SidePanel;
+use super::side_panel::SidePanel;
 use crate::model::ReviewStatus;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -4,8 +4,10 @@ use egui::{Button, RichText, Ui};
 
 use super::command::UiCommand;
 use super::prefs::Theme;
-use super::state::{Action, AppState, NOTICE_DURATION, Notice, SidePanel, file_name};
+use super::side_panel::SidePanel;
+use super::state::{Action, AppState, NOTICE_DURATION, Notice};
 use crate::model::ReviewStatus;
+use crate::text::file_name;
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let has_review = state.review.is_some();

@@ -7,6 +7,7 @@
 mod article_layout;
 mod article_ui;
 mod background;
+mod card_parts_ui;
 mod cards_ui;
 mod claim_card_ui;
 mod claims_ui;
@@ -16,15 +17,18 @@ mod look;
 mod menu_ui;
 mod modals_ui;
 mod outline_ui;
+mod placement_ui;
 pub mod prefs;
 mod progress_ui;
 mod revision_ui;
 mod safekeeping_ui;
 mod section_block_ui;
 mod section_text;
+pub mod side_panel;
 mod side_panel_ui;
 pub mod state;
 mod suggestions_ui;
+mod widgets;
 
 use std::path::PathBuf;
 
@@ -32,7 +36,7 @@ use egui::{Align2, Color32, FontId, Ui, ViewportCommand};
 use jiff::Timestamp;
 
 pub use article_ui::ArticleView;
-pub use cards_ui::is_web_address;
+pub use card_parts_ui::is_web_address;
 pub use command::UiCommand;
 pub use file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs, ScriptedFileDialogs};
 use prefs::{PREFERENCES_KEY, Preferences, Theme};

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
-use super::state::{Action, AppState, DiskChoice, ElsewhereChoice, file_name};
+use super::state::{Action, AppState, DiskChoice, ElsewhereChoice};
+use crate::text::file_name;
 
 pub fn changed_on_disk_ui(ui: &mut Ui, path: &Path, actions: &mut Vec<Action>) {
     ui.heading(format!("“{}” changed on disk", file_name(path)));

@@ -8,8 +8,9 @@ use super::claims_ui;
 use super::command::UiCommand;
 use super::command::shortcut_text;
 use super::revision_ui;
+use super::side_panel::SidePanel;
 use super::state::CardRequests;
-use super::state::{Action, AppState, SidePanel};
+use super::state::{Action, AppState};
 use super::suggestions_ui;
 
 pub fn side_panel_ui(

@@ -3,12 +3,12 @@
 
 use egui::{Align, Layout, RichText, ScrollArea, Ui};
 
-use super::cards_ui::{card_frame, link_text_ui};
 use super::command::UiCommand;
 use super::command::shortcut_text;
 use super::look;
 use super::state::CardRequests;
 use super::state::{Action, AppState};
+use super::widgets::{card_frame, link_text_ui};
 use crate::model::{CheckKind, Project};
 use crate::suggest::Suggestion;
 use crate::suggest::SuggestionKey;

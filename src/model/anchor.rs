@@ -7,9 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::comment::Resolution;
 use super::ids::SectionId;
 use super::passage::Passage;
+use super::stamp::Resolution;
 
 /// Where a mark landed in the revised draft.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

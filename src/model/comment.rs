@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::anchor::{self, Carried};
 use super::ids::{CommentId, ReplyId, SectionId};
 use super::passage::Passage;
+use super::stamp::Resolution;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {
@@ -122,10 +123,4 @@ impl Reply {
             body: body.to_owned(),
         }
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Resolution {
-    pub by: String,
-    pub at: Timestamp,
 }

@@ -12,10 +12,11 @@ mod mark_index;
 mod passage;
 mod project;
 mod section;
+mod stamp;
 
 pub use anchor::{AnchorState, Carried};
 pub use claim::{Claim, ClaimStatus, DealtWith, Source, SourceRank, StatusChange};
-pub use comment::{Comment, CommentOrigin, Reply, Resolution};
+pub use comment::{Comment, CommentOrigin, Reply};
 pub use ids::{ClaimId, CommentId, MarkId, ReplyId, SectionId};
 pub use kind::CheckKind;
 pub use mark_index::{MarkIndex, SectionMarks};
@@ -25,3 +26,4 @@ pub use project::{
     TrackedChanges,
 };
 pub use section::{ReviewStatus, Section, SectionRevision};
+pub use stamp::Resolution;

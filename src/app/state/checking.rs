@@ -5,43 +5,12 @@ use jiff::Timestamp;
 
 use super::review::OpenReview;
 use super::suggestion_cache::SuggestionCache;
+use crate::app::side_panel::SidePanel;
 use crate::edit::Edit;
 use crate::model::{CheckKind, Project, SectionId};
 use crate::query::ClaimQuery;
 use crate::suggest::SuggestionKey;
 use crate::text::counted;
-
-/// Which list the side panel shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum SidePanel {
-    /// The current section's comments and claims, as cards.
-    #[default]
-    Section,
-    /// Every claim of the article, filterable and sortable.
-    Claims,
-    /// The suggested sentences nobody has decided yet.
-    Suggestions,
-    /// What the latest revised draft changed, and the marks it could not place for certain.
-    Revision,
-}
-
-impl SidePanel {
-    pub const ALL: [Self; 4] = [
-        Self::Section,
-        Self::Claims,
-        Self::Suggestions,
-        Self::Revision,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Section => "Section",
-            Self::Claims => "Claims",
-            Self::Suggestions => "Suggestions",
-            Self::Revision => "Revision",
-        }
-    }
-}
 
 /// A decision about a suggestion, ready to apply.
 #[derive(Debug)]

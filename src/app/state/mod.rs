@@ -23,11 +23,11 @@ mod reviewing;
 mod suggestion_cache;
 
 pub use action::{Action, DiskChoice, ElsewhereChoice, UnsavedChoice};
-pub use checking::{FactCheckViews, SidePanel};
+pub use checking::FactCheckViews;
 pub use dialogs::{AfterUnsaved, Dialogs, Modal, NOTICE_DURATION, Notice};
 pub use files::{Files, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
 pub use navigation::{CardRequests, Navigation, ScrollTarget, TextSelection};
-pub use review::{OpenReview, ReadOnly, file_name};
+pub use review::{OpenReview, ReadOnly};
 pub use suggestion_cache::SuggestionCache;
 
 use super::command::UiCommand;

@@ -5,13 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::files::JournalState;
+use super::files::journal_state::JournalState;
 use crate::app::background::ReviewKey;
 use crate::document::Document;
 use crate::model::{MarkIndex, Project};
 use crate::open::ProjectOnDisk;
 use crate::project_file::FORMAT_VERSION;
 use crate::storage::lock::ProjectLock;
+use crate::text::file_name;
 
 /// A review open in the desk.
 #[derive(Debug)]
@@ -153,12 +154,4 @@ impl ReadOnly {
     pub fn allows_save_as(&self) -> bool {
         matches!(self, Self::OpenElsewhere { .. })
     }
-}
-
-/// A path's file name as shown to people (the whole path when it has none).
-pub fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }

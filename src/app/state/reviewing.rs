@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 
 use super::AppState;
-use super::checking::SidePanel;
+use crate::app::side_panel::SidePanel;
 use crate::edit::Edit;
 use crate::model::{
     CheckKind, Claim, ClaimId, ClaimStatus, Comment, CommentId, MarkId, Passage, Reply, Resolution,

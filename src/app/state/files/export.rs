@@ -9,10 +9,10 @@ use crate::app::background::{Polled, Task};
 use crate::app::file_dialogs::DialogPurpose;
 use crate::app::state::AppState;
 use crate::app::state::dialogs::Modal;
-use crate::app::state::review::file_name;
 use crate::export::{ExportFormat, export_bytes};
 use crate::project_file::{PROJECT_EXTENSION, is_project_path};
 use crate::storage::{RealFileSystem, write_atomically};
+use crate::text::file_name;
 
 use super::Files;
 

@@ -16,14 +16,14 @@ use std::time::Duration;
 
 use super::landing::{Gate, Landing, landing};
 use crate::app::background::{Polled, Task};
+use crate::app::side_panel::SidePanel;
 use crate::app::state::AppState;
-use crate::app::state::checking::SidePanel;
-use crate::app::state::review::file_name;
 use crate::edit::Edit;
 use crate::import::ImportError;
 use crate::open::{OpenError, Opened, open_path};
 use crate::project_file::is_project_path;
 use crate::revise::{NextDraft, read_next_draft};
+use crate::text::file_name;
 
 /// Work that ends within a frame or two shows no progress bar, so opening a short article
 /// does not flicker one.

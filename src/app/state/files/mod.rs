@@ -9,6 +9,7 @@
 
 mod dialog_answers;
 mod export;
+pub(super) mod journal_state;
 mod landing;
 mod long_work;
 mod opening;
@@ -18,7 +19,6 @@ mod saving;
 use std::path::PathBuf;
 
 pub use long_work::{SHOW_PROGRESS_AFTER, WorkInProgress};
-pub(super) use recovery::JournalState;
 pub use recovery::RecoveryOffer;
 
 use crate::app::background::{SerialWorker, Task};
@@ -149,7 +149,7 @@ impl Files {
 /// Where a new project file goes by default: `review` → `review.copydesk.ron`; names that
 /// already end in `.ron` are kept.
 fn with_project_extension(path: PathBuf) -> PathBuf {
-    let name = super::review::file_name(&path);
+    let name = crate::text::file_name(&path);
     if name.to_lowercase().ends_with(".ron") {
         path
     } else {

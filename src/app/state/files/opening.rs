@@ -8,13 +8,14 @@ use crate::app::file_dialogs::DialogPurpose;
 use crate::app::state::AppState;
 use crate::app::state::action::{ElsewhereChoice, UnsavedChoice};
 use crate::app::state::dialogs::{AfterUnsaved, Modal};
-use crate::app::state::review::{OpenReview, ReadOnly, file_name};
+use crate::app::state::review::{OpenReview, ReadOnly};
 use crate::document::Document;
 use crate::model::Project;
 use crate::open::{OpenError, Opened, ProjectOnDisk, open_path};
 use crate::project_file::FORMAT_VERSION;
 use crate::storage::lock::{self, LockOutcome, ProjectLock};
 use crate::text::counted;
+use crate::text::file_name;
 
 /// A project read from its file and waiting for the person to decide how to open it (it is
 /// open elsewhere).

@@ -12,12 +12,12 @@ use crate::app::file_dialogs::DialogPurpose;
 use crate::app::state::AppState;
 use crate::app::state::action::DiskChoice;
 use crate::app::state::dialogs::{AfterUnsaved, Modal};
-use crate::app::state::review::file_name;
 use crate::document::StateToSave;
 use crate::open::ProjectOnDisk;
 use crate::project_file::{FORMAT_VERSION, project_path_for_article};
 use crate::storage::lock::{self, LockOutcome};
 use crate::storage::save::{Expectation, SaveError, SaveRequest, Saved, save_project};
+use crate::text::file_name;
 
 /// A save on its way to the disk.
 #[derive(Debug)]

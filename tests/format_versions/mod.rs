@@ -1,22 +1,22 @@
 //! Files of every released format version (the golden files in `tests/data/format`, written by
-//! the copydesk of their time) open in this one, exactly as the migration chain promises; files
-//! from a newer version open read-only, or are refused as newer; hostile nesting and size are
-//! refused quickly, with a message naming the file.
+//! the copydesk of their time) open in this one, exactly as the migration chain promises.
+//! Files from a newer version are in `newer`; hostile nesting and size in `limits`.
+
+mod limits;
+mod newer;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use copydesk::model::{
     AnchorState, CheckKind, ClaimStatus, CommentOrigin, DraftFormat, Project, ReviewStatus,
     SourceRank,
 };
 use copydesk::project_file::{
-    FORMAT_VERSION, MAX_NESTING_DEPTH, MAX_PROJECT_BYTES, ProjectFileError, ReadProject,
-    UNKNOWN_BEFORE_HISTORY, load_project, project_from_ron, read_project, read_project_bytes,
-    ron_from_project,
+    FORMAT_VERSION, ReadProject, UNKNOWN_BEFORE_HISTORY, load_project, read_project,
+    read_project_bytes, ron_from_project,
 };
 
-use crate::common::{GOLDEN_PROJECTS, golden_project, replaced, temp_dir, write};
+use crate::common::{GOLDEN_PROJECTS, golden_project};
 
 const SAMPLE_TITLE: &str = "Riverton Doubles Its Bike-Share Network";
 const SAMPLE_REVIEWER: &str = "Sample reviewer";
@@ -325,235 +325,4 @@ fn a_golden_file_saved_again_is_in_the_current_version_and_reopens_equal() {
             assert_eq!(text, golden_text(name), "{name}");
         }
     }
-}
-
-/// Version 4's sample as a "version 5" file: extra fields at the top level and inside
-/// sections, claims and sources, of shapes version 4 never wrote.
-fn from_version_5() -> String {
-    let text = golden_text("v4.copydesk.ron");
-    let text = replaced(
-        &text,
-        "    version: 4,\n",
-        "    version: 5,\n    reviewers: [(name: \"Ana\", role: Editor, since: Some(\"2027-01-01\"))],\n    settings: {\"house style\": \"AP\", \"locale\": \"en-GB\"},\n",
-    );
-    let text = replaced(
-        &text,
-        "            level: 0,\n",
-        "            level: 0,\n            word_count: 74,\n            labels: [Breaking, Local(\"east\")],\n",
-    );
-    let text = replaced(
-        &text,
-        "            note: \"Table 3.\",\n",
-        "            note: \"Table 3.\",\n            confidence: 0.95,\n            reviewed_with: Some((tool: \"checker\", version: (2, 1))),\n",
-    );
-    replaced(
-        &text,
-        "                    rank: Primary,\n",
-        "                    rank: Primary,\n                    archived: \"https://web.archive.org/…\",\n",
-    )
-}
-
-#[test]
-fn a_file_from_a_newer_version_opens_read_only_with_what_this_version_understands() {
-    let dir = temp_dir();
-    let path = dir.path().join("future.copydesk.ron");
-    write(&path, from_version_5());
-    let read = read_project(&path).unwrap();
-    assert_eq!(read.version, 5);
-    assert!(read.is_from_newer_version());
-    assert!(!read.is_from_older_version());
-    // Everything version 4 knows is there; the rest was skipped.
-    assert_eq!(read.project, golden("v4.copydesk.ron"));
-
-    // The commands that write refuse it: saving would drop what this version skipped.
-    for error in [
-        load_project(&path).unwrap_err(),
-        project_from_ron(&path, &from_version_5()).unwrap_err(),
-    ] {
-        assert_refused_as_from_version_5(&error);
-    }
-}
-
-fn assert_refused_as_from_version_5(error: &ProjectFileError) {
-    assert!(
-        matches!(
-            error,
-            ProjectFileError::NewerVersion {
-                found: 5,
-                supported: FORMAT_VERSION,
-                ..
-            }
-        ),
-        "{error}"
-    );
-}
-
-#[test]
-fn a_newer_file_with_a_value_this_version_does_not_know_is_refused_as_newer() {
-    // A claim status from the future: an enum variant version 4 cannot take.
-    let future = replaced(
-        &from_version_5(),
-        "status: InProgress,",
-        "status: Disputed,",
-    );
-    let path = Path::new("future.copydesk.ron");
-    let error = read_project_bytes(path, future.as_bytes()).unwrap_err();
-    assert_refused_as_from_version_5(&error);
-    let message = error.to_string();
-    assert!(message.starts_with("future.copydesk.ron: "), "{message}");
-    assert!(message.contains("newer copydesk"), "{message}");
-    assert!(message.contains("format version 5"), "{message}");
-    assert!(message.contains("update copydesk"), "{message}");
-
-    // The same value in a file that claims this version is damage, and said to be.
-    let damaged = replaced(&future, "version: 5,", "version: 4,");
-    let error = read_project_bytes(path, damaged.as_bytes()).unwrap_err();
-    let ProjectFileError::Syntax { message, .. } = &error else {
-        panic!("expected a syntax error, got {error}");
-    };
-    assert!(message.contains("Disputed"), "{message}");
-}
-
-#[test]
-fn a_newer_file_this_version_finds_inconsistent_is_refused_as_newer_not_damaged() {
-    // Version 5 might allow a claim on a whole section; to version 4 it names no section.
-    let text = golden_text("v4.copydesk.ron");
-    let claim_section = golden("v4.copydesk.ron").claims[0].section.to_string();
-    let future = replaced(
-        &replaced(&text, "version: 4,", "version: 5,"),
-        &format!(
-            "section: \"{claim_section}\",\n            passage: (\n                start: 88,"
-        ),
-        "section: \"s-000000000000\",\n            passage: (\n                start: 88,",
-    );
-    let error = read_project_bytes(Path::new("f.copydesk.ron"), future.as_bytes()).unwrap_err();
-    assert!(
-        matches!(error, ProjectFileError::NewerVersion { found: 5, .. }),
-        "{error}"
-    );
-}
-
-/// Runs `read` and checks it took well under the hang guard's limit.
-fn quickly<T>(what: &str, read: impl FnOnce() -> T) -> T {
-    let started = Instant::now();
-    let result = read();
-    let took = started.elapsed();
-    assert!(took < Duration::from_secs(2), "{what} took {took:?}");
-    result
-}
-
-#[test]
-fn a_file_nested_100_000_deep_is_refused_quickly_as_nested_too_deeply() {
-    const DEPTH: usize = 100_000;
-    let head = "(\n    format: \"copydesk-project\",\n    version: 4,\n";
-    let nests = [
-        ("a list in a known field", "    title: ", "[", "]"),
-        ("a list in an unknown field", "    extra: ", "[", "]"),
-        ("a tuple in an unknown field", "    extra: ", "(", ")"),
-        ("options", "    extra: ", "Some(", ")"),
-        ("a map of structs", "    extra: ", "{\"k\": (a: ", ")}"),
-        ("sections", "    sections: ", "[(paragraphs: ", ")]"),
-    ];
-    for version in ["4", "5"] {
-        for (what, field, open, close) in nests {
-            let text = format!(
-                "{}{field}{}0{},\n)\n",
-                head.replace("version: 4", &format!("version: {version}")),
-                open.repeat(DEPTH),
-                close.repeat(DEPTH)
-            );
-            let path = Path::new("deep.copydesk.ron");
-            let error = quickly(what, || read_project_bytes(path, text.as_bytes())).unwrap_err();
-            assert!(
-                matches!(error, ProjectFileError::TooDeep { limit, .. } if limit == MAX_NESTING_DEPTH),
-                "{what}, version {version}: {error}"
-            );
-            let message = error.to_string();
-            assert!(message.starts_with("deep.copydesk.ron:"), "{message}");
-            assert!(message.contains("nested too deeply"), "{message}");
-        }
-    }
-}
-
-#[test]
-fn nesting_up_to_the_limit_is_read_and_one_level_more_is_not() {
-    // The top-level struct and the field's value are a level each; a list and its items are
-    // two more.
-    let lists_within = MAX_NESTING_DEPTH / 2 - 1;
-    let with_extra_field = |lists: usize| {
-        replaced(
-            &golden_text("v4.copydesk.ron"),
-            "    version: 4,\n",
-            &format!(
-                "    version: 4,\n    extra: {}{},\n",
-                "[".repeat(lists),
-                "]".repeat(lists)
-            ),
-        )
-    };
-    let path = Path::new("nested.copydesk.ron");
-    let read = read_project_bytes(path, with_extra_field(lists_within).as_bytes()).unwrap();
-    assert_eq!(read.project, golden("v4.copydesk.ron"));
-    let error =
-        read_project_bytes(path, with_extra_field(lists_within + 1).as_bytes()).unwrap_err();
-    assert!(
-        matches!(error, ProjectFileError::TooDeep { line: 5, .. }),
-        "{error}"
-    );
-}
-
-#[test]
-fn an_oversized_file_is_refused_before_it_is_read() {
-    let dir = temp_dir();
-    let path = dir.path().join("huge.copydesk.ron");
-    // Sparse: the size is on record, the disk holds nothing.
-    let file = std::fs::File::create(&path).unwrap();
-    file.set_len(MAX_PROJECT_BYTES + 1).unwrap();
-    drop(file);
-    for error in [
-        quickly("read_project", || read_project(&path)).unwrap_err(),
-        quickly("load_project", || load_project(&path)).unwrap_err(),
-    ] {
-        assert!(
-            matches!(error, ProjectFileError::TooLarge { size, .. } if size == MAX_PROJECT_BYTES + 1),
-            "{error}"
-        );
-        let message = error.to_string();
-        assert!(message.contains("huge.copydesk.ron"), "{message}");
-        assert!(message.contains("too large"), "{message}");
-    }
-
-    // Bytes already in memory too. Zeroed memory is only mapped, never touched: cheap.
-    let bytes = vec![0_u8; usize::try_from(MAX_PROJECT_BYTES).unwrap() + 1];
-    let error = quickly("read_project_bytes", || read_project_bytes(&path, &bytes)).unwrap_err();
-    assert!(
-        matches!(error, ProjectFileError::TooLarge { .. }),
-        "{error}"
-    );
-}
-
-/// Found while fuzzing the loader's limits: checking each mark's passage counted its
-/// section's characters once per mark, so a long section with many marks (a hostile file of a
-/// few megabytes; 20,000 marks on a 1.1-million-character section took 1.3 s in a release
-/// build, growing with both) cost their product. Now each section is counted once.
-#[test]
-fn checking_many_marks_on_a_long_section_counts_its_length_once() {
-    use copydesk::model::{Claim, Passage};
-    let mut project = golden("v4-word-comments.copydesk.ron");
-    let paragraph = "All work and no play makes Jack a dull boy. ".repeat(25);
-    project.sections[0].text = vec![paragraph; 1_000].join("\n");
-    let section = project.sections[0].id.clone();
-    let passage = Passage::from_section_text(&project.sections[0].text, 100..105).unwrap();
-    let claim = Claim::new(section, passage, "A", jiff::Timestamp::UNIX_EPOCH);
-    project.claims = (0..50_000)
-        .map(|_| Claim {
-            id: copydesk::model::ClaimId::random(),
-            ..claim.clone()
-        })
-        .collect();
-    let started = Instant::now();
-    project.validate().unwrap();
-    let took = started.elapsed();
-    // Before: 50,000 times 1.1 million characters, over 3 s even in a release build.
-    assert!(took < Duration::from_millis(500), "took {took:?}");
 }

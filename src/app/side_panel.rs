@@ -1,0 +1,34 @@
+//! The tabs of the right-hand panel: named here, apart from the state that remembers which
+//! is shown and the commands that show one, so both can name them.
+
+/// Which list the side panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SidePanel {
+    /// The current section's comments and claims, as cards.
+    #[default]
+    Section,
+    /// Every claim of the article, filterable and sortable.
+    Claims,
+    /// The suggested sentences nobody has decided yet.
+    Suggestions,
+    /// What the latest revised draft changed, and the marks it could not place for certain.
+    Revision,
+}
+
+impl SidePanel {
+    pub const ALL: [Self; 4] = [
+        Self::Section,
+        Self::Claims,
+        Self::Suggestions,
+        Self::Revision,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Section => "Section",
+            Self::Claims => "Claims",
+            Self::Suggestions => "Suggestions",
+            Self::Revision => "Revision",
+        }
+    }
+}
