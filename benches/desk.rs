@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use copydesk::app::prefs::Preferences;
 use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs};
 use copydesk::edit::Edit;
+use copydesk::model::Reviewer;
 use copydesk::model::{Claim, Comment, Passage};
 use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, vec2};
 use egui_kittest::Harness;
@@ -126,14 +127,14 @@ pub fn run() {
             Edit::add_claim(Claim::new(
                 section.id.clone(),
                 passage,
-                "Bench",
+                &Reviewer::named("Bench"),
                 Timestamp::now(),
             ))
         } else {
             Edit::add_comment(Comment::new(
                 section.id.clone(),
                 Some(passage),
-                "Bench",
+                &Reviewer::named("Bench"),
                 Timestamp::now(),
             ))
         };

@@ -16,6 +16,7 @@ use copydesk::model::{Comment, DraftFormat, Passage};
 use jiff::Timestamp;
 
 use crate::support::manuscript::{manuscript, median};
+use copydesk::model::Reviewer;
 
 const TARGET_WORDS: usize = 300_000;
 const COMMENTS: usize = 2_000;
@@ -47,7 +48,12 @@ pub fn run() {
         })
         .collect();
     for (section, passage) in marked {
-        let mut comment = Comment::new(section, Some(passage), "Bench", Timestamp::now());
+        let mut comment = Comment::new(
+            section,
+            Some(passage),
+            &Reviewer::named("Bench"),
+            Timestamp::now(),
+        );
         comment.body = "Check this.".to_owned();
         project.comments.push(comment);
     }

@@ -29,6 +29,11 @@ pub enum OpenItem {
         /// Fuzzy or orphaned after a revision: its place waits for a person.
         unsettled: Option<AnchorState>,
     },
+    /// Two reviewers' changes a merge could not reconcile, until a person picks one.
+    Conflict {
+        /// The conflict in words ([`crate::model::Conflict::describe`]).
+        described: String,
+    },
 }
 
 fn unsettled(carried: Option<&Carried>) -> Option<AnchorState> {
@@ -37,7 +42,8 @@ fn unsettled(carried: Option<&Carried>) -> Option<AnchorState> {
 
 /// Everything still open, in reading order: sections not approved, unresolved comments,
 /// claims neither verified nor dealt with — and claims whose place in a revised draft nobody
-/// has confirmed, verified or not (the verified words may be gone).
+/// has confirmed, verified or not (the verified words may be gone) — and, last, the conflicts
+/// a merge left for a person to settle.
 pub fn open_items(project: &Project) -> Vec<OpenItem> {
     let mut items = Vec::new();
     for section in &project.sections {
@@ -71,6 +77,9 @@ pub fn open_items(project: &Project) -> Vec<OpenItem> {
             });
         }
     }
+    items.extend(project.conflicts.iter().map(|conflict| OpenItem::Conflict {
+        described: conflict.describe(project),
+    }));
     items
 }
 
@@ -131,6 +140,7 @@ impl fmt::Display for OpenItem {
                 )?;
                 write_unsettled(f, *unsettled)
             }
+            Self::Conflict { described } => write!(f, "merge conflict on {described}"),
         }
     }
 }

@@ -263,7 +263,11 @@ mod tests {
     fn set_status(document: &mut Document, status: ReviewStatus) {
         let section = document.project().sections[0].id.clone();
         document
-            .apply(Edit::SetSectionStatus { section, status })
+            .apply(Edit::SetSectionStatus {
+                set: None,
+                section,
+                status,
+            })
             .unwrap();
     }
 

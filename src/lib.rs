@@ -12,6 +12,7 @@
 //! - [`storage`]: keeping a review safe on disk: saving, atomic writes through a filesystem
 //!   seam, backups, lock files, the recovery journal, the data folder;
 //! - [`revise`]: carrying a review over to the writer's next draft;
+//! - [`merge`]: two reviewers' copies brought together, and the conflicts settled;
 //! - [`query`]: which claims a view lists, and what comes next in reading order;
 //! - [`suggest`]: check-worthy sentences found automatically, and how well that works;
 //! - [`memo`], [`export`] and [`check`]: the review for people (the fact-check memo, the
@@ -34,6 +35,7 @@ pub mod export;
 pub mod fingerprint;
 pub mod import;
 pub mod memo;
+pub mod merge;
 pub mod model;
 pub mod open;
 pub mod progress;

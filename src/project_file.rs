@@ -12,9 +12,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::{
-    Claim, ClaimStatus, Comment, Dismissal, Draft, EarlierDraft, InvalidProject, Project, Section,
-    StatusChange,
+    Claim, Comment, Conflict, Dismissal, Draft, EarlierDraft, InvalidProject, Project, Reviewer,
+    Section, Tombstone,
 };
+
+pub use migrations::name_reviewers_of_records;
 
 /// The `format` field every project file carries.
 pub const FORMAT_NAME: &str = "copydesk-project";
@@ -23,7 +25,7 @@ pub const FORMAT_NAME: &str = "copydesk-project";
 /// Older files are brought up to it by the migration chain (`MIGRATIONS`), one step per
 /// version; what each version added is told there and in docs/FORMAT.md. Files from a newer
 /// version are read as far as this one understands them, to be opened read-only.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// Who set a status, for statuses set before copydesk kept a history (format version 1).
 pub const UNKNOWN_BEFORE_HISTORY: &str = "unknown (before history was kept)";
 /// The usual file name ending of a project.
@@ -104,6 +106,12 @@ struct FileOut<'a> {
     dismissed: &'a [Dismissal],
     #[serde(skip_serializing_if = "<[EarlierDraft]>::is_empty")]
     earlier_drafts: &'a [EarlierDraft],
+    #[serde(skip_serializing_if = "<[Reviewer]>::is_empty")]
+    reviewers: &'a [Reviewer],
+    #[serde(skip_serializing_if = "<[Tombstone]>::is_empty")]
+    deleted: &'a [Tombstone],
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    conflicts: &'a [Conflict],
 }
 
 #[derive(Deserialize)]
@@ -125,6 +133,12 @@ struct FileIn {
     dismissed: Vec<Dismissal>,
     #[serde(default)]
     earlier_drafts: Vec<EarlierDraft>,
+    #[serde(default)]
+    reviewers: Vec<Reviewer>,
+    #[serde(default)]
+    deleted: Vec<Tombstone>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
 }
 
 /// The two fields read before anything else, to decide whether and how to read the rest.
@@ -150,6 +164,9 @@ pub fn ron_from_project(project: &Project) -> Result<String, ron::Error> {
         claims: &project.claims,
         dismissed: &project.dismissed,
         earlier_drafts: &project.earlier_drafts,
+        reviewers: &project.reviewers,
+        deleted: &project.deleted,
+        conflicts: &project.conflicts,
     };
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
@@ -302,8 +319,11 @@ fn read_project_text(path: &Path, text: &str) -> Result<ReadProject, ProjectFile
         claims: file.claims,
         dismissed: file.dismissed,
         earlier_drafts: file.earlier_drafts,
+        reviewers: file.reviewers,
+        deleted: file.deleted,
+        conflicts: file.conflicts,
     };
-    migrate(&mut project, version);
+    migrations::migrate(&mut project, version);
     project.validate().map_err(|problem| {
         // A newer version may allow what this one does not (a new kind of passage, say): its
         // file is not damaged, only beyond this version.
@@ -382,66 +402,6 @@ fn parse_error(path: &Path, error: &ron::error::SpannedError) -> ProjectFileErro
 /// into the current model as it is and the steps work on the [`Project`]; a step fills in what
 /// the older version could not say. A version that renames or restructures a field would need
 /// its step to work on the file's RON before the model sees it.
-type Migration = fn(&mut Project);
-
-/// The steps, in order: `MIGRATIONS[n - 1]` brings a project from version `n` to `n + 1`.
-///
-/// Its length is tied to [`FORMAT_VERSION`], so a new version cannot be declared without its
-/// step (even one that changes nothing, saying why). A new version also gets its golden file in
-/// `tests/data/format`, written by the first copydesk that writes it, and the files already
-/// there stay as they are.
-const MIGRATIONS: [Migration; FORMAT_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
-
-/// Applies the steps from the file's `version` up to [`FORMAT_VERSION`]; a project already at
-/// the current version (or, read read-only, a newer one) is left as it is.
-fn migrate(project: &mut Project, version: u32) {
-    let first = usize::try_from(version.saturating_sub(1)).unwrap_or(usize::MAX);
-    for step in MIGRATIONS.iter().skip(first) {
-        step(project);
-    }
-}
-
-/// Version 1 → 2: claims get their status history.
-///
-/// Version 1 kept no history. Each claim's history starts with its flagging (`NeedsSource`,
-/// by its author, at its creation); a claim whose status has moved on gets that status as a
-/// second step, set by [`UNKNOWN_BEFORE_HISTORY`] and dated at its creation, because the file
-/// does not say who set it, or when. The other fields version 2 added (dismissed suggestions,
-/// claim kinds, sources' rank and access date) are simply absent from a version 1 file: none
-/// dismissed, no kinds known, rank and date not set.
-fn v1_to_v2(project: &mut Project) {
-    for claim in &mut project.claims {
-        claim.history.push(StatusChange {
-            status: ClaimStatus::NeedsSource,
-            by: claim.author.clone(),
-            at: claim.created,
-        });
-        if claim.status != ClaimStatus::NeedsSource {
-            claim.history.push(StatusChange {
-                status: claim.status,
-                by: UNKNOWN_BEFORE_HISTORY.to_owned(),
-                at: claim.created,
-            });
-        }
-    }
-}
-
-/// Version 2 → 3: nothing to change.
-///
-/// Version 3 added what a revised draft brings (earlier drafts, the draft number, sections'
-/// `revision`, marks' `carried`). A version 2 project never had a revised draft, so the
-/// defaults (no earlier drafts, draft 1, no revision, marks made on this draft) are exactly
-/// true of it.
-fn v2_to_v3(_project: &mut Project) {}
-
-/// Version 3 → 4: nothing to change.
-///
-/// Version 4 added Word and web drafts (`draft.format` `Docx` and `Html`), the tracked changes
-/// a Word draft had pending, and comments' `origin`. A version 3 project was imported from
-/// plain text or Markdown, which have none of these, so the defaults (no tracked changes,
-/// comments made in copydesk) are exactly true of it.
-fn v3_to_v4(_project: &mut Project) {}
-
 /// The `version: N` line near the top of a project file, read as text: a last resort for a
 /// file whose RON this version cannot parse.
 fn version_written_in(text: &str) -> Option<u32> {
@@ -451,6 +411,7 @@ fn version_written_in(text: &str) -> Option<u32> {
     })
 }
 
+mod migrations;
 #[cfg(test)]
 mod tests;
 

@@ -10,8 +10,8 @@ use jiff::Timestamp;
 use crate::edit::Edit;
 use crate::import::{ImportError, import_bytes};
 use crate::model::{
-    Claim, ClaimStatus, Comment, DraftFormat, Passage, Project, Reply, ReviewStatus, SectionId,
-    Source, SourceRank, StatusChange,
+    Claim, ClaimStatus, Comment, DraftFormat, Passage, Project, Reply, ReviewStatus, Reviewer,
+    Role, SectionId, Source, SourceRank, Stamp, StatusChange,
 };
 use crate::suggest::Detector;
 
@@ -19,6 +19,20 @@ pub const SAMPLE_ARTICLE: &str = include_str!("../assets/sample-article.md");
 pub const SAMPLE_FILE_NAME: &str = "sample-article.md";
 const SAMPLE_REVIEWER: &str = "Sample reviewer";
 const SAMPLE_WRITER: &str = "Sample writer";
+
+fn sample_reviewer() -> Reviewer {
+    Reviewer {
+        role: Some(Role::FactChecker),
+        ..Reviewer::named(SAMPLE_REVIEWER)
+    }
+}
+
+fn sample_writer() -> Reviewer {
+    Reviewer {
+        role: Some(Role::Writer),
+        ..Reviewer::named(SAMPLE_WRITER)
+    }
+}
 
 /// The sample article, imported and partly reviewed.
 pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
@@ -31,10 +45,11 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
             .iter()
             .find(|s| s.heading.as_deref() == heading)
         {
-            edits.push(Edit::SetSectionStatus {
-                section: section.id.clone(),
+            edits.push(Edit::section_status(
+                section.id.clone(),
                 status,
-            });
+                Stamp::new(&sample_reviewer(), now),
+            ));
         }
     };
     status(None, ReviewStatus::InReview);
@@ -43,13 +58,11 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
 
     let claim = |quote: &str, status: ClaimStatus, sources: Vec<Source>, note: &str| {
         passage_of(&project, quote).map(|(section, passage)| {
-            let mut claim = Claim::new(section, passage, SAMPLE_REVIEWER, now);
+            let mut claim = Claim::new(section, passage, &sample_reviewer(), now);
             if status != ClaimStatus::NeedsSource {
-                claim.history.push(StatusChange {
-                    status,
-                    by: SAMPLE_REVIEWER.to_owned(),
-                    at: now,
-                });
+                claim
+                    .history
+                    .push(StatusChange::new(status, &sample_reviewer(), now));
             }
             claim.kinds = Detector::default().assess(&claim.passage.quote).kinds();
             Edit::add_claim(Claim {
@@ -64,7 +77,7 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
         passage_of(&project, quote).map(|(section, passage)| {
             Edit::add_comment(Comment {
                 body: body.to_owned(),
-                ..Comment::new(section, Some(passage), SAMPLE_REVIEWER, now)
+                ..Comment::new(section, Some(passage), &sample_reviewer(), now)
             })
         })
     };
@@ -84,6 +97,7 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
                 note: "Budget table on page 12".to_owned(),
                 rank: SourceRank::Primary,
                 accessed: Some(now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date()),
+                ..Source::new(&sample_reviewer(), now)
             }],
             "Minutes give €14.6m including VAT; check the authority's figure.",
         ),
@@ -96,6 +110,7 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
                 note: String::new(),
                 rank: SourceRank::Primary,
                 accessed: None,
+                ..Source::new(&sample_reviewer(), now)
             }],
             "Table 3.",
         ),
@@ -113,7 +128,7 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
     {
         edits.push(Edit::add_comment(Comment {
             body: "Give the critics a name and a figure, or drop the paragraph.".to_owned(),
-            ..Comment::new(section.id.clone(), None, SAMPLE_REVIEWER, now)
+            ..Comment::new(section.id.clone(), None, &sample_reviewer(), now)
         }));
     }
     for edit in edits {
@@ -123,7 +138,7 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
     // The writer has answered the first comment: a thread to show.
     if let Some(first) = project.comments.first().map(|c| c.id.clone()) {
         let reply = Reply::new(
-            SAMPLE_WRITER,
+            &sample_writer(),
             now,
             "The authority's press release says so; I'll quote its director instead.",
         );
@@ -134,9 +149,10 @@ pub fn sample_project(now: Timestamp) -> Result<Project, ImportError> {
                      Dana Okafor, the council member who chairs the transport committee.";
     let _ = Edit::Dismiss {
         index: 0,
-        dismissal: crate::model::Dismissal::new(quotation, SAMPLE_REVIEWER, now),
+        dismissal: crate::model::Dismissal::new(quotation, &sample_reviewer(), now),
     }
     .apply(&mut project);
+    project.reviewers = vec![sample_reviewer(), sample_writer()];
     Ok(project)
 }
 

@@ -10,6 +10,7 @@ use jiff::Timestamp;
 use proptest::prelude::*;
 
 use crate::common::{edit_from_choices, passage_of};
+use copydesk::model::Reviewer;
 
 fn sample() -> Project {
     copydesk::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap()
@@ -21,9 +22,13 @@ fn one_of_each(project: &Project) -> Vec<Edit> {
     let comment = project.comments[0].id.clone();
     let claim = project.claims[1].id.clone();
     let (claim_section, passage) = passage_of(project, "31–9 vote");
-    let reply = Reply::new("Bo", Timestamp::UNIX_EPOCH, "Agreed.");
+    let reply = Reply::new(&Reviewer::named("Bo"), Timestamp::UNIX_EPOCH, "Agreed.");
     let with_reply = Comment {
-        replies: vec![Reply::new("Cy", Timestamp::UNIX_EPOCH, "Done.")],
+        replies: vec![Reply::new(
+            &Reviewer::named("Cy"),
+            Timestamp::UNIX_EPOCH,
+            "Done.",
+        )],
         ..project.comments[1].clone()
     };
     // The sample's first comment has a reply from the writer.
@@ -31,17 +36,24 @@ fn one_of_each(project: &Project) -> Vec<Edit> {
     let first_reply = project.comments[0].replies[0].id.clone();
     vec![
         Edit::SetSectionStatus {
+            set: None,
             section: section.clone(),
             status: ReviewStatus::Approved,
         },
-        Edit::add_comment(Comment::new(section, None, "Ana", Timestamp::UNIX_EPOCH)),
+        Edit::add_comment(Comment::new(
+            section,
+            None,
+            &Reviewer::named("Ana"),
+            Timestamp::UNIX_EPOCH,
+        )),
         Edit::add_comment(Comment::new(
             claim_section.clone(),
             Some(passage.clone()),
-            "Ana",
+            &Reviewer::named("Ana"),
             Timestamp::UNIX_EPOCH,
         )),
         Edit::RemoveComment {
+            deleted: None,
             id: comment.clone(),
         },
         Edit::SetCommentBody {
@@ -51,6 +63,7 @@ fn one_of_each(project: &Project) -> Vec<Edit> {
         Edit::SetCommentResolved {
             id: comment.clone(),
             resolved: Some(Resolution {
+                by_id: Default::default(),
                 by: "Ana".to_owned(),
                 at: Timestamp::UNIX_EPOCH,
             }),
@@ -62,6 +75,7 @@ fn one_of_each(project: &Project) -> Vec<Edit> {
             body: "Done, and checked.".to_owned(),
         },
         Edit::RemoveReply {
+            deleted: None,
             comment: with_reply_id,
             reply: first_reply,
         },
@@ -69,6 +83,7 @@ fn one_of_each(project: &Project) -> Vec<Edit> {
             label: "replace a thread".to_owned(),
             edits: vec![
                 Edit::RemoveComment {
+                    deleted: None,
                     id: with_reply.id.clone(),
                 },
                 Edit::AddComment {
@@ -80,10 +95,13 @@ fn one_of_each(project: &Project) -> Vec<Edit> {
         Edit::add_claim(Claim::new(
             claim_section,
             passage,
-            "Ana",
+            &Reviewer::named("Ana"),
             Timestamp::UNIX_EPOCH,
         )),
-        Edit::RemoveClaim { id: claim.clone() },
+        Edit::RemoveClaim {
+            deleted: None,
+            id: claim.clone(),
+        },
         Edit::SetClaimStatus {
             id: claim.clone(),
             status: ClaimStatus::Incorrect,
@@ -105,6 +123,7 @@ fn one_of_each(project: &Project) -> Vec<Edit> {
             },
         },
         Edit::RemoveSource {
+            deleted: None,
             claim: claim.clone(),
             index: 0,
         },
@@ -163,10 +182,12 @@ fn invalid_edits_are_refused_and_change_nothing() {
         label: "half".to_owned(),
         edits: vec![
             Edit::SetSectionStatus {
+                set: None,
                 section: original.sections[0].id.clone(),
                 status: ReviewStatus::Approved,
             },
             Edit::RemoveClaim {
+                deleted: None,
                 id: copydesk::model::ClaimId::from_text("k-missing"),
             },
         ],
@@ -217,6 +238,7 @@ fn the_save_point_follows_undo_and_redo() {
     document.mark_saved();
     assert!(!document.is_dirty());
     let approve = Edit::SetSectionStatus {
+        set: None,
         section: section.clone(),
         status: ReviewStatus::Approved,
     };
@@ -232,6 +254,7 @@ fn the_save_point_follows_undo_and_redo() {
     // A new edit after undoing past the save point makes the saved state unreachable.
     document
         .apply(Edit::SetSectionStatus {
+            set: None,
             section,
             status: ReviewStatus::NeedsChanges,
         })
@@ -242,6 +265,7 @@ fn the_save_point_follows_undo_and_redo() {
     let steps_before = document.undo_label().map(str::to_owned);
     document
         .apply(Edit::SetSectionStatus {
+            set: document.project().sections[0].status_set.clone(),
             section: document.project().sections[0].id.clone(),
             status: document.project().sections[0].status,
         })

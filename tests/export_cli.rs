@@ -12,6 +12,7 @@ use jiff::Timestamp;
 
 use crate::common::cli::{fails_with, run, stdout};
 use crate::common::{seed_article, temp_dir};
+use copydesk::model::Reviewer;
 
 /// What a comment says and where, in terms that survive a round trip through Word: the
 /// section's heading, the passage's offsets and quote, the author, the text.
@@ -139,7 +140,7 @@ fn export_writes_every_format_of_the_seed_review() {
     project.claims.push(copydesk::model::Claim::new(
         section,
         passage,
-        "Fay Checker",
+        &Reviewer::named("Fay Checker"),
         Timestamp::UNIX_EPOCH,
     ));
     SaveRequest::new(&project, &project_path).save().unwrap();
@@ -267,7 +268,12 @@ fn whole_section_comments_on_the_opening_and_orphans_survive_the_word_round_trip
     let mut project = sample_project(Timestamp::UNIX_EPOCH).unwrap();
     let opening = project.sections[0].clone();
     assert!(opening.heading.is_none());
-    let mut on_opening = Comment::new(opening.id, None, "Ana", Timestamp::UNIX_EPOCH);
+    let mut on_opening = Comment::new(
+        opening.id,
+        None,
+        &Reviewer::named("Ana"),
+        Timestamp::UNIX_EPOCH,
+    );
     on_opening.body = "The opening buries the news.".to_owned();
     project.comments.push(on_opening);
     // A comment a revised draft could not place: its passage is from the earlier draft.
@@ -275,7 +281,7 @@ fn whole_section_comments_on_the_opening_and_orphans_survive_the_word_round_trip
     let mut orphan = Comment::new(
         section.clone(),
         Some(passage.clone()),
-        "Ana",
+        &Reviewer::named("Ana"),
         Timestamp::UNIX_EPOCH,
     );
     orphan.body = "Which year?".to_owned();

@@ -16,6 +16,7 @@ use jiff::Timestamp;
 
 use crate::common::desk::{Desk, desk_running_at_most};
 use crate::common::temp_dir;
+use copydesk::model::Reviewer;
 
 const SECTIONS: usize = 300;
 
@@ -47,7 +48,12 @@ fn long_review(folder: &std::path::Path) -> std::path::PathBuf {
     for index in 0..SECTIONS {
         let section = &project.sections[index];
         let passage = Passage::from_section_text(&section.text, 0..9).unwrap();
-        let comment = Comment::new(section.id.clone(), Some(passage), "Ana", Timestamp::now());
+        let comment = Comment::new(
+            section.id.clone(),
+            Some(passage),
+            &Reviewer::named("Ana"),
+            Timestamp::now(),
+        );
         Edit::add_comment(comment).apply(&mut project).unwrap();
     }
     let path = folder.join("long.copydesk.ron");

@@ -20,6 +20,7 @@ use jiff::Timestamp;
 
 use crate::common::desk::{ALT, CTRL, CTRL_SHIFT, Desk, desk, notice, press, project, settle};
 use crate::common::{sample_draft_2, temp_dir, write};
+use copydesk::model::Reviewer;
 
 const SECTIONS: usize = 200;
 const COMMENTS: usize = 3_000;
@@ -66,11 +67,13 @@ fn long_project(dir: &Path) -> (PathBuf, Project) {
         let passage = Passage::from_section_text(&section.text, start..start + 30).unwrap();
         let id = section.id.clone();
         if mark < COMMENTS {
-            let mut comment = Comment::new(id, Some(passage), "Test", now);
+            let mut comment = Comment::new(id, Some(passage), &Reviewer::named("Test"), now);
             comment.body = format!("Check figure {mark}.");
             project.comments.push(comment);
         } else {
-            project.claims.push(Claim::new(id, passage, "Test", now));
+            project
+                .claims
+                .push(Claim::new(id, passage, &Reviewer::named("Test"), now));
         }
     }
     let path = dir.join("the-long-inquiry.copydesk.ron");

@@ -8,23 +8,31 @@ use copydesk::storage::SaveRequest;
 use jiff::Timestamp;
 
 use crate::common::{passage_of, temp_dir, write};
+use copydesk::model::{Reviewer, SourceId};
 
 fn reviewed_sample() -> copydesk::model::Project {
     let mut project = copydesk::sample::sample_project(Timestamp::now()).unwrap();
     let (section, passage) = passage_of(&project, "31–9 vote");
     project.claims.push(Claim {
         sources: vec![Source {
+            added: None,
+            id: SourceId::random(),
             url: "https://example.org/a?b=c&d=\"e\"".to_owned(),
             title: "Quotes \" and \\ backslashes".to_owned(),
             note: "Line one\nline two".to_owned(),
             rank: copydesk::model::SourceRank::Secondary,
             accessed: Some(jiff::civil::date(2026, 11, 2)),
         }],
-        ..Claim::new(section.clone(), passage, "Zoë", Timestamp::now())
+        ..Claim::new(
+            section.clone(),
+            passage,
+            &Reviewer::named("Zoë"),
+            Timestamp::now(),
+        )
     });
     project.comments.push(Comment {
         body: "RTL: العربية — and “quotes”".to_owned(),
-        ..Comment::new(section, None, "Ana", Timestamp::now())
+        ..Comment::new(section, None, &Reviewer::named("Ana"), Timestamp::now())
     });
     project.sections[0].status = ReviewStatus::Approved;
     project

@@ -14,6 +14,7 @@ use copydesk::suggest::{detect_in_project, suggestions_for_project, undecided};
 use jiff::Timestamp;
 
 use crate::common::{copydesk, passage_of, seed_article, shared_file, temp_dir};
+use copydesk::model::{Reviewer, SourceId};
 
 fn evaluation_of(article: &Path, labels: &Path) -> Evaluation {
     let project = import_file(article, Timestamp::now()).unwrap();
@@ -114,9 +115,15 @@ fn accepted_and_dismissed_suggestions_stay_decided_after_saving_and_reopening() 
         .unwrap();
     let now = Timestamp::now();
     document
-        .apply(figure.accept_edit(document.project(), "Fay", now).unwrap())
+        .apply(
+            figure
+                .accept_edit(document.project(), &Reviewer::named("Fay"), now)
+                .unwrap(),
+        )
         .unwrap();
-    document.apply(vague.dismiss_edit("Fay", now)).unwrap();
+    document
+        .apply(vague.dismiss_edit(&Reviewer::named("Fay"), now))
+        .unwrap();
     assert_eq!(undecided(&all, document.project()).len(), before - 2);
 
     let accepted = &document.project().claims[0];
@@ -154,7 +161,11 @@ fn a_dismissal_follows_its_sentence_not_its_position() {
         .iter()
         .find(|s| s.sentence.starts_with("Analysts suggest"))
         .unwrap();
-    Edit::apply(vague.dismiss_edit("Fay", Timestamp::now()), &mut project).unwrap();
+    Edit::apply(
+        vague.dismiss_edit(&Reviewer::named("Fay"), Timestamp::now()),
+        &mut project,
+    )
+    .unwrap();
     // A revised draft adds a paragraph before it and wraps the sentence differently.
     let section = project
         .sections
@@ -214,7 +225,7 @@ fn the_gate_counts_open_claims_and_prints_their_passages() {
     ];
     for (quote, status, dealt_with) in quotes {
         let (section, passage) = passage_of(&project, quote);
-        let mut claim = copydesk::model::Claim::new(section, passage, "Fay", now);
+        let mut claim = copydesk::model::Claim::new(section, passage, &Reviewer::named("Fay"), now);
         claim.status = status;
         claim.dealt_with = dealt_with;
         project.claims.push(claim);
@@ -251,14 +262,18 @@ fn the_report_is_a_fact_check_memo() {
         .unwrap();
     let mut document = Document::new(project.clone());
     document
-        .apply(figure.accept_edit(&project, "Fay", now).unwrap())
+        .apply(
+            figure
+                .accept_edit(&project, &Reviewer::named("Fay"), now)
+                .unwrap(),
+        )
         .unwrap();
     let claim = document.project().claims[0].clone();
     document
         .apply(Edit::claim_status_change(
             &claim,
             ClaimStatus::Verified,
-            "Gil",
+            &Reviewer::named("Gil"),
             now,
         ))
         .unwrap();
@@ -267,6 +282,8 @@ fn the_report_is_a_fact_check_memo() {
             claim: claim.id,
             index: 0,
             source: Source {
+                added: None,
+                id: SourceId::random(),
                 url: "https://example.org/centcom-release".to_owned(),
                 title: "CENTCOM release".to_owned(),
                 note: "Gives 4,112 detainees".to_owned(),
@@ -279,7 +296,9 @@ fn the_report_is_a_fact_check_memo() {
         .iter()
         .find(|s| s.sentence.starts_with("Experts note"))
         .unwrap();
-    document.apply(experts.dismiss_edit("Fay", now)).unwrap();
+    document
+        .apply(experts.dismiss_edit(&Reviewer::named("Fay"), now))
+        .unwrap();
     project = document.project().clone();
 
     let dir = temp_dir();

@@ -13,6 +13,7 @@ use copydesk::model::{
     Claim, ClaimId, ClaimStatus, Comment, CommentId, DraftFormat, Passage, Project, Reply,
     Resolution, ReviewStatus, SectionId, Source, StatusChange,
 };
+use copydesk::model::{Reviewer, SourceId};
 use jiff::{SignedDuration, Timestamp};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -223,7 +224,7 @@ fn marked(mut project: Project) -> Project {
         let author = reviewers[made % reviewers.len()];
         let at = base_time() + SignedDuration::from_secs(60 * made as i64);
         if made % 2 == 0 {
-            let mut claim = Claim::new(section.id.clone(), passage, author, at);
+            let mut claim = Claim::new(section.id.clone(), passage, &Reviewer::named(author), at);
             claim.id = ClaimId::from_text(format!("k-{made:012x}"));
             let status = [
                 ClaimStatus::NeedsSource,
@@ -233,14 +234,15 @@ fn marked(mut project: Project) -> Project {
             ][made / 2 % 4];
             if status != claim.status {
                 claim.status = status;
-                claim.history.push(StatusChange {
+                claim.history.push(StatusChange::new(
                     status,
-                    by: "Sam Okafor".to_owned(),
+                    &Reviewer::named("Sam Okafor"),
                     at,
-                });
+                ));
             }
             if made % 6 == 0 {
                 claim.sources.push(Source {
+                    id: SourceId::derived_from(&format!("book source {made}")),
                     url: format!("https://example.org/records/{made}"),
                     title: format!("Council records, file {made}"),
                     ..Source::default()
@@ -253,21 +255,18 @@ fn marked(mut project: Project) -> Project {
             let mut comment = Comment::new(
                 section.id.clone(),
                 (!whole_section).then_some(passage),
-                author,
+                &Reviewer::named(author),
                 at,
             );
             comment.id = CommentId::from_text(format!("c-{made:012x}"));
             comment.body = format!("Can we say where this comes from? (note {made})");
             if made % 4 == 1 {
-                let mut reply = Reply::new("Sam Okafor", at, "Asked the writer.");
+                let mut reply = Reply::new(&Reviewer::named("Sam Okafor"), at, "Asked the writer.");
                 reply.id = copydesk::model::ReplyId::from_text(format!("r-{made:012x}"));
                 comment.replies.push(reply);
             }
             if made % 8 == 3 {
-                comment.resolved = Some(Resolution {
-                    by: "Lee Brandt".to_owned(),
-                    at,
-                });
+                comment.resolved = Some(Resolution::new(&Reviewer::named("Lee Brandt"), at));
             }
             project.comments.push(comment);
         }

@@ -1,5 +1,6 @@
 //! Marks spread through a manuscript, shared by the benchmarks that need a marked book.
 
+use copydesk::model::Reviewer;
 use copydesk::model::{Comment, Passage, Project};
 use jiff::Timestamp;
 
@@ -25,7 +26,12 @@ pub fn marked(mut project: Project, count: usize) -> Project {
         let words = rng.usize(1..=12);
         let range = starts[first]..starts[first + words] - 1;
         if let Ok(passage) = Passage::from_section_text(&section.text, range) {
-            let comment = Comment::new(section.id.clone(), Some(passage), "Ana", Timestamp::now());
+            let comment = Comment::new(
+                section.id.clone(),
+                Some(passage),
+                &Reviewer::named("Ana"),
+                Timestamp::now(),
+            );
             project.comments.push(comment);
         }
     }

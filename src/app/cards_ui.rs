@@ -150,9 +150,10 @@ fn comment_card_ui(
                 .on_hover_text("Delete this comment (undo brings it back)")
                 .clicked()
             {
-                actions.push(Action::Edit(Edit::RemoveComment {
-                    id: comment.id.clone(),
-                }));
+                actions.push(Action::Edit(Edit::delete_comment(
+                    comment.id.clone(),
+                    state.stamp(),
+                )));
             }
         });
     });

@@ -32,9 +32,10 @@ pub fn claim_card_ui(
                 .on_hover_text("Remove this claim (undo brings it back)")
                 .clicked()
             {
-                actions.push(Action::Edit(Edit::RemoveClaim {
-                    id: claim.id.clone(),
-                }));
+                actions.push(Action::Edit(Edit::delete_claim(
+                    claim.id.clone(),
+                    state.stamp(),
+                )));
             }
         });
     });
@@ -108,7 +109,7 @@ pub fn claim_card_ui(
     ui.add_space(4.0);
     ui.label(RichText::new("Sources").strong().size(12.5));
     for (index, source) in claim.sources.iter().enumerate() {
-        source_ui(ui, claim, index, source, &name, actions);
+        source_ui(ui, state, claim, index, source, &name, actions);
     }
     if ui
         .button("➕ Add source")
@@ -118,7 +119,7 @@ pub fn claim_card_ui(
         actions.push(Action::Edit(Edit::AddSource {
             claim: claim.id.clone(),
             index: claim.sources.len(),
-            source: Source::default(),
+            source: Source::new(&state.prefs.reviewer(), jiff::Timestamp::now()),
         }));
     }
 
@@ -246,6 +247,7 @@ fn accessed_ui(
 
 fn source_ui(
     ui: &mut Ui,
+    state: &AppState,
     claim: &Claim,
     index: usize,
     source: &Source,
@@ -334,10 +336,11 @@ fn source_ui(
                         .accessible_name(format!("Remove source {number} of claim {claim_name}"))
                         .clicked()
                     {
-                        actions.push(Action::Edit(Edit::RemoveSource {
-                            claim: claim.id.clone(),
+                        actions.push(Action::Edit(Edit::delete_source(
+                            claim.id.clone(),
                             index,
-                        }));
+                            state.stamp(),
+                        )));
                     }
                 });
             });

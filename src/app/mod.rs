@@ -103,7 +103,8 @@ impl CopydeskApp {
                 cc.storage
                     .and_then(|s| eframe::get_value(s, PREFERENCES_KEY))
             })
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .with_reviewer_id();
         style_desk(&cc.egui_ctx);
         let mut state = AppState::new(prefs, options.dialogs, options.safekeeping);
         match options.file {

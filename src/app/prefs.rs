@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::{Reviewer, ReviewerId, Role};
+
 /// The key under which preferences live in eframe's storage.
 pub const PREFERENCES_KEY: &str = "copydesk-preferences";
 const MAX_RECENT_FILES: usize = 10;
@@ -16,6 +18,11 @@ const MAX_RECENT_FILES: usize = 10;
 pub struct Preferences {
     /// Written on every comment and claim; empty until the reviewer has been asked.
     pub reviewer_name: String,
+    /// Who the reviewer is, whatever name they give: made once, the first time the desk
+    /// runs (preferences from before reviewer ids get one when read).
+    pub reviewer_id: ReviewerId,
+    /// What the reviewer does (editor, fact-checker, writer), if they said.
+    pub reviewer_role: Option<Role>,
     /// Most recent first.
     pub recent_files: Vec<PathBuf>,
     pub theme: Theme,
@@ -27,6 +34,8 @@ impl Default for Preferences {
     fn default() -> Self {
         Self {
             reviewer_name: String::new(),
+            reviewer_id: ReviewerId::random(),
+            reviewer_role: None,
             recent_files: Vec::new(),
             theme: Theme::default(),
             show_suggestions: true,
@@ -44,6 +53,23 @@ pub enum Theme {
 }
 
 impl Preferences {
+    /// The reviewer as records name them.
+    pub fn reviewer(&self) -> Reviewer {
+        Reviewer {
+            id: self.reviewer_id.clone(),
+            name: self.reviewer_name.clone(),
+            role: self.reviewer_role,
+        }
+    }
+
+    /// Preferences as read from storage: ones from before reviewer ids get an id now.
+    pub fn with_reviewer_id(mut self) -> Self {
+        if self.reviewer_id.is_unset() {
+            self.reviewer_id = ReviewerId::random();
+        }
+        self
+    }
+
     pub fn remember_recent(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
         self.recent_files.retain(|p| p != &path);

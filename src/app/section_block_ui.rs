@@ -56,7 +56,7 @@ pub fn section_block_ui(
         UiBuilder::new()
             .max_rect(row)
             .layout(Layout::left_to_right(Align::Center)),
-        |ui| status_row_ui(ui, section, actions),
+        |ui| status_row_ui(ui, state, section, actions),
     );
     y += STATUS_ROW_HEIGHT + STATUS_ROW_GAP;
 
@@ -101,7 +101,7 @@ pub fn section_block_ui(
 }
 
 /// The four statuses side by side: the current one filled in its colour.
-fn status_row_ui(ui: &mut Ui, section: &Section, actions: &mut Vec<Action>) {
+fn status_row_ui(ui: &mut Ui, state: &AppState, section: &Section, actions: &mut Vec<Action>) {
     ui.spacing_mut().item_spacing.x = 4.0;
     for status in ReviewStatus::ALL {
         let selected = section.status == status;
@@ -140,10 +140,11 @@ fn status_row_ui(ui: &mut Ui, section: &Section, actions: &mut Vec<Action>) {
             ));
         if response.clicked() && !selected {
             actions.push(Action::FocusSection(section.id.clone()));
-            actions.push(Action::Edit(crate::edit::Edit::SetSectionStatus {
-                section: section.id.clone(),
+            actions.push(Action::Edit(crate::edit::Edit::section_status(
+                section.id.clone(),
                 status,
-            }));
+                state.stamp(),
+            )));
         }
     }
     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {

@@ -5,9 +5,11 @@
 //! [`super::Edit::claim_status_change`] can batch them into one undo step, and undoing it
 //! takes the step out of the history again.
 
-use crate::model::{Claim, ClaimId, ClaimStatus, DealtWith, Project, Source, StatusChange};
+use crate::model::{
+    Claim, ClaimId, ClaimStatus, DealtWith, Deleted, Project, Source, Stamp, StatusChange,
+};
 
-use super::lookup::{check_new_mark, check_passage, claim_index, claim_mut};
+use super::lookup::{bury, check_new_mark, check_passage, claim_index, claim_mut, unbury};
 use super::{Edit, EditError};
 
 /// Inserts `claim` at `index` (clamped to the end of the list).
@@ -23,12 +25,18 @@ pub(super) fn add(
     let index = index.min(project.claims.len());
     let id = claim.id.clone();
     project.claims.insert(index, *claim);
-    Ok(Edit::RemoveClaim { id })
+    let deleted = unbury(project, &Deleted::Claim(id.clone()));
+    Ok(Edit::RemoveClaim { id, deleted })
 }
 
-pub(super) fn remove(project: &mut Project, id: &ClaimId) -> Result<Edit, EditError> {
+pub(super) fn remove(
+    project: &mut Project,
+    id: &ClaimId,
+    deleted: Option<Stamp>,
+) -> Result<Edit, EditError> {
     let index = claim_index(project, id)?;
     let claim = project.claims.remove(index);
+    bury(project, Deleted::Claim(id.clone()), deleted);
     Ok(Edit::AddClaim {
         index,
         claim: Box::new(claim),
@@ -96,20 +104,38 @@ pub(super) fn add_source(
 ) -> Result<Edit, EditError> {
     let target = claim_mut(project, &claim)?;
     let index = index.min(target.sources.len());
+    let id = source.id.clone();
     target.sources.insert(index, source);
-    Ok(Edit::RemoveSource { claim, index })
+    let deleted = unbury(
+        project,
+        &Deleted::Source {
+            claim: claim.clone(),
+            source: id,
+        },
+    );
+    Ok(Edit::RemoveSource {
+        claim,
+        index,
+        deleted,
+    })
 }
 
 pub(super) fn remove_source(
     project: &mut Project,
     claim: ClaimId,
     index: usize,
+    deleted: Option<Stamp>,
 ) -> Result<Edit, EditError> {
     let target = claim_mut(project, &claim)?;
     if index >= target.sources.len() {
         return Err(EditError::UnknownSource { claim, index });
     }
     let source = target.sources.remove(index);
+    let gone = Deleted::Source {
+        claim: claim.clone(),
+        source: source.id.clone(),
+    };
+    bury(project, gone, deleted);
     Ok(Edit::AddSource {
         claim,
         index,

@@ -3,9 +3,11 @@
 //! A comment added or removed keeps its place in the project's list, so undoing a removal
 //! puts it back where it was and the report lists comments in the same order as before.
 
-use crate::model::{Comment, CommentId, Project, Reply, ReplyId, Resolution};
+use crate::model::{Comment, CommentId, Deleted, Project, Reply, ReplyId, Resolution, Stamp};
 
-use super::lookup::{check_new_mark, check_passage, check_unused_id, comment_index, comment_mut};
+use super::lookup::{
+    bury, check_new_mark, check_passage, check_unused_id, comment_index, comment_mut, unbury,
+};
 use super::{Edit, EditError};
 
 /// Inserts `comment` at `index` (clamped to the end of the list).
@@ -24,12 +26,18 @@ pub(super) fn add(
     let index = index.min(project.comments.len());
     let id = comment.id.clone();
     project.comments.insert(index, *comment);
-    Ok(Edit::RemoveComment { id })
+    let deleted = unbury(project, &Deleted::Comment(id.clone()));
+    Ok(Edit::RemoveComment { id, deleted })
 }
 
-pub(super) fn remove(project: &mut Project, id: &CommentId) -> Result<Edit, EditError> {
+pub(super) fn remove(
+    project: &mut Project,
+    id: &CommentId,
+    deleted: Option<Stamp>,
+) -> Result<Edit, EditError> {
     let index = comment_index(project, id)?;
     let comment = project.comments.remove(index);
+    bury(project, Deleted::Comment(id.clone()), deleted);
     Ok(Edit::AddComment {
         index,
         comment: Box::new(comment),
@@ -68,9 +76,17 @@ pub(super) fn add_reply(
     let index = index.min(thread.replies.len());
     let reply_id = reply.id.clone();
     thread.replies.insert(index, reply);
+    let deleted = unbury(
+        project,
+        &Deleted::Reply {
+            comment: comment.clone(),
+            reply: reply_id.clone(),
+        },
+    );
     Ok(Edit::RemoveReply {
         comment,
         reply: reply_id,
+        deleted,
     })
 }
 
@@ -78,12 +94,21 @@ pub(super) fn remove_reply(
     project: &mut Project,
     comment: CommentId,
     reply: ReplyId,
+    deleted: Option<Stamp>,
 ) -> Result<Edit, EditError> {
     let thread = comment_mut(project, &comment)?;
     let Some(index) = thread.replies.iter().position(|r| r.id == reply) else {
         return Err(EditError::UnknownReply { comment, reply });
     };
     let removed = thread.replies.remove(index);
+    bury(
+        project,
+        Deleted::Reply {
+            comment: comment.clone(),
+            reply,
+        },
+        deleted,
+    );
     Ok(Edit::AddReply {
         comment,
         index,

@@ -22,7 +22,9 @@ impl Edit {
                 .map_or_else(|| id.to_string(), |c| shortened(&c.passage.quote, 30))
         };
         match self {
-            Self::SetSectionStatus { section, status } => format!(
+            Self::SetSectionStatus {
+                section, status, ..
+            } => format!(
                 "mark “{}” {}",
                 section_title(section),
                 status.label().to_lowercase()
@@ -46,7 +48,7 @@ impl Edit {
             Self::AddClaim { claim, .. } => {
                 format!("flag claim “{}”", shortened(&claim.passage.quote, 30))
             }
-            Self::RemoveClaim { id } => format!("remove claim “{}”", claim_quote(id)),
+            Self::RemoveClaim { id, .. } => format!("remove claim “{}”", claim_quote(id)),
             Self::SetClaimStatus { id, status } => format!(
                 "mark claim “{}” {}",
                 claim_quote(id),
@@ -81,6 +83,10 @@ impl Edit {
                 "import draft {} ({})",
                 revised.draft.number, revised.draft.file_name
             ),
+            Self::NoteReviewer { reviewer } => format!("note reviewer {}", reviewer.name),
+            Self::ForgetReviewer { .. } => "forget reviewer".to_owned(),
+            Self::AddConflict { .. } => "keep a merge conflict".to_owned(),
+            Self::RemoveConflict { .. } => "settle a merge conflict".to_owned(),
             Self::Batch { label, .. } => label.clone(),
         }
     }

@@ -52,9 +52,13 @@ impl Edit {
     /// change: telling would take a copy of the project, and undoing it is harmless.
     pub fn changes_nothing_in(&self, project: &Project) -> bool {
         match self {
-            Self::SetSectionStatus { section, status } => project
+            Self::SetSectionStatus {
+                section,
+                status,
+                set,
+            } => project
                 .section(section)
-                .is_some_and(|s| s.status == *status),
+                .is_some_and(|s| s.status == *status && s.status_set == *set),
             Self::SetCommentBody { id, body } => {
                 project.comment(id).is_some_and(|c| c.body == *body)
             }
@@ -116,7 +120,11 @@ impl Edit {
             | Self::AddSource { .. }
             | Self::RemoveSource { .. }
             | Self::Dismiss { .. }
-            | Self::Undismiss { .. } => false,
+            | Self::Undismiss { .. }
+            | Self::ForgetReviewer { .. }
+            | Self::AddConflict { .. }
+            | Self::RemoveConflict { .. } => false,
+            Self::NoteReviewer { reviewer } => project.reviewers.contains(reviewer),
         }
     }
 }

@@ -4,10 +4,27 @@
 //! anything, an id that does not exist, an id already in use or a passage outside its
 //! section, so a failed edit leaves the project as it was.
 
-use crate::model::{Claim, ClaimId, Comment, CommentId, Project, SectionId};
+use crate::model::{
+    Claim, ClaimId, Comment, CommentId, Deleted, Project, SectionId, Stamp, Tombstone,
+};
 use crate::text::char_count;
 
 use super::EditError;
+
+/// Remembers that `deleted` was deleted, by whom and when (`None`: an addition undone, not a
+/// deletion: nothing to remember).
+pub(super) fn bury(project: &mut Project, deleted: Deleted, by: Option<Stamp>) {
+    if let Some(by) = by {
+        project.deleted.retain(|t| t.deleted != deleted);
+        project.deleted.push(Tombstone { deleted, by });
+    }
+}
+
+/// Forgets a deletion of `deleted` (it is back), returning who had deleted it when.
+pub(super) fn unbury(project: &mut Project, deleted: &Deleted) -> Option<Stamp> {
+    let index = project.deleted.iter().position(|t| &t.deleted == deleted)?;
+    Some(project.deleted.remove(index).by)
+}
 
 pub(super) fn comment_index(project: &Project, id: &CommentId) -> Result<usize, EditError> {
     project

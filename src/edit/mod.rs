@@ -18,6 +18,7 @@ mod draft;
 mod history;
 mod lookup;
 mod marks;
+mod reviewers;
 mod sections;
 mod suggestions;
 #[cfg(test)]
@@ -28,9 +29,9 @@ use thiserror::Error;
 use jiff::Timestamp;
 
 use crate::model::{
-    Carried, Claim, ClaimId, ClaimStatus, Comment, CommentId, DealtWith, Dismissal, InvalidProject,
-    MarkId, Passage, Project, Reply, ReplyId, Resolution, ReviewStatus, SectionId, Source,
-    StatusChange,
+    Carried, Claim, ClaimId, ClaimStatus, Comment, CommentId, Conflict, ConflictId, DealtWith,
+    Dismissal, InvalidProject, MarkId, Passage, Project, Reply, ReplyId, Resolution, ReviewStatus,
+    Reviewer, ReviewerId, SectionId, Source, Stamp, StatusChange,
 };
 use crate::text::shortened;
 
@@ -40,17 +41,23 @@ pub use history::TextField;
 /// removal, a setting's the same setting with the old value), which [`Edit::apply`] returns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
+    /// Sets a section's status, and who set it when (`None` when undoing back to a status
+    /// nobody had set).
     SetSectionStatus {
         section: SectionId,
         status: ReviewStatus,
+        set: Option<Stamp>,
     },
     /// Inserts a comment at `index` in the project's list (clamped to its end).
     AddComment {
         index: usize,
         comment: Box<Comment>,
     },
+    /// Removes a comment; with `deleted`, leaves a tombstone saying who deleted it when
+    /// (without, it is the undoing of an addition: as if it never was).
     RemoveComment {
         id: CommentId,
+        deleted: Option<Stamp>,
     },
     SetCommentBody {
         id: CommentId,
@@ -68,6 +75,7 @@ pub enum Edit {
     RemoveReply {
         comment: CommentId,
         reply: ReplyId,
+        deleted: Option<Stamp>,
     },
     SetReplyBody {
         comment: CommentId,
@@ -81,6 +89,7 @@ pub enum Edit {
     },
     RemoveClaim {
         id: ClaimId,
+        deleted: Option<Stamp>,
     },
     SetClaimStatus {
         id: ClaimId,
@@ -111,6 +120,7 @@ pub enum Edit {
     RemoveSource {
         claim: ClaimId,
         index: usize,
+        deleted: Option<Stamp>,
     },
     SetSource {
         claim: ClaimId,
@@ -139,6 +149,24 @@ pub enum Edit {
     /// draft back), so a re-import is undone as one step.
     Revise {
         project: Box<Project>,
+    },
+    /// Adds a reviewer to the review's list, or updates their name and role there.
+    NoteReviewer {
+        reviewer: Reviewer,
+    },
+    /// Takes a reviewer off the list (the inverse of noting a new one).
+    ForgetReviewer {
+        id: ReviewerId,
+    },
+    /// Keeps a conflict a merge found, at `index` in the list (clamped to its end).
+    AddConflict {
+        index: usize,
+        conflict: Box<Conflict>,
+    },
+    /// Settles a conflict: it is taken off the list (its field already holds the value
+    /// picked, set by the edits beside this one).
+    RemoveConflict {
+        id: ConflictId,
     },
     /// Several edits applied, and undone, as one step.
     Batch {
@@ -174,6 +202,10 @@ pub enum EditError {
     UnknownReply { comment: CommentId, reply: ReplyId },
     #[error("there is no claim {0}")]
     UnknownClaim(ClaimId),
+    #[error("there is no reviewer {0} in the review's list")]
+    UnknownReviewer(ReviewerId),
+    #[error("there is no conflict {0}")]
+    UnknownConflict(ConflictId),
     #[error("claim {0} has no status history to take back")]
     NoStatusHistory(ClaimId),
     #[error("the sentence “{0}” is already dismissed")]
@@ -221,7 +253,7 @@ impl Edit {
     pub fn claim_status_change(
         claim: &Claim,
         status: ClaimStatus,
-        by: &str,
+        by: &Reviewer,
         at: Timestamp,
     ) -> Self {
         Self::Batch {
@@ -237,11 +269,7 @@ impl Edit {
                 },
                 Self::RecordStatusChange {
                     claim: claim.id.clone(),
-                    change: StatusChange {
-                        status,
-                        by: by.to_owned(),
-                        at,
-                    },
+                    change: StatusChange::new(status, by, at),
                 },
             ],
         }
@@ -256,17 +284,62 @@ impl Edit {
         }
     }
 
+    /// Sets a section's status, recording who set it when.
+    pub fn section_status(section: SectionId, status: ReviewStatus, set: Stamp) -> Self {
+        Self::SetSectionStatus {
+            section,
+            status,
+            set: Some(set),
+        }
+    }
+
+    /// Deletes a comment, remembering who deleted it when.
+    pub fn delete_comment(id: CommentId, by: Stamp) -> Self {
+        Self::RemoveComment {
+            id,
+            deleted: Some(by),
+        }
+    }
+
+    /// Deletes a reply, remembering who deleted it when.
+    pub fn delete_reply(comment: CommentId, reply: ReplyId, by: Stamp) -> Self {
+        Self::RemoveReply {
+            comment,
+            reply,
+            deleted: Some(by),
+        }
+    }
+
+    /// Deletes a claim, remembering who deleted it when.
+    pub fn delete_claim(id: ClaimId, by: Stamp) -> Self {
+        Self::RemoveClaim {
+            id,
+            deleted: Some(by),
+        }
+    }
+
+    /// Deletes a claim's source, remembering who deleted it when.
+    pub fn delete_source(claim: ClaimId, index: usize, by: Stamp) -> Self {
+        Self::RemoveSource {
+            claim,
+            index,
+            deleted: Some(by),
+        }
+    }
+
     /// Applies the edit and returns the edit that undoes it.
     ///
     /// On error the project is unchanged (a failing [`Edit::Batch`] rolls back what it did),
     /// except for [`EditError::InverseFailed`]: see [`Edit::apply_as_inverse`].
     pub fn apply(self, project: &mut Project) -> Result<Self, EditError> {
         match self {
-            Self::SetSectionStatus { section, status } => {
-                sections::set_status(project, section, status)
-            }
+            Self::SetSectionStatus {
+                section,
+                status,
+                set,
+            } => sections::set_status(project, section, status, set),
             Self::AddComment { index, comment } => comments::add(project, index, comment),
-            Self::RemoveComment { id } => comments::remove(project, &id),
+            Self::RemoveComment { id, deleted } => comments::remove(project, &id, deleted),
             Self::SetCommentBody { id, body } => comments::set_body(project, id, body),
             Self::SetCommentResolved { id, resolved } => {
                 comments::set_resolved(project, id, resolved)
@@ -276,14 +349,18 @@ impl Edit {
                 index,
                 reply,
             } => comments::add_reply(project, comment, index, reply),
-            Self::RemoveReply { comment, reply } => comments::remove_reply(project, comment, reply),
+            Self::RemoveReply {
+                comment,
+                reply,
+                deleted,
+            } => comments::remove_reply(project, comment, reply, deleted),
             Self::SetReplyBody {
                 comment,
                 reply,
                 body,
             } => comments::set_reply_body(project, comment, reply, body),
             Self::AddClaim { index, claim } => claims::add(project, index, claim),
-            Self::RemoveClaim { id } => claims::remove(project, &id),
+            Self::RemoveClaim { id, deleted } => claims::remove(project, &id, deleted),
             Self::SetClaimStatus { id, status } => claims::set_status(project, id, status),
             Self::RecordStatusChange { claim, change } => {
                 claims::record_status_change(project, claim, change)
@@ -298,7 +375,11 @@ impl Edit {
                 index,
                 source,
             } => claims::add_source(project, claim, index, source),
-            Self::RemoveSource { claim, index } => claims::remove_source(project, claim, index),
+            Self::RemoveSource {
+                claim,
+                index,
+                deleted,
+            } => claims::remove_source(project, claim, index, deleted),
             Self::SetSource {
                 claim,
                 index,
@@ -313,6 +394,12 @@ impl Edit {
                 carried,
             } => marks::set_placement(project, mark, section, passage, carried),
             Self::Revise { project: revised } => draft::revise(project, revised),
+            Self::NoteReviewer { reviewer } => reviewers::note(project, reviewer),
+            Self::ForgetReviewer { id } => reviewers::forget(project, &id),
+            Self::AddConflict { index, conflict } => {
+                reviewers::add_conflict(project, index, conflict)
+            }
+            Self::RemoveConflict { id } => reviewers::remove_conflict(project, &id),
             Self::Batch { label, edits } => batch::apply_all(project, label, edits),
         }
     }

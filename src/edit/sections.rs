@@ -3,7 +3,7 @@
 //! The text of a section never changes by edit: it only comes in with a revised draft
 //! ([`super::Edit::Revise`]).
 
-use crate::model::{Project, ReviewStatus, Section, SectionId};
+use crate::model::{Project, ReviewStatus, Section, SectionId, Stamp};
 
 use super::{Edit, EditError};
 
@@ -11,12 +11,15 @@ pub(super) fn set_status(
     project: &mut Project,
     section: SectionId,
     status: ReviewStatus,
+    set: Option<Stamp>,
 ) -> Result<Edit, EditError> {
     let target = section_mut(project, &section)?;
     let old = std::mem::replace(&mut target.status, status);
+    let old_set = std::mem::replace(&mut target.status_set, set);
     Ok(Edit::SetSectionStatus {
         section,
         status: old,
+        set: old_set,
     })
 }
 

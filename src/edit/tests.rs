@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 
 use super::*;
+use crate::model::Reviewer;
 use crate::model::{AnchorState, Carried};
 
 fn sample() -> Project {
@@ -33,10 +34,12 @@ fn setting_edits(project: &Project) -> Vec<(Edit, bool)> {
     [
         same_and_other(
             Edit::SetSectionStatus {
+                set: section.status_set.clone(),
                 section: section.id.clone(),
                 status: section.status,
             },
             Edit::SetSectionStatus {
+                set: None,
                 section: section.id.clone(),
                 status: ReviewStatus::Approved,
             },
@@ -59,6 +62,7 @@ fn setting_edits(project: &Project) -> Vec<(Edit, bool)> {
             Edit::SetCommentResolved {
                 id: comment.id.clone(),
                 resolved: Some(Resolution {
+                    by_id: Default::default(),
                     by: "Ana".to_owned(),
                     at: Timestamp::UNIX_EPOCH,
                 }),
@@ -180,7 +184,7 @@ fn a_batch_changes_nothing_when_each_of_its_edits_changes_nothing() {
     let comment = Edit::add_comment(Comment::new(
         project.sections[0].id.clone(),
         None,
-        "Ana",
+        &Reviewer::named("Ana"),
         Timestamp::UNIX_EPOCH,
     ));
     assert!(!comment.changes_nothing_in(&project));
@@ -235,6 +239,7 @@ fn keystrokes_continue_only_in_the_same_text_field() {
         })
     );
     let status = Edit::SetSectionStatus {
+        set: None,
         section: project.sections[0].id.clone(),
         status: ReviewStatus::Approved,
     };
@@ -248,6 +253,7 @@ fn keystrokes_continue_only_in_the_same_text_field() {
 fn an_inverse_that_fails_is_a_bug_the_tests_catch() {
     let mut project = sample();
     let _ = Edit::RemoveComment {
+        deleted: None,
         id: CommentId::from_text("c-missing"),
     }
     .apply_as_inverse(&mut project);
@@ -261,13 +267,16 @@ fn a_failing_batch_takes_back_what_it_did() {
         label: "half".to_owned(),
         edits: vec![
             Edit::SetSectionStatus {
+                set: None,
                 section: original.sections[0].id.clone(),
                 status: ReviewStatus::Approved,
             },
             Edit::RemoveComment {
+                deleted: None,
                 id: original.comments[0].id.clone(),
             },
             Edit::RemoveClaim {
+                deleted: None,
                 id: ClaimId::from_text("k-missing"),
             },
         ],

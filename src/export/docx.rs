@@ -463,6 +463,7 @@ mod tests {
 
     use super::*;
     use crate::model::Comment;
+    use crate::model::Reviewer;
 
     #[test]
     fn every_comment_range_opens_before_it_closes() {
@@ -481,7 +482,7 @@ mod tests {
             project.comments.push(Comment::new(
                 section.clone(),
                 Some(passage),
-                "Ana",
+                &Reviewer::named("Ana"),
                 Timestamp::UNIX_EPOCH,
             ));
         }

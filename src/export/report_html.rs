@@ -263,6 +263,7 @@ td a { color: inherit; }
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Reviewer;
     use crate::model::{Comment, Reply};
     use jiff::Timestamp;
 
@@ -270,10 +271,15 @@ mod tests {
     fn hostile_text_stays_text() {
         let mut project = crate::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap();
         let section = project.sections[0].id.clone();
-        let mut comment = Comment::new(section, None, "<b>Eve</b>", Timestamp::UNIX_EPOCH);
+        let mut comment = Comment::new(
+            section,
+            None,
+            &Reviewer::named("<b>Eve</b>"),
+            Timestamp::UNIX_EPOCH,
+        );
         comment.body = "<script>alert(1)</script>".to_owned();
         comment.replies.push(Reply::new(
-            "\"Mal\"",
+            &Reviewer::named("\"Mal\""),
             Timestamp::UNIX_EPOCH,
             "<img src=x onerror=y>",
         ));

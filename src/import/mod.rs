@@ -188,7 +188,7 @@ pub fn import_bytes(
         .map(|s| Section::new(s.heading.clone(), s.level, &s.paragraphs))
         .collect();
     let comments = comments_from_notes(&sections, &outline.notes, now);
-    Ok(Project {
+    let mut project = Project {
         title,
         draft: Draft {
             file_name,
@@ -203,7 +203,13 @@ pub fn import_bytes(
         claims: Vec::new(),
         dismissed: Vec::new(),
         earlier_drafts: Vec::new(),
-    })
+        reviewers: Vec::new(),
+        deleted: Vec::new(),
+        conflicts: Vec::new(),
+    };
+    // The authors of the Word comments and changes the file carried.
+    crate::project_file::name_reviewers_of_records(&mut project);
+    Ok(project)
 }
 
 /// The title an article without one of its own gets: its file name without the extension.

@@ -5,7 +5,9 @@
 use jiff::Timestamp;
 
 use super::OutlineNote;
-use crate::model::{Comment, Passage, Project, Reply, Resolution, Section, TrackedChanges};
+use crate::model::{
+    Comment, Passage, Project, Reply, Resolution, Reviewer, Section, TrackedChanges,
+};
 
 /// The notes as comments, each on its passage in its section.
 pub(super) fn comments_from_notes(
@@ -101,19 +103,31 @@ fn comment_from_note(
     } else {
         note.author.trim()
     };
-    let mut comment = Comment::new(section.id.clone(), passage, author, created);
+    // Word knows its authors by name only: the same name is the same reviewer.
+    let mut comment = Comment::new(
+        section.id.clone(),
+        passage,
+        &Reviewer::named(author),
+        created,
+    );
     comment.body.clone_from(&note.body);
     comment.origin = Some(note.kind);
     comment.replies = note
         .replies
         .iter()
-        .map(|reply| Reply::new(&reply.author, reply.created.unwrap_or(created), &reply.body))
+        .map(|reply| {
+            Reply::new(
+                &Reviewer::named(&reply.author),
+                reply.created.unwrap_or(created),
+                &reply.body,
+            )
+        })
         .collect();
     if note.resolved {
-        comment.resolved = Some(Resolution {
-            by: "Word (marked done)".to_owned(),
-            at: created,
-        });
+        comment.resolved = Some(Resolution::new(
+            &Reviewer::named("Word (marked done)"),
+            created,
+        ));
     }
     Some(comment)
 }
@@ -286,6 +300,7 @@ mod tests {
         assert_eq!(
             done.resolved,
             Some(Resolution {
+                by_id: Reviewer::named("Word (marked done)").id,
                 by: "Word (marked done)".to_owned(),
                 at: created
             })

@@ -134,6 +134,7 @@ mod tests {
     use jiff::Timestamp;
 
     use super::*;
+    use crate::model::Reviewer;
     use crate::model::{Claim, Passage};
 
     #[test]
@@ -148,13 +149,13 @@ mod tests {
         project.comments.push(Comment::new(
             id.clone(),
             Some(passage.clone()),
-            "Ana",
+            &Reviewer::named("Ana"),
             Timestamp::UNIX_EPOCH,
         ));
         project.claims.push(Claim::new(
             id,
             passage.clone(),
-            "Ana",
+            &Reviewer::named("Ana"),
             Timestamp::UNIX_EPOCH,
         ));
         let report = markdown_memo(&project, &[]);

@@ -4,9 +4,11 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::anchor::{self, AnchorState, Carried};
-use super::ids::{ClaimId, SectionId};
+use super::ids::{ClaimId, ReviewerId, SectionId, SourceId};
 use super::kind::CheckKind;
 use super::passage::Passage;
+use super::reviewer::Reviewer;
+use super::stamp::Stamp;
 
 /// Where the fact-check of a claim stands.
 #[derive(
@@ -132,6 +134,10 @@ impl SourceRank {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
+    /// Tells sources apart when two reviewers' copies are merged (unset only before a file
+    /// from before source ids is upgraded).
+    #[serde(default)]
+    pub id: SourceId,
     #[serde(default)]
     pub url: String,
     #[serde(default)]
@@ -143,6 +149,20 @@ pub struct Source {
     /// The day the fact-checker consulted the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessed: Option<jiff::civil::Date>,
+    /// Who added it, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added: Option<Stamp>,
+}
+
+impl Source {
+    /// A new, empty source added by `by`.
+    pub fn new(by: &Reviewer, at: Timestamp) -> Self {
+        Self {
+            id: SourceId::random(),
+            added: Some(Stamp::new(by, at)),
+            ..Self::default()
+        }
+    }
 }
 
 fn is_unspecified(rank: &SourceRank) -> bool {
@@ -154,7 +174,20 @@ fn is_unspecified(rank: &SourceRank) -> bool {
 pub struct StatusChange {
     pub status: ClaimStatus,
     pub by: String,
+    #[serde(default)]
+    pub by_id: ReviewerId,
     pub at: Timestamp,
+}
+
+impl StatusChange {
+    pub fn new(status: ClaimStatus, by: &Reviewer, at: Timestamp) -> Self {
+        Self {
+            status,
+            by: by.name.clone(),
+            by_id: by.id.clone(),
+            at,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,6 +197,8 @@ pub struct Claim {
     pub passage: Passage,
     /// Who flagged the claim.
     pub author: String,
+    #[serde(default)]
+    pub author_id: ReviewerId,
     pub created: Timestamp,
     #[serde(default)]
     pub status: ClaimStatus,
@@ -187,23 +222,25 @@ pub struct Claim {
 }
 
 impl Claim {
-    pub fn new(section: SectionId, passage: Passage, author: &str, created: Timestamp) -> Self {
+    pub fn new(
+        section: SectionId,
+        passage: Passage,
+        author: &Reviewer,
+        created: Timestamp,
+    ) -> Self {
         Self {
             id: ClaimId::random(),
             section,
             passage,
-            author: author.to_owned(),
+            author: author.name.clone(),
+            author_id: author.id.clone(),
             created,
             status: ClaimStatus::NeedsSource,
             sources: Vec::new(),
             note: String::new(),
             dealt_with: None,
             kinds: Vec::new(),
-            history: vec![StatusChange {
-                status: ClaimStatus::NeedsSource,
-                by: author.to_owned(),
-                at: created,
-            }],
+            history: vec![StatusChange::new(ClaimStatus::NeedsSource, author, created)],
             carried: None,
         }
     }
@@ -251,7 +288,12 @@ mod tests {
         Claim {
             status,
             dealt_with,
-            ..Claim::new(SectionId::random(), passage, "Ana", Timestamp::UNIX_EPOCH)
+            ..Claim::new(
+                SectionId::random(),
+                passage,
+                &Reviewer::named("Ana"),
+                Timestamp::UNIX_EPOCH,
+            )
         }
     }
 

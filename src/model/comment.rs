@@ -4,8 +4,9 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::anchor::{self, Carried};
-use super::ids::{CommentId, ReplyId, SectionId};
+use super::ids::{CommentId, ReplyId, ReviewerId, SectionId};
 use super::passage::Passage;
+use super::reviewer::Reviewer;
 use super::stamp::Resolution;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,6 +17,9 @@ pub struct Comment {
     #[serde(default)]
     pub passage: Option<Passage>,
     pub author: String,
+    /// Who wrote it (unset only before a file from before reviewer ids is upgraded).
+    #[serde(default)]
+    pub author_id: ReviewerId,
     pub created: Timestamp,
     #[serde(default)]
     pub body: String,
@@ -68,14 +72,15 @@ impl Comment {
     pub fn new(
         section: SectionId,
         passage: Option<Passage>,
-        author: &str,
+        author: &Reviewer,
         created: Timestamp,
     ) -> Self {
         Self {
             id: CommentId::random(),
             section,
             passage,
-            author: author.to_owned(),
+            author: author.name.clone(),
+            author_id: author.id.clone(),
             created,
             body: String::new(),
             replies: Vec::new(),
@@ -110,15 +115,18 @@ impl Comment {
 pub struct Reply {
     pub id: ReplyId,
     pub author: String,
+    #[serde(default)]
+    pub author_id: ReviewerId,
     pub created: Timestamp,
     pub body: String,
 }
 
 impl Reply {
-    pub fn new(author: &str, created: Timestamp, body: &str) -> Self {
+    pub fn new(author: &Reviewer, created: Timestamp, body: &str) -> Self {
         Self {
             id: ReplyId::random(),
-            author: author.to_owned(),
+            author: author.name.clone(),
+            author_id: author.id.clone(),
             created,
             body: body.to_owned(),
         }

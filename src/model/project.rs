@@ -8,8 +8,11 @@ use thiserror::Error;
 
 use super::claim::Claim;
 use super::comment::Comment;
-use super::ids::{ClaimId, CommentId, MarkId, SectionId};
+use super::conflict::Conflict;
+use super::ids::{ClaimId, CommentId, MarkId, ReviewerId, SectionId};
+use super::reviewer::Reviewer;
 use super::section::{ReviewStatus, Section};
+use super::tombstone::Tombstone;
 
 /// The kind of file a draft was imported from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -108,6 +111,15 @@ pub struct Project {
     /// The drafts before the current one, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier_drafts: Vec<EarlierDraft>,
+    /// Everyone who worked on the review: the name and role each goes by now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviewers: Vec<Reviewer>,
+    /// Comments, replies, claims and sources deleted, so a merge knows they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
+    /// What a merge could not decide, until a person does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// A suggestion turned down, remembered by its sentence (whitespace normalised) rather than by
@@ -116,14 +128,17 @@ pub struct Project {
 pub struct Dismissal {
     pub sentence: String,
     pub by: String,
+    #[serde(default)]
+    pub by_id: ReviewerId,
     pub at: Timestamp,
 }
 
 impl Dismissal {
-    pub fn new(sentence: &str, by: &str, at: Timestamp) -> Self {
+    pub fn new(sentence: &str, by: &Reviewer, at: Timestamp) -> Self {
         Self {
             sentence: Self::key_from_sentence(sentence),
-            by: by.to_owned(),
+            by: by.name.clone(),
+            by_id: by.id.clone(),
             at,
         }
     }
@@ -307,6 +322,13 @@ impl Project {
         }
         for claim in &self.claims {
             unique(claim.id.as_str())?;
+            // Sources are told apart within their claim (ids unset only before an upgrade).
+            for source in claim.sources.iter().filter(|s| !s.id.is_unset()) {
+                unique(&format!("{}/{}", claim.id, source.id))?;
+            }
+        }
+        for conflict in &self.conflicts {
+            unique(conflict.id.as_str())?;
         }
         let passages = self
             .comments

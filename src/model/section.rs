@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ids::SectionId;
+use super::stamp::Stamp;
 
 /// Where a section stands in the review. The order is the order of the workflow.
 #[derive(
@@ -60,6 +61,9 @@ pub struct Section {
     pub level: u8,
     #[serde(default)]
     pub status: ReviewStatus,
+    /// Who set the status, and when; `None` until someone sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_set: Option<Stamp>,
     #[serde(rename = "paragraphs", with = "paragraph_list")]
     pub text: String,
     /// Where the section came from in the previous draft, when the project has one.
@@ -104,6 +108,7 @@ impl Section {
             heading,
             level,
             status: ReviewStatus::Unreviewed,
+            status_set: None,
             text: paragraphs.join("\n"),
             revision: None,
         }

@@ -93,7 +93,7 @@ pub(super) mod tests {
     use jiff::Timestamp;
 
     use super::{ClaimOrder, ClaimQuery, StatusFilter};
-    use crate::model::{CheckKind, Claim, ClaimStatus, Passage, Project, Source};
+    use crate::model::{CheckKind, Claim, ClaimStatus, Passage, Project, Reviewer, Source};
 
     /// The sample with three claims: verified in section 1 at 10; needs source in section 0
     /// at 40; incorrect (a figure and an event) in section 0 at 5.
@@ -110,7 +110,7 @@ pub(super) mod tests {
                 ..Claim::new(
                     sections[section].clone(),
                     passage,
-                    "Fay",
+                    &Reviewer::named("Fay"),
                     Timestamp::from_second(at).unwrap(),
                 )
             }

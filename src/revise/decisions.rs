@@ -3,7 +3,9 @@
 use jiff::Timestamp;
 
 use crate::edit::Edit;
-use crate::model::{AnchorState, Carried, MarkId, Passage, Project, Resolution, SectionId};
+use crate::model::{
+    AnchorState, Carried, MarkId, Passage, Project, Resolution, Reviewer, SectionId,
+};
 
 /// Where a mark is now: its section, passage and revision record.
 fn placement_of(
@@ -24,15 +26,17 @@ fn placement_of(
     }
 }
 
-fn decision(by: &str, at: Timestamp) -> Resolution {
-    Resolution {
-        by: by.to_owned(),
-        at,
-    }
+fn decision(by: &Reviewer, at: Timestamp) -> Resolution {
+    Resolution::new(by, at)
 }
 
 /// Accepts the place a revision proposed for a fuzzy mark.
-pub fn confirm_edit(project: &Project, mark: &MarkId, by: &str, at: Timestamp) -> Option<Edit> {
+pub fn confirm_edit(
+    project: &Project,
+    mark: &MarkId,
+    by: &Reviewer,
+    at: Timestamp,
+) -> Option<Edit> {
     let (section, passage, carried) = placement_of(project, mark)?;
     let carried = carried.filter(|c| c.state == AnchorState::Fuzzy)?;
     Some(Edit::SetPlacement {
@@ -47,7 +51,7 @@ pub fn confirm_edit(project: &Project, mark: &MarkId, by: &str, at: Timestamp) -
 
 /// Turns down the place proposed for a fuzzy mark: it becomes an orphan with its old passage,
 /// to be re-attached by hand or resolved.
-pub fn reject_edit(project: &Project, mark: &MarkId, by: &str, at: Timestamp) -> Option<Edit> {
+pub fn reject_edit(project: &Project, mark: &MarkId, by: &Reviewer, at: Timestamp) -> Option<Edit> {
     let (section, passage, carried) = placement_of(project, mark)?;
     let carried = carried.filter(|c| c.state == AnchorState::Fuzzy)?;
     let passage = carried.passage_before.clone().or(passage);
@@ -67,7 +71,7 @@ pub fn reattach_edit(
     mark: &MarkId,
     section: SectionId,
     passage: Passage,
-    by: &str,
+    by: &Reviewer,
     at: Timestamp,
 ) -> Option<Edit> {
     let (_, _, carried) = placement_of(project, mark)?;
@@ -87,7 +91,7 @@ pub fn reattach_edit(
 pub fn resolve_orphan_edit(
     project: &Project,
     mark: &MarkId,
-    by: &str,
+    by: &Reviewer,
     at: Timestamp,
 ) -> Option<Edit> {
     let (section, passage, carried) = placement_of(project, mark)?;

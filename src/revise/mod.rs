@@ -182,6 +182,9 @@ pub fn revise(old: &Project, mut new: Project, options: ReviseOptions) -> Revise
         claims,
         dismissed: old.dismissed.clone(),
         earlier_drafts,
+        reviewers: old.reviewers.clone(),
+        deleted: old.deleted.clone(),
+        conflicts: old.conflicts.clone(),
     };
     Revised { project, summary }
 }
@@ -356,10 +359,14 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::model::Reviewer;
     use crate::model::{Comment, Draft, DraftFormat};
 
     fn project(sections: &[(Option<String>, Vec<String>)]) -> Project {
         Project {
+            conflicts: Vec::new(),
+            deleted: Vec::new(),
+            reviewers: Vec::new(),
             title: "Test".to_owned(),
             draft: Draft {
                 file_name: "draft.txt".to_owned(),
@@ -457,7 +464,7 @@ mod tests {
                 let start = start % chars;
                 let end = (start + length).min(chars);
                 if let Ok(passage) = Passage::from_section_text(&section.text, start..end) {
-                    let comment = Comment::new(section.id.clone(), Some(passage), "Ana", Timestamp::UNIX_EPOCH);
+                    let comment = Comment::new(section.id.clone(), Some(passage), &Reviewer::named("Ana"), Timestamp::UNIX_EPOCH);
                     old.comments.push(comment);
                 }
             }

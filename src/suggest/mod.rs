@@ -19,7 +19,7 @@ use jiff::Timestamp;
 pub use detect::{Assessment, Detector, Signal};
 
 use crate::edit::Edit;
-use crate::model::{CheckKind, Claim, Comment, Dismissal, Passage, Project, SectionId};
+use crate::model::{CheckKind, Claim, Comment, Dismissal, Passage, Project, Reviewer, SectionId};
 use crate::progress::Progress;
 
 /// A sentence the detector thinks deserves a check.
@@ -79,7 +79,12 @@ impl Suggestion {
 
     /// The edit that accepts the suggestion: a claim that needs a source, or, for a
     /// promotional line, a comment proposing to cut it.
-    pub fn accept_edit(&self, project: &Project, author: &str, now: Timestamp) -> Option<Edit> {
+    pub fn accept_edit(
+        &self,
+        project: &Project,
+        author: &Reviewer,
+        now: Timestamp,
+    ) -> Option<Edit> {
         let text = &project.section(&self.section)?.text;
         let passage = Passage::from_section_text(text, self.range.clone()).ok()?;
         if self.has_kind(CheckKind::Promotional) {
@@ -92,7 +97,7 @@ impl Suggestion {
         Some(Edit::add_claim(claim))
     }
 
-    pub fn dismiss_edit(&self, author: &str, now: Timestamp) -> Edit {
+    pub fn dismiss_edit(&self, author: &Reviewer, now: Timestamp) -> Edit {
         Edit::Dismiss {
             index: usize::MAX,
             dismissal: Dismissal::new(&self.sentence, author, now),

@@ -13,6 +13,7 @@ use jiff::Timestamp;
 
 use crate::common::cli::{fails_with, run, stderr, stdout};
 use crate::common::{copydesk, passage_of, seed_article, temp_dir, write};
+use copydesk::model::Reviewer;
 
 fn apply_all(path: &Path, edits: Vec<Edit>) {
     let mut project = load_project(path).unwrap();
@@ -51,18 +52,28 @@ fn import_report_and_check_take_the_seed_through_review_to_publication() {
     // A reviewer approves everything but flags "more than 4,000" and leaves a comment.
     let project = load_project(&project_path).unwrap();
     let (section, passage) = passage_of(&project, "more than 4,000");
-    let claim =
-        copydesk::model::Claim::new(section.clone(), passage.clone(), "Ana", Timestamp::now());
+    let claim = copydesk::model::Claim::new(
+        section.clone(),
+        passage.clone(),
+        &Reviewer::named("Ana"),
+        Timestamp::now(),
+    );
     let claim_id = claim.id.clone();
     let comment = copydesk::model::Comment {
         body: "Which operation?".to_owned(),
-        ..copydesk::model::Comment::new(section, Some(passage), "Ana", Timestamp::now())
+        ..copydesk::model::Comment::new(
+            section,
+            Some(passage),
+            &Reviewer::named("Ana"),
+            Timestamp::now(),
+        )
     };
     let comment_id = comment.id.clone();
     let mut edits: Vec<Edit> = project
         .sections
         .iter()
         .map(|s| Edit::SetSectionStatus {
+            set: None,
             section: s.id.clone(),
             status: ReviewStatus::Approved,
         })
@@ -114,6 +125,7 @@ fn import_report_and_check_take_the_seed_through_review_to_publication() {
             Edit::SetCommentResolved {
                 id: comment_id,
                 resolved: Some(Resolution {
+                    by_id: Default::default(),
                     by: "Ana".to_owned(),
                     at: Timestamp::now(),
                 }),

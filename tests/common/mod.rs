@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use copydesk::edit::Edit;
+use copydesk::model::Reviewer;
 use copydesk::model::{
     Claim, ClaimStatus, Comment, Passage, Project, ReviewStatus, SectionId, Source,
 };
@@ -203,6 +204,7 @@ pub fn edit_from_choices(project: &Project, kind: u8, a: usize, b: usize) -> Edi
     };
     match kind % 8 {
         0 => Edit::SetSectionStatus {
+            set: None,
             section: section.id.clone(),
             status: ReviewStatus::ALL[b % 4],
         },
@@ -210,17 +212,18 @@ pub fn edit_from_choices(project: &Project, kind: u8, a: usize, b: usize) -> Edi
             Some(passage) => Edit::add_comment(Comment::new(
                 section.id.clone(),
                 Some(passage),
-                "Prop",
+                &Reviewer::named("Prop"),
                 Timestamp::UNIX_EPOCH,
             )),
             None => Edit::add_comment(Comment::new(
                 section.id.clone(),
                 None,
-                "Prop",
+                &Reviewer::named("Prop"),
                 Timestamp::UNIX_EPOCH,
             )),
         },
         2 if !project.comments.is_empty() => Edit::RemoveComment {
+            deleted: None,
             id: project.comments[b % project.comments.len()].id.clone(),
         },
         3 if !project.comments.is_empty() => Edit::SetCommentBody {
@@ -231,10 +234,11 @@ pub fn edit_from_choices(project: &Project, kind: u8, a: usize, b: usize) -> Edi
             Some(passage) => Edit::add_claim(Claim::new(
                 section.id.clone(),
                 passage,
-                "Prop",
+                &Reviewer::named("Prop"),
                 Timestamp::UNIX_EPOCH,
             )),
             None => Edit::SetSectionStatus {
+                set: None,
                 section: section.id.clone(),
                 status: ReviewStatus::InReview,
             },
@@ -252,9 +256,11 @@ pub fn edit_from_choices(project: &Project, kind: u8, a: usize, b: usize) -> Edi
             },
         },
         7 if !project.claims.is_empty() => Edit::RemoveClaim {
+            deleted: None,
             id: project.claims[b % project.claims.len()].id.clone(),
         },
         _ => Edit::SetSectionStatus {
+            set: None,
             section: section.id.clone(),
             status: ReviewStatus::NeedsChanges,
         },

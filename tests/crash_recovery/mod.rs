@@ -184,9 +184,26 @@ fn a_killed_desk_loses_nothing_its_journal_had() {
     assert_eq!(comment.author, REVIEWER);
     assert_eq!(comment.section, original.sections[1].id);
     assert_eq!(comment.passage, None);
+    // Each change says who made it: the statuses and the review's list of reviewers.
+    for section in &restored.sections[..2] {
+        let set = section
+            .status_set
+            .as_ref()
+            .expect("the status says who set it");
+        assert_eq!(
+            (set.by.as_str(), &set.by_id),
+            (REVIEWER, &comment.author_id)
+        );
+    }
+    assert_eq!(restored.reviewers.len(), 1, "{:?}", restored.reviewers);
+    assert_eq!(restored.reviewers[0].name, REVIEWER);
     let mut expected = original.clone();
     expected.sections[0].status = ReviewStatus::Approved;
     expected.sections[1].status = ReviewStatus::NeedsChanges;
+    for (section, restored) in expected.sections.iter_mut().zip(&restored.sections).take(2) {
+        section.status_set.clone_from(&restored.status_set);
+    }
+    expected.reviewers.clone_from(&restored.reviewers);
     expected.comments.push(comment.clone());
     assert_eq!(restored, expected);
 

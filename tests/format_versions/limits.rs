@@ -12,6 +12,7 @@ use copydesk::project_file::{
 use crate::common::{replaced, temp_dir};
 
 use super::{golden, golden_text};
+use copydesk::model::Reviewer;
 
 /// Runs `read` and checks it took well under the hang guard's limit.
 fn quickly<T>(what: &str, read: impl FnOnce() -> T) -> T {
@@ -124,7 +125,12 @@ fn checking_many_marks_on_a_long_section_counts_its_length_once() {
     project.sections[0].text = vec![paragraph; 1_000].join("\n");
     let section = project.sections[0].id.clone();
     let passage = Passage::from_section_text(&project.sections[0].text, 100..105).unwrap();
-    let claim = Claim::new(section, passage, "A", jiff::Timestamp::UNIX_EPOCH);
+    let claim = Claim::new(
+        section,
+        passage,
+        &Reviewer::named("A"),
+        jiff::Timestamp::UNIX_EPOCH,
+    );
     project.claims = (0..50_000)
         .map(|_| Claim {
             id: copydesk::model::ClaimId::random(),

@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use crate::common::replaced;
 
 use super::{Case, occurrence_of, project_from_text};
+use copydesk::model::Reviewer;
 
 #[test]
 fn a_revised_project_saves_and_loads_with_its_drafts_and_mark_states() {
@@ -204,7 +205,7 @@ fn words_that_merely_recur_never_silently_take_a_mark() {
         old.comments.push(Comment::new(
             old.sections[section].id.clone(),
             Some(passage),
-            "Ana",
+            &Reviewer::named("Ana"),
             Timestamp::UNIX_EPOCH,
         ));
         let revised = revise(
@@ -231,7 +232,7 @@ fn an_unconfirmed_fuzzy_mark_stays_fuzzy_and_keeps_its_first_passage() {
     old.comments.push(Comment::new(
         old.sections[section].id.clone(),
         Some(passage),
-        "Ana",
+        &Reviewer::named("Ana"),
         Timestamp::UNIX_EPOCH,
     ));
     let second_text = "Intro line here.\nOfficials counted more than 4,200 detainees in March.";

@@ -14,6 +14,7 @@ mod sections;
 use std::path::Path;
 
 use copydesk::import::import_bytes;
+use copydesk::model::Reviewer;
 use copydesk::model::{AnchorState, Comment, DraftFormat, Passage, Project};
 use copydesk::revise::{ReviseOptions, revise};
 use jiff::Timestamp;
@@ -110,7 +111,7 @@ fn run(case: &Case) -> Tally {
         let mut comment = Comment::new(
             old.sections[section].id.clone(),
             Some(passage),
-            "Ana",
+            &Reviewer::named("Ana"),
             Timestamp::UNIX_EPOCH,
         );
         comment.body = index.to_string();

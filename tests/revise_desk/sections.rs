@@ -10,6 +10,7 @@ use egui::Key;
 
 use crate::common::desk::{CTRL_SHIFT, Desk, desk, press, project};
 use crate::common::{temp_dir, write};
+use copydesk::model::Reviewer;
 
 /// A saved review of `names` (one section each), with a comment on the first word of every
 /// section; returns its path.
@@ -29,7 +30,7 @@ fn review_with_a_comment_per_section(folder: &std::path::Path, names: &[&str]) -
         let comment = Comment::new(
             section.id.clone(),
             Some(passage),
-            "Ana",
+            &Reviewer::named("Ana"),
             jiff::Timestamp::now(),
         );
         copydesk::edit::Edit::add_comment(comment)

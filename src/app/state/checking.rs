@@ -7,7 +7,7 @@ use super::review::OpenReview;
 use super::suggestion_cache::SuggestionCache;
 use crate::app::side_panel::SidePanel;
 use crate::edit::Edit;
-use crate::model::{CheckKind, Project, SectionId};
+use crate::model::{CheckKind, Project, Reviewer, SectionId};
 use crate::query::ClaimQuery;
 use crate::suggest::SuggestionKey;
 use crate::text::counted;
@@ -87,7 +87,7 @@ impl FactCheckViews {
         &self,
         key: &SuggestionKey,
         project: &Project,
-        reviewer: &str,
+        reviewer: &Reviewer,
     ) -> Option<Decision> {
         let edit = self
             .suggestions
@@ -104,7 +104,7 @@ impl FactCheckViews {
     }
 
     /// The edit that turns a suggestion down for good.
-    pub(super) fn dismiss(&self, key: &SuggestionKey, reviewer: &str) -> Option<Decision> {
+    pub(super) fn dismiss(&self, key: &SuggestionKey, reviewer: &Reviewer) -> Option<Decision> {
         let edit = self
             .suggestions
             .find(key)?
@@ -120,7 +120,7 @@ impl FactCheckViews {
         &self,
         kind: CheckKind,
         project: &Project,
-        reviewer: &str,
+        reviewer: &Reviewer,
     ) -> Option<Decision> {
         let now = Timestamp::now();
         let edits: Vec<Edit> = self

@@ -82,6 +82,11 @@ impl AppState {
         self.review.as_ref().map(OpenReview::project)
     }
 
+    /// The reviewer at work, now: what a deletion or a status records.
+    pub fn stamp(&self) -> crate::model::Stamp {
+        crate::model::Stamp::new(&self.prefs.reviewer(), jiff::Timestamp::now())
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.review.as_ref().is_some_and(OpenReview::is_dirty)
     }
@@ -213,6 +218,7 @@ impl AppState {
                 .show_error(format!("That change was not made: {reason}."));
             return false;
         }
+        let edit = self.noting_the_reviewer(edit);
         let Some(review) = &mut self.review else {
             return false;
         };
@@ -223,6 +229,27 @@ impl AppState {
                     .show_error(format!("That change could not be made: {error}."));
                 false
             }
+        }
+    }
+
+    /// `edit`, made one undo step with noting the reviewer in the review's list when it does
+    /// not name them yet as they are now (their first change to it, or a new name or role):
+    /// a merged review says who its reviewers are. Not with typing, which folds into the step
+    /// before it.
+    fn noting_the_reviewer(&self, edit: Edit) -> Edit {
+        let reviewer = self.prefs.reviewer();
+        let Some(project) = self.project() else {
+            return edit;
+        };
+        if reviewer.name.trim().is_empty()
+            || edit.text_field().is_some()
+            || project.reviewers.contains(&reviewer)
+        {
+            return edit;
+        }
+        Edit::Batch {
+            label: edit.describe(project),
+            edits: vec![Edit::NoteReviewer { reviewer }, edit],
         }
     }
 

@@ -9,15 +9,15 @@ use crate::app::side_panel::SidePanel;
 use crate::edit::Edit;
 use crate::model::{
     CheckKind, Claim, ClaimId, ClaimStatus, Comment, CommentId, MarkId, Passage, Reply, Resolution,
-    ReviewStatus,
+    ReviewStatus, Reviewer,
 };
 use crate::query::{next_open_claim, next_suggestion};
 use crate::revise::{confirm_edit, reattach_edit, reject_edit, resolve_orphan_edit};
 use crate::suggest::SuggestionKey;
 
 impl AppState {
-    fn reviewer(&self) -> String {
-        self.prefs.reviewer_name.clone()
+    fn reviewer(&self) -> Reviewer {
+        self.prefs.reviewer()
     }
 
     /// Comments on, or flags as a claim, the text the reviewer selected.
@@ -82,10 +82,7 @@ impl AppState {
     }
 
     pub(super) fn resolve_comment(&mut self, comment: CommentId, resolve: bool) {
-        let resolved = resolve.then(|| Resolution {
-            by: self.reviewer(),
-            at: Timestamp::now(),
-        });
+        let resolved = resolve.then(|| Resolution::new(&self.reviewer(), Timestamp::now()));
         self.apply(Edit::SetCommentResolved {
             id: comment,
             resolved,
@@ -94,7 +91,7 @@ impl AppState {
 
     pub(super) fn set_current_status(&mut self, status: ReviewStatus) {
         if let Some(section) = self.navigation.current_section().cloned() {
-            self.apply(Edit::SetSectionStatus { section, status });
+            self.apply(Edit::section_status(section, status, self.stamp()));
         }
     }
 
@@ -105,8 +102,7 @@ impl AppState {
         if claim.status == status {
             return;
         }
-        let edit =
-            Edit::claim_status_change(claim, status, &self.prefs.reviewer_name, Timestamp::now());
+        let edit = Edit::claim_status_change(claim, status, &self.reviewer(), Timestamp::now());
         self.apply(edit);
     }
 
@@ -122,9 +118,9 @@ impl AppState {
             return;
         };
         let decision = if accept {
-            self.views.accept(key, project, &self.prefs.reviewer_name)
+            self.views.accept(key, project, &self.reviewer())
         } else {
-            self.views.dismiss(key, &self.prefs.reviewer_name)
+            self.views.dismiss(key, &self.reviewer())
         };
         let Some(decision) = decision else {
             return;
@@ -149,10 +145,7 @@ impl AppState {
         let Some(project) = self.project() else {
             return;
         };
-        let Some(decision) = self
-            .views
-            .accept_all(kind, project, &self.prefs.reviewer_name)
-        else {
+        let Some(decision) = self.views.accept_all(kind, project, &self.reviewer()) else {
             return;
         };
         if self.apply(decision.edit) {

@@ -112,6 +112,9 @@ impl SuggestionCache {
             claims: Vec::new(),
             dismissed: Vec::new(),
             earlier_drafts: Vec::new(),
+            reviewers: Vec::new(),
+            deleted: Vec::new(),
+            conflicts: Vec::new(),
         };
         self.reading = Some(Task::spawn("suggestions", None, move |progress| {
             detect_in_project_with(&text_only, progress)

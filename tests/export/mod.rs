@@ -13,6 +13,7 @@ use jiff::Timestamp;
 use scraper::{ElementRef, Html, Selector};
 
 use crate::common::{SEED_HEADINGS, passage_of, seed_article};
+use copydesk::model::{Reviewer, SourceId};
 
 const SOURCE_URL: &str = "https://example.org/coalition/statement?id=4000&lang=en";
 const REPLY: &str = "The coalition statement gives the figure; I'll cite it.";
@@ -29,7 +30,7 @@ fn comment_on(project: &mut Project, quote: &str, body: &str) -> Comment {
     let (section, passage) = passage_of(project, quote);
     Comment {
         body: body.to_owned(),
-        ..Comment::new(section, Some(passage), "Ed Itor", at(10))
+        ..Comment::new(section, Some(passage), &Reviewer::named("Ed Itor"), at(10))
     }
 }
 
@@ -58,12 +59,17 @@ fn reviewed_seed() -> Option<Project> {
     apply(&mut project, Edit::add_comment(comment));
     apply(
         &mut project,
-        Edit::add_reply(comment_id, Reply::new("Wri Ter", at(20), REPLY)),
+        Edit::add_reply(
+            comment_id,
+            Reply::new(&Reviewer::named("Wri Ter"), at(20), REPLY),
+        ),
     );
     // Nested in the comment's passage.
     let (section, passage) = passage_of(&project, "more than 4,000");
     let claim = Claim {
         sources: vec![Source {
+            added: None,
+            id: SourceId::random(),
             url: SOURCE_URL.to_owned(),
             title: "Coalition statement".to_owned(),
             note: "Second paragraph".to_owned(),
@@ -71,19 +77,29 @@ fn reviewed_seed() -> Option<Project> {
             accessed: Some(jiff::civil::date(2026, 9, 1)),
         }],
         note: "The statement says 4,000; the ministry says 4,100.".to_owned(),
-        ..Claim::new(section, passage, "Fay Checker", at(30))
+        ..Claim::new(section, passage, &Reviewer::named("Fay Checker"), at(30))
     };
     let claim_copy = claim.clone();
     apply(&mut project, Edit::add_claim(claim));
     apply(
         &mut project,
-        Edit::claim_status_change(&claim_copy, ClaimStatus::InProgress, "Fay Checker", at(40)),
+        Edit::claim_status_change(
+            &claim_copy,
+            ClaimStatus::InProgress,
+            &Reviewer::named("Fay Checker"),
+            at(40),
+        ),
     );
     // Overlapping the comment's end.
     let (section, passage) = passage_of(&project, "detainees have been transferred");
     apply(
         &mut project,
-        Edit::add_claim(Claim::new(section, passage, "Fay Checker", at(50))),
+        Edit::add_claim(Claim::new(
+            section,
+            passage,
+            &Reviewer::named("Fay Checker"),
+            at(50),
+        )),
     );
     let across = passage_across(&project, "where they can be monitored", "This large-scale");
     let across_comment = Comment {
@@ -91,13 +107,14 @@ fn reviewed_seed() -> Option<Project> {
         ..Comment::new(
             project.sections[0].id.clone(),
             Some(across),
-            "Ed Itor",
+            &Reviewer::named("Ed Itor"),
             at(60),
         )
     };
     apply(&mut project, Edit::add_comment(across_comment));
     let mut resolved = comment_on(&mut project, "coordinated operation", "Resolved remark");
     resolved.resolved = Some(Resolution {
+        by_id: Default::default(),
         by: "Ed Itor".to_owned(),
         at: at(70),
     });
@@ -107,13 +124,14 @@ fn reviewed_seed() -> Option<Project> {
         &mut project,
         Edit::add_comment(Comment {
             body: "The whole section reads like a press release.".to_owned(),
-            ..Comment::new(strategic, None, "Ed Itor", at(80))
+            ..Comment::new(strategic, None, &Reviewer::named("Ed Itor"), at(80))
         }),
     );
     let approved = project.sections[2].id.clone();
     apply(
         &mut project,
         Edit::SetSectionStatus {
+            set: None,
             section: approved,
             status: ReviewStatus::Approved,
         },
@@ -247,9 +265,11 @@ fn hostile_text_comes_out_as_text() {
     };
     let mut comment = comment_on(&mut project, "Iraq", "<script>alert(1)</script>");
     comment.author = "<img src=x onerror=alert(2)>".to_owned();
-    comment
-        .replies
-        .push(Reply::new("\"><b>", at(90), "</p></div><p>"));
+    comment.replies.push(Reply::new(
+        &Reviewer::named("\"><b>"),
+        at(90),
+        "</p></div><p>",
+    ));
     project.comments.push(comment);
     project.claims[0].sources.push(Source {
         url: "javascript:alert(3)".to_owned(),
@@ -280,151 +300,9 @@ fn hostile_text_comes_out_as_text() {
     assert!(!markdown.contains("](javascript") && !markdown.contains("(<javascript"));
 }
 
-/// Checks that every element opened is closed, in order (void elements excepted).
-fn assert_balanced(page: &str) {
-    const VOID: [&str; 4] = ["meta", "br", "hr", "!doctype"];
-    let mut open: Vec<String> = Vec::new();
-    let mut rest = page;
-    while let Some(lt) = rest.find('<') {
-        let gt = rest[lt..].find('>').expect("a tag is closed") + lt;
-        let tag = &rest[lt + 1..gt];
-        rest = &rest[gt + 1..];
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_lowercase();
-        if VOID.contains(&name.as_str()) {
-            continue;
-        }
-        if tag.starts_with('/') {
-            assert_eq!(
-                open.pop().as_deref(),
-                Some(name.as_str()),
-                "stray </{name}>"
-            );
-        } else {
-            open.push(name.clone());
-            if name == "style" || name == "title" {
-                // Raw text: nothing inside is a tag.
-                let close = rest.find(&format!("</{name}>")).expect("closed");
-                rest = &rest[close..];
-            }
-        }
-    }
-    assert!(open.is_empty(), "left open: {open:?}");
-}
+mod well_formed;
 
-/// The visible text of each paragraph of the annotated article, without the note numbers.
-fn paragraph_texts(page: &str) -> Vec<String> {
-    let document = Html::parse_document(page);
-    let paragraphs = Selector::parse("main .text p:not(.whole)").unwrap();
-    document
-        .select(&paragraphs)
-        .map(|p| {
-            p.descendants()
-                .filter_map(|node| node.value().as_text().map(|t| (node, t)))
-                .filter(|(node, _)| {
-                    !node
-                        .ancestors()
-                        .any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "sup"))
-                })
-                .map(|(_, text)| text.to_string())
-                .collect()
-        })
-        .collect()
-}
-
-fn article_paragraphs(project: &Project) -> Vec<String> {
-    project
-        .sections
-        .iter()
-        .flat_map(|s| s.paragraphs())
-        .filter(|p| !p.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-#[test]
-fn overlapping_and_cross_paragraph_passages_keep_the_text_and_the_markup_whole() {
-    let Some(project) = reviewed_seed() else {
-        return;
-    };
-    let page = exported(&project, ExportFormat::AnnotatedHtml);
-    assert_balanced(&page);
-    assert_eq!(paragraph_texts(&page), article_paragraphs(&project));
-    // The claim nested in the comment: its words are under both numbers.
-    assert!(
-        page.contains("<mark class=\"hl hl-many\" title=\"Notes 1, 2\">more than 4,000</mark>")
-    );
-    // The passage across two paragraphs is highlighted in both.
-    let document = Html::parse_document(&page);
-    let marks = Selector::parse("main .text p mark").unwrap();
-    let note = page
-        .split("id=\"note-")
-        .find(|n| n.contains("These two paragraphs repeat"))
-        .and_then(|n| n.split('"').next())
-        .unwrap()
-        .to_owned();
-    let paragraphs_with_it = document
-        .select(&Selector::parse("main .text p").unwrap())
-        .filter(|p| {
-            p.select(&marks).any(|m| {
-                m.attr("title")
-                    .is_some_and(|t| t.split([' ', ',']).any(|n| n == note))
-            })
-        })
-        .count();
-    assert_eq!(paragraphs_with_it, 2);
-}
-
-#[test]
-fn edge_cases_never_break_the_page() {
-    let Some(mut project) = reviewed_seed() else {
-        return;
-    };
-    let opening = project.sections[0].id.clone();
-    let text = project.sections[0].text.clone();
-    let len = text.chars().count();
-    let first_break = text.chars().position(|c| c == '\n').unwrap();
-    let raw = |start: usize, end: usize| Passage {
-        start,
-        end,
-        quote: "x".to_owned(),
-        prefix: String::new(),
-        suffix: String::new(),
-    };
-    // At the paragraph boundary, covering only the line break, adjacent, past the end.
-    for (start, end) in [
-        (first_break - 5, first_break + 1),
-        (first_break, first_break + 1),
-        (first_break + 1, first_break + 4),
-        (first_break + 4, first_break + 8),
-        (0, len + 50),
-        (len + 10, len + 20),
-    ] {
-        let mut comment = Comment::new(opening.clone(), Some(raw(start, end)), "Q", at(1));
-        comment.body = format!("{start}..{end}");
-        project.comments.push(comment);
-    }
-    // A section with no text at all.
-    project.sections[3].text = String::new();
-    for format in [ExportFormat::Html, ExportFormat::AnnotatedHtml] {
-        let page = exported(&project, format);
-        assert_balanced(&page);
-    }
-    let page = exported(&project, ExportFormat::AnnotatedHtml);
-    assert_eq!(paragraph_texts(&page), article_paragraphs(&project));
-    // The passages with nothing visible in this text are listed at the end.
-    let unplaced = page
-        .split("Notes whose passage is not in this draft")
-        .nth(1)
-        .unwrap();
-    assert!(unplaced.contains(&format!("{first_break}..{}", first_break + 1)));
-    assert!(unplaced.contains(&format!("{}..{}", len + 10, len + 20)));
-    assert!(!exported(&project, ExportFormat::Markdown).is_empty());
-}
+use well_formed::assert_balanced;
 
 #[test]
 fn the_same_project_gives_the_same_bytes() {
