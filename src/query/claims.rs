@@ -1,6 +1,6 @@
 //! The claims view's filters and order: which claims it lists, and how they are sorted.
 
-use crate::model::{CheckKind, Claim, ClaimStatus, Project, SectionId};
+use crate::model::{CheckKind, Claim, ClaimStatus, Project, ReviewerId, SectionId};
 
 /// Which claims by status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -50,6 +50,8 @@ pub struct ClaimQuery {
     /// `Some(None)` lists claims of no known kind (flagged by hand).
     pub kind: Option<Option<CheckKind>>,
     pub section: Option<SectionId>,
+    /// Only the claims this reviewer flagged.
+    pub by: Option<ReviewerId>,
     pub order: ClaimOrder,
 }
 
@@ -70,6 +72,7 @@ impl ClaimQuery {
                 Some(Some(kind)) => claim.kinds.contains(&kind),
             })
             .filter(|claim| self.section.as_ref().is_none_or(|s| &claim.section == s))
+            .filter(|claim| self.by.as_ref().is_none_or(|by| &claim.author_id == by))
             .collect();
         let position =
             |claim: &Claim| project.reading_position(&claim.section, claim.passage.start);
@@ -160,5 +163,10 @@ pub(super) mod tests {
         view.kind = None;
         view.section = Some(project.sections[1].id.clone());
         assert_eq!(starts(&view, &project), [(1, 10)]);
+        view.section = None;
+        view.by = Some(Reviewer::named("Fay").id);
+        assert_eq!(starts(&view, &project), [(0, 5), (0, 40), (1, 10)]);
+        view.by = Some(Reviewer::named("Gil").id);
+        assert_eq!(starts(&view, &project), []);
     }
 }
