@@ -83,6 +83,7 @@ impl Edit {
                 "import draft {} ({})",
                 revised.draft.number, revised.draft.file_name
             ),
+            Self::Merge { from, .. } => format!("merge {from}"),
             Self::NoteReviewer { reviewer } => format!("note reviewer {}", reviewer.name),
             Self::ForgetReviewer { .. } => "forget reviewer".to_owned(),
             Self::AddConflict { .. } => "keep a merge conflict".to_owned(),

@@ -1,8 +1,9 @@
-//! A revised draft coming in: the whole project replaced by the one carried to the new text.
+//! A revised draft or a merged review coming in: the whole project replaced by the one
+//! carried to the new text, or merged with another reviewer's copy.
 //!
-//! Its inverse holds the project it replaced, so bringing in a draft is undone as one step.
-//! The revised project is built elsewhere ([`crate::revise`]); it is checked here because an
-//! inconsistent one must never become the review.
+//! Its inverse holds the project it replaced, so bringing in a draft or a merge is undone as
+//! one step. The new project is built elsewhere ([`crate::revise`], [`crate::merge`]); it is
+//! checked here because an inconsistent one must never become the review.
 
 use crate::model::Project;
 
@@ -13,5 +14,18 @@ pub(super) fn revise(project: &mut Project, revised: Box<Project>) -> Result<Edi
     let old = std::mem::replace(project, *revised);
     Ok(Edit::Revise {
         project: Box::new(old),
+    })
+}
+
+pub(super) fn merge(
+    project: &mut Project,
+    merged: Box<Project>,
+    from: String,
+) -> Result<Edit, EditError> {
+    merged.validate().map_err(EditError::InvalidMerge)?;
+    let old = std::mem::replace(project, *merged);
+    Ok(Edit::Merge {
+        project: Box::new(old),
+        from,
     })
 }

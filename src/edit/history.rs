@@ -45,7 +45,7 @@ impl Edit {
     }
 
     /// Whether applying the edit to `project` would leave it as it is: a field set to the
-    /// value it has, a draft replaced by an equal one, or a batch of such edits.
+    /// value it has, a draft (or a merge) replaced by an equal one, or a batch of such edits.
     ///
     /// An edit that fails changes nothing too, but it is not answered here: it is refused
     /// when applied. A batch that changes something and then changes it back is counted as a
@@ -107,6 +107,9 @@ impl Edit {
             },
             // Compared, never copied; a revised draft differs in its draft number at once.
             Self::Revise { project: revised } => **revised == *project,
+            Self::Merge {
+                project: merged, ..
+            } => **merged == *project,
             // If each edit changes nothing, each meets the project as it was.
             Self::Batch { edits, .. } => edits.iter().all(|edit| edit.changes_nothing_in(project)),
             Self::AddComment { .. }

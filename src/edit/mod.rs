@@ -7,7 +7,7 @@
 //! This file holds the value and dispatches [`Edit::apply`] to one function per kind of
 //! record: `sections`, `comments` (and replies), `claims` (status, history, note, dealt-with,
 //! sources), `marks` (where a mark sits), `suggestions` (dismissed ones), `draft` (a revised
-//! draft replacing the project) and `batch`. `lookup` holds the lookups and checks they share;
+//! draft, or a merged review, replacing the project) and `batch`. `lookup` holds the lookups and checks they share;
 //! `history` what the undo history asks of an edit; `describe` its words for the menus.
 
 mod batch;
@@ -150,6 +150,13 @@ pub enum Edit {
     Revise {
         project: Box<Project>,
     },
+    /// Replaces the whole project with one merged with another reviewer's copy (`from`
+    /// names it, as the person knows it); its inverse puts the review as it was back, so a
+    /// merge is undone as one step.
+    Merge {
+        project: Box<Project>,
+        from: String,
+    },
     /// Adds a reviewer to the review's list, or updates their name and role there.
     NoteReviewer {
         reviewer: Reviewer,
@@ -220,6 +227,8 @@ pub enum EditError {
     ClaimWithoutPassage(ClaimId),
     #[error("the revised project is inconsistent: {0}")]
     InvalidRevision(InvalidProject),
+    #[error("the merged project is inconsistent: {0}")]
+    InvalidMerge(InvalidProject),
     #[error("the passage {start}..{end} lies outside its section ({len} characters)")]
     PassageOutOfBounds {
         start: usize,
@@ -394,6 +403,10 @@ impl Edit {
                 carried,
             } => marks::set_placement(project, mark, section, passage, carried),
             Self::Revise { project: revised } => draft::revise(project, revised),
+            Self::Merge {
+                project: merged,
+                from,
+            } => draft::merge(project, merged, from),
             Self::NoteReviewer { reviewer } => reviewers::note(project, reviewer),
             Self::ForgetReviewer { id } => reviewers::forget(project, &id),
             Self::AddConflict { index, conflict } => {

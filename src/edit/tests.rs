@@ -206,6 +206,43 @@ fn a_revised_draft_equal_to_the_project_changes_nothing() {
 }
 
 #[test]
+fn a_merge_replaces_the_project_as_one_step_and_an_inconsistent_one_is_refused() {
+    let project = sample();
+    let mut merged = project.clone();
+    merged.sections[0].status = ReviewStatus::Approved;
+    let edit = Edit::Merge {
+        project: Box::new(merged.clone()),
+        from: "fay.copydesk.ron".to_owned(),
+    };
+    assert_eq!(edit.describe(&project), "merge fay.copydesk.ron");
+    assert!(!edit.changes_nothing_in(&project));
+    let mut changed = project.clone();
+    let inverse = edit.apply(&mut changed).unwrap();
+    assert_eq!(changed, merged);
+    assert_eq!(
+        inverse,
+        Edit::Merge {
+            project: Box::new(project.clone()),
+            from: "fay.copydesk.ron".to_owned(),
+        }
+    );
+    inverse.apply(&mut changed).unwrap();
+    assert_eq!(changed, project);
+
+    let mut broken = project.clone();
+    broken.sections.clear();
+    let refused = Edit::Merge {
+        project: Box::new(broken),
+        from: "broken.copydesk.ron".to_owned(),
+    };
+    assert!(matches!(
+        refused.apply(&mut changed),
+        Err(EditError::InvalidMerge(_))
+    ));
+    assert_eq!(changed, project);
+}
+
+#[test]
 fn keystrokes_continue_only_in_the_same_text_field() {
     let project = sample();
     let comment = project.comments[0].id.clone();
