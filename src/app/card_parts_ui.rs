@@ -8,7 +8,7 @@ use super::look;
 use super::placement_ui::placement_ui;
 use super::state::{Action, AppState, CardRequests};
 use super::widgets::link_text_ui;
-use crate::model::{Carried, MarkId, Passage, Project};
+use crate::model::{Carried, MarkId, Passage, Project, ReviewerId};
 use crate::text::shortened;
 
 /// A card's title; like its quote, clicking it shows the passage in the text.
@@ -96,6 +96,17 @@ pub fn byline_ui(
         .size(11.5)
         .weak(),
     );
+}
+
+/// A reviewer's name, with their role when the review knows it: "Ana (Editor)".
+pub fn with_role(project: Option<&Project>, name: &str, id: &ReviewerId) -> String {
+    let role = project
+        .and_then(|p| p.reviewers.iter().find(|r| &r.id == id))
+        .and_then(|r| r.role);
+    match role {
+        Some(role) => format!("{name} ({})", role.label()),
+        None => name.to_owned(),
+    }
 }
 
 /// What a mark's text fields are called for screen readers and tests.

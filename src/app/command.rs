@@ -42,7 +42,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 32] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
@@ -74,6 +74,7 @@ impl UiCommand {
         Self::ShowPanel(SidePanel::Claims),
         Self::ShowPanel(SidePanel::Suggestions),
         Self::ShowPanel(SidePanel::Revision),
+        Self::ShowPanel(SidePanel::Conflicts),
     ];
 
     pub fn label(self) -> &'static str {
@@ -166,6 +167,10 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Revision) => {
                 "What the latest draft changed, and the marks whose new place needs a look"
             }
+            Self::ShowPanel(SidePanel::Conflicts) => {
+                "What two reviewers changed differently, found when their copies were merged: \
+                 pick a side for each"
+            }
         }
     }
 
@@ -203,6 +208,7 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Claims) => shortcut(CTRL, Key::Num2),
             Self::ShowPanel(SidePanel::Suggestions) => shortcut(CTRL, Key::Num3),
             Self::ShowPanel(SidePanel::Revision) => shortcut(CTRL, Key::Num4),
+            Self::ShowPanel(SidePanel::Conflicts) => shortcut(CTRL, Key::Num5),
         }
     }
 

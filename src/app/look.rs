@@ -140,6 +140,8 @@ pub const SUGGESTION_ICON: &str = "•";
 pub const SUGGESTIONS_ICON: &str = "💡";
 pub const COMMENT_ICON: &str = "💬";
 pub const CLAIM_ICON: &str = "⚑";
+/// What two reviewers changed differently: beside its words ("1 conflict"), never alone.
+pub const CONFLICT_ICON: &str = "⚡";
 
 fn pick(dark_mode: bool, light: (u8, u8, u8), dark: (u8, u8, u8)) -> Color32 {
     let (r, g, b) = if dark_mode { dark } else { light };

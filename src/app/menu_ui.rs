@@ -1,4 +1,5 @@
-//! The menu bar and the notice banner under it.
+//! The menu bar, the notice banner under it, and the status bar (saved or not, conflicts
+//! to settle, long work, who is reviewing).
 
 use egui::{Button, RichText, Ui};
 
@@ -246,6 +247,18 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
                 }
                 if let Some(read_only) = review.read_only() {
                     ui.label(RichText::new(read_only.explanation()).size(12.0).weak());
+                }
+                let conflicts = review.project().conflicts.len();
+                if conflicts > 0 {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {} to settle",
+                            super::look::CONFLICT_ICON,
+                            crate::text::counted(conflicts, "conflict", "conflicts")
+                        ))
+                        .size(12.0)
+                        .strong(),
+                    );
                 }
             }
             None => {

@@ -12,6 +12,7 @@ mod cards_ui;
 mod claim_card_ui;
 mod claims_ui;
 pub mod command;
+mod conflicts_ui;
 pub mod file_dialogs;
 mod look;
 mod menu_ui;

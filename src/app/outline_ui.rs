@@ -1,4 +1,5 @@
-//! The outline on the left: overall progress, and every section with its status and counts.
+//! The outline on the left: overall progress, and every section with its status and counts,
+//! and the conflicts a merge left about it, in words.
 
 use std::sync::Arc;
 
@@ -6,7 +7,9 @@ use egui::{
     Align2, Color32, FontId, Galley, ProgressBar, Rect, RichText, ScrollArea, Sense, Ui, pos2, vec2,
 };
 
+use super::command::UiCommand;
 use super::look;
+use super::side_panel::SidePanel;
 use super::state::{Action, AppState};
 
 use crate::model::{Project, ReviewProgress, Section, SectionId};
@@ -24,7 +27,6 @@ pub fn outline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     progress_ui(ui, project, progress);
     ui.add_space(8.0);
     ui.separator();
-    let marks = state.review.as_ref().map(|review| review.marks());
     // Only the rows in view are drawn (a book has a thousand sections or more), and their
     // heights are measured once per width and list of titles, not every frame.
     ScrollArea::vertical()
@@ -66,13 +68,29 @@ pub fn outline_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     vec2(width, bottom - top - ROW_GAP),
                 );
                 let is_current = current == Some(&section.id);
-                let counts = marks.map_or((0, 0), |marks| {
-                    let section = marks.section(&section.id);
-                    (section.open_comments, section.open_claims)
-                });
+                let counts = state
+                    .review
+                    .as_ref()
+                    .map_or_else(RowCounts::default, |review| {
+                        let marks = review.marks().section(&section.id);
+                        RowCounts {
+                            open_comments: marks.open_comments,
+                            open_claims: marks.open_claims,
+                            conflicts: review.conflicts().in_section(&section.id),
+                        }
+                    });
                 row_ui(ui, rect, section, &title, is_current, counts, actions);
             }
         });
+}
+
+/// What a row counts beside its section's status.
+#[derive(Clone, Copy, Debug, Default)]
+struct RowCounts {
+    open_comments: usize,
+    open_claims: usize,
+    /// Conflicts a merge left about the section or its marks.
+    conflicts: usize,
 }
 
 /// Where each outline row starts; one more entry at the end, where the last row ends.
@@ -166,9 +184,15 @@ fn row_ui(
     section: &Section,
     title: &Arc<Galley>,
     is_current: bool,
-    (open_comments, open_claims): (usize, usize),
+    counts: RowCounts,
     actions: &mut Vec<Action>,
 ) {
+    let RowCounts {
+        open_comments,
+        open_claims,
+        conflicts,
+    } = counts;
+    let conflicts_text = counted(conflicts, "conflict", "conflicts");
     let response = ui
         .interact(
             rect,
@@ -176,7 +200,7 @@ fn row_ui(
             Sense::click(),
         )
         .on_hover_text(format!(
-            "{} — {}{}, {}, {}. Click to go there.",
+            "{} — {}{}, {}, {}{}. Click to go there.",
             section.title(),
             section.status.label(),
             if section.changed_since_approval() {
@@ -186,6 +210,11 @@ fn row_ui(
             },
             counted(open_comments, "open comment", "open comments"),
             counted(open_claims, "open claim", "open claims"),
+            if conflicts > 0 {
+                format!(", {conflicts_text} to settle")
+            } else {
+                String::new()
+            },
         ));
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
@@ -247,14 +276,27 @@ fn row_ui(
             None
         }
     });
+    let mut left = status.right();
     if let Some(note) = revision_note {
-        painter.text(
-            pos2(status.right() + 4.0, status_line),
+        left = painter
+            .text(
+                pos2(left + 4.0, status_line),
+                Align2::LEFT_CENTER,
+                format!("· {note}"),
+                FontId::proportional(11.5),
+                look::attention_color(visuals),
+            )
+            .right();
+    }
+    if conflicts > 0 {
+        let marker = painter.text(
+            pos2(left + 4.0, status_line),
             Align2::LEFT_CENTER,
-            format!("· {note}"),
+            format!("· {} {conflicts_text}", look::CONFLICT_ICON),
             FontId::proportional(11.5),
             look::attention_color(visuals),
         );
+        conflict_marker_ui(ui, marker, section, &conflicts_text, actions);
     }
     let mut right = rect.right() - 6.0;
     for (count, icon, color) in [
@@ -276,6 +318,38 @@ fn row_ui(
             color,
         );
         right = drawn.left() - 8.0;
+    }
+}
+
+/// The outline's word for a section's conflicts, as a button to them for screen readers,
+/// tests and the mouse: it shows the Conflicts tab.
+fn conflict_marker_ui(
+    ui: &Ui,
+    marker: Rect,
+    section: &Section,
+    conflicts: &str,
+    actions: &mut Vec<Action>,
+) {
+    let response = ui
+        .interact(
+            marker,
+            ui.make_persistent_id(("outline conflicts", &section.id)),
+            Sense::click(),
+        )
+        .on_hover_text("Settle them in the Conflicts tab");
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("{}: {conflicts} to settle", section.title()),
+        )
+    });
+    if response.hovered() {
+        ui.set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    if response.clicked() {
+        actions.push(Action::GoToSection(section.id.clone()));
+        actions.push(Action::Command(UiCommand::ShowPanel(SidePanel::Conflicts)));
     }
 }
 

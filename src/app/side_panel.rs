@@ -13,14 +13,17 @@ pub enum SidePanel {
     Suggestions,
     /// What the latest revised draft changed, and the marks it could not place for certain.
     Revision,
+    /// What a merge of two reviewers' copies left for a person to settle.
+    Conflicts,
 }
 
 impl SidePanel {
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Section,
         Self::Claims,
         Self::Suggestions,
         Self::Revision,
+        Self::Conflicts,
     ];
 
     pub fn label(self) -> &'static str {
@@ -29,6 +32,7 @@ impl SidePanel {
             Self::Claims => "Claims",
             Self::Suggestions => "Suggestions",
             Self::Revision => "Revision",
+            Self::Conflicts => "Conflicts",
         }
     }
 }

@@ -1,5 +1,5 @@
-//! The right-hand panel: one of the current section's cards, every claim, or the
-//! suggestions, or what the latest draft changed, chosen by tabs (Ctrl+1 to Ctrl+4).
+//! The right-hand panel: the current section's cards, every claim, the suggestions, what the
+//! latest draft changed, or what a merge left to settle, chosen by tabs (Ctrl+1 to Ctrl+5).
 
 use egui::{RichText, Ui};
 
@@ -7,6 +7,7 @@ use super::cards_ui;
 use super::claims_ui;
 use super::command::UiCommand;
 use super::command::shortcut_text;
+use super::conflicts_ui;
 use super::revision_ui;
 use super::side_panel::SidePanel;
 use super::state::CardRequests;
@@ -20,7 +21,8 @@ pub fn side_panel_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
+    // Five tabs with their counts can be wider than a narrow panel: they wrap.
+    ui.horizontal_wrapped(|ui| {
         for panel in SidePanel::ALL {
             let count = match panel {
                 SidePanel::Section => None,
@@ -31,6 +33,7 @@ pub fn side_panel_ui(
                     .as_ref()
                     .filter(|r| !r.project().earlier_drafts.is_empty())
                     .map(|r| r.marks().marks_needing_attention()),
+                SidePanel::Conflicts => state.project().map(|p| p.conflicts.len()),
             };
             let reading = panel == SidePanel::Suggestions && state.views.suggestions().is_reading();
             let text = match count {
@@ -64,5 +67,6 @@ pub fn side_panel_ui(
         SidePanel::Claims => claims_ui::claims_ui(ui, state, requests, actions),
         SidePanel::Suggestions => suggestions_ui::suggestions_ui(ui, state, requests, actions),
         SidePanel::Revision => revision_ui::revision_ui(ui, state, actions),
+        SidePanel::Conflicts => conflicts_ui::conflicts_ui(ui, state, actions),
     }
 }

@@ -7,7 +7,8 @@ use crate::app::command::UiCommand;
 use crate::app::prefs::Theme;
 use crate::edit::Edit;
 use crate::export::ExportFormat;
-use crate::model::{CheckKind, ClaimId, ClaimStatus, CommentId, MarkId, SectionId};
+use crate::merge::Pick;
+use crate::model::{CheckKind, ClaimId, ClaimStatus, CommentId, ConflictId, MarkId, SectionId};
 use crate::query::ClaimQuery;
 use crate::suggest::SuggestionKey;
 
@@ -66,6 +67,13 @@ pub enum Action {
     ReattachToSelection(MarkId),
     /// Settles an orphan whose passage is gone from the article.
     ResolveOrphan(MarkId),
+    /// Settles a conflict a merge left by keeping one side (or both texts): one undo step.
+    ResolveConflict {
+        conflict: ConflictId,
+        pick: Pick,
+    },
+    /// Shows what a conflict is about: its mark, or its section.
+    GoToConflict(ConflictId),
     /// Picks a format in the export dialog.
     ChooseExportFormat(ExportFormat),
     /// Exports in that format: asks where, then writes it.

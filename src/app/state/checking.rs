@@ -49,9 +49,13 @@ impl FactCheckViews {
         self.claims_view = view;
     }
 
-    /// A review was shown: its claims are listed unfiltered.
+    /// A review was shown: its claims are listed unfiltered, and what a merge left to
+    /// settle, if anything, is shown first.
     pub(super) fn start_on(&mut self, review: &OpenReview) {
         self.claims_view = ClaimQuery::default();
+        if !review.project().conflicts.is_empty() {
+            self.side_panel = SidePanel::Conflicts;
+        }
         self.suggestions.refresh(Some(review));
     }
 

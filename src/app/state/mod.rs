@@ -15,15 +15,18 @@
 
 mod action;
 mod checking;
+mod conflict_index;
 mod dialogs;
 mod files;
 mod navigation;
 mod review;
 mod reviewing;
+mod settling;
 mod suggestion_cache;
 
 pub use action::{Action, DiskChoice, ElsewhereChoice, UnsavedChoice};
 pub use checking::FactCheckViews;
+pub use conflict_index::{ConflictIndex, conflict_mark};
 pub use dialogs::{AfterUnsaved, Dialogs, Modal, NOTICE_DURATION, Notice};
 pub use files::{Files, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
 pub use navigation::{CardRequests, Navigation, ScrollTarget, TextSelection};
@@ -182,6 +185,8 @@ impl AppState {
             Action::RejectPlacement(mark) => self.reject_placement(&mark),
             Action::ReattachToSelection(mark) => self.reattach_to_selection(&mark),
             Action::ResolveOrphan(mark) => self.resolve_orphan(&mark),
+            Action::ResolveConflict { conflict, pick } => self.resolve_conflict(&conflict, pick),
+            Action::GoToConflict(conflict) => self.go_to_conflict(&conflict),
             Action::AnswerUnsaved(choice) => self.answer_unsaved(choice, ctx),
             Action::ChooseExportFormat(format) => {
                 if let Some(Modal::Export { format: chosen }) = self.dialogs.modal_mut() {

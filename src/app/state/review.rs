@@ -1,10 +1,11 @@
 //! The review open in the desk: its document (the project and its history), where it lives
 //! on disk, whether it may be changed here, and what the desk keeps beside it (its lock, its
-//! recovery journal, the index of its marks).
+//! recovery journal, the index of its marks and of its conflicts).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::conflict_index::ConflictIndex;
 use super::files::journal_state::JournalState;
 use crate::app::background::ReviewKey;
 use crate::document::Document;
@@ -31,8 +32,9 @@ pub struct OpenReview {
     /// The project's lock file, while this window holds it.
     pub(super) lock: Option<ProjectLock>,
     pub(super) journal: JournalState,
-    /// The marks by section, as of `marks_change_count` of the document.
+    /// The marks and the conflicts by section, as of `marks_change_count` of the document.
     marks: MarkIndex,
+    conflicts: ConflictIndex,
     marks_change_count: Option<u64>,
 }
 
@@ -50,6 +52,7 @@ impl OpenReview {
         static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
         let journal = JournalState::new(document.change_count());
         let marks = MarkIndex::of(document.project());
+        let conflicts = ConflictIndex::of(document.project());
         let marks_change_count = Some(document.structure_change_count());
         Self {
             serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
@@ -61,6 +64,7 @@ impl OpenReview {
             lock: None,
             journal,
             marks,
+            conflicts,
             marks_change_count,
         }
     }
@@ -110,10 +114,16 @@ impl OpenReview {
         &self.marks
     }
 
+    /// The conflicts a merge left, by section, as of the last `AppState::refresh`.
+    pub fn conflicts(&self) -> &ConflictIndex {
+        &self.conflicts
+    }
+
     pub(super) fn refresh_marks(&mut self) {
         let changes = self.document.structure_change_count();
         if self.marks_change_count != Some(changes) {
             self.marks = MarkIndex::of(self.document.project());
+            self.conflicts = ConflictIndex::of(self.document.project());
             self.marks_change_count = Some(changes);
         }
     }

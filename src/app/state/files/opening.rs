@@ -198,7 +198,17 @@ impl AppState {
         } else {
             String::new()
         };
-        let message = format!("Opened {}.{upgrade}{read_only_note}{note}", file_name(path));
+        let conflicts = match self.project().map_or(0, |p| p.conflicts.len()) {
+            0 => String::new(),
+            count => format!(
+                " It has {} to settle: see the Conflicts tab.",
+                counted(count, "conflict", "conflicts")
+            ),
+        };
+        let message = format!(
+            "Opened {}.{upgrade}{conflicts}{read_only_note}{note}",
+            file_name(path)
+        );
         if is_read_only {
             self.dialogs.show_error(message);
         } else {
