@@ -20,7 +20,7 @@ use super::section_text::{MarkKind, MarkSpan, ParagraphMap, section_galley};
 use super::state::OpenReview;
 use super::state::SuggestionCache;
 use crate::fingerprint::hash_of;
-use crate::model::{MarkId, Project, Section, SectionId};
+use crate::model::{MarkId, Project, ReviewerId, Section, SectionId};
 use crate::suggest::SuggestionKey;
 
 pub const SECTION_GAP: f32 = 40.0;
@@ -128,6 +128,11 @@ impl ArticleLayout {
         self.marks.get(index).map_or(&[][..], Vec::as_slice)
     }
 
+    /// Every section's highlights, in reading order.
+    pub fn all_spans(&self) -> impl Iterator<Item = &MarkSpan> {
+        self.marks.iter().flatten()
+    }
+
     /// Where each section starts, in article coordinates, as of the last layout.
     pub fn tops(&self) -> &[f32] {
         &self.tops
@@ -149,12 +154,14 @@ impl ArticleLayout {
     }
 
     /// Catches up with the review's changes: marks to highlight, texts that changed.
-    /// `suggestions` are underlined when given (the reviewer may hide them).
+    /// `suggestions` are underlined when given (the reviewer may hide them); with
+    /// `marks_by`, only that reviewer's marks are highlighted.
     pub fn refresh(
         &mut self,
         review: &OpenReview,
         selected: Option<&SpanTarget>,
         suggestions: Option<&SuggestionCache>,
+        marks_by: Option<&ReviewerId>,
     ) {
         let changes = review.document().structure_change_count();
         let project = review.project();
@@ -165,11 +172,15 @@ impl ArticleLayout {
         // Typing a comment's words leaves the structure change count, and so the spans, alone.
         let marks_key = (
             changes,
-            hash_of(&(selected, suggestions.map(SuggestionCache::generation))),
+            hash_of(&(
+                selected,
+                suggestions.map(SuggestionCache::generation),
+                marks_by,
+            )),
         );
         if self.marks_key != Some(marks_key) {
             self.marks_key = Some(marks_key);
-            self.marks = spans_by_section(project, suggestions, &self.index_of);
+            self.marks = spans_by_section(project, suggestions, marks_by, &self.index_of);
         }
     }
 
@@ -421,8 +432,10 @@ fn heading_galley(ui: &Ui, heading: &str, level: u8, width: f32) -> Arc<Galley> 
 fn spans_by_section(
     project: &Project,
     suggestions: Option<&SuggestionCache>,
+    marks_by: Option<&ReviewerId>,
     index_of: &HashMap<SectionId, usize>,
 ) -> Vec<Vec<MarkSpan>> {
+    let shown = |author: &ReviewerId| marks_by.is_none_or(|by| by == author);
     let mut marks: Vec<Vec<MarkSpan>> = vec![Vec::new(); project.sections.len()];
     let index = |section: &SectionId| index_of.get(section).copied();
     for suggestion in suggestions.into_iter().flat_map(SuggestionCache::undecided) {
@@ -438,7 +451,9 @@ fn spans_by_section(
     }
     for comment in &project.comments {
         // An orphan's passage belongs to an earlier draft: it has no place in this text.
-        if let Some(passage) = comment.placed_passage()
+        if let Some(passage) = comment
+            .placed_passage()
+            .filter(|_| shown(&comment.author_id))
             && let Some(spans) = index(&comment.section).and_then(|i| marks.get_mut(i))
         {
             spans.push(MarkSpan {
@@ -452,7 +467,7 @@ fn spans_by_section(
         }
     }
     for claim in &project.claims {
-        if let Some(passage) = claim.placed_passage()
+        if let Some(passage) = claim.placed_passage().filter(|_| shown(&claim.author_id))
             && let Some(spans) = index(&claim.section).and_then(|i| marks.get_mut(i))
         {
             spans.push(MarkSpan {

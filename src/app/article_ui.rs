@@ -16,7 +16,7 @@ use super::section_block_ui::section_block_ui;
 use super::section_text::{SpanTarget, char_rect};
 use super::state::{Action, AppState, ScrollTarget};
 use crate::fingerprint::hash_of;
-use crate::model::{Project, SectionId};
+use crate::model::{MarkId, Project, SectionId};
 
 const TITLE_GAP: f32 = 8.0;
 const GUTTER: f32 = 44.0;
@@ -70,6 +70,18 @@ impl ArticleView {
         self.layout.laid_out_count()
     }
 
+    /// The comments and claims highlighted in the text as of the last frame (for tests: a
+    /// reviewer filter hides the others' highlights).
+    pub fn highlighted_marks(&self) -> Vec<MarkId> {
+        self.layout
+            .all_spans()
+            .filter_map(|span| match &span.target {
+                SpanTarget::Mark(mark) => Some(mark.clone()),
+                SpanTarget::Suggestion(_) => None,
+            })
+            .collect()
+    }
+
     /// Where a character of a section's text was drawn in the last frame (the middle of its
     /// left edge, in screen coordinates); `None` when the section was not on screen. Lets UI
     /// tests select text with the pointer as a person would.
@@ -119,6 +131,7 @@ pub fn article_ui(
             .prefs
             .show_suggestions
             .then_some(state.views.suggestions()),
+        state.views.marks_by(),
     );
 
     let column_width = (ui.available_width() - 2.0 * GUTTER).clamp(200.0, look::READING_WIDTH);

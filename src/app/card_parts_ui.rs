@@ -75,14 +75,16 @@ fn show_passage_on_click(
     }
 }
 
-/// Who wrote a mark or reply and when; once the review spans drafts, also on which draft.
+/// Who wrote a mark or reply (with their role, when the review knows it) and when; once the
+/// review spans drafts, also on which draft.
 pub fn byline_ui(
     ui: &mut Ui,
     project: Option<&Project>,
     prefix: &str,
-    author: &str,
+    (author, author_id): (&str, &ReviewerId),
     when: jiff::Timestamp,
 ) {
+    let author = with_role(project, author, author_id);
     let draft = project
         .filter(|p| !p.earlier_drafts.is_empty())
         .map_or_else(String::new, |p| {

@@ -35,16 +35,24 @@ pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions:
         Comment(&'a Comment),
         Claim(&'a Claim),
     }
+    // With a reviewer chosen, only their marks.
+    let shown = |author| state.views.shows_marks_of(author);
     let mut cards: Vec<(usize, MarkId, Card<'_>)> = marks
         .claims_in(project, &section.id)
+        .filter(|c| shown(&c.author_id))
         .map(|c| (c.passage.start, MarkId::Claim(c.id.clone()), Card::Claim(c)))
-        .chain(marks.comments_in(project, &section.id).map(|c| {
-            (
-                c.passage.as_ref().map_or(0, |p| p.start),
-                MarkId::Comment(c.id.clone()),
-                Card::Comment(c),
-            )
-        }))
+        .chain(
+            marks
+                .comments_in(project, &section.id)
+                .filter(|c| shown(&c.author_id))
+                .map(|c| {
+                    (
+                        c.passage.as_ref().map_or(0, |p| p.start),
+                        MarkId::Comment(c.id.clone()),
+                        Card::Comment(c),
+                    )
+                }),
+        )
         .collect();
     cards.sort_by_key(|(start, _, _)| *start);
 
@@ -54,10 +62,13 @@ pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions:
         .show(ui, |ui| {
             if cards.is_empty() {
                 ui.add_space(12.0);
-                ui.weak(
+                ui.weak(if state.views.marks_by().is_some() {
+                    "None of this reviewer's comments or claims are in this section.\n\nChoose \
+                     Everyone above to see all of them."
+                } else {
                     "No comments or claims here yet.\n\nSelect a passage in the text, then choose \
-                     Comment or Flag claim.",
-                );
+                     Comment or Flag claim."
+                });
             }
             for (_, mark, card) in &cards {
                 let selected = state.navigation.selected_mark() == Some(mark);
@@ -165,7 +176,13 @@ fn comment_card_ui(
         &mark,
         actions,
     );
-    byline_ui(ui, state.project(), "", &comment.author, comment.created);
+    byline_ui(
+        ui,
+        state.project(),
+        "",
+        (&comment.author, &comment.author_id),
+        comment.created,
+    );
     if let Some(origin) = comment.origin {
         ui.label(
             RichText::new(format!("From the draft's file: {}", origin.label()))
@@ -202,7 +219,13 @@ fn comment_card_ui(
         ui.horizontal_wrapped(|ui| {
             ui.add_space(12.0);
             ui.vertical(|ui| {
-                byline_ui(ui, state.project(), "↪ ", &reply.author, reply.created);
+                byline_ui(
+                    ui,
+                    state.project(),
+                    "↪ ",
+                    (&reply.author, &reply.author_id),
+                    reply.created,
+                );
                 ui.label(&reply.body);
             });
         });

@@ -51,7 +51,7 @@ pub fn claim_card_ui(
         ui,
         state.project(),
         "Flagged by ",
-        &claim.author,
+        (&claim.author, &claim.author_id),
         claim.created,
     );
     if !claim.kinds.is_empty() {

@@ -3,6 +3,7 @@
 
 use egui::{Align, RichText, ScrollArea, Ui};
 
+use super::card_parts_ui::with_role;
 use super::claim_card_ui::claim_card_ui;
 use super::command::UiCommand;
 use super::command::shortcut_text;
@@ -105,7 +106,7 @@ fn claim_row_ui(ui: &mut Ui, project: &Project, claim: &Claim, actions: &mut Vec
         RichText::new(format!(
             "{} · flagged by {} · {}",
             shortened(section, 40),
-            claim.author,
+            with_role(Some(project), &claim.author, &claim.author_id),
             look::time_for_people(claim.created)
         ))
         .size(11.5)

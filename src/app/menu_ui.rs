@@ -268,8 +268,13 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
         super::progress_ui::work_in_progress_ui(ui, &state.work_in_progress());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if !state.prefs.reviewer_name.is_empty() {
+                let role = state
+                    .prefs
+                    .reviewer_role
+                    .map_or_else(String::new, |role| format!(" ({})", role.label()));
                 ui.label(
-                    RichText::new(format!("Reviewing as {}", state.prefs.reviewer_name)).size(12.0),
+                    RichText::new(format!("Reviewing as {}{role}", state.prefs.reviewer_name))
+                        .size(12.0),
                 );
             }
             if state.navigation.text_selection().is_some() {

@@ -1,4 +1,4 @@
-//! Dialogs inside the window: the reviewer's name, unsaved changes, the shortcut list, what
+//! Dialogs inside the window: the reviewer's name and role, unsaved changes, the shortcut list, what
 //! to export (and, in `safekeeping_ui`, the questions about files on disk).
 
 use egui::{Key, RichText, Ui};
@@ -9,6 +9,7 @@ use super::state::{
     Action, AfterUnsaved, AppState, DiskChoice, ElsewhereChoice, Modal, UnsavedChoice,
 };
 use crate::export::ExportFormat;
+use crate::model::Role;
 
 pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
     let Some(modal) = &state.dialogs.modal() else {
@@ -18,7 +19,9 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
     let response = egui::Modal::new(egui::Id::unique("copydesk modal")).show(ctx, |ui| {
         ui.set_max_width(440.0);
         match modal {
-            Modal::ReviewerName { draft } => reviewer_name_ui(ui, draft, state, actions),
+            Modal::ReviewerName { draft, role } => {
+                reviewer_name_ui(ui, draft, *role, state, actions);
+            }
             Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, state, then, actions),
             Modal::Shortcuts => shortcuts_ui(ui, actions),
             Modal::Export { format } => export_ui(ui, *format, actions),
@@ -53,12 +56,18 @@ fn focus_flag_id() -> egui::Id {
     egui::Id::unique("modal took the keyboard")
 }
 
-fn reviewer_name_ui(ui: &mut Ui, draft: &str, state: &AppState, actions: &mut Vec<Action>) {
+fn reviewer_name_ui(
+    ui: &mut Ui,
+    draft: &str,
+    role: Option<Role>,
+    state: &AppState,
+    actions: &mut Vec<Action>,
+) {
     ui.heading("Who is reviewing?");
     ui.add_space(4.0);
     ui.label(
-        "Your name is written on every comment and claim you make. It is kept on this \
-         computer, not in the review.",
+        "Your name is written on every comment and claim you make, and your role beside it \
+         where others see who did what. Both are kept on this computer.",
     );
     ui.add_space(8.0);
     let mut name = draft.to_owned();
@@ -80,6 +89,20 @@ fn reviewer_name_ui(ui: &mut Ui, draft: &str, state: &AppState, actions: &mut Ve
         actions.push(Action::EditReviewerNameDraft(name.clone()));
     }
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    ui.add_space(6.0);
+    ui.label("What do you do on this review?");
+    ui.horizontal_wrapped(|ui| {
+        let choices = Role::ALL.map(Some).into_iter().chain([None]);
+        for choice in choices {
+            let label = choice.map_or("Not said", Role::label);
+            let response = ui
+                .radio(role == choice, label)
+                .accessible_name(format!("Role: {label}"));
+            if response.clicked() && role != choice {
+                actions.push(Action::EditReviewerRoleDraft(choice));
+            }
+        }
+    });
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         let ok = ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Continue"));

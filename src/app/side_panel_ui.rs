@@ -13,6 +13,8 @@ use super::side_panel::SidePanel;
 use super::state::CardRequests;
 use super::state::{Action, AppState};
 use super::suggestions_ui;
+use crate::model::{Reviewer, ReviewerId};
+use crate::query::reviewers_in;
 
 pub fn side_panel_ui(
     ui: &mut Ui,
@@ -61,6 +63,7 @@ pub fn side_panel_ui(
             }
         }
     });
+    reviewer_filter_ui(ui, state, actions);
     ui.separator();
     match state.views.side_panel() {
         SidePanel::Section => cards_ui::cards_ui(ui, state, requests, actions),
@@ -68,5 +71,72 @@ pub fn side_panel_ui(
         SidePanel::Suggestions => suggestions_ui::suggestions_ui(ui, state, requests, actions),
         SidePanel::Revision => revision_ui::revision_ui(ui, state, actions),
         SidePanel::Conflicts => conflicts_ui::conflicts_ui(ui, state, actions),
+    }
+}
+
+/// Whose marks are shown: everyone's, or one reviewer's — in the text, the cards, the
+/// claims view and what is exported. Offered once a review has more than one reviewer.
+fn reviewer_filter_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let Some(project) = state.project() else {
+        return;
+    };
+    let chosen = state.views.marks_by();
+    if project.reviewers.len() < 2 && chosen.is_none() {
+        return;
+    }
+    let name = |id: &ReviewerId| {
+        project.reviewers.iter().find(|r| &r.id == id).map_or_else(
+            || {
+                // Not in the list: an author known only by the name on their records.
+                reviewers_in(project)
+                    .into_iter()
+                    .find(|r| &r.id == id)
+                    .map_or_else(|| id.to_string(), |r| r.name)
+            },
+            reviewer_label,
+        )
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Marks by").size(12.5));
+        let selected = chosen.map_or_else(|| EVERYONE.to_owned(), name);
+        let mut picked = None;
+        egui::ComboBox::from_id_salt("marks by")
+            .selected_text(selected)
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(chosen.is_none(), EVERYONE).clicked() {
+                    picked = Some(None);
+                }
+                // Listed only while the list is open: it reads every mark.
+                for reviewer in reviewers_in(project) {
+                    let is_chosen = chosen == Some(&reviewer.id);
+                    if ui
+                        .selectable_label(is_chosen, reviewer_label(&reviewer))
+                        .clicked()
+                    {
+                        picked = Some(Some(reviewer.id));
+                    }
+                }
+            })
+            .response
+            .accessible_name("Show marks by")
+            .on_hover_text(
+                "Show only one reviewer's comments and claims — in the text, the cards, the \
+                 claims view and what Export writes — or everyone's",
+            );
+        if let Some(picked) = picked.filter(|picked| picked.as_ref() != chosen) {
+            actions.push(Action::ShowMarksBy(picked));
+        }
+    });
+}
+
+/// What the reviewer filter offers when no one is chosen.
+const EVERYONE: &str = "Everyone";
+
+/// "Ana (Editor)", or the name alone when the role is not known.
+fn reviewer_label(reviewer: &Reviewer) -> String {
+    match reviewer.role {
+        Some(role) => format!("{} ({})", reviewer.name, role.label()),
+        None => reviewer.name.clone(),
     }
 }

@@ -8,7 +8,9 @@ use crate::app::prefs::Theme;
 use crate::edit::Edit;
 use crate::export::ExportFormat;
 use crate::merge::Pick;
-use crate::model::{CheckKind, ClaimId, ClaimStatus, CommentId, ConflictId, MarkId, SectionId};
+use crate::model::{
+    CheckKind, ClaimId, ClaimStatus, CommentId, ConflictId, MarkId, ReviewerId, Role, SectionId,
+};
 use crate::query::ClaimQuery;
 use crate::suggest::SuggestionKey;
 
@@ -32,8 +34,11 @@ pub enum Action {
     SetTextSelection(Option<TextSelection>),
     /// Opens a project or imports an article (drag and drop, recent files, command line).
     Open(PathBuf),
+    /// The name in the reviewer dialog is confirmed (with the role chosen there).
     SetReviewerName(String),
     EditReviewerNameDraft(String),
+    /// A role picked in the reviewer dialog (`None`: not said).
+    EditReviewerRoleDraft(Option<Role>),
     SetTheme(Theme),
     SetReplyDraft {
         comment: CommentId,
@@ -74,6 +79,9 @@ pub enum Action {
     },
     /// Shows what a conflict is about: its mark, or its section.
     GoToConflict(ConflictId),
+    /// Shows only one reviewer's marks — in the text, the cards, the claims view and what
+    /// is exported — or everyone's (`None`).
+    ShowMarksBy(Option<ReviewerId>),
     /// Picks a format in the export dialog.
     ChooseExportFormat(ExportFormat),
     /// Exports in that format: asks where, then writes it.

@@ -1,5 +1,6 @@
 //! The fact-checker's views: which tab the side panel shows, the claims view's filters and
-//! order, and the suggestions of the text — with the edits that decide a suggestion.
+//! order, whose marks are shown, and the suggestions of the text — with the edits that
+//! decide a suggestion.
 
 use jiff::Timestamp;
 
@@ -7,7 +8,7 @@ use super::review::OpenReview;
 use super::suggestion_cache::SuggestionCache;
 use crate::app::side_panel::SidePanel;
 use crate::edit::Edit;
-use crate::model::{CheckKind, Project, Reviewer, SectionId};
+use crate::model::{CheckKind, Project, Reviewer, ReviewerId, SectionId};
 use crate::query::ClaimQuery;
 use crate::suggest::SuggestionKey;
 use crate::text::counted;
@@ -26,6 +27,9 @@ pub struct FactCheckViews {
     side_panel: SidePanel,
     claims_view: ClaimQuery,
     suggestions: SuggestionCache,
+    /// Whose marks are shown (in the text, the cards, the claims view) and exported; `None`:
+    /// everyone's.
+    marks_by: Option<ReviewerId>,
 }
 
 impl FactCheckViews {
@@ -41,18 +45,37 @@ impl FactCheckViews {
         &self.suggestions
     }
 
+    /// The reviewer whose marks alone are shown and exported; `None`: everyone's.
+    pub fn marks_by(&self) -> Option<&ReviewerId> {
+        self.marks_by.as_ref()
+    }
+
+    /// Whether a mark by `author` is shown.
+    pub fn shows_marks_of(&self, author: &ReviewerId) -> bool {
+        self.marks_by.as_ref().is_none_or(|by| by == author)
+    }
+
+    pub(super) fn show_marks_by(&mut self, reviewer: Option<ReviewerId>) {
+        self.claims_view.by.clone_from(&reviewer);
+        self.marks_by = reviewer;
+    }
+
     pub(super) fn show(&mut self, panel: SidePanel) {
         self.side_panel = panel;
     }
 
     pub(super) fn set_claims_view(&mut self, view: ClaimQuery) {
-        self.claims_view = view;
+        self.claims_view = ClaimQuery {
+            by: self.marks_by.clone(),
+            ..view
+        };
     }
 
     /// A review was shown: its claims are listed unfiltered, and what a merge left to
     /// settle, if anything, is shown first.
     pub(super) fn start_on(&mut self, review: &OpenReview) {
         self.claims_view = ClaimQuery::default();
+        self.marks_by = None;
         if !review.project().conflicts.is_empty() {
             self.side_panel = SidePanel::Conflicts;
         }

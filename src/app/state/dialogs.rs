@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::export::ExportFormat;
+use crate::model::Role;
 
 /// The error shown when the reviewer's name is left empty.
 pub(super) const NAME_NEEDED: &str =
@@ -27,9 +28,10 @@ pub enum AfterUnsaved {
 /// The question a modal dialog asks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Modal {
-    /// Asks who the reviewer is (first start, or from the menu).
+    /// Asks who the reviewer is and what they do (first start, or from the menu).
     ReviewerName {
         draft: String,
+        role: Option<Role>,
     },
     UnsavedChanges {
         then: AfterUnsaved,
@@ -78,6 +80,7 @@ impl Dialogs {
             .is_empty()
             .then(|| Modal::ReviewerName {
                 draft: crate::app::prefs::suggested_reviewer_name(),
+                role: None,
             });
         Self {
             modal,

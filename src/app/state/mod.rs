@@ -164,12 +164,20 @@ impl AppState {
                     self.dialogs.show_error(dialogs::NAME_NEEDED);
                 } else {
                     name.clone_into(&mut self.prefs.reviewer_name);
+                    if let Some(Modal::ReviewerName { role, .. }) = self.dialogs.modal() {
+                        self.prefs.reviewer_role = *role;
+                    }
                     self.dialogs.name_entered();
                 }
             }
             Action::EditReviewerNameDraft(text) => {
-                if let Some(Modal::ReviewerName { draft }) = self.dialogs.modal_mut() {
+                if let Some(Modal::ReviewerName { draft, .. }) = self.dialogs.modal_mut() {
                     *draft = text;
+                }
+            }
+            Action::EditReviewerRoleDraft(chosen) => {
+                if let Some(Modal::ReviewerName { role, .. }) = self.dialogs.modal_mut() {
+                    *role = chosen;
                 }
             }
             Action::SetTheme(theme) => self.prefs.theme = theme,
@@ -187,6 +195,7 @@ impl AppState {
             Action::ResolveOrphan(mark) => self.resolve_orphan(&mark),
             Action::ResolveConflict { conflict, pick } => self.resolve_conflict(&conflict, pick),
             Action::GoToConflict(conflict) => self.go_to_conflict(&conflict),
+            Action::ShowMarksBy(reviewer) => self.views.show_marks_by(reviewer),
             Action::AnswerUnsaved(choice) => self.answer_unsaved(choice, ctx),
             Action::ChooseExportFormat(format) => {
                 if let Some(Modal::Export { format: chosen }) = self.dialogs.modal_mut() {
@@ -302,6 +311,7 @@ impl AppState {
             UiCommand::SetStatus(status) => self.set_current_status(status),
             UiCommand::ChangeReviewerName => self.dialogs.ask(Modal::ReviewerName {
                 draft: self.prefs.reviewer_name.clone(),
+                role: self.prefs.reviewer_role,
             }),
             UiCommand::ShowShortcuts => self.dialogs.ask(Modal::Shortcuts),
             UiCommand::NextOpenClaim => self.step_open_claim(true),

@@ -1,6 +1,7 @@
 //! Exporting from the desk: the reviewer picks what to export, then where, and the file is
 //! written off the window's thread (a book's report takes longer than a frame), replaced
-//! only once it is complete.
+//! only once it is complete. With a reviewer chosen in the side panel, only their marks are
+//! exported.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -11,6 +12,7 @@ use crate::app::state::AppState;
 use crate::app::state::dialogs::Modal;
 use crate::export::{ExportFormat, export_bytes};
 use crate::project_file::{PROJECT_EXTENSION, is_project_path};
+use crate::query::marks_by as marks_by_reviewer;
 use crate::storage::{RealFileSystem, write_atomically};
 use crate::text::file_name;
 
@@ -21,6 +23,8 @@ use super::Files;
 pub(super) struct RunningExport {
     path: PathBuf,
     format: ExportFormat,
+    /// The reviewer whose marks alone are exported, by name.
+    only_by: Option<String>,
     task: Task<Result<(), String>>,
 }
 
@@ -86,8 +90,17 @@ impl AppState {
             return;
         }
         let project = review.project().clone();
+        // With a reviewer chosen, only their marks go out.
+        let marks_by = self.views.marks_by().cloned();
+        let only_by = marks_by
+            .as_ref()
+            .map(|reviewer| reviewer_name(review.project(), reviewer));
         let target = path.clone();
         let task = Task::spawn("export", Some(review.key()), move |_| {
+            let project = match &marks_by {
+                Some(reviewer) => marks_by_reviewer(&project, reviewer),
+                None => project,
+            };
             export_bytes(&project, format)
                 .map_err(|error| format!("{}: {error}", target.display()))
                 .and_then(|bytes| {
@@ -97,7 +110,12 @@ impl AppState {
         });
         self.dialogs
             .show_info(format!("Exporting to {}…", file_name(&path)));
-        self.files.export = Some(RunningExport { path, format, task });
+        self.files.export = Some(RunningExport {
+            path,
+            format,
+            only_by,
+            task,
+        });
     }
 
     /// Picks up the outcome of an export, if it has come.
@@ -115,13 +133,24 @@ impl AppState {
         };
         match outcome {
             Ok(()) => self.dialogs.show_info(format!(
-                "Exported {} to {}.",
+                "Exported {} to {}{}.",
                 running.format.label().to_lowercase(),
-                file_name(&running.path)
+                file_name(&running.path),
+                running
+                    .only_by
+                    .map_or_else(String::new, |name| format!(" (only {name}'s marks)"))
             )),
             Err(error) => self
                 .dialogs
                 .show_error(format!("{error}. Nothing was exported.")),
         }
     }
+}
+
+/// A reviewer's name as the review knows it (or as their records give it).
+fn reviewer_name(project: &crate::model::Project, reviewer: &crate::model::ReviewerId) -> String {
+    crate::query::reviewers_in(project)
+        .into_iter()
+        .find(|r| &r.id == reviewer)
+        .map_or_else(|| reviewer.to_string(), |r| r.name)
 }
