@@ -83,27 +83,14 @@ pub fn resolution_edit(project: &Project, id: &ConflictId, pick: Pick) -> Option
             source_edits(project, claim, source, value, pick, &conflict.theirs.value)?
         }
         (
-            ConflictTarget::CommentPlacement(comment),
+            ConflictTarget::CommentPlacement(_) | ConflictTarget::ClaimPlacement(_),
             ConflictValue::Placement {
                 section,
                 passage,
                 carried,
             },
         ) => vec![Edit::SetPlacement {
-            mark: MarkId::Comment(comment.clone()),
-            section: section.clone(),
-            passage: passage.clone(),
-            carried: carried.clone(),
-        }],
-        (
-            ConflictTarget::ClaimPlacement(claim),
-            ConflictValue::Placement {
-                section,
-                passage,
-                carried,
-            },
-        ) => vec![Edit::SetPlacement {
-            mark: MarkId::Claim(claim.clone()),
+            mark: placed_mark(&conflict.target)?,
             section: section.clone(),
             passage: passage.clone(),
             carried: carried.clone(),
@@ -123,6 +110,15 @@ pub fn resolution_edit(project: &Project, id: &ConflictId, pick: Pick) -> Option
         ),
         edits,
     })
+}
+
+/// The mark a placement conflict is about.
+fn placed_mark(target: &ConflictTarget) -> Option<MarkId> {
+    match target {
+        ConflictTarget::CommentPlacement(comment) => Some(MarkId::Comment(comment.clone())),
+        ConflictTarget::ClaimPlacement(claim) => Some(MarkId::Claim(claim.clone())),
+        _ => None,
+    }
 }
 
 fn comment_body(

@@ -4,6 +4,7 @@
 
 mod limits;
 mod newer;
+mod reviewers;
 
 use std::path::Path;
 
