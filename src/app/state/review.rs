@@ -3,6 +3,7 @@
 //! recovery journal, the index of its marks and of its conflicts).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::conflict_index::ConflictIndex;
@@ -27,6 +28,10 @@ pub struct OpenReview {
     pub(super) article_path: Option<PathBuf>,
     /// What the project file held when it was opened or last saved.
     pub(super) on_disk: Option<ProjectOnDisk>,
+    /// The project as the desk last read or saved it: the version both sides started from
+    /// when someone else's changes to the file are merged in. Shared with the save that
+    /// wrote it, not copied again.
+    pub(super) base: Option<Arc<Project>>,
     /// Set when the review cannot be changed in this window, and why.
     pub(super) read_only: Option<ReadOnly>,
     /// The project's lock file, while this window holds it.
@@ -60,6 +65,7 @@ impl OpenReview {
             path,
             article_path,
             on_disk: None,
+            base: None,
             read_only: None,
             lock: None,
             journal,

@@ -3,6 +3,7 @@
 //! naming the file), and the project's lock.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::app::file_dialogs::DialogPurpose;
 use crate::app::state::AppState;
@@ -179,8 +180,11 @@ impl AppState {
         read_only: Option<ReadOnly>,
         note: &str,
     ) {
+        // Kept as read: what a later merge of someone else's changes to the file starts from.
+        let base = Arc::new(project.clone());
         let mut review = OpenReview::new(Document::new(project), Some(path.to_owned()), None);
         review.on_disk = Some(on_disk);
+        review.base = Some(base);
         review.lock = lock;
         let read_only_note = read_only
             .as_ref()

@@ -4,6 +4,7 @@
 //! the disk has it, and only as the state it was in when the save began.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -13,6 +14,7 @@ use crate::app::state::AppState;
 use crate::app::state::action::DiskChoice;
 use crate::app::state::dialogs::{AfterUnsaved, Modal};
 use crate::document::StateToSave;
+use crate::model::Project;
 use crate::open::ProjectOnDisk;
 use crate::project_file::{FORMAT_VERSION, project_path_for_article};
 use crate::storage::lock::{self, LockOutcome};
@@ -29,6 +31,9 @@ pub(super) struct PendingSave {
     /// The review it was made for, and the state of its history it saves.
     review_serial: u64,
     state: StateToSave,
+    /// The project written: once on disk, what a later merge of changes to the file starts
+    /// from.
+    project: Arc<Project>,
     task: Task<Result<Saved, SaveError>>,
 }
 
@@ -114,7 +119,8 @@ impl AppState {
             .filter(|on_disk| same_file && on_disk.is_older_version())
             .map(|on_disk| on_disk.version);
         let state = review.document_mut().state_to_save();
-        let project = review.project().clone();
+        let project = Arc::new(review.project().clone());
+        let written = Arc::clone(&project);
         let target = path.to_owned();
         let safekeeping = self.files.safekeeping.clone();
         let task = self.files.queue_on_file_thread(move |_| {
@@ -122,7 +128,7 @@ impl AppState {
             save_project(
                 safekeeping.fs.as_ref(),
                 SaveRequest {
-                    project: &project,
+                    project: &written,
                     path: &target,
                     expect,
                     backups: backups.as_ref(),
@@ -137,6 +143,7 @@ impl AppState {
             again: false,
             review_serial: review.serial(),
             state,
+            project,
             task,
         });
     }
@@ -180,6 +187,7 @@ impl AppState {
             then,
             again,
             state,
+            project,
             ..
         } = pending;
         let Some(review) = &mut self.review else {
@@ -218,6 +226,7 @@ impl AppState {
             hash: saved.hash,
             version: FORMAT_VERSION,
         });
+        review.base = Some(project);
         let mut notes = Vec::new();
         if moved {
             review.read_only = None;
