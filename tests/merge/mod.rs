@@ -2,5 +2,6 @@
 //! sessions of reviewing (`properties`, `generate`), and `copydesk merge` as a script runs it
 //! (`cli`).
 
+mod cli;
 mod generate;
 mod properties;
