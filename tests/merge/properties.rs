@@ -1,14 +1,17 @@
 //! What every merge promises, whatever two reviewers did: random sessions on two copies of the
-//! sample (`generate`), merged three ways. 64 cases per property (about a second each, in a
-//! debug build); `PROPTEST_CASES=1000` runs more.
+//! sample (`generate`), merged both ways, with and without the base, and with one side on the
+//! next draft. 64 cases per property: about a second for all five in a debug build;
+//! `PROPTEST_CASES=1500` runs more (about 25 s).
 
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use copydesk::import::import_bytes;
 use copydesk::merge::{MergeInput, Merged, Pick, merge_reviews, resolution_edit};
-use copydesk::model::{ClaimStatus, Deleted, Project, ReviewStatus};
+use copydesk::model::{ClaimStatus, Deleted, DraftFormat, Project, ReviewStatus};
 use copydesk::project_file::{project_from_ron, ron_from_project};
+use copydesk::revise::{ReviseOptions, revise};
 use jiff::Timestamp;
 use proptest::prelude::*;
 
@@ -17,6 +20,18 @@ use super::generate::{Step, reviewed, session};
 fn base() -> &'static Project {
     static BASE: OnceLock<Project> = OnceLock::new();
     BASE.get_or_init(|| copydesk::sample::sample_project(Timestamp::UNIX_EPOCH).unwrap())
+}
+
+/// The sample carried to its second draft, as `copydesk revise` carries it.
+fn revised_base() -> &'static Project {
+    static REVISED: OnceLock<Project> = OnceLock::new();
+    REVISED.get_or_init(|| {
+        let path = crate::common::sample_draft_2();
+        let bytes = std::fs::read(&path).unwrap();
+        let next =
+            import_bytes(&path, &bytes, DraftFormat::Markdown, Timestamp::UNIX_EPOCH).unwrap();
+        revise(base(), next, ReviseOptions::default()).project
+    })
 }
 
 fn merge(base: Option<&Project>, ours: &Project, theirs: &Project) -> Merged {
@@ -228,6 +243,25 @@ proptest! {
             saves_and_reads_back(&merged)?;
             if let Some(base) = base {
                 gate_no_more_open(base, &x, &y, &merged)?;
+            }
+        }
+    }
+
+    /// One reviewer still on the first draft, the other carried to the second and working
+    /// there: the first is carried over too, and the merge is on the second draft, valid, with
+    /// nothing of either lost.
+    #[test]
+    fn a_side_on_the_earlier_draft_is_carried_over_and_merged(x in session(20), y in session(20)) {
+        let x = reviewed(base(), "Xavier", 0, &x);
+        let y = reviewed(revised_base(), "Yolanda", 1, &y);
+        for base in [Some(base()), None] {
+            for (ours, theirs) in [(&x, &y), (&y, &x)] {
+                let merged = merge(base, ours, theirs);
+                prop_assert_eq!(&merged.project.draft, &y.draft);
+                prop_assert!(merged.summary.carried_over.is_some());
+                nothing_vanished(&x, &merged.project)?;
+                nothing_vanished(&y, &merged.project)?;
+                saves_and_reads_back(&merged.project)?;
             }
         }
     }
