@@ -135,65 +135,91 @@ pub fn carried_to(older: &Project, newer: &Project) -> Project {
         deleted: Vec::new(),
         conflicts: Vec::new(),
     };
-    let carried = revise(older, next_draft, ReviseOptions::default()).project;
+    let mut carried = revise(older, next_draft, ReviseOptions::default()).project;
     // `revise` gives the new draft's sections in their order, each under the id of the old
     // section it continues: the newer side's id for each is at the same place.
-    let new_id: HashMap<&SectionId, &SectionId> = carried
+    let statuses: Vec<_> = carried
         .sections
         .iter()
-        .zip(&newer.sections)
-        .map(|(carried, newer)| (&carried.id, &newer.id))
+        .map(|s| (s.status, s.status_set.clone()))
         .collect();
-    let renamed = |id: &SectionId| new_id.get(id).map_or_else(|| id.clone(), |&id| id.clone());
+    rename_sections(&mut carried, newer);
     let sections = newer
         .sections
         .iter()
-        .zip(&carried.sections)
-        .map(|(newer, carried)| Section {
-            status: carried.status,
-            status_set: carried.status_set.clone(),
+        .zip(statuses)
+        .map(|(newer, (status, status_set))| Section {
+            status,
+            status_set,
             ..newer.clone()
-        })
-        .collect();
-    let comments = carried
-        .comments
-        .iter()
-        .map(|comment| crate::model::Comment {
-            section: renamed(&comment.section),
-            ..comment.clone()
-        })
-        .collect();
-    let claims = carried
-        .claims
-        .iter()
-        .map(|claim| crate::model::Claim {
-            section: renamed(&claim.section),
-            ..claim.clone()
-        })
-        .collect();
-    // A conflict about the status of a section the new draft no longer has is moot.
-    let conflicts = carried
-        .conflicts
-        .iter()
-        .filter_map(|conflict| match &conflict.target {
-            ConflictTarget::SectionStatus(id) => {
-                let id = new_id.get(id)?;
-                Some(crate::model::Conflict {
-                    target: ConflictTarget::SectionStatus((*id).clone()),
-                    ..conflict.clone()
-                })
-            }
-            _ => Some(conflict.clone()),
         })
         .collect();
     Project {
         title: newer.title.clone(),
         draft: newer.draft.clone(),
         sections,
-        comments,
-        claims,
         earlier_drafts: newer.earlier_drafts.clone(),
-        conflicts,
         ..carried
     }
+}
+
+/// `project`'s sections, marks and conflicts under the ids of `like`'s sections, which are
+/// the same sections in the same order. A conflict about the status of a section `project`
+/// had that is not among them (one an earlier draft had) is dropped: it is moot.
+fn rename_sections(project: &mut Project, like: &Project) {
+    let new_id: HashMap<SectionId, SectionId> = project
+        .sections
+        .iter()
+        .zip(&like.sections)
+        .map(|(section, like)| (section.id.clone(), like.id.clone()))
+        .collect();
+    let renamed = |id: &mut SectionId| {
+        if let Some(new) = new_id.get(id) {
+            id.clone_from(new);
+        }
+    };
+    for section in &mut project.sections {
+        renamed(&mut section.id);
+    }
+    for comment in &mut project.comments {
+        renamed(&mut comment.section);
+    }
+    for claim in &mut project.claims {
+        renamed(&mut claim.section);
+    }
+    project
+        .conflicts
+        .retain_mut(|conflict| match &mut conflict.target {
+            ConflictTarget::SectionStatus(id) => match new_id.get(id) {
+                Some(new) => {
+                    id.clone_from(new);
+                    true
+                }
+                None => false,
+            },
+            _ => true,
+        });
+}
+
+/// `other`, on the same draft file as `project`, with its sections under `project`'s ids.
+/// Each import of a file gives its sections new ids, so two reviewers who imported the
+/// writer's next draft apart (or carried their copies to it apart) hold the same sections
+/// under different ids; their marks still share ids.
+pub fn with_sections_of<'a>(
+    project: &Project,
+    other: Cow<'a, Project>,
+) -> Result<Cow<'a, Project>, MergeError> {
+    let pairs = || project.sections.iter().zip(&other.sections);
+    let same_count = project.sections.len() == other.sections.len();
+    if same_count && pairs().all(|(a, b)| a.id == b.id) {
+        return Ok(other);
+    }
+    let same_sections = same_count
+        && pairs().all(|(a, b)| a.text == b.text && a.heading == b.heading && a.level == b.level);
+    if !same_sections {
+        return Err(MergeError::SeparateImports);
+    }
+    let mut other = other.into_owned();
+    rename_sections(&mut other, project);
+    Ok(Cow::Owned(other))
 }

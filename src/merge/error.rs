@@ -13,9 +13,10 @@ pub enum MergeError {
         "these are not copies of one review: they share no section, comment or claim (reviews of different articles, or of separate imports of one draft)"
     )]
     NotTheSameReview,
-    /// Both on the same draft file, but with different sections: separate imports of it.
+    /// Both on the same draft file, split into different sections (by different versions of
+    /// the importer): their marks cannot be matched section by section.
     #[error(
-        "these are not copies of one review: they hold the same draft with different sections (it was imported twice)"
+        "the two reviews hold the same draft file split into different sections, so their marks cannot be matched section by section"
     )]
     SeparateImports,
     /// Each side is on a draft the other has never seen.

@@ -22,9 +22,7 @@ mod sections;
 mod summary;
 mod three_way;
 
-use std::collections::HashSet;
-
-use crate::model::{Project, SectionId};
+use crate::model::Project;
 
 pub use drafts::CarriedOver;
 pub use error::MergeError;
@@ -73,20 +71,23 @@ pub fn merge_reviews(input: MergeInput<'_>) -> Result<Merged, MergeError> {
     if !drafts::share_ids(ours_before, theirs_before) {
         return Err(MergeError::NotTheSameReview);
     }
-    let on_one_draft = drafts::on_one_draft(base, ours_before, theirs_before)?;
-    let base = on_one_draft.base.as_deref();
-    let ours: &Project = &on_one_draft.ours;
-    let theirs: &Project = &on_one_draft.theirs;
-    let section_ids = |project: &Project| -> HashSet<SectionId> {
-        project.sections.iter().map(|s| s.id.clone()).collect()
-    };
-    if section_ids(ours) != section_ids(theirs) {
-        return Err(MergeError::SeparateImports);
-    }
+    let drafts::OnOneDraft {
+        base,
+        ours,
+        theirs,
+        carried,
+    } = drafts::on_one_draft(base, ours_before, theirs_before)?;
+    let theirs = drafts::with_sections_of(&ours, theirs)?;
+    let base = base
+        .map(|base| drafts::with_sections_of(&ours, base))
+        .transpose()?;
+    let base = base.as_deref();
+    let ours: &Project = &ours;
+    let theirs: &Project = &theirs;
 
     let mut merging = Merging::new(&ours_from, &theirs_from, now);
     if base.is_none() {
-        merging.placement_follows = on_one_draft.carried.map(Side::other);
+        merging.placement_follows = carried.map(Side::other);
     }
     let tombstones = Tombstones::of(ours, theirs);
     let sections = sections::merged_sections(base, ours, theirs, &mut merging);
@@ -117,7 +118,7 @@ pub fn merge_reviews(input: MergeInput<'_>) -> Result<Merged, MergeError> {
     project.conflicts = conflicts;
     project.validate().map_err(MergeError::Inconsistent)?;
 
-    let carried_over = on_one_draft.carried.map(|side| {
+    let carried_over = carried.map(|side| {
         let (review, from) = match side {
             Side::Ours => (&ours_from, ours_before),
             Side::Theirs => (&theirs_from, theirs_before),

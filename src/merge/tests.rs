@@ -349,6 +349,35 @@ fn a_side_still_on_the_earlier_draft_is_carried_to_the_newer_one_first() {
 }
 
 #[test]
+fn two_copies_carried_to_the_same_next_draft_apart_still_merge() {
+    let base = sample();
+    let editor = on_second_draft(&base, "draft-2.md", SECOND_DRAFT);
+    let checker = on_second_draft(&base, "draft-2.md", SECOND_DRAFT);
+    // Each carrying gave the section new in the second draft an id of its own.
+    let new = editor.sections.len() - 1;
+    assert_ne!(editor.sections[new].id, checker.sections[new].id);
+    let checker = edited(
+        &checker,
+        vec![Edit::section_status(
+            checker.sections[new].id.clone(),
+            ReviewStatus::Approved,
+            stamp(&bo(), 3),
+        )],
+    );
+    let merged = merge(Some(&base), &editor, &checker);
+    assert_eq!(merged.project.sections[new].id, editor.sections[new].id);
+    assert_eq!(merged.project.sections[new].status, ReviewStatus::Approved);
+    // Without the base, the approval is one side's word against the other's.
+    let merged = merge(None, &editor, &checker);
+    assert_eq!(
+        targets(&merged),
+        [&ConflictTarget::SectionStatus(
+            editor.sections[new].id.clone()
+        )]
+    );
+}
+
+#[test]
 fn two_different_next_drafts_are_refused_naming_both() {
     let base = sample();
     let one = on_second_draft(&base, "draft-2a.md", SECOND_DRAFT);
