@@ -7,6 +7,7 @@
 mod book;
 mod desk;
 mod import;
+mod merge;
 mod revise;
 mod storage;
 mod suggest;
@@ -15,11 +16,12 @@ mod support;
 use std::process::ExitCode;
 
 /// Every group, by the name that runs it, in the order `cargo bench` runs them.
-const GROUPS: [(&str, fn()); 6] = [
+const GROUPS: [(&str, fn()); 7] = [
     ("desk", desk::run),
     ("suggest", suggest::run),
     ("revise", revise::run),
     ("import", import::run),
+    ("merge", merge::run),
     ("storage", storage::run),
     ("book", book::run),
 ];

@@ -22,6 +22,7 @@ mod html_import;
 mod import;
 mod long_review_desk;
 mod long_work_desk;
+mod merge;
 mod merge_desk;
 mod project_file;
 mod project_fuzz;

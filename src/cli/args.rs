@@ -20,6 +20,7 @@ use crate::export::ExportFormat;
         copydesk import draft.md -o draft.copydesk.ron\n  \
         copydesk revise draft.copydesk.ron draft-v2.md\n  \
         copydesk memo draft.copydesk.ron --format json\n  \
+        copydesk merge editor.copydesk.ron checker.copydesk.ron -o merged.copydesk.ron\n  \
         copydesk export draft.copydesk.ron --format docx -o draft-reviewed.docx\n  \
         copydesk check draft.copydesk.ron && publish",
     args_conflicts_with_subcommands = true
@@ -67,6 +68,9 @@ pub enum Command {
         project: PathBuf,
         #[arg(long, value_enum, default_value_t = MemoFormat::Markdown)]
         format: MemoFormat,
+        /// Only the comments and claims of this reviewer (a name, in any case, or an id).
+        #[arg(long, value_name = "NAME_OR_ID")]
+        reviewer: Option<String>,
     },
     /// The publishing gate: exit 0 when every section is approved and nothing is open,
     /// 1 with a list of what is open, 2 when the project cannot be read.
@@ -107,6 +111,27 @@ pub enum Command {
         /// The file to write (replaced only once it is complete).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Only the comments and claims of this reviewer (a name, in any case, or an id).
+        #[arg(long, value_name = "NAME_OR_ID")]
+        reviewer: Option<String>,
+    },
+    /// Merge two copies of a review, record by record: what one side changed is taken, new
+    /// marks from both are kept, and what both changed differently becomes a conflict kept in
+    /// OUT (the field holds the safer value until someone picks a side in the desk). With
+    /// BASE, the version both started from, the merge is three-way; without, whatever the two
+    /// files do not share unchanged is a conflict. Exit 0: merged cleanly; 1: merged with
+    /// conflicts (listed); 2: nothing written (unreadable input, different articles, …).
+    #[command(override_usage = "copydesk merge [BASE] OURS THEIRS -o OUT [--force]")]
+    Merge {
+        /// OURS THEIRS, or BASE OURS THEIRS: project files (.copydesk.ron).
+        #[arg(num_args = 2..=3, required = true, value_name = "FILES")]
+        files: Vec<PathBuf>,
+        /// Where to write the merged review.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Replace OUT if it already exists (its previous version is kept as a backup).
+        #[arg(long)]
+        force: bool,
     },
     /// List the reviews a desk that crashed or was killed left autosaved, with what each
     /// would bring back; with N and -o, write review N to a new project file.

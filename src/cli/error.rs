@@ -8,8 +8,10 @@ use thiserror::Error;
 
 use crate::export::ExportError;
 use crate::import::ImportError;
+use crate::merge::MergeError;
 use crate::open::OpenError;
 use crate::project_file::ProjectFileError;
+use crate::query::ReviewerError;
 use crate::storage::journal::JournalError;
 use crate::storage::{SaveError, WriteError};
 use crate::suggest::evaluate::LabelsError;
@@ -35,6 +37,20 @@ pub enum CliError {
         path: PathBuf,
         #[source]
         source: ExportError,
+    },
+    /// Two reviews that cannot be merged; `files` names them.
+    #[error("cannot merge {files}: {source}")]
+    Merge {
+        files: String,
+        #[source]
+        source: MergeError,
+    },
+    /// `--reviewer` names nobody in the project at `path`.
+    #[error("{path}: {source}")]
+    Reviewer {
+        path: PathBuf,
+        #[source]
+        source: ReviewerError,
     },
     #[error("{path}: cannot read the labels: {source}")]
     LabelsUnreadable {

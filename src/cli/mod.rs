@@ -14,12 +14,14 @@ mod evaluate;
 mod export;
 mod import;
 mod memo;
+mod merge;
 mod output;
 mod recover;
 mod revise;
 mod sample;
 mod suggest;
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -27,6 +29,9 @@ use clap::Parser as _;
 
 pub use args::{Cli, Command, ExportChoice, MemoFormat, SuggestFormat};
 pub use error::CliError;
+
+use crate::model::Project;
+use crate::query::{marks_by, reviewer_named};
 
 /// Exit status of `check` when something is still open.
 pub const EXIT_OPEN: u8 = 1;
@@ -60,7 +65,11 @@ pub fn run(command: Command) -> Result<ExitCode, CliError> {
             new_article,
             output,
         } => revise::run(&project, &new_article, output.as_deref()),
-        Command::Memo { project, format } => memo::run(&project, format),
+        Command::Memo {
+            project,
+            format,
+            reviewer,
+        } => memo::run(&project, format, reviewer.as_deref()),
         Command::Check { project } => check::run(&project),
         Command::Suggest { file, format } => suggest::run(&file, format),
         Command::Evaluate {
@@ -72,7 +81,13 @@ pub fn run(command: Command) -> Result<ExitCode, CliError> {
             project,
             format,
             output,
-        } => export::run(&project, format.format(), &output),
+            reviewer,
+        } => export::run(&project, format.format(), &output, reviewer.as_deref()),
+        Command::Merge {
+            files,
+            output,
+            force,
+        } => merge::run(&files, &output, force),
         Command::Recover { number, output } => recover::run(number, output.as_deref()),
         Command::Sample { output } => sample::run(&output),
     }
@@ -87,6 +102,23 @@ pub fn finish(outcome: Result<ExitCode, CliError>) -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// The review to show: all of `project`, or with `reviewer` (a name or an id) that reviewer's
+/// comments and claims only; `path` names the project in the error.
+fn marks_shown<'a>(
+    path: &Path,
+    project: &'a Project,
+    reviewer: Option<&str>,
+) -> Result<Cow<'a, Project>, CliError> {
+    let Some(name_or_id) = reviewer else {
+        return Ok(Cow::Borrowed(project));
+    };
+    let id = reviewer_named(project, name_or_id).map_err(|source| CliError::Reviewer {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(Cow::Owned(marks_by(project, &id)))
 }
 
 /// Whether two paths name the same existing file.

@@ -85,10 +85,21 @@ pub enum ExportError {
 
 /// The export's bytes.
 pub fn export_bytes(project: &Project, format: ExportFormat) -> Result<Vec<u8>, ExportError> {
+    export_bytes_of_part(project, project, format)
+}
+
+/// The export of `part`, some of `whole`'s marks (one reviewer's), with the suggestions still
+/// undecided in `whole`: a sentence another reviewer made a claim of is decided.
+pub fn export_bytes_of_part(
+    part: &Project,
+    whole: &Project,
+    format: ExportFormat,
+) -> Result<Vec<u8>, ExportError> {
+    let project = part;
     if format == ExportFormat::Docx {
         return docx::docx_from_project(project);
     }
-    let undecided_suggestions = suggestions_for_project(project);
+    let undecided_suggestions = suggestions_for_project(whole);
     let undecided: Vec<&Suggestion> = undecided_suggestions.iter().collect();
     let text = match format {
         ExportFormat::Markdown => report_markdown::review_report_markdown(project, &undecided),

@@ -1,7 +1,7 @@
 //! Questions the desk asks of a review, answered without the desk: which claims a view lists
 //! and in what order, what comes next in reading order (the next open claim, the next
-//! suggestion), and who did what (one reviewer's marks). Kept in the core so they are tested
-//! on plain projects and serve the command line as well.
+//! suggestion), and who did what (everyone who worked on a review, one reviewer's marks).
+//! Kept in the core so they are tested on plain projects and serve the command line as well.
 
 mod claims;
 mod reading_order;
@@ -9,4 +9,4 @@ mod reviewers;
 
 pub use claims::{ClaimOrder, ClaimQuery, StatusFilter};
 pub use reading_order::{ReadingPoint, next_open_claim, next_suggestion};
-pub use reviewers::{marks_by, reviewers_in};
+pub use reviewers::{ReviewerError, marks_by, reviewer_named, reviewers_in};
