@@ -14,14 +14,14 @@ use std::time::{Duration, Instant};
 
 use egui::{FontId, Galley, Ui};
 
+use super::highlights::spans_by_section;
 use super::look;
 use super::section_text::SpanTarget;
-use super::section_text::{MarkKind, MarkSpan, ParagraphMap, section_galley};
+use super::section_text::{MarkSpan, ParagraphMap, section_galley};
 use super::state::OpenReview;
 use super::state::SuggestionCache;
 use crate::fingerprint::hash_of;
-use crate::model::{MarkId, Project, ReviewerId, Section, SectionId};
-use crate::suggest::SuggestionKey;
+use crate::model::{Project, ReviewerId, Section, SectionId};
 
 pub const SECTION_GAP: f32 = 40.0;
 pub const HEADING_GAP: f32 = 8.0;
@@ -426,59 +426,6 @@ fn heading_galley(ui: &Ui, heading: &str, level: u8, width: f32) -> Arc<Galley> 
             width,
         )
     })
-}
-
-/// Each section's highlights, by section index.
-fn spans_by_section(
-    project: &Project,
-    suggestions: Option<&SuggestionCache>,
-    marks_by: Option<&ReviewerId>,
-    index_of: &HashMap<SectionId, usize>,
-) -> Vec<Vec<MarkSpan>> {
-    let shown = |author: &ReviewerId| marks_by.is_none_or(|by| by == author);
-    let mut marks: Vec<Vec<MarkSpan>> = vec![Vec::new(); project.sections.len()];
-    let index = |section: &SectionId| index_of.get(section).copied();
-    for suggestion in suggestions.into_iter().flat_map(SuggestionCache::undecided) {
-        let Some(spans) = index(&suggestion.section).and_then(|i| marks.get_mut(i)) else {
-            continue;
-        };
-        spans.push(MarkSpan {
-            target: SpanTarget::Suggestion(SuggestionKey::of(suggestion)),
-            range: suggestion.range.clone(),
-            kind: MarkKind::Suggestion(suggestion.main_kind()),
-            fuzzy: false,
-        });
-    }
-    for comment in &project.comments {
-        // An orphan's passage belongs to an earlier draft: it has no place in this text.
-        if let Some(passage) = comment
-            .placed_passage()
-            .filter(|_| shown(&comment.author_id))
-            && let Some(spans) = index(&comment.section).and_then(|i| marks.get_mut(i))
-        {
-            spans.push(MarkSpan {
-                target: SpanTarget::Mark(MarkId::Comment(comment.id.clone())),
-                range: passage.range(),
-                kind: MarkKind::Comment {
-                    resolved: !comment.is_open(),
-                },
-                fuzzy: comment.needs_attention(),
-            });
-        }
-    }
-    for claim in &project.claims {
-        if let Some(passage) = claim.placed_passage().filter(|_| shown(&claim.author_id))
-            && let Some(spans) = index(&claim.section).and_then(|i| marks.get_mut(i))
-        {
-            spans.push(MarkSpan {
-                target: SpanTarget::Mark(MarkId::Claim(claim.id.clone())),
-                range: passage.range(),
-                kind: MarkKind::Claim(claim.status),
-                fuzzy: claim.needs_attention(),
-            });
-        }
-    }
-    marks
 }
 
 /// A guess at a section's height from its length, so the scroll bar is about right before

@@ -14,6 +14,7 @@ mod claims_ui;
 pub mod command;
 mod conflicts_ui;
 pub mod file_dialogs;
+mod highlights;
 mod look;
 mod menu_ui;
 mod modals_ui;
