@@ -13,6 +13,7 @@ pub enum UiCommand {
     ImportArticle,
     ImportRevision,
     OpenProject,
+    MergeReview,
     Save,
     SaveAs,
     Export,
@@ -42,10 +43,11 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 33] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
+        Self::MergeReview,
         Self::Save,
         Self::SaveAs,
         Self::Export,
@@ -82,6 +84,7 @@ impl UiCommand {
             Self::ImportArticle => "Import article…",
             Self::ImportRevision => "Import revised draft…",
             Self::OpenProject => "Open project…",
+            Self::MergeReview => "Merge another review…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Export => "Export…",
@@ -119,6 +122,10 @@ impl UiCommand {
                  carried over, and what changed is shown"
             }
             Self::OpenProject => "Open a saved review (.copydesk.ron)",
+            Self::MergeReview => {
+                "Bring in another reviewer's copy of this review: what each of you did is \
+                 kept, and what you both changed differently waits in the Conflicts tab"
+            }
             Self::Save => "Save the review, article text included",
             Self::SaveAs => "Save the review to a new file",
             Self::Export => {
@@ -195,7 +202,7 @@ impl UiCommand {
             Self::SetStatus(ReviewStatus::InReview) => shortcut(Modifiers::ALT, Key::Num2),
             Self::SetStatus(ReviewStatus::NeedsChanges) => shortcut(Modifiers::ALT, Key::Num3),
             Self::SetStatus(ReviewStatus::Approved) => shortcut(Modifiers::ALT, Key::Num4),
-            Self::ChangeReviewerName => None,
+            Self::MergeReview | Self::ChangeReviewerName => None,
             Self::ShowShortcuts => shortcut(Modifiers::NONE, Key::F1),
             Self::NextOpenClaim => shortcut(Modifiers::NONE, Key::F8),
             Self::PreviousOpenClaim => shortcut(Modifiers::SHIFT, Key::F8),

@@ -19,6 +19,8 @@ pub enum DialogPurpose {
     /// The writer's next draft of the open review.
     ImportRevision,
     OpenProject,
+    /// Another reviewer's copy of the open review, to merge into it.
+    MergeReview,
     SaveProject {
         suggested: PathBuf,
     },
@@ -67,6 +69,10 @@ impl FileDialogs for NativeFileDialogs {
                         .pick_file(),
                     DialogPurpose::OpenProject => dialog
                         .set_title("Open project")
+                        .add_filter("copydesk projects", &["ron"])
+                        .pick_file(),
+                    DialogPurpose::MergeReview => dialog
+                        .set_title("Merge another review")
                         .add_filter("copydesk projects", &["ron"])
                         .pick_file(),
                     DialogPurpose::SaveProject { suggested } => {

@@ -25,6 +25,13 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 actions,
             );
             command_button_ui(ui, UiCommand::OpenProject, can_read, None, actions);
+            command_button_ui(
+                ui,
+                UiCommand::MergeReview,
+                has_review && can_read,
+                None,
+                actions,
+            );
             ui.add_enabled_ui(can_read, |ui| {
                 ui.menu_button("Open recent", |ui| {
                     if state.prefs.recent_files.is_empty() {

@@ -18,7 +18,17 @@ pub fn changed_on_disk_ui(ui: &mut Ui, path: &Path, actions: &mut Vec<Action>) {
     ui.add_space(10.0);
     ui.horizontal_wrapped(|ui| {
         if ui
-            .button(RichText::new("Save as…").strong())
+            .button(RichText::new("Merge their changes").strong())
+            .on_hover_text(
+                "Bring their changes into your review, keeping yours; what you both changed \
+                 differently waits in the Conflicts tab. Then save.",
+            )
+            .clicked()
+        {
+            actions.push(Action::AnswerChangedOnDisk(DiskChoice::Merge));
+        }
+        if ui
+            .button("Save as…")
             .on_hover_text("Keep both: save your review under another name")
             .clicked()
         {

@@ -3,6 +3,7 @@
 //! and one reviewer's marks shown, listed and exported on their own.
 
 mod conflicts;
+mod merging;
 mod reviewers;
 
 use std::path::{Path, PathBuf};

@@ -121,5 +121,8 @@ pub enum DiskChoice {
     Overwrite,
     /// Save this review under another name.
     SaveAs,
+    /// Merge the file as it is now into this review (from the version the desk last read
+    /// or saved), then save.
+    Merge,
     Cancel,
 }

@@ -38,7 +38,7 @@ use super::file_dialogs::{DialogPurpose, FileDialogs};
 use super::prefs::Preferences;
 use crate::document::Document;
 use crate::edit::Edit;
-use crate::model::Project;
+use crate::model::{MarkId, Project};
 use crate::storage::Safekeeping;
 
 pub struct AppState {
@@ -195,7 +195,20 @@ impl AppState {
             Action::ResolveOrphan(mark) => self.resolve_orphan(&mark),
             Action::ResolveConflict { conflict, pick } => self.resolve_conflict(&conflict, pick),
             Action::GoToConflict(conflict) => self.go_to_conflict(&conflict),
-            Action::ShowMarksBy(reviewer) => self.views.show_marks_by(reviewer),
+            Action::ShowMarksBy(reviewer) => {
+                self.views.show_marks_by(reviewer);
+                // A card that is no longer shown is no longer selected.
+                let hidden =
+                    project
+                        .zip(self.navigation.selected_mark())
+                        .and_then(|(project, mark)| match mark {
+                            MarkId::Comment(id) => project.comment(id).map(|c| &c.author_id),
+                            MarkId::Claim(id) => project.claim(id).map(|c| &c.author_id),
+                        });
+                if hidden.is_some_and(|author| !self.views.shows_marks_of(author)) {
+                    self.navigation.clear_mark_and_text();
+                }
+            }
             Action::AnswerUnsaved(choice) => self.answer_unsaved(choice, ctx),
             Action::ChooseExportFormat(format) => {
                 if let Some(Modal::Export { format: chosen }) = self.dialogs.modal_mut() {
@@ -270,7 +283,10 @@ impl AppState {
     fn run_command(&mut self, command: UiCommand, ctx: &egui::Context) {
         let reads_a_file = matches!(
             command,
-            UiCommand::ImportArticle | UiCommand::ImportRevision | UiCommand::OpenProject
+            UiCommand::ImportArticle
+                | UiCommand::ImportRevision
+                | UiCommand::OpenProject
+                | UiCommand::MergeReview
         );
         // Refused before a file dialog asks for a file that could not be read anyway.
         if reads_a_file && self.refuse_while_busy() {
@@ -289,6 +305,11 @@ impl AppState {
                 }
             }
             UiCommand::OpenProject => self.unless_unsaved(AfterUnsaved::AskOpen, ctx),
+            UiCommand::MergeReview => {
+                if self.can_take_a_merge() {
+                    self.ask_file(DialogPurpose::MergeReview, None, ctx);
+                }
+            }
             UiCommand::Save => self.save(None, ctx),
             UiCommand::SaveAs => self.ask_save_path(None, ctx),
             UiCommand::Export => self.ask_export_format(),

@@ -1,6 +1,6 @@
 //! File dialogs' answers. A dialog runs on its own thread while the desk stays usable, so its
-//! answer may come back to a different desk than the one that asked: a save, export or
-//! revised-draft answer is dropped if another review was opened meanwhile, and an open
+//! answer may come back to a different desk than the one that asked: a save, export,
+//! revised-draft or merge answer is dropped if another review was opened meanwhile, and an open
 //! answer asks about unsaved changes again.
 
 use crate::app::file_dialogs::DialogPurpose;
@@ -55,6 +55,10 @@ impl AppState {
             DialogPurpose::ImportRevision if same_review => self.start_revise(&path),
             DialogPurpose::ImportRevision => self.dialogs.show_error(
                 "Another review was opened while the dialog was open; the revised draft was not imported.",
+            ),
+            DialogPurpose::MergeReview if same_review => self.start_merge(&path),
+            DialogPurpose::MergeReview => self.dialogs.show_error(
+                "Another review was opened while the dialog was open; nothing was merged.",
             ),
             DialogPurpose::Export { format, .. } if same_review => self.export_now(format, path),
             DialogPurpose::Export { .. } => self.dialogs.show_error(

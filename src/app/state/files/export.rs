@@ -10,7 +10,7 @@ use crate::app::background::{Polled, Task};
 use crate::app::file_dialogs::DialogPurpose;
 use crate::app::state::AppState;
 use crate::app::state::dialogs::Modal;
-use crate::export::{ExportFormat, export_bytes};
+use crate::export::{ExportFormat, export_bytes, export_bytes_of_part};
 use crate::project_file::{PROJECT_EXTENSION, is_project_path};
 use crate::query::marks_by as marks_by_reviewer;
 use crate::storage::{RealFileSystem, write_atomically};
@@ -97,16 +97,18 @@ impl AppState {
             .map(|reviewer| reviewer_name(review.project(), reviewer));
         let target = path.clone();
         let task = Task::spawn("export", Some(review.key()), move |_| {
-            let project = match &marks_by {
-                Some(reviewer) => marks_by_reviewer(&project, reviewer),
-                None => project,
-            };
-            export_bytes(&project, format)
-                .map_err(|error| format!("{}: {error}", target.display()))
-                .and_then(|bytes| {
-                    write_atomically(&RealFileSystem, &target, &bytes)
-                        .map_err(|error| error.to_string())
-                })
+            // The suggestions still undecided are judged on the whole review.
+            match &marks_by {
+                Some(reviewer) => {
+                    export_bytes_of_part(&marks_by_reviewer(&project, reviewer), &project, format)
+                }
+                None => export_bytes(&project, format),
+            }
+            .map_err(|error| format!("{}: {error}", target.display()))
+            .and_then(|bytes| {
+                write_atomically(&RealFileSystem, &target, &bytes)
+                    .map_err(|error| error.to_string())
+            })
         });
         self.dialogs
             .show_info(format!("Exporting to {}…", file_name(&path)));

@@ -1,9 +1,9 @@
-//! Opening, importing and revising off the window's thread, so the window keeps drawing while
-//! a book is read (a 300,000-word project takes a quarter of a second to open, and its next
-//! draft as long to bring in), and what the status bar shows of any long work.
+//! Opening, importing, revising and merging off the window's thread, so the window keeps
+//! drawing while a book is read (a 300,000-word project takes a quarter of a second to open,
+//! and its next draft as long to bring in), and what the status bar shows of any long work.
 //!
-//! One such job at a time: another open or revision asked for meanwhile is refused with a
-//! message. The review cannot change while the job runs: every change goes through
+//! One such job at a time: another open, revision or merge asked for meanwhile is refused
+//! with a message. The review cannot change while the job runs: every change goes through
 //! `AppState::apply` or undo and redo, which refuse it with a message saying why. A revision
 //! replaces the whole project with one computed from the project as it was, so an edit made
 //! meanwhile would be lost silently when it lands; an open replaces the review, and the
@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::landing::{Gate, Landing, landing};
+use super::merging::{MergeWork, MergedFile};
 use crate::app::background::{Polled, Task};
 use crate::app::side_panel::SidePanel;
 use crate::app::state::AppState;
@@ -42,12 +43,16 @@ enum Job {
     Open { path: PathBuf },
     /// The next draft of the open review, which holds `marks` comments and claims.
     Revise { path: PathBuf, marks: usize },
+    /// Another copy of the open review to merge into it; `own_file` when it is the
+    /// review's own file (changed on disk since the desk read or saved it).
+    Merge { path: PathBuf, own_file: bool },
 }
 
 #[derive(Debug)]
 enum Outcome {
     Opened(Box<Result<Opened, OpenError>>),
     Revised(Result<NextDraft, ImportError>),
+    Merged(Box<Result<MergedFile, String>>),
 }
 
 /// Long work under way, as the status bar shows it.
@@ -62,7 +67,7 @@ pub struct WorkInProgress {
 impl Job {
     fn path(&self) -> &Path {
         match self {
-            Self::Open { path } | Self::Revise { path, .. } => path,
+            Self::Open { path } | Self::Revise { path, .. } | Self::Merge { path, .. } => path,
         }
     }
 
@@ -76,6 +81,7 @@ impl Job {
             Self::Revise { marks: 0, .. } => "Comparing the drafts…".to_owned(),
             Self::Revise { marks: 1, .. } => "Placing 1 mark…".to_owned(),
             Self::Revise { marks, .. } => format!("Placing {} marks…", with_thousands(*marks)),
+            Self::Merge { .. } => format!("Merging {name}…"),
         }
     }
 
@@ -86,6 +92,7 @@ impl Job {
             Self::Open { path } if is_project_path(path) => format!("{name} is being opened"),
             Self::Open { .. } => format!("{name} is being imported"),
             Self::Revise { .. } => format!("the revised draft {name} is being brought in"),
+            Self::Merge { .. } => format!("{name} is being merged into this review"),
         }
     }
 
@@ -96,6 +103,7 @@ impl Job {
             Self::Revise { path, .. } => {
                 format!("The revised draft {} was not brought in", file_name(path))
             }
+            Self::Merge { path, .. } => format!("{} was not merged", file_name(path)),
         }
     }
 }
@@ -149,6 +157,15 @@ impl AppState {
         };
         let next = read_next_draft(project, path, &crate::progress::Progress::new());
         self.bring_in_next_draft(next);
+    }
+
+    /// Runs a merge as the long job (see `merging`).
+    pub(super) fn start_merge_job(&mut self, path: &Path, own_file: bool, work: MergeWork) {
+        let job = Job::Merge {
+            path: path.to_owned(),
+            own_file,
+        };
+        self.start_job(job, move |_| Outcome::Merged(Box::new(work.run())));
     }
 
     fn start_job(
@@ -224,6 +241,9 @@ impl AppState {
         match (running.job, outcome) {
             (Job::Open { path }, Outcome::Opened(opened)) => self.show_opened(&path, *opened),
             (Job::Revise { .. }, Outcome::Revised(next)) => self.bring_in_next_draft(next),
+            (Job::Merge { path, own_file }, Outcome::Merged(merged)) => {
+                self.bring_in_merge(&path, own_file, *merged);
+            }
             // Each job sends its own kind of outcome.
             (job, _) => self.dialogs.show_error(format!(
                 "{} could not be read; the review is as it was.",

@@ -4,14 +4,15 @@
 //! [`Files`] owns the file dialogs, the file thread (saves and recovery journals, in order),
 //! the long job (an open or a revision), the export being written, and the reviews a crashed
 //! desk left. Each flow is a file of its own: `opening`, `dialog_answers`, `saving`,
-//! `recovery`, `export`, `long_work`; `landing` decides when a finished job's result may
-//! land.
+//! `recovery`, `export`, `long_work`, `merging`; `landing` decides when a finished job's
+//! result may land.
 
 mod dialog_answers;
 mod export;
 pub(super) mod journal_state;
 mod landing;
 mod long_work;
+mod merging;
 mod opening;
 mod recovery;
 mod saving;
@@ -50,7 +51,7 @@ pub struct Files {
     journal_writes: Vec<recovery::JournalWrite>,
     /// A project read but not shown yet: it is open elsewhere and the person decides.
     pending_open: Option<opening::PendingOpen>,
-    /// An open or a revision running off the window's thread.
+    /// An open, a revision or a merge running off the window's thread.
     job: Option<long_work::RunningJob>,
     export: Option<export::RunningExport>,
     /// What was exported last, offered first next time.

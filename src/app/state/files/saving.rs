@@ -1,7 +1,8 @@
 //! Saving from the desk: the project is written on the file thread (a book takes longer
 //! than a frame), checked against what was read so nobody else's changes are overwritten
-//! unasked, with the previous version backed up first. The review is marked saved only once
-//! the disk has it, and only as the state it was in when the save began.
+//! unasked, with the previous version backed up first (or, asked, their changes are merged
+//! in: `merging`). The review is marked saved only once the disk has it, and only as the
+//! state it was in when the save began.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -278,6 +279,9 @@ impl AppState {
             DiskChoice::Cancel => {}
             DiskChoice::Overwrite => self.save_to(&path, then, true),
             DiskChoice::SaveAs => self.ask_save_path(then, ctx),
+            // Whatever was to follow the save waits: the merged review is to be looked at,
+            // and saved, first.
+            DiskChoice::Merge => self.start_merge(&path),
             // This window's changes go once the file has been opened in their place.
             DiskChoice::Reload => self.start_open(&path),
         }
