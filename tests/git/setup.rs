@@ -1,6 +1,7 @@
 //! `copydesk git-setup`: what it writes (the .gitattributes line, once; the driver in the
 //! repository's config), that running it again changes nothing and says so, and its errors
-//! (not a repository, no git) with exit status 2.
+//! (not a repository, no git) with exit status 2; a fresh clone, which has the attributes but
+//! not the driver, gets only the driver.
 
 use super::Repo;
 use crate::common::cli::{fails_with, stderr, stdout};
@@ -99,4 +100,36 @@ fn git_setup_outside_a_repository_or_without_git_says_so_with_status_2() {
         .unwrap();
     fails_with(&output, "cannot run git");
     assert!(!repo.path(".gitattributes").exists());
+}
+
+#[test]
+fn a_fresh_clone_has_the_attributes_and_gets_the_driver_from_git_setup() {
+    let repo = Repo::new();
+    let setup = repo.copydesk(&["git-setup"]);
+    assert_eq!(setup.status.code(), Some(0), "{}", stderr(&setup));
+    repo.commit_all("Reviews are merged by copydesk");
+    let clone = repo.outside().join("clone");
+    repo.git_ok(&["clone", "-q", ".", clone.to_str().unwrap()]);
+    let in_clone = repo.git(&[
+        "-C",
+        clone.to_str().unwrap(),
+        "config",
+        "--get",
+        "merge.copydesk.driver",
+    ]);
+    assert!(
+        !in_clone.status.success(),
+        "a clone does not copy the config"
+    );
+
+    let output = repo.copydesk(&["git-setup", clone.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let said = stdout(&output);
+    assert!(
+        said.contains(".gitattributes: already has “*.copydesk.ron merge=copydesk”")
+            && said.contains("merge.copydesk.driver: set to"),
+        "{said}"
+    );
+    let status = repo.git_ok(&["-C", clone.to_str().unwrap(), "status", "--porcelain"]);
+    assert_eq!(status, "", "nothing to commit in the clone");
 }
