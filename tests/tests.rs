@@ -18,6 +18,7 @@ mod export_cli;
 mod export_desk;
 mod fact_check_desk;
 mod format_versions;
+mod git;
 mod html_import;
 mod import;
 mod long_review_desk;

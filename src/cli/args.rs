@@ -21,6 +21,7 @@ use crate::export::ExportFormat;
         copydesk revise draft.copydesk.ron draft-v2.md\n  \
         copydesk memo draft.copydesk.ron --format json\n  \
         copydesk merge editor.copydesk.ron checker.copydesk.ron -o merged.copydesk.ron\n  \
+        copydesk git-setup                          let git merge the reviews in this repository\n  \
         copydesk export draft.copydesk.ron --format docx -o draft-reviewed.docx\n  \
         copydesk check draft.copydesk.ron && publish",
     args_conflicts_with_subcommands = true
@@ -132,6 +133,38 @@ pub enum Command {
         /// Replace OUT if it already exists (its previous version is kept as a backup).
         #[arg(long)]
         force: bool,
+    },
+    /// Let git merge reviews with copydesk: adds `*.copydesk.ron merge=copydesk` to the
+    /// repository's .gitattributes (commit it) and registers the merge driver in the
+    /// repository's config (each clone runs this once: git does not copy a clone's config).
+    /// Then `git merge` and `git pull` merge reviews record by record, keeping conflicts in
+    /// the review for the desk. Running it again changes nothing. Hosted merge buttons
+    /// (GitHub's, GitLab's) ignore custom merge drivers: merge reviews locally.
+    GitSetup {
+        /// A folder of the repository (default: the current folder).
+        #[arg(value_name = "REPO")]
+        repository: Option<PathBuf>,
+    },
+    /// Git's merge driver for reviews, as `copydesk git-setup` registers it (git runs it;
+    /// people rarely do). Merges THEIRS into OURS, three-way with BASE (empty when both
+    /// branches added the review), as `copydesk merge` does, and writes the merged review over
+    /// OURS: exit 0 when clean; 1 when conflicts are kept in the review (listed on stderr; git
+    /// then reports a conflict, settled in the desk's Conflicts tab). When an input cannot be
+    /// used, OURS is left as it is, stderr says why, and the exit status is 2. OURS is always
+    /// a review that opens in the desk, never a file with conflict markers.
+    #[command(
+        hide = true,
+        override_usage = "copydesk merge-driver BASE OURS THEIRS PATH   (git's %O %A %B %P)"
+    )]
+    MergeDriver {
+        /// The version both branches started from (git's %O, a temporary file).
+        base: PathBuf,
+        /// Our branch's version (git's %A), replaced by the merged review.
+        ours: PathBuf,
+        /// The version of the branch merged in (git's %B).
+        theirs: PathBuf,
+        /// The review's path in the repository (git's %P), for messages.
+        path: PathBuf,
     },
     /// List the reviews a desk that crashed or was killed left autosaved, with what each
     /// would bring back; with N and -o, write review N to a new project file.

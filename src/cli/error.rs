@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use super::{GitSetupError, MergeDriverError};
 use crate::export::ExportError;
 use crate::import::ImportError;
 use crate::merge::MergeError;
@@ -45,6 +46,12 @@ pub enum CliError {
         #[source]
         source: MergeError,
     },
+    /// Git's merge driver left ours as it was.
+    #[error(transparent)]
+    MergeDriver(#[from] MergeDriverError),
+    /// The merge driver could not be registered in a git repository.
+    #[error(transparent)]
+    GitSetup(#[from] GitSetupError),
     /// `--reviewer` names nobody in the project at `path`.
     #[error("{path}: {source}")]
     Reviewer {

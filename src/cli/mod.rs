@@ -12,9 +12,11 @@ mod check;
 mod error;
 mod evaluate;
 mod export;
+mod git_setup;
 mod import;
 mod memo;
 mod merge;
+mod merge_driver;
 mod output;
 mod recover;
 mod revise;
@@ -29,6 +31,8 @@ use clap::Parser as _;
 
 pub use args::{Cli, Command, ExportChoice, MemoFormat, SuggestFormat};
 pub use error::CliError;
+pub use git_setup::GitSetupError;
+pub use merge_driver::MergeDriverError;
 
 use crate::model::Project;
 use crate::query::{marks_by, reviewer_named};
@@ -88,6 +92,13 @@ pub fn run(command: Command) -> Result<ExitCode, CliError> {
             output,
             force,
         } => merge::run(&files, &output, force),
+        Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        } => merge_driver::run(&base, &ours, &theirs, &path),
+        Command::GitSetup { repository } => git_setup::run(repository.as_deref()),
         Command::Recover { number, output } => recover::run(number, output.as_deref()),
         Command::Sample { output } => sample::run(&output),
     }
