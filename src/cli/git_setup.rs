@@ -2,8 +2,10 @@
 //! `git merge` and `git pull` merge reviews record by record. Two things are needed, and git
 //! keeps them apart: the rule naming the driver for `*.copydesk.ron` files in `.gitattributes`
 //! (committed, so it travels with the repository) and the command the driver runs in the
-//! repository's config (never shared by a clone: each runs `git-setup` once). Running it again
-//! changes nothing and says so.
+//! repository's config (never shared by a clone: each runs `git-setup` once). It also keeps
+//! the lock files a desk leaves beside an open review out of git (`.gitignore`): committed, a
+//! lock would tell every other clone the review is open elsewhere. Running it again changes
+//! nothing and says so.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,9 @@ use crate::storage::{RealFileSystem, WriteError, write_atomically};
 
 /// The `.gitattributes` line that sends reviews to the driver named `copydesk`.
 pub const ATTRIBUTES_LINE: &str = "*.copydesk.ron merge=copydesk";
+/// The `.gitignore` line that keeps the desk's lock files (`.NAME.copydesk.ron.lock`, beside
+/// the review it marks open) out of commits.
+pub const IGNORE_LINE: &str = ".*.copydesk.ron.lock";
 /// The driver's name, as `git` shows it in its messages.
 const DRIVER_NAME: &str = "copydesk: merges reviews record by record";
 
@@ -36,13 +41,13 @@ pub enum GitSetupError {
         message: String,
     },
     #[error("{path}: cannot read it: {source}")]
-    ReadAttributes {
+    ReadFile {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
     #[error(transparent)]
-    WriteAttributes(#[from] WriteError),
+    WriteFile(#[from] WriteError),
     #[error("cannot tell where this copydesk is installed, to register it with git: {0}")]
     WhereInstalled(#[source] io::Error),
     #[error(
@@ -51,12 +56,13 @@ pub enum GitSetupError {
     PathNotText(PathBuf),
 }
 
-/// What became of `.gitattributes`.
+/// What became of a line `git-setup` needs in a file of the repository.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum AttributesChange {
-    /// It already sends reviews to the driver.
+enum LineChange {
+    /// The file already has it.
     Unchanged,
     Added,
+    /// The file was created, with the line.
     Created,
 }
 
@@ -76,11 +82,19 @@ pub fn run(folder: Option<&Path>) -> Result<ExitCode, CliError> {
     // Known before anything is written, so a failure leaves the repository as it was.
     let executable = std::env::current_exe().map_err(GitSetupError::WhereInstalled)?;
     let driver = driver_command(&executable)?;
-    let attributes_change = add_attributes_line(&top.join(".gitattributes"))?;
+    let attributes_change = add_line(
+        &top.join(".gitattributes"),
+        ATTRIBUTES_LINE,
+        has_driver_line,
+    )?;
+    let ignore_change = add_line(&top.join(".gitignore"), IGNORE_LINE, |text| {
+        text.lines().any(|line| line.trim() == IGNORE_LINE)
+    })?;
     let name_change = set_config(&top, "merge.copydesk.name", DRIVER_NAME)?;
     let driver_change = set_config(&top, "merge.copydesk.driver", &driver)?;
 
-    let nothing_changed = attributes_change == AttributesChange::Unchanged
+    let nothing_changed = attributes_change == LineChange::Unchanged
+        && ignore_change == LineChange::Unchanged
         && name_change == Change::Unchanged
         && driver_change == Change::Unchanged;
     let mut text = if nothing_changed {
@@ -89,14 +103,11 @@ pub fn run(folder: Option<&Path>) -> Result<ExitCode, CliError> {
             top.display()
         )
     } else {
-        let attributes_line = match attributes_change {
-            AttributesChange::Unchanged => format!("already has “{ATTRIBUTES_LINE}”"),
-            AttributesChange::Added => format!("“{ATTRIBUTES_LINE}” added"),
-            AttributesChange::Created => format!("created, with “{ATTRIBUTES_LINE}”"),
-        };
         format!(
-            "Set copydesk up to merge reviews in {}:\n  - .gitattributes: {attributes_line}\n  - merge.copydesk.name: {}\n  - merge.copydesk.driver: {}\n",
+            "Set copydesk up to merge reviews in {}:\n  - .gitattributes: {}\n  - .gitignore: {}\n  - merge.copydesk.name: {}\n  - merge.copydesk.driver: {}\n",
             top.display(),
+            line_described(attributes_change, ATTRIBUTES_LINE),
+            line_described(ignore_change, IGNORE_LINE),
             described(&name_change, DRIVER_NAME),
             described(&driver_change, &driver),
         )
@@ -105,11 +116,20 @@ pub fn run(folder: Option<&Path>) -> Result<ExitCode, CliError> {
         "From now on `git merge` and `git pull` merge reviews (*.copydesk.ron) record by record; \
          a conflict is kept in the review, for the desk's Conflicts tab.\n\
          Remember:\n  \
-         - commit .gitattributes, so the rule travels with the repository;\n  \
+         - commit .gitattributes and .gitignore, so the rule travels with the repository and no desk's lock file is committed;\n  \
          - every clone runs `copydesk git-setup` once: git keeps the driver in each clone's own config, which a clone does not copy;\n  \
          - hosted merge buttons (GitHub's, GitLab's) ignore custom merge drivers: merge reviews locally, then push.\n",
     );
     print_then_exit(&text, ExitCode::SUCCESS)
+}
+
+/// A line's change, in words.
+fn line_described(change: LineChange, line: &str) -> String {
+    match change {
+        LineChange::Unchanged => format!("already has “{line}”"),
+        LineChange::Added => format!("“{line}” added"),
+        LineChange::Created => format!("created, with “{line}”"),
+    }
 }
 
 /// A setting's change, in words.
@@ -133,38 +153,37 @@ fn top_level(folder: &Path) -> Result<PathBuf, GitSetupError> {
     Ok(PathBuf::from(said(&output.stdout)))
 }
 
-/// Adds [`ATTRIBUTES_LINE`] to the `.gitattributes` file at `path` (created if needed) unless
-/// a line already sends reviews to the driver.
-fn add_attributes_line(path: &Path) -> Result<AttributesChange, GitSetupError> {
+/// Adds `line` to the file at `path` (created if needed) unless `has_it` finds it there.
+fn add_line(
+    path: &Path,
+    line: &str,
+    has_it: impl Fn(&str) -> bool,
+) -> Result<LineChange, GitSetupError> {
     let existing = match std::fs::read_to_string(path) {
         Ok(text) => Some(text),
         Err(error) if error.kind() == io::ErrorKind::NotFound => None,
         Err(source) => {
-            return Err(GitSetupError::ReadAttributes {
+            return Err(GitSetupError::ReadFile {
                 path: path.to_owned(),
                 source,
             });
         }
     };
     let Some(text) = existing else {
-        write_atomically(
-            &RealFileSystem,
-            path,
-            format!("{ATTRIBUTES_LINE}\n").as_bytes(),
-        )?;
-        return Ok(AttributesChange::Created);
+        write_atomically(&RealFileSystem, path, format!("{line}\n").as_bytes())?;
+        return Ok(LineChange::Created);
     };
-    if has_driver_line(&text) {
-        return Ok(AttributesChange::Unchanged);
+    if has_it(&text) {
+        return Ok(LineChange::Unchanged);
     }
     let separator = if text.is_empty() || text.ends_with('\n') {
         ""
     } else {
         "\n"
     };
-    let new_text = format!("{text}{separator}{ATTRIBUTES_LINE}\n");
+    let new_text = format!("{text}{separator}{line}\n");
     write_atomically(&RealFileSystem, path, new_text.as_bytes())?;
-    Ok(AttributesChange::Added)
+    Ok(LineChange::Added)
 }
 
 /// Whether `attributes` has a line sending `*.copydesk.ron` to the driver (with any other

@@ -1,5 +1,5 @@
-//! `copydesk git-setup`: what it writes (the .gitattributes line, once; the driver in the
-//! repository's config), that running it again changes nothing and says so, and its errors
+//! `copydesk git-setup`: what it writes (the .gitattributes line, once; the .gitignore line
+//! that keeps the desk's lock files out of commits; the driver in the repository's config), that running it again changes nothing and says so, and its errors
 //! (not a repository, no git) with exit status 2; a fresh clone, which has the attributes but
 //! not the driver, gets only the driver.
 
@@ -17,7 +17,7 @@ fn git_setup_registers_the_driver_once_and_a_second_run_changes_nothing() {
         "{said}"
     );
     for reminder in [
-        "commit .gitattributes",
+        "commit .gitattributes and .gitignore",
         "every clone runs `copydesk git-setup` once",
         "hosted merge buttons (GitHub's, GitLab's) ignore custom merge drivers",
     ] {
@@ -27,6 +27,17 @@ fn git_setup_registers_the_driver_once_and_a_second_run_changes_nothing() {
         std::fs::read_to_string(repo.path(".gitattributes")).unwrap(),
         "*.copydesk.ron merge=copydesk\n"
     );
+    assert!(
+        said.contains(".gitignore: created, with “.*.copydesk.ron.lock”"),
+        "{said}"
+    );
+    // A desk's lock file beside a review is not something git offers to commit.
+    std::fs::write(repo.path(".seed.copydesk.ron.lock"), "open for someone").unwrap();
+    assert_eq!(
+        repo.git_ok(&["status", "--porcelain", "--", ".seed.copydesk.ron.lock"]),
+        ""
+    );
+    let ignore = std::fs::read(repo.path(".gitignore")).unwrap();
     let driver = repo.git_ok(&["config", "--local", "--get", "merge.copydesk.driver"]);
     let executable = env!("CARGO_BIN_EXE_copydesk");
     assert_eq!(
@@ -54,6 +65,7 @@ fn git_setup_registers_the_driver_once_and_a_second_run_changes_nothing() {
         attributes
     );
     assert_eq!(std::fs::read(repo.path(".git/config")).unwrap(), config);
+    assert_eq!(std::fs::read(repo.path(".gitignore")).unwrap(), ignore);
     assert!(
         !repo.outside().join("home/.gitconfig").exists(),
         "nothing goes to the user's own config"
