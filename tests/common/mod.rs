@@ -174,13 +174,14 @@ pub fn corpus_docx_files() -> Option<Vec<PathBuf>> {
 /// The golden project files in `tests/data/format`, with their format versions: each written
 /// by a real copydesk of that version, the last before the next (see the README there). Never
 /// regenerated: they are what users' files of those versions look like.
-pub const GOLDEN_PROJECTS: [(&str, u32); 6] = [
+pub const GOLDEN_PROJECTS: [(&str, u32); 7] = [
     ("v1.copydesk.ron", 1),
     ("v2.copydesk.ron", 2),
     ("v3.copydesk.ron", 3),
     ("v4.copydesk.ron", 4),
     ("v4-word-tracked.copydesk.ron", 4),
     ("v4-word-comments.copydesk.ron", 4),
+    ("v5.copydesk.ron", 5),
 ];
 
 /// The path and bytes of a golden project file (see [`GOLDEN_PROJECTS`]).

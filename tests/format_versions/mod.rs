@@ -95,7 +95,9 @@ fn every_golden_file_is_the_sample_review_or_a_word_import() {
         }
         assert_eq!(project.title, SAMPLE_TITLE, "{name}");
         assert_eq!(project.comments.len(), 3, "{name}");
-        assert_eq!(project.claims.len(), 3, "{name}");
+        // Version 5's sample is two reviewers' copies merged: one deleted a claim.
+        let claims = if name == "v5.copydesk.ron" { 2 } else { 3 };
+        assert_eq!(project.claims.len(), claims, "{name}");
         assert_eq!(project.comments[0].replies.len(), 1, "{name}");
         assert_eq!(project.comments[0].replies[0].author, "Sample writer");
     }

@@ -2,7 +2,9 @@
 //! derived from the names they carried, the same for every copy of one file, so two copies of
 //! an old review still merge.
 
-use copydesk::model::{Reviewer, ReviewerId};
+use copydesk::model::{
+    ConflictTarget, ConflictValue, Deleted, ReviewStatus, Reviewer, ReviewerId, Role,
+};
 
 use super::golden;
 use crate::common::GOLDEN_PROJECTS;
@@ -48,4 +50,54 @@ fn two_copies_of_one_older_file_upgrade_to_the_same_ids() {
     let reviewers: Vec<&str> = project.reviewers.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(reviewers, ["Sample reviewer", "Sample writer"]);
     assert_ne!(project.reviewers[0].id, ReviewerId::default());
+}
+
+#[test]
+fn version_5_keeps_reviewers_their_deletions_and_a_merge_conflict() {
+    let project = golden("v5.copydesk.ron");
+    let names: Vec<(&str, Option<Role>)> = project
+        .reviewers
+        .iter()
+        .map(|r| (r.name.as_str(), r.role))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Sample reviewer", Some(Role::FactChecker)),
+            ("Sample writer", Some(Role::Writer)),
+            ("Ana Ortiz", Some(Role::Editor)),
+            ("Bo Lindqvist", Some(Role::FactChecker)),
+        ]
+    );
+    let [tombstone] = project.deleted.as_slice() else {
+        panic!("one deletion: {:?}", project.deleted);
+    };
+    assert!(matches!(tombstone.deleted, Deleted::Claim(_)));
+    assert_eq!(tombstone.by.by, "Ana Ortiz");
+    let [conflict] = project.conflicts.as_slice() else {
+        panic!("one conflict: {:?}", project.conflicts);
+    };
+    let ConflictTarget::SectionStatus(section) = &conflict.target else {
+        panic!("a section's status: {conflict:?}");
+    };
+    let section = project.section(section).unwrap();
+    assert_eq!(section.heading.as_deref(), Some("Why the East Side"));
+    // Until someone picks, the section holds the more cautious status.
+    assert_eq!(section.status, ReviewStatus::InReview);
+    assert_eq!(
+        (&conflict.ours.value, &conflict.theirs.value),
+        (
+            &ConflictValue::SectionStatus(ReviewStatus::Approved),
+            &ConflictValue::SectionStatus(ReviewStatus::InReview)
+        )
+    );
+    assert_eq!(conflict.ours.by.as_ref().unwrap().by, "Ana Ortiz");
+    assert_eq!(conflict.theirs.by.as_ref().unwrap().by, "Bo Lindqvist");
+    let open = copydesk::check::open_items(&project);
+    assert!(
+        open.iter().any(|item| item
+            .to_string()
+            .starts_with("merge conflict on the status of section “Why the East Side”")),
+        "{open:?}"
+    );
 }
