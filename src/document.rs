@@ -3,14 +3,21 @@
 //! This is the one place where edits are applied. Each applied edit leaves its inverse on the
 //! undo stack; undoing applies that inverse and keeps *its* inverse for redo. Typing in a
 //! text field produces one edit per keystroke; consecutive edits of the same field are folded
-//! into one undo step until [`Document::seal`] is called (when the field loses focus).
+//! into one undo step a word at a time ([`Edit::starts_a_word_in`]), until the typing pauses
+//! ([`TYPING_PAUSE`], for keystrokes applied with [`Document::apply_at`]) or
+//! [`Document::seal`] is called (when the field loses focus).
 //!
 //! A step holds its inverse and nothing else of size: for a revised draft that inverse is the
 //! whole previous project, and the history keeps exactly that one, moved between the stacks
 //! on undo and redo, never copied.
 
+use std::time::{Duration, Instant};
+
 use crate::edit::{Edit, EditError, TextField};
 use crate::model::Project;
+
+/// How long typing may stop before the next keystroke starts an undo step of its own.
+pub const TYPING_PAUSE: Duration = Duration::from_secs(1);
 
 /// One undoable step.
 #[derive(Clone, Debug)]
@@ -34,6 +41,11 @@ enum SavePoint {
     Unreachable,
 }
 
+/// A place in the undo history, to take back what was done since
+/// ([`Document::withdraw_since`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HistoryPoint(Option<u64>);
+
 /// A state of the history that a save was made from (see [`Document::state_to_save`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StateToSave(Option<u64>);
@@ -47,6 +59,8 @@ pub struct Document {
     save_point: SavePoint,
     /// Whether the top undo step may absorb the next edit of the same field.
     top_is_open: bool,
+    /// When the last keystroke applied with [`Document::apply_at`] was typed.
+    typed_at: Option<Instant>,
     change_count: u64,
     structure_change_count: u64,
 }
@@ -62,6 +76,7 @@ impl Document {
             next_step_id: 1,
             save_point: SavePoint::At(None),
             top_is_open: false,
+            typed_at: None,
             change_count: 0,
             structure_change_count: 0,
         }
@@ -102,8 +117,26 @@ impl Document {
     /// Applies `edit` as a new undo step (or folds it into the step it continues).
     /// An edit that changes nothing leaves the history alone.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.apply_typed_at(edit, None)
+    }
+
+    /// [`Document::apply`] for an edit made at `now`: a keystroke typed more than
+    /// [`TYPING_PAUSE`] after the one before starts an undo step of its own.
+    pub fn apply_at(&mut self, edit: Edit, now: Instant) -> Result<(), EditError> {
+        self.apply_typed_at(edit, Some(now))
+    }
+
+    fn apply_typed_at(&mut self, edit: Edit, now: Option<Instant>) -> Result<(), EditError> {
         let label = edit.describe(&self.project);
         let field = edit.text_field();
+        let paused = field.is_some()
+            && now
+                .zip(self.typed_at)
+                .is_some_and(|(now, last)| now.saturating_duration_since(last) > TYPING_PAUSE);
+        if field.is_some() {
+            self.typed_at = now;
+        }
+        let starts_a_word = edit.starts_a_word_in(&self.project);
         let only_words = edit.changes_only_words();
         let changes_nothing = edit.changes_nothing_in(&self.project);
         // Applied even when it changes nothing, so that an edit that fails is refused as ever.
@@ -127,6 +160,8 @@ impl Document {
         let id = self.fresh_step_id();
         if self.top_is_open
             && field.is_some()
+            && !paused
+            && !starts_a_word
             && let Some(top) = self.undo_stack.last_mut()
             && top.field == field
         {
@@ -146,6 +181,47 @@ impl Document {
     /// Ends the current undo step: the next edit starts a new one even if it is in the same field.
     pub fn seal(&mut self) {
         self.top_is_open = false;
+    }
+
+    /// Where the history stands now, to take back later what is done from here on.
+    pub fn history_point(&self) -> HistoryPoint {
+        HistoryPoint(self.undo_stack.last().map(|s| s.id))
+    }
+
+    /// Takes back every step made since `point` as if it had never been made: undone, and
+    /// offered neither for undo nor for redo. For something made and then left as it was
+    /// made, such as a comment nobody wrote: making it and leaving it is no change at all.
+    ///
+    /// Only when the steps since `point` are one step of anything followed by typing into
+    /// `field` alone (and `point` is still in the history); returns whether it took them back.
+    pub fn withdraw_since(&mut self, point: HistoryPoint, field: &TextField) -> bool {
+        let since = match point.0 {
+            None => 0,
+            Some(id) => match self.undo_stack.iter().position(|s| s.id == id) {
+                Some(index) => index + 1,
+                None => return false,
+            },
+        };
+        let Some((made, typed)) = self.undo_stack[since..].split_first() else {
+            return false;
+        };
+        if made.field.is_some() || typed.iter().any(|s| s.field.as_ref() != Some(field)) {
+            return false;
+        }
+        while self.undo_stack.len() > since {
+            let Some(step) = self.undo_stack.pop() else {
+                break;
+            };
+            // The redo stack is dropped below: the inverse of the inverse is not kept.
+            if self.apply_recorded(step).is_none() {
+                return true;
+            }
+        }
+        self.redo_stack.clear();
+        if matches!(self.save_point, SavePoint::At(Some(id)) if !self.is_in_undo_stack(id)) {
+            self.save_point = SavePoint::Unreachable;
+        }
+        true
     }
 
     /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
@@ -252,174 +328,4 @@ impl Document {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::ReviewStatus;
-
-    fn document() -> Document {
-        Document::new(crate::sample::sample_project(jiff::Timestamp::now()).unwrap())
-    }
-
-    fn set_status(document: &mut Document, status: ReviewStatus) {
-        let section = document.project().sections[0].id.clone();
-        document
-            .apply(Edit::SetSectionStatus {
-                set: None,
-                section,
-                status,
-            })
-            .unwrap();
-    }
-
-    #[test]
-    fn a_save_made_from_an_earlier_state_leaves_later_changes_unsaved() {
-        let mut document = document();
-        set_status(&mut document, ReviewStatus::Approved);
-        let saved = document.state_to_save();
-        set_status(&mut document, ReviewStatus::NeedsChanges);
-        document.mark_saved_as(saved);
-        assert!(document.is_dirty(), "the second change is not on disk");
-        document.undo();
-        assert!(!document.is_dirty(), "undoing it reaches the saved state");
-    }
-
-    #[test]
-    fn a_saved_state_dropped_from_the_history_is_unreachable() {
-        let mut document = document();
-        set_status(&mut document, ReviewStatus::Approved);
-        let saved = document.state_to_save();
-        document.undo();
-        set_status(&mut document, ReviewStatus::NeedsChanges);
-        document.mark_saved_as(saved);
-        assert!(document.is_dirty());
-        document.undo();
-        assert!(
-            document.is_dirty(),
-            "the saved state is gone from the history"
-        );
-    }
-
-    #[test]
-    fn typing_a_comment_counts_a_change_but_not_a_structure_change() {
-        let mut document = document();
-        let id = document.project().comments[0].id.clone();
-        let (changes, structure) = (document.change_count(), document.structure_change_count());
-        document
-            .apply(Edit::SetCommentBody {
-                id,
-                body: "Cite the figure.".to_owned(),
-            })
-            .unwrap();
-        document.undo();
-        document.redo();
-        assert_eq!(document.change_count(), changes + 3);
-        assert_eq!(document.structure_change_count(), structure);
-        set_status(&mut document, ReviewStatus::Approved);
-        assert_eq!(document.structure_change_count(), structure + 1);
-        document.undo();
-        assert_eq!(document.structure_change_count(), structure + 2);
-    }
-
-    #[test]
-    fn a_recovered_review_is_unsaved_until_saved() {
-        let mut document = Document::with_unsaved_changes(document().project().clone());
-        assert!(document.is_dirty());
-        let state = document.state_to_save();
-        document.mark_saved_as(state);
-        assert!(!document.is_dirty());
-    }
-
-    /// How many whole projects the history holds: the previous drafts in revisions' inverses.
-    fn projects_held(document: &Document) -> usize {
-        fn in_edit(edit: &Edit) -> usize {
-            match edit {
-                Edit::Revise { .. } => 1,
-                Edit::Batch { edits, .. } => edits.iter().map(in_edit).sum(),
-                _ => 0,
-            }
-        }
-        let steps = document.undo_stack.iter().chain(&document.redo_stack);
-        steps.map(|step| in_edit(&step.inverse)).sum()
-    }
-
-    fn revise(document: &mut Document) {
-        let mut next = document.project().clone();
-        next.draft.number += 1;
-        document
-            .apply(Edit::Revise {
-                project: Box::new(next),
-            })
-            .unwrap();
-    }
-
-    #[test]
-    fn a_revised_draft_is_held_once_through_undo_and_redo() {
-        // A step used to keep the last edit applied beside its inverse, so each revision held
-        // the new project in the history as well as the old one, copied again at each undo.
-        let mut document = document();
-        revise(&mut document);
-        assert_eq!(projects_held(&document), 1);
-        document.undo();
-        assert_eq!(projects_held(&document), 1);
-        document.redo();
-        assert_eq!(projects_held(&document), 1);
-        revise(&mut document);
-        assert_eq!(projects_held(&document), 2);
-        assert_eq!(document.project().draft.number, 3);
-        document.undo();
-        document.undo();
-        assert_eq!(document.project().draft.number, 1);
-        assert_eq!(projects_held(&document), 2);
-    }
-
-    #[test]
-    fn typing_in_another_field_starts_another_step() {
-        let mut document = document();
-        let comment = document.project().comments[0].id.clone();
-        let claim = document.project().claims[0].id.clone();
-        let type_body = |document: &mut Document, body: &str| {
-            document
-                .apply(Edit::SetCommentBody {
-                    id: comment.clone(),
-                    body: body.to_owned(),
-                })
-                .unwrap();
-        };
-        type_body(&mut document, "W");
-        type_body(&mut document, "Wh");
-        document
-            .apply(Edit::SetClaimNote {
-                id: claim,
-                note: "N".to_owned(),
-            })
-            .unwrap();
-        type_body(&mut document, "Who");
-        assert_eq!(document.undo_stack.len(), 3);
-        document.undo();
-        document.undo();
-        assert_eq!(document.project().comments[0].body, "Wh");
-    }
-
-    #[test]
-    fn an_edit_that_changes_nothing_is_no_change_but_one_that_fails_is_refused() {
-        let mut document = document();
-        let comment = &document.project().comments[0];
-        let (id, body) = (comment.id.clone(), comment.body.clone());
-        document
-            .apply(Edit::SetCommentBody {
-                id: id.clone(),
-                body: body.clone(),
-            })
-            .unwrap();
-        assert_eq!(document.change_count(), 0);
-        assert_eq!(document.undo_label(), None);
-        assert!(!document.is_dirty());
-        let refused = document.apply(Edit::SetClaimNote {
-            id: crate::model::ClaimId::from_text("k-missing"),
-            note: String::new(),
-        });
-        assert!(refused.is_err());
-        assert_eq!(document.change_count(), 0);
-        assert_eq!(document.project().comment(&id).unwrap().body, body);
-    }
-}
+mod tests;

@@ -1,6 +1,6 @@
 //! What the undo history needs to know about an edit before applying it: which text field it
-//! types into (consecutive keystrokes in one field fold into one undo step), and whether it
-//! would change nothing (then it is no step at all).
+//! types into (consecutive keystrokes in one field fold into one undo step, a word at a
+//! time), and whether it would change nothing (then it is no step at all).
 //!
 //! Both are answered from the edit and the project as they are, so
 //! [`crate::document::Document`] never has to keep a copy of an edit to compare with: for a
@@ -42,6 +42,51 @@ impl Edit {
     pub fn continues(&self, earlier: &Self) -> bool {
         self.text_field()
             .is_some_and(|field| earlier.text_field() == Some(field))
+    }
+
+    /// Whether this keystroke, applied to `project`, begins a new word in its field: what it
+    /// adds starts with something other than white space, right after white space. Typing is
+    /// undone a word at a time, so a new word starts a new undo step.
+    pub fn starts_a_word_in(&self, project: &Project) -> bool {
+        self.typed_text(project)
+            .is_some_and(|(before, after)| begins_a_word(before, after))
+    }
+
+    /// The text a keystroke changes, as it is in `project` and as the edit leaves it (for a
+    /// source, the first of its address, title and note that differs).
+    fn typed_text<'a>(&'a self, project: &'a Project) -> Option<(&'a str, &'a str)> {
+        match self {
+            Self::SetCommentBody { id, body } => project
+                .comment(id)
+                .map(|c| (c.body.as_str(), body.as_str())),
+            Self::SetReplyBody {
+                comment,
+                reply,
+                body,
+            } => project
+                .comment(comment)
+                .and_then(|c| c.replies.iter().find(|r| r.id == *reply))
+                .map(|r| (r.body.as_str(), body.as_str())),
+            Self::SetClaimNote { id, note } => {
+                project.claim(id).map(|c| (c.note.as_str(), note.as_str()))
+            }
+            Self::SetSource {
+                claim,
+                index,
+                source,
+            } => {
+                let before = project.claim(claim)?.sources.get(*index)?;
+                [
+                    (&before.url, &source.url),
+                    (&before.title, &source.title),
+                    (&before.note, &source.note),
+                ]
+                .into_iter()
+                .find(|(before, after)| before != after)
+                .map(|(before, after)| (before.as_str(), after.as_str()))
+            }
+            _ => None,
+        }
     }
 
     /// Whether applying the edit to `project` would leave it as it is: a field set to the
@@ -129,5 +174,50 @@ impl Edit {
             | Self::RemoveConflict { .. } => false,
             Self::NoteReviewer { reviewer } => project.reviewers.contains(reviewer),
         }
+    }
+}
+
+/// Whether going from `before` to `after` adds text that begins a word: the text added
+/// (found between the parts both share at the start and at the end) starts with something
+/// other than white space, and what precedes it is white space.
+fn begins_a_word(before: &str, after: &str) -> bool {
+    let before: Vec<char> = before.chars().collect();
+    let after: Vec<char> = after.chars().collect();
+    let shared_start = before
+        .iter()
+        .zip(&after)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let shared_end = before[shared_start..]
+        .iter()
+        .rev()
+        .zip(after[shared_start..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let added = &after[shared_start..after.len() - shared_end];
+    let preceding = shared_start.checked_sub(1).map(|index| before[index]);
+    added.first().is_some_and(|first| !first.is_whitespace())
+        && preceding.is_some_and(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::begins_a_word;
+
+    #[test]
+    fn a_word_begins_after_white_space() {
+        assert!(begins_a_word("Which ", "Which f"));
+        assert!(begins_a_word("Which\n", "Which\nf"));
+        // Inside a word, at the very start, and white space itself continue the step.
+        assert!(!begins_a_word("Whic", "Which"));
+        assert!(!begins_a_word("", "W"));
+        assert!(!begins_a_word("Which", "Which "));
+        // Deleting never begins a word.
+        assert!(!begins_a_word("Which f", "Which "));
+        // A word typed in the middle of the text, and a paste of several.
+        assert!(begins_a_word("Cite figure", "Cite the figure"));
+        assert!(begins_a_word("Cite ", "Cite the figure."));
+        // The same letter twice: where it was added is ambiguous, not the answer.
+        assert!(!begins_a_word("see", "seee"));
     }
 }
