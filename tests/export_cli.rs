@@ -124,6 +124,41 @@ fn the_word_document_round_trips_its_comments_and_claims() {
 }
 
 #[test]
+fn a_word_comment_names_a_source_s_rank_only_when_it_is_set() {
+    let mut project = sample_project(Timestamp::UNIX_EPOCH).unwrap();
+    let claim = project
+        .claims
+        .iter_mut()
+        .find(|c| c.passage.quote == "€14.6 million")
+        .unwrap();
+    claim.sources.push(copydesk::model::Source {
+        url: "https://example.org/authority-budget".to_owned(),
+        title: "Authority budget".to_owned(),
+        ..copydesk::model::Source::new(&Reviewer::named("Fay"), Timestamp::UNIX_EPOCH)
+    });
+    let back = through_word(&project);
+    let body = &back
+        .comments
+        .iter()
+        .find(|c| {
+            c.passage
+                .as_ref()
+                .is_some_and(|p| p.quote == "€14.6 million")
+        })
+        .unwrap()
+        .body;
+    assert!(
+        body.contains("Source (Primary): Council minutes, March session <"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Source: Authority budget <https://example.org/authority-budget>"),
+        "{body}"
+    );
+    assert!(!body.contains("Not set"), "{body}");
+}
+
+#[test]
 fn export_writes_every_format_of_the_seed_review() {
     let Some(seed) = seed_article() else { return };
     let dir = temp_dir();

@@ -152,21 +152,7 @@ fn word_comment_from_claim(section: usize, passage: &Passage, claim: &Claim) -> 
         body.push(format!("Dealt with: {}", dealt_with.label()));
     }
     body.extend(paragraphs_of(&claim.note));
-    for source in &claim.sources {
-        let mut line = format!("Source ({}): ", source.rank.label());
-        let title = source.title.trim();
-        match (title.is_empty(), source.url.trim().is_empty()) {
-            (false, false) => {
-                let _ = write!(line, "{title} <{}>", source.url.trim());
-            }
-            (false, true) => line.push_str(title),
-            _ => line.push_str(source.url.trim()),
-        }
-        if let Some(accessed) = source.accessed {
-            let _ = write!(line, ", accessed {accessed}");
-        }
-        body.push(line);
-    }
+    body.extend(claim.sources.iter().map(super::facts::source_line));
     WordComment {
         section,
         range: Some(passage.start..passage.end),

@@ -1,5 +1,5 @@
 //! The words both review reports say, as plain text: the Markdown and the HTML report format
-//! the same facts, so they are worded once, here.
+//! the same facts, so they are worded once, here (and a source as a Word comment says it).
 
 use crate::model::{AnchorState, Carried, Claim, Project, Source, SourceRank};
 use crate::text::{counted, one_line, readable_timestamp};
@@ -124,4 +124,50 @@ pub fn source_details(source: &Source) -> Vec<String> {
         details.push(one_line(&source.note));
     }
     details
+}
+
+/// A source in one line, as a Word comment gives it to the writer: "Source (Primary): title
+/// <address>, accessed 2026-03-02"; the rank only when someone set it.
+pub fn source_line(source: &Source) -> String {
+    let mut line = match source.rank {
+        SourceRank::Unspecified => "Source: ".to_owned(),
+        rank => format!("Source ({}): ", rank.label()),
+    };
+    let (title, url) = (source.title.trim(), source.url.trim());
+    match (title.is_empty(), url.is_empty()) {
+        (false, false) => line.push_str(&format!("{title} <{url}>")),
+        (false, true) => line.push_str(title),
+        _ => line.push_str(url),
+    }
+    if let Some(accessed) = source.accessed {
+        line.push_str(&format!(", accessed {accessed}"));
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_line_leaves_out_a_rank_nobody_set() {
+        let source = Source {
+            url: " https://example.org/a ".to_owned(),
+            title: "Minutes".to_owned(),
+            ..Source::default()
+        };
+        assert_eq!(
+            source_line(&source),
+            "Source: Minutes <https://example.org/a>"
+        );
+        let ranked = Source {
+            rank: SourceRank::Secondary,
+            title: String::new(),
+            ..source
+        };
+        assert_eq!(
+            source_line(&ranked),
+            "Source (Secondary): https://example.org/a"
+        );
+    }
 }
