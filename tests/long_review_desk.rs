@@ -1,6 +1,7 @@
 //! A long review in the desk: what keeps a book smooth (layouts only near the view, the side
 //! panel following the reading once scrolling pauses) must not cost correctness — every
-//! section scrolled past is drawn, and the panel ends on the section being read.
+//! section scrolled past is drawn, and the panel ends on the section being read (also when
+//! words were selected before scrolling).
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -284,5 +285,75 @@ fn a_section_chosen_just_after_scrolling_stays_chosen() {
         harness.state().state().navigation.current_section(),
         Some(&chosen.id),
         "the side panel left the section the reader chose"
+    );
+}
+
+#[test]
+fn the_side_panel_follows_the_reading_also_after_a_click_that_selected_words() {
+    let dir = temp_dir();
+    let mut harness = opened(dir.path());
+    let second = harness.state().state().project().unwrap().sections[1].clone();
+    // A double click on a word of the second section selects it (and makes that section
+    // the one shown), as a reader does before deciding not to comment after all.
+    let pos = harness
+        .state()
+        .article_view()
+        .char_screen_pos(&second.id, 14)
+        .expect("the second section is on screen");
+    harness.event(Event::PointerMoved(pos));
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            harness.event(Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+            harness.step();
+        }
+    }
+    harness.run();
+    let current = |harness: &Desk| {
+        harness
+            .state()
+            .state()
+            .navigation
+            .current_section()
+            .cloned()
+    };
+    assert!(
+        harness
+            .state()
+            .state()
+            .navigation
+            .text_selection()
+            .is_some(),
+        "the double click selected a word"
+    );
+    assert_eq!(current(&harness), Some(second.id.clone()));
+    for _ in 0..40 {
+        wheel(&mut harness, -300.0);
+    }
+    for _ in 0..5 {
+        std::thread::sleep(Duration::from_millis(200));
+        harness.run();
+        if current(&harness) != Some(second.id.clone()) {
+            break;
+        }
+    }
+    let now = current(&harness).unwrap();
+    assert_ne!(
+        now,
+        second.id,
+        "the side panel stayed on {}",
+        second.title()
+    );
+    assert!(
+        harness
+            .state()
+            .article_view()
+            .char_screen_pos(&now, 0)
+            .is_some(),
+        "the section shown is the one being read"
     );
 }

@@ -230,7 +230,9 @@ pub fn article_ui(
     let user_scrolled = (offset - view.last_offset).abs() > 0.5 && !scrolled_on_purpose;
     view.scrolling = user_scrolled;
     view.last_offset = offset;
-    if user_scrolled && state.navigation.text_selection().is_none() {
+    // Also with words selected (a double click selects one): the selection keeps its own
+    // section for Comment and Flag claim, and the reader has moved on from it.
+    if user_scrolled {
         view.follow_at = Some((
             Instant::now() + FOLLOW_AFTER,
             state.navigation.current_section().cloned(),
@@ -240,7 +242,10 @@ pub fn article_ui(
     if let Some((at, shown_while_scrolling)) = &view.follow_at
         && !user_scrolled
     {
-        if Instant::now() < *at {
+        if ui.input(|i| i.pointer.any_down()) {
+            // Not in the middle of a drag, which may be selecting words in the section shown:
+            // letting go of the button draws a frame that follows then.
+        } else if Instant::now() < *at {
             ui.ctx().request_repaint_after(*at - Instant::now());
         } else if state.navigation.current_section() != shown_while_scrolling.as_ref() {
             // The reader chose a section after scrolling (clicked it, went to it): that
@@ -256,7 +261,6 @@ pub fn article_ui(
                 .start;
             if let Some(section) = project.sections.get(index)
                 && state.navigation.current_section() != Some(&section.id)
-                && state.navigation.text_selection().is_none()
             {
                 actions.push(Action::FocusSection(section.id.clone()));
             }
