@@ -3,12 +3,14 @@
 //! [`segment`] splits section text into sentences, [`detect`] says why a sentence is worth
 //! checking, and this module ties them to a project: where each suggested sentence sits, and
 //! which suggestions the reviewers already decided (accepted as a claim or comment, or
-//! dismissed). [`evaluate`] measures the detector against labelled sentences.
+//! dismissed). [`evaluate`] measures the detector against labelled sentences; `strength`
+//! says which suggestions are strong enough to offer when only the strong ones are wanted.
 
 pub mod detect;
 pub mod evaluate;
 pub mod listing;
 pub mod segment;
+mod strength;
 mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -17,6 +19,7 @@ use std::ops::Range;
 use jiff::Timestamp;
 
 pub use detect::{Assessment, Detector, Signal};
+pub use strength::{STRONG_SCORE, SuggestionStrength};
 
 use crate::edit::Edit;
 use crate::model::{CheckKind, Claim, Comment, Dismissal, Passage, Project, Reviewer, SectionId};

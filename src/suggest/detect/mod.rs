@@ -9,7 +9,8 @@
 //! be cut. Proper nouns are learned from the document itself: a word is a name when the text
 //! capitalises it mid-sentence and never writes it in lower case.
 //!
-//! Each family of signs has its file: `figures`, `comparisons` (superlatives and measurable
+//! Each family of signs has its file: `figures` (and the page numbers of a table of contents,
+//! passed over), `comparisons` (superlatives and measurable
 //! comparisons), `sources` (named attributions and unnamed sources), `events` (actions, their
 //! actors and dates), `causes`, `promotion` (lines to cut) and `headlines` (headlines and
 //! datelines, passed over); `names` learns the document's proper nouns and tells a name in a
@@ -106,15 +107,15 @@ impl Detector {
                 }],
             };
         }
-        if is_title_case(tokens) || is_dateline(tokens) {
-            return Assessment::default();
-        }
         let reading = Reading {
             tokens,
             sentence,
             proper_nouns: &self.proper_nouns,
             common_words: &self.common_words,
         };
+        if is_title_case(tokens) || is_dateline(tokens) || reading.is_table_of_contents() {
+            return Assessment::default();
+        }
         let mut signals = Vec::new();
         let unnamed = reading.unnamed_source();
         let named = reading.named_attribution();

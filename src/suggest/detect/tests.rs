@@ -152,3 +152,33 @@ fn proper_nouns_are_learned_from_the_document() {
             .contains("‘Karvia’")
     );
 }
+
+#[test]
+fn the_page_numbers_of_a_table_of_contents_are_not_figures() {
+    // A line with leaders, alone or with the next ones read as one sentence.
+    assert!(!kinds("How the city grew and changed over the years .......... 12").contains(&Figure));
+    assert!(
+        kinds(
+            "Introduction .......... 1 How the city grew and changed .......... 12 Where the \
+             money went when the council sold its land .......... 27"
+        )
+        .is_empty()
+    );
+    assert!(kinds("Chapter 3 what the residents said … 45 Chapter 4 the vote … 61").is_empty());
+    // Headings each followed by their page, and a heading line ending in its page.
+    assert!(
+        kinds(
+            "Introduction 1 How the city grew 12 Where the money went 27 What the residents said 45"
+        )
+        .is_empty()
+    );
+    assert!(!kinds("How the city grew and changed 17").contains(&Figure));
+    // Figures in prose stay figures, also with a number ending the sentence.
+    assert!(kinds("The council sold 4,000 homes in 2019.").contains(&Figure));
+    assert!(kinds("In 2019 Paris had 4 stations and 12 bikes.").contains(&Figure));
+    assert!(kinds("The number of stations rose to 45").contains(&Figure));
+    assert!(kinds("Arsenal beat Chelsea 2 1 on Sunday").contains(&Figure));
+    assert!(
+        kinds("The fund paid out 300 in March, 450 in April and 600 in May.").contains(&Figure)
+    );
+}
