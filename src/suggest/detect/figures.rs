@@ -72,9 +72,9 @@ impl Reading<'_> {
         let tokens = self.tokens;
         let numbers: Vec<usize> = (0..tokens.len())
             .filter(|&index| tokens[index].has_digit() && is_numeric(&tokens[index].lower))
+            // "Chapter 3" numbers a heading: neither a page nor a figure.
             .filter(|&index| {
-                !(index > 0 && tokens[index - 1].is_any(&HEADING_LABELS))
-                    || !is_page(&tokens[index])
+                !(index > 0 && tokens[index - 1].is_any(&HEADING_LABELS) && is_page(&tokens[index]))
             })
             .collect();
         let after_leaders = numbers
