@@ -1,4 +1,5 @@
-//! The side panel on the right: the current section's comments and claims as cards.
+//! The side panel on the right: the current section's comments and claims as cards, and
+//! whether the card of a comment just made still has the keyboard.
 
 use egui::{Align, Layout, RichText, ScrollArea, TextEdit, Ui};
 
@@ -9,7 +10,7 @@ use super::look;
 use super::state::{Action, AppState, CardRequests};
 use super::widgets::card_frame;
 use crate::edit::Edit;
-use crate::model::{Claim, ClaimStatus, Comment, MarkId, MarkIndex, Section};
+use crate::model::{Claim, ClaimStatus, Comment, CommentId, MarkId, MarkIndex, Section};
 
 pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions: &mut Vec<Action>) {
     let (Some(project), Some(section)) = (
@@ -93,6 +94,25 @@ pub fn cards_ui(ui: &mut Ui, state: &AppState, requests: &CardRequests, actions:
                 ui.add_space(8.0);
             }
         });
+}
+
+/// Where the keyboard goes in a comment's card, its text and its reply: named by the comment
+/// alone (when the panel shows another section, the keyboard must not carry over into a
+/// stranger's card), so the desk can tell after drawing whether the card still has it.
+fn comment_field_ids(comment: &CommentId) -> [egui::Id; 2] {
+    [
+        egui::Id::unique(("comment body", comment)),
+        egui::Id::unique(("reply draft", comment)),
+    ]
+}
+
+/// Once the keyboard has left the card of the comment just made (a click elsewhere, Escape,
+/// another tab or section), says so: a comment left empty is taken back.
+pub fn new_comment_left(ctx: &egui::Context, state: &AppState) -> Option<Action> {
+    let comment = state.navigation.unwritten_comment()?;
+    let [body, reply] = comment_field_ids(comment);
+    let holds = ctx.memory(|memory| memory.has_focus(body) || memory.has_focus(reply));
+    (!holds).then(|| Action::LeaveNewComment(comment.clone()))
 }
 
 fn header_ui(ui: &mut Ui, marks: &MarkIndex, section: &Section, actions: &mut Vec<Action>) {
@@ -195,12 +215,11 @@ fn comment_card_ui(
     }
 
     let mut body = comment.body.clone();
+    let [body_id, reply_id] = comment_field_ids(&comment.id);
     let response = ui
         .add(
-            // Ids from the mark, not from the position in the panel: when the panel shows
-            // another section, the keyboard must not carry over into a stranger's card.
             TextEdit::multiline(&mut body)
-                .id_salt(("comment body", &comment.id))
+                .id(body_id)
                 .hint_text("Write your comment…")
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
@@ -260,7 +279,7 @@ fn comment_card_ui(
         let reply_field = ui
             .add(
                 TextEdit::singleline(&mut draft)
-                    .id_salt(("reply draft", &comment.id))
+                    .id(reply_id)
                     .hint_text("Reply…")
                     .desired_width(ui.available_width() - 60.0),
             )

@@ -29,13 +29,10 @@ pub fn claim_card_ui(
             if ui
                 .small_button("🗑")
                 .accessible_name(format!("Remove claim {name}"))
-                .on_hover_text("Remove this claim (undo brings it back)")
+                .on_hover_text("Remove this claim, its sources and note (undo brings them back)")
                 .clicked()
             {
-                actions.push(Action::Edit(Edit::delete_claim(
-                    claim.id.clone(),
-                    state.stamp(),
-                )));
+                actions.push(Action::RemoveClaim(claim.id.clone()));
             }
         });
     });

@@ -252,6 +252,7 @@ impl eframe::App for CopydeskApp {
         menu_ui::notice_ui(&ctx, &self.state, &mut actions);
         modals_ui::modal_ui(&ctx, &self.state, &mut actions);
         drop_hint_ui(&ctx);
+        actions.extend(cards_ui::new_comment_left(&ctx, &self.state));
 
         if !actions.is_empty() {
             ctx.request_repaint();

@@ -1,6 +1,7 @@
 //! The desk, driven through its accessible labels as a reviewer would use it: statuses,
 //! comments and claims from the mouse and the keyboard, and the publishing gate.
 
+mod cards;
 mod files;
 
 use std::path::Path;

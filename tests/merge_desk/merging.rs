@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable as _;
 use jiff::Timestamp;
 
 use super::{bo, saved};
-use crate::common::desk::{ALT, CTRL, Desk, desk, notice, press, project, settle};
+use crate::common::desk::{ALT, CTRL, Desk, desk, notice, press, project, settle, type_into};
 use crate::common::temp_dir;
 
 /// Bo's changes to a copy of the review: a comment on “Costs and Funding”, and the claim
@@ -67,6 +67,11 @@ fn another_reviewers_copy_is_merged_as_one_undoable_step() {
     // Ana's own change, not saved: a comment on the section “Opening”.
     harness.get_by_label("Comment on section: Opening").click();
     harness.run();
+    type_into(
+        &mut harness,
+        "Comment on the section",
+        "Ana: a stronger opening?",
+    );
     let comments_before_merge = project(&harness).comments.len();
     let before = project(&harness).clone();
 

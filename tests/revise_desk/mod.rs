@@ -10,7 +10,7 @@ use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 
 use crate::common::desk::{
-    ALT, CTRL, CTRL_ALT, CTRL_SHIFT, Desk, click, desk, drag_select, press, project,
+    ALT, CTRL, CTRL_ALT, CTRL_SHIFT, Desk, click, desk, drag_select, press, project, type_into,
 };
 use crate::common::{replaced, sample_draft_2, seed_article, seed_next_draft, temp_dir, write};
 
@@ -241,9 +241,12 @@ fn the_seed_reviewed_then_revised_lands_every_mark_or_flags_it() {
         select(harness, quote);
         press(harness, CTRL_ALT, Key::F);
     };
+    // A comment with words in it: one left empty is taken back.
     let comment = |harness: &mut Desk, quote: &str| {
         select(harness, quote);
         press(harness, CTRL_ALT, Key::M);
+        let name = copydesk::text::shortened(quote, 40);
+        type_into(harness, &format!("Comment on “{name}”"), "Source?");
     };
     flag(&mut harness, "more than 4,000 Islamic State (IS) detainees");
     flag(

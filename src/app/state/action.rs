@@ -94,6 +94,11 @@ pub enum Action {
     DiscardRecovery(PathBuf),
     /// Leaves the recovery journals for the next start.
     PostponeRecovery,
+    // Issue 17, smaller findings: a comment left empty, a claim removed with its sources.
+    /// The keyboard left the card of a comment just made: left empty, it is taken back.
+    LeaveNewComment(CommentId),
+    /// Removes a claim, saying what went with it and how to get it back.
+    RemoveClaim(ClaimId),
 }
 
 /// What to do about unsaved changes before something replaces the review.

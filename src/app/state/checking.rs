@@ -8,7 +8,7 @@ use super::review::OpenReview;
 use super::suggestion_cache::SuggestionCache;
 use crate::app::side_panel::SidePanel;
 use crate::edit::Edit;
-use crate::model::{CheckKind, Project, Reviewer, ReviewerId, SectionId};
+use crate::model::{CheckKind, MarkId, Project, Reviewer, ReviewerId, SectionId};
 use crate::query::ClaimQuery;
 use crate::suggest::SuggestionKey;
 use crate::text::counted;
@@ -62,6 +62,23 @@ impl FactCheckViews {
 
     pub(super) fn show(&mut self, panel: SidePanel) {
         self.side_panel = panel;
+    }
+
+    /// Makes the side panel show a mark's card: the claims view opens a claim it lists in
+    /// place; any other tab without the card gives way to the Section tab.
+    pub(super) fn show_card_of(&mut self, project: &Project, mark: &MarkId) {
+        let shown = match (self.side_panel, mark) {
+            (SidePanel::Section, _) => true,
+            (SidePanel::Claims, MarkId::Claim(id)) => self
+                .claims_view
+                .claims(project)
+                .iter()
+                .any(|claim| &claim.id == id),
+            _ => false,
+        };
+        if !shown {
+            self.side_panel = SidePanel::Section;
+        }
     }
 
     pub(super) fn set_claims_view(&mut self, view: ClaimQuery) {

@@ -139,7 +139,8 @@ impl AppState {
             Action::FocusSection(section) => self.navigation.focus_section(section),
             Action::SelectMark(mark) => {
                 if let Some(project) = project {
-                    self.navigation.select_mark(project, mark, false);
+                    self.navigation.select_mark(project, mark.clone(), false);
+                    self.views.show_card_of(project, &mark);
                 }
             }
             Action::ShowMark(mark) => {
@@ -224,6 +225,8 @@ impl AppState {
                 self.files.postpone_recovery();
                 self.dialogs.close_if(&Modal::Recover);
             }
+            Action::LeaveNewComment(comment) => self.leave_new_comment(&comment),
+            Action::RemoveClaim(claim) => self.remove_claim(&claim),
         }
         self.refresh();
     }
@@ -249,7 +252,11 @@ impl AppState {
         let Some(review) = &mut self.review else {
             return false;
         };
-        match review.document_mut().apply(edit) {
+        // Typing after a pause starts an undo step of its own.
+        match review
+            .document_mut()
+            .apply_at(edit, std::time::Instant::now())
+        {
             Ok(()) => true,
             Err(error) => {
                 self.dialogs

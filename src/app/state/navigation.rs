@@ -1,10 +1,11 @@
 //! Where the reviewer is and what they have in hand: the current section, the selected mark
-//! or suggestion, the text selected with the mouse, replies being written, and what the views
-//! should bring into view on their next frame.
+//! or suggestion, the text selected with the mouse, replies being written, a comment just made
+//! and not written in yet, and what the views should bring into view on their next frame.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::document::HistoryPoint;
 use crate::model::{CommentId, MarkId, Project, SectionId};
 use crate::suggest::SuggestionKey;
 
@@ -49,6 +50,9 @@ pub struct Navigation {
     selected: Option<Selected>,
     text_selection: Option<TextSelection>,
     reply_drafts: HashMap<CommentId, String>,
+    /// A comment just made, whose card has the keyboard, and where the history stood before
+    /// it was made: left empty, it is taken back to there.
+    unwritten: Option<(CommentId, HistoryPoint)>,
     scroll_to: Option<ScrollTarget>,
     requests: CardRequests,
 }
@@ -79,6 +83,25 @@ impl Navigation {
     /// The reply being written to a comment, if any.
     pub fn reply_draft(&self, comment: &CommentId) -> Option<&str> {
         self.reply_drafts.get(comment).map(String::as_str)
+    }
+
+    /// The comment just made whose card has the keyboard, until the keyboard leaves it.
+    pub fn unwritten_comment(&self) -> Option<&CommentId> {
+        self.unwritten.as_ref().map(|(comment, _)| comment)
+    }
+
+    /// A comment was just made, from `before` in the history; its card gets the keyboard.
+    pub(super) fn note_unwritten(&mut self, comment: CommentId, before: HistoryPoint) {
+        self.unwritten = Some((comment, before));
+    }
+
+    /// The keyboard left the card of `comment`: where the history stood before it was made,
+    /// if it is the comment just made.
+    pub(super) fn take_unwritten(&mut self, comment: &CommentId) -> Option<HistoryPoint> {
+        if self.unwritten_comment() != Some(comment) {
+            return None;
+        }
+        self.unwritten.take().map(|(_, before)| before)
     }
 
     /// A review was shown in the desk: start at its first section, nothing selected.

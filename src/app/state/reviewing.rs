@@ -1,12 +1,14 @@
 //! The reviewer's and fact-checker's work turned into edits: marking the selected text,
-//! commenting on a section, replying, resolving, statuses, deciding suggestions, settling
-//! the marks a revised draft could not place — and stepping through what is still open.
+//! commenting on a section (and taking back a comment left empty), replying, resolving,
+//! statuses, removing a claim, deciding suggestions, settling the marks a revised draft could
+//! not place — and stepping through what is still open.
 
 use jiff::Timestamp;
 
 use super::AppState;
 use crate::app::side_panel::SidePanel;
-use crate::edit::Edit;
+use crate::document::HistoryPoint;
+use crate::edit::{Edit, TextField};
 use crate::model::{
     CheckKind, Claim, ClaimId, ClaimStatus, Comment, CommentId, MarkId, Passage, Reply, Resolution,
     ReviewStatus, Reviewer,
@@ -14,6 +16,7 @@ use crate::model::{
 use crate::query::{next_open_claim, next_suggestion};
 use crate::revise::{confirm_edit, reattach_edit, reject_edit, resolve_orphan_edit};
 use crate::suggest::SuggestionKey;
+use crate::text::{counted, shortened};
 
 impl AppState {
     fn reviewer(&self) -> Reviewer {
@@ -41,6 +44,7 @@ impl AppState {
             }
         };
         let now = Timestamp::now();
+        let before = self.history_point();
         let (edit, mark) = if claim {
             let mut claim = Claim::new(selection.section.clone(), passage, &self.reviewer(), now);
             claim.kinds = self.views.kinds_at(&selection.section, &selection.range);
@@ -51,9 +55,9 @@ impl AppState {
             let mark = MarkId::Comment(comment.id.clone());
             (Edit::add_comment(comment), mark)
         };
-        self.apply(edit);
+        let made = self.apply(edit);
         self.navigation.set_text_selection(None);
-        self.select_new_mark(mark);
+        self.select_new_mark(mark, made.then_some(before).flatten());
     }
 
     pub(super) fn comment_on_section(&mut self) {
@@ -62,13 +66,80 @@ impl AppState {
         };
         let comment = Comment::new(section, None, &self.reviewer(), Timestamp::now());
         let mark = MarkId::Comment(comment.id.clone());
-        self.apply(Edit::add_comment(comment));
-        self.select_new_mark(mark);
+        let before = self.history_point();
+        let made = self.apply(Edit::add_comment(comment));
+        self.select_new_mark(mark, made.then_some(before).flatten());
     }
 
-    fn select_new_mark(&mut self, mark: MarkId) {
-        if let Some(review) = &self.review {
-            self.navigation.select_new_mark(review.project(), mark);
+    fn history_point(&self) -> Option<HistoryPoint> {
+        self.review.as_ref().map(|r| r.document().history_point())
+    }
+
+    /// Opens the card of a mark just made with the keyboard in it; a comment made from
+    /// `before` in the history is taken back if the keyboard leaves it empty.
+    fn select_new_mark(&mut self, mark: MarkId, before: Option<HistoryPoint>) {
+        let Some(review) = &self.review else {
+            return;
+        };
+        self.navigation
+            .select_new_mark(review.project(), mark.clone());
+        self.views.show_card_of(review.project(), &mark);
+        if let (MarkId::Comment(comment), Some(before)) = (mark, before) {
+            self.navigation.note_unwritten(comment, before);
+        }
+    }
+
+    /// The keyboard left the card of a comment just made: if nothing was written in it, it
+    /// is taken back as if never made, leaving nothing to undo (making an empty comment and
+    /// leaving it is no change).
+    pub(super) fn leave_new_comment(&mut self, comment: &CommentId) {
+        let Some(before) = self.navigation.take_unwritten(comment) else {
+            return;
+        };
+        if self.changes_on_hold().is_some() {
+            return;
+        }
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        let empty = review
+            .project()
+            .comment(comment)
+            .is_some_and(|c| c.body.trim().is_empty());
+        if empty
+            && review.read_only().is_none()
+            && review
+                .document_mut()
+                .withdraw_since(before, &TextField::CommentBody(comment.clone()))
+        {
+            self.navigation.forget_missing_marks(review.project());
+        }
+    }
+
+    /// Removes a claim; when sources or a verdict note go with it, says so and how to get
+    /// them back (undo is one step away: asking first would slow every removal down).
+    pub(super) fn remove_claim(&mut self, id: &ClaimId) {
+        let Some(claim) = self.project().and_then(|p| p.claim(id)) else {
+            return;
+        };
+        let mut went_with_it = Vec::new();
+        if !claim.sources.is_empty() {
+            went_with_it.push(format!(
+                "its {}",
+                counted(claim.sources.len(), "source", "sources")
+            ));
+        }
+        if !claim.note.trim().is_empty() {
+            went_with_it.push("its verdict note".to_owned());
+        }
+        let message = format!(
+            "Removed the claim “{}” with {} (Ctrl+Z brings them back).",
+            shortened(&claim.passage.quote, 40),
+            went_with_it.join(" and ")
+        );
+        let edit = Edit::delete_claim(id.clone(), self.stamp());
+        if self.apply(edit) && !went_with_it.is_empty() {
+            self.dialogs.show_info(message);
         }
     }
 
