@@ -220,7 +220,7 @@ fn suggestions_can_be_hidden_and_clicked_in_the_text() {
     assert!(!harness.state().state().prefs.show_suggestions);
     press(&mut harness, Modifiers::NONE, Key::F7);
 
-    // Clicking a suggested sentence in the text opens it in the suggestions list.
+    // Clicking a suggested sentence's underline opens it in the suggestions list.
     let suggestion = harness
         .state()
         .state()
@@ -230,11 +230,26 @@ fn suggestions_can_be_hidden_and_clicked_in_the_text() {
         .next()
         .unwrap()
         .clone();
-    let position = harness
+    let line = harness
         .state()
         .article_view()
-        .char_screen_pos(&suggestion.section, suggestion.range.start + 5)
+        .char_screen_rect(&suggestion.section, suggestion.range.start + 5)
         .expect("the first suggestion is on screen");
+    click_at(
+        &mut harness,
+        egui::pos2(line.center().x, line.bottom() - 1.0),
+    );
+    let state = harness.state().state();
+    assert_eq!(state.views.side_panel(), SidePanel::Suggestions);
+    assert_eq!(
+        state.navigation.selected_suggestion().map(|k| k.start),
+        Some(suggestion.range.start)
+    );
+    harness.get_by_label("Dismiss");
+}
+
+/// A click of the pointer at `position`, as a person clicks.
+fn click_at(harness: &mut Desk, position: egui::Pos2) {
     let button = |pressed| egui::Event::PointerButton {
         pos: position,
         button: egui::PointerButton::Primary,
@@ -247,13 +262,57 @@ fn suggestions_can_be_hidden_and_clicked_in_the_text() {
     harness.step();
     harness.event(button(false));
     harness.run();
-    let state = harness.state().state();
-    assert_eq!(state.views.side_panel(), SidePanel::Suggestions);
+}
+
+#[test]
+fn a_suggested_sentence_leads_to_the_suggestions_from_its_underline_not_its_words() {
+    let mut harness = desk(None, Some("Fay"), &ScriptedFileDialogs::default());
+    let on_screen = {
+        let state = harness.state();
+        state
+            .state()
+            .views
+            .suggestions()
+            .undecided()
+            .find_map(|suggestion| {
+                let middle = (suggestion.range.start + suggestion.range.end) / 2;
+                let line = state
+                    .article_view()
+                    .char_screen_rect(&suggestion.section, middle)?;
+                Some((suggestion.clone(), line))
+            })
+    };
+    let (suggestion, line) = on_screen.expect("a suggested sentence on screen");
+    let selected = |harness: &Desk| {
+        harness
+            .state()
+            .state()
+            .navigation
+            .selected_suggestion()
+            .cloned()
+    };
+
+    // Its words are text like any other: a click there leaves the side panel alone.
+    click_at(&mut harness, line.center());
+    assert_eq!(selected(&harness), None);
     assert_eq!(
-        state.navigation.selected_suggestion().map(|k| k.start),
+        harness.state().state().views.side_panel(),
+        SidePanel::Section
+    );
+
+    // Its underline leads to it in the suggestions list.
+    click_at(
+        &mut harness,
+        egui::pos2(line.center().x, line.bottom() - 1.0),
+    );
+    assert_eq!(
+        selected(&harness).map(|key| key.start),
         Some(suggestion.range.start)
     );
-    harness.get_by_label("Dismiss");
+    assert_eq!(
+        harness.state().state().views.side_panel(),
+        SidePanel::Suggestions
+    );
 }
 
 #[test]

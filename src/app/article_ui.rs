@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use egui::{Align2, FontId, Galley, Pos2, Rect, ScrollArea, Ui, vec2};
+use egui::{Align2, FontId, Galley, Pos2, Rect, ScrollArea, Ui, pos2, vec2};
 
 use super::article_layout::{ArticleLayout, LayoutRequest, SECTION_GAP};
 use super::command::UiCommand;
@@ -86,10 +86,17 @@ impl ArticleView {
     /// left edge, in screen coordinates); `None` when the section was not on screen. Lets UI
     /// tests select text with the pointer as a person would.
     pub fn char_screen_pos(&self, section: &SectionId, char_offset: usize) -> Option<Pos2> {
+        let rect = self.char_screen_rect(section, char_offset)?;
+        Some(pos2(rect.left(), rect.center().y))
+    }
+
+    /// Where a character's line was drawn in the last frame, as tall as the line (its bottom
+    /// is where underlines are drawn); `None` when the section was not on screen.
+    pub fn char_screen_rect(&self, section: &SectionId, char_offset: usize) -> Option<Rect> {
         let origin = self.drawn_text_origins.get(section)?;
         let layout = self.layout.section(section)?;
         let rect = char_rect(&layout.body, &layout.map, char_offset);
-        Some(*origin + vec2(rect.left(), rect.center().y))
+        Some(rect.translate(origin.to_vec2()))
     }
 }
 

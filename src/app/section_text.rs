@@ -9,6 +9,10 @@
 //! Paragraphs are separated by one `'\n'` in the section text; the galley shows an extra,
 //! smaller blank line between them for breathing room. [`ParagraphMap`] converts between
 //! the two indexings.
+//!
+//! A comment's or claim's highlight is clicked anywhere on it; a suggested sentence only on
+//! its underline (or its icon in the margin): its words are plain text to select and read,
+//! and a sentence is suggested far more often than it is marked.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -21,6 +25,9 @@ use egui::{Color32, CursorIcon, Galley, Id, Rect, Response, Sense, Stroke, Ui, V
 use super::look;
 use crate::model::{CheckKind, ClaimStatus, MarkId};
 use crate::suggest::SuggestionKey;
+
+/// How far above the bottom of a line a click still lands on a suggestion's underline.
+const UNDERLINE_REACH: f32 = 6.0;
 
 /// What a stretch of text is marked with, for highlighting.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -269,9 +276,14 @@ pub fn section_text_ui(
             cursor_state.set_char_range(wanted);
         }
     }
-    let pointer_cursor = ui
-        .input(|i| i.pointer.interact_pos())
-        .map(|pos| galley.cursor_from_pos(pos - rect.min));
+    let pointer = ui.input(|i| i.pointer.interact_pos());
+    let pointer_cursor = pointer.map(|pos| galley.cursor_from_pos(pos - rect.min));
+    // What the pointer is on: a suggestion only by its underline, at the bottom of the line.
+    let pointed_at = pointer.zip(pointer_cursor).and_then(|(pos, cursor)| {
+        let line_bottom = rect.min.y + galley.pos_from_cursor(cursor).bottom();
+        let offset = map.section_from_galley(cursor.index.0);
+        target_at(spans, offset, pos.y >= line_bottom - UNDERLINE_REACH)
+    });
     if response.hovered() {
         ui.set_cursor_icon(CursorIcon::Text);
     }
@@ -295,19 +307,18 @@ pub fn section_text_ui(
             }));
         }
     }
-    if response.clicked()
-        && let Some(cursor) = pointer_cursor
-    {
-        let offset = map.section_from_galley(cursor.index.0);
-        output.clicked = innermost_mark_at(spans, offset);
+    if response.clicked() && pointer_cursor.is_some() {
+        output.clicked.clone_from(&pointed_at);
         output.interacted = true;
     }
     if response.hovered()
         && !dragging
-        && let Some(cursor) = pointer_cursor
-        && let Some(mark) = innermost_mark_at(spans, map.section_from_galley(cursor.index.0))
-        && let Some(span) = spans.iter().find(|s| s.target == mark)
+        && let Some(mark) = &pointed_at
+        && let Some(span) = spans.iter().find(|s| &s.target == mark)
     {
+        if matches!(span.kind, MarkKind::Suggestion(_)) {
+            ui.set_cursor_icon(CursorIcon::PointingHand);
+        }
         let tip = match span.kind {
             MarkKind::Comment { resolved: false } => "Comment — click to open it".to_owned(),
             MarkKind::Comment { resolved: true } => {
@@ -354,11 +365,13 @@ pub fn section_text_ui(
     output
 }
 
-/// The shortest mark covering `offset`: with nested marks, the one the reader most likely meant.
-fn innermost_mark_at(spans: &[MarkSpan], offset: usize) -> Option<SpanTarget> {
+/// The shortest mark covering `offset`: with nested marks, the one the reader most likely
+/// meant. A suggested sentence counts only `on_underline`.
+fn target_at(spans: &[MarkSpan], offset: usize, on_underline: bool) -> Option<SpanTarget> {
     spans
         .iter()
         .filter(|s| s.range.start <= offset && offset < s.range.end)
+        .filter(|s| on_underline || !matches!(s.kind, MarkKind::Suggestion(_)))
         .min_by_key(|s| s.range.len())
         .map(|s| s.target.clone())
 }
@@ -405,8 +418,33 @@ mod tests {
             fuzzy: false,
         };
         let spans = [comment.clone(), claim.clone()];
-        assert_eq!(innermost_mark_at(&spans, 6), Some(claim.target));
-        assert_eq!(innermost_mark_at(&spans, 20), Some(comment.target));
-        assert_eq!(innermost_mark_at(&spans, 30), None);
+        assert_eq!(target_at(&spans, 6, false), Some(claim.target));
+        assert_eq!(target_at(&spans, 20, false), Some(comment.target));
+        assert_eq!(target_at(&spans, 30, false), None);
+    }
+
+    #[test]
+    fn a_suggested_sentence_is_clicked_on_its_underline_only() {
+        let key = SuggestionKey {
+            section: crate::model::SectionId::from_text("s-1"),
+            start: 0,
+        };
+        let suggestion = MarkSpan {
+            target: SpanTarget::Suggestion(key),
+            range: 0..40,
+            kind: MarkKind::Suggestion(CheckKind::Figure),
+            fuzzy: false,
+        };
+        let comment = MarkSpan {
+            target: SpanTarget::Mark(MarkId::Comment(crate::model::CommentId::from_text("c-1"))),
+            range: 30..35,
+            kind: MarkKind::Comment { resolved: false },
+            fuzzy: false,
+        };
+        let spans = [suggestion.clone(), comment.clone()];
+        assert_eq!(target_at(&spans, 10, false), None, "plain text");
+        assert_eq!(target_at(&spans, 10, true), Some(suggestion.target));
+        assert_eq!(target_at(&spans, 32, false), Some(comment.target.clone()));
+        assert_eq!(target_at(&spans, 32, true), Some(comment.target));
     }
 }
