@@ -1,5 +1,6 @@
 //! The fact-checker's desk, driven through its accessible labels: suggestions accepted and
-//! dismissed, the claims view filtered, open claims visited from the keyboard.
+//! dismissed, clicked in the text and offered all or only the strong ones, the claims view
+//! filtered, open claims visited from the keyboard.
 
 use copydesk::app::ScriptedFileDialogs;
 use copydesk::app::side_panel::SidePanel;
@@ -7,7 +8,7 @@ use copydesk::memo::markdown_memo;
 use copydesk::model::{CheckKind, ClaimStatus, MarkId};
 use copydesk::project_file::load_project;
 use copydesk::query::StatusFilter;
-use copydesk::suggest::{detect_in_project, undecided};
+use copydesk::suggest::{STRONG_SCORE, SuggestionStrength, detect_in_project, undecided};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
@@ -377,4 +378,30 @@ fn next_open_claim_visits_every_open_claim_even_those_sharing_a_start() {
             .text
             .contains("No open claim among the claims listed")
     );
+}
+
+#[test]
+fn the_view_menu_offers_only_the_strong_suggestions_and_back() {
+    let mut harness = desk(None, Some("Fay"), &ScriptedFileDialogs::default());
+    let all = undecided_count(&harness);
+    let choose = |harness: &mut Desk, label: &str| {
+        harness.get_by_label("View").click();
+        harness.run();
+        harness.get_by_label_contains(label).click();
+        harness.run();
+    };
+    choose(&mut harness, "Suggestions: strong only");
+    let state = harness.state().state();
+    assert_eq!(state.prefs.suggestion_strength, SuggestionStrength::Strong);
+    let strong = undecided_count(&harness);
+    assert!(0 < strong && strong < all, "{strong} of {all}");
+    assert!(
+        state
+            .views
+            .suggestions()
+            .undecided()
+            .all(|s| s.score() >= STRONG_SCORE)
+    );
+    choose(&mut harness, "Suggestions: all");
+    assert_eq!(undecided_count(&harness), all);
 }

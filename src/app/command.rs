@@ -7,6 +7,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::side_panel::SidePanel;
 use crate::model::ReviewStatus;
+use crate::suggest::SuggestionStrength;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UiCommand {
@@ -36,6 +37,9 @@ pub enum UiCommand {
     DismissSuggestion,
     ToggleSuggestions,
     ShowPanel(SidePanel),
+    // Issue 17, smaller findings: a strength threshold for suggestions.
+    /// Offers every suggestion, or only the strong ones.
+    OfferSuggestions(SuggestionStrength),
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -43,7 +47,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 35] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
@@ -77,6 +81,8 @@ impl UiCommand {
         Self::ShowPanel(SidePanel::Suggestions),
         Self::ShowPanel(SidePanel::Revision),
         Self::ShowPanel(SidePanel::Conflicts),
+        Self::OfferSuggestions(SuggestionStrength::All),
+        Self::OfferSuggestions(SuggestionStrength::Strong),
     ];
 
     pub fn label(self) -> &'static str {
@@ -111,6 +117,7 @@ impl UiCommand {
             Self::ToggleSuggestions => "Show suggestions in the text",
             // The menu names a tab as the tab does.
             Self::ShowPanel(panel) => panel.label(),
+            Self::OfferSuggestions(strength) => strength.label(),
         }
     }
 
@@ -178,6 +185,14 @@ impl UiCommand {
                 "What two reviewers changed differently, found when their copies were merged: \
                  pick a side for each"
             }
+            Self::OfferSuggestions(SuggestionStrength::All) => {
+                "Suggest every sentence with something to check"
+            }
+            Self::OfferSuggestions(SuggestionStrength::Strong) => {
+                "Suggest only sentences with a clear sign (a figure, a ranking, a named source, \
+                 a dated event) or several weaker ones, so a dense text is not underlined line \
+                 after line"
+            }
         }
     }
 
@@ -202,7 +217,7 @@ impl UiCommand {
             Self::SetStatus(ReviewStatus::InReview) => shortcut(Modifiers::ALT, Key::Num2),
             Self::SetStatus(ReviewStatus::NeedsChanges) => shortcut(Modifiers::ALT, Key::Num3),
             Self::SetStatus(ReviewStatus::Approved) => shortcut(Modifiers::ALT, Key::Num4),
-            Self::MergeReview | Self::ChangeReviewerName => None,
+            Self::MergeReview | Self::ChangeReviewerName | Self::OfferSuggestions(_) => None,
             Self::ShowShortcuts => shortcut(Modifiers::NONE, Key::F1),
             Self::NextOpenClaim => shortcut(Modifiers::NONE, Key::F8),
             Self::PreviousOpenClaim => shortcut(Modifiers::SHIFT, Key::F8),

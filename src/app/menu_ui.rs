@@ -8,6 +8,7 @@ use super::prefs::Theme;
 use super::side_panel::SidePanel;
 use super::state::{Action, AppState, NOTICE_DURATION, Notice};
 use crate::model::ReviewStatus;
+use crate::suggest::SuggestionStrength;
 use crate::text::file_name;
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -136,6 +137,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 Some(&label),
                 actions,
             );
+            for strength in SuggestionStrength::ALL {
+                let command = UiCommand::OfferSuggestions(strength);
+                let chosen = state.prefs.suggestion_strength == strength;
+                let label = format!("{}{}", if chosen { "✔ " } else { "" }, command.label());
+                command_button_ui(ui, command, true, Some(&label), actions);
+            }
             ui.separator();
             for panel in SidePanel::ALL {
                 command_button_ui(ui, UiCommand::ShowPanel(panel), true, None, actions);

@@ -1,4 +1,5 @@
-//! What the desk remembers between runs: who the reviewer is, recent files, the theme.
+//! What the desk remembers between runs: who the reviewer is, recent files, the theme, which
+//! suggestions are offered.
 //!
 //! Kept in eframe's storage, never in the project: preferences belong to the person, the
 //! project belongs to the article.
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Reviewer, ReviewerId, Role};
+use crate::suggest::SuggestionStrength;
 
 /// The key under which preferences live in eframe's storage.
 pub const PREFERENCES_KEY: &str = "copydesk-preferences";
@@ -28,6 +30,9 @@ pub struct Preferences {
     pub theme: Theme,
     /// Whether suggested sentences are underlined in the text.
     pub show_suggestions: bool,
+    /// Which suggestions are offered: all, or only the strong ones (a dense text suggests
+    /// nearly every sentence).
+    pub suggestion_strength: SuggestionStrength,
 }
 
 impl Default for Preferences {
@@ -39,6 +44,7 @@ impl Default for Preferences {
             recent_files: Vec::new(),
             theme: Theme::default(),
             show_suggestions: true,
+            suggestion_strength: SuggestionStrength::All,
         }
     }
 }
@@ -115,6 +121,18 @@ mod tests {
             prefs.remember_recent(Path::new(&format!("/nonexistent/{index}")));
         }
         assert_eq!(prefs.recent_files.len(), MAX_RECENT_FILES);
+    }
+
+    #[test]
+    fn which_suggestions_are_offered_is_kept_and_defaults_to_all() {
+        let earlier: Preferences = ron::from_str(r#"(reviewer_name: "Ana")"#).unwrap();
+        assert_eq!(earlier.suggestion_strength, SuggestionStrength::All);
+        let prefs = Preferences {
+            suggestion_strength: SuggestionStrength::Strong,
+            ..Preferences::default()
+        };
+        let kept: Preferences = ron::from_str(&ron::to_string(&prefs).unwrap()).unwrap();
+        assert_eq!(kept, prefs);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::state::{Action, AppState};
 use super::widgets::{card_frame, link_text_ui};
 use crate::model::{CheckKind, Project};
 use crate::suggest::Suggestion;
-use crate::suggest::SuggestionKey;
+use crate::suggest::{SuggestionKey, SuggestionStrength};
 use crate::text::shortened;
 
 pub fn suggestions_ui(
@@ -53,6 +53,23 @@ pub fn suggestions_ui(
             ui.label(RichText::new("Hidden in the text.").size(11.5).weak());
             if ui.small_button("Show them").clicked() {
                 actions.push(Action::Command(UiCommand::ToggleSuggestions));
+            }
+        });
+    }
+    if state.views.suggestions().strength() == SuggestionStrength::Strong {
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new("Only the strong ones are offered.")
+                    .size(11.5)
+                    .weak(),
+            );
+            let all = UiCommand::OfferSuggestions(SuggestionStrength::All);
+            if ui
+                .small_button("Offer all")
+                .on_hover_text(all.tooltip())
+                .clicked()
+            {
+                actions.push(Action::Command(all));
             }
         });
     }

@@ -10,7 +10,7 @@ use crate::app::side_panel::SidePanel;
 use crate::edit::Edit;
 use crate::model::{CheckKind, MarkId, Project, Reviewer, ReviewerId, SectionId};
 use crate::query::ClaimQuery;
-use crate::suggest::SuggestionKey;
+use crate::suggest::{SuggestionKey, SuggestionStrength};
 use crate::text::counted;
 
 /// A decision about a suggestion, ready to apply.
@@ -97,6 +97,11 @@ impl FactCheckViews {
             self.side_panel = SidePanel::Conflicts;
         }
         self.suggestions.refresh(Some(review));
+    }
+
+    /// Which suggestions are offered (from the preferences).
+    pub(super) fn offer_suggestions(&mut self, strength: SuggestionStrength) {
+        self.suggestions.offer(strength);
     }
 
     /// Brings the suggestions up to date with the review.

@@ -112,6 +112,7 @@ impl AppState {
         if let Some(review) = &mut self.review {
             review.refresh_marks();
         }
+        self.views.offer_suggestions(self.prefs.suggestion_strength);
         self.views.refresh(self.review.as_ref());
         let suggestions = self.views.suggestions();
         self.navigation
@@ -363,6 +364,7 @@ impl AppState {
                 }
             }
             UiCommand::ShowPanel(panel) => self.views.show(panel),
+            UiCommand::OfferSuggestions(strength) => self.prefs.suggestion_strength = strength,
         }
     }
 

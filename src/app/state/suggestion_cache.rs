@@ -1,6 +1,6 @@
 //! The suggestions of the open text: found once per text (on a background task for a long
 //! one, so opening a book never waits for them), then filtered after each change by what the
-//! reviewers decided.
+//! reviewers decided, and by how strong a suggestion must be to be offered.
 
 use std::ops::Range;
 use std::time::Duration;
@@ -10,8 +10,8 @@ use crate::app::background::{Polled, Task};
 use crate::fingerprint::hash_of;
 use crate::model::{Project, SectionId};
 use crate::suggest::{
-    Suggestion, SuggestionKey, decisions_fingerprint, detect_in_project, detect_in_project_with,
-    undecided_indices,
+    Suggestion, SuggestionKey, SuggestionStrength, decisions_fingerprint, detect_in_project,
+    detect_in_project_with, undecided_indices,
 };
 
 /// Texts longer than this (about 35,000 words) are read for suggestions on a worker thread,
@@ -36,6 +36,8 @@ pub struct SuggestionCache {
     decisions: u64,
     decided_change_count: Option<(u64, u64)>,
     undecided: Vec<usize>,
+    /// Which suggestions are offered: the undecided ones too weak for it are left out.
+    strength: SuggestionStrength,
     /// Counts the changes to the undecided list, so views know when to redraw highlights.
     generation: u64,
 }
@@ -86,7 +88,11 @@ impl SuggestionCache {
         let decided_key = (review.serial(), self.decisions);
         if self.decided_key != Some(decided_key) {
             self.decided_key = Some(decided_key);
-            self.undecided = undecided_indices(&self.all, project);
+            let strength = self.strength;
+            self.undecided = undecided_indices(&self.all, project)
+                .into_iter()
+                .filter(|&index| strength.admits(&self.all[index]))
+                .collect();
             self.generation += 1;
         }
     }
@@ -121,6 +127,19 @@ impl SuggestionCache {
         }));
     }
 
+    /// Offers every suggestion, or only the strong ones, from the next refresh on.
+    pub fn offer(&mut self, strength: SuggestionStrength) {
+        if self.strength != strength {
+            self.strength = strength;
+            self.decided_key = None;
+        }
+    }
+
+    /// Which suggestions are offered.
+    pub fn strength(&self) -> SuggestionStrength {
+        self.strength
+    }
+
     /// Whether the suggestion pass is still reading a long text.
     pub fn is_reading(&self) -> bool {
         self.reading.is_some()
@@ -137,7 +156,7 @@ impl SuggestionCache {
         self.generation
     }
 
-    /// Suggestions nobody has decided yet, in reading order.
+    /// Suggestions nobody has decided yet (of the strength offered), in reading order.
     pub fn undecided(&self) -> impl Iterator<Item = &Suggestion> {
         self.undecided.iter().map(|&index| &self.all[index])
     }
