@@ -36,6 +36,9 @@ pub enum UiCommand {
     DismissSuggestion,
     ToggleSuggestions,
     ShowPanel(SidePanel),
+    // Issue 17, item 2 (small windows): hide and show the panels beside the article.
+    ToggleOutline,
+    ToggleSidePanel,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -43,7 +46,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 35] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
@@ -77,6 +80,9 @@ impl UiCommand {
         Self::ShowPanel(SidePanel::Suggestions),
         Self::ShowPanel(SidePanel::Revision),
         Self::ShowPanel(SidePanel::Conflicts),
+        // Issue 17, item 2 (small windows):
+        Self::ToggleOutline,
+        Self::ToggleSidePanel,
     ];
 
     pub fn label(self) -> &'static str {
@@ -111,6 +117,9 @@ impl UiCommand {
             Self::ToggleSuggestions => "Show suggestions in the text",
             // The menu names a tab as the tab does.
             Self::ShowPanel(panel) => panel.label(),
+            // Issue 17, item 2 (small windows):
+            Self::ToggleOutline => "Show the outline",
+            Self::ToggleSidePanel => "Show the side panel",
         }
     }
 
@@ -178,6 +187,14 @@ impl UiCommand {
                 "What two reviewers changed differently, found when their copies were merged: \
                  pick a side for each"
             }
+            // Issue 17, item 2 (small windows):
+            Self::ToggleOutline => {
+                "Show or hide the list of sections on the left, to give the article more room"
+            }
+            Self::ToggleSidePanel => {
+                "Show or hide the panel on the right (cards, claims, suggestions…), to give the \
+                 article more room"
+            }
         }
     }
 
@@ -216,6 +233,9 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Suggestions) => shortcut(CTRL, Key::Num3),
             Self::ShowPanel(SidePanel::Revision) => shortcut(CTRL, Key::Num4),
             Self::ShowPanel(SidePanel::Conflicts) => shortcut(CTRL, Key::Num5),
+            // Issue 17, item 2 (small windows): as other editors toggle their side bars.
+            Self::ToggleOutline => shortcut(CTRL, Key::B),
+            Self::ToggleSidePanel => shortcut(CTRL_ALT, Key::B),
         }
     }
 

@@ -302,8 +302,11 @@ pub fn section_text_ui(
         output.clicked = innermost_mark_at(spans, offset);
         output.interacted = true;
     }
+    // While a selection's Comment / Flag claim buttons float under it, a tip at the pointer
+    // would cover them just as the reviewer reaches for them: tips wait until it is gone.
     if response.hovered()
         && !dragging
+        && app_selection.is_none()
         && let Some(cursor) = pointer_cursor
         && let Some(mark) = innermost_mark_at(spans, map.section_from_galley(cursor.index.0))
         && let Some(span) = spans.iter().find(|s| s.target == mark)
