@@ -321,6 +321,7 @@ fn drop_hint_ui(ctx: &egui::Context) {
 fn style_desk(ctx: &egui::Context) {
     use egui::{FontFamily, TextStyle};
     ctx.all_styles_mut(|style| {
+        look::tune_visuals(&mut style.visuals);
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
         style.text_styles = [
