@@ -61,7 +61,7 @@ pub fn claim_card_ui(
         ui.label("Status");
         let combo = egui::ComboBox::from_id_salt(("claim status", &claim.id))
             .selected_text(look::claim_status_text(claim.status, ui.visuals()))
-            .width(150.0)
+            .width(ui.available_width().min(150.0))
             .show_ui(ui, |ui| {
                 for status in ClaimStatus::ALL {
                     let response = ui
@@ -84,7 +84,7 @@ pub fn claim_card_ui(
     });
 
     if claim.status.can_be_dealt_with() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label("Dealt with");
             let options = [(None, "Not yet")]
                 .into_iter()
@@ -181,7 +181,7 @@ fn accessed_ui(
 ) -> bool {
     let number = index + 1;
     let mut changed = false;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let id = ui.make_persistent_id(("source accessed", &claim.id, index));
         let saved = edited.accessed.map(|d| d.to_string()).unwrap_or_default();
         let mut draft: String = ui
@@ -292,25 +292,29 @@ fn source_ui(
                         }
                         ui.end_row();
                     }
-                    ui.label(RichText::new("Kind").size(12.0));
-                    ui.horizontal(|ui| {
-                        for rank in SourceRank::ALL {
-                            let response =
-                                ui.radio(edited.rank == rank, rank.label()).accessible_name(
-                                    format!("Source {number} {}: claim {claim_name}", rank.label()),
-                                );
-                            if response.clicked() && edited.rank != rank {
-                                edited.rank = rank;
-                                changed = true;
-                            }
-                        }
-                    });
-                    ui.end_row();
                     ui.label(RichText::new("Accessed").size(12.0));
                     changed |= accessed_ui(ui, claim, index, &mut edited, claim_name, actions);
                     ui.end_row();
                 });
-            ui.horizontal(|ui| {
+            // Below the grid, wrapped: a narrow panel fits the kinds on two lines (a grid
+            // row would not grow to hold the second).
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Kind").size(12.0));
+                for rank in SourceRank::ALL {
+                    let response =
+                        ui.radio(edited.rank == rank, rank.label())
+                            .accessible_name(format!(
+                                "Source {number} {}: claim {claim_name}",
+                                rank.label()
+                            ));
+                    if response.clicked() && edited.rank != rank {
+                        edited.rank = rank;
+                        changed = true;
+                    }
+                }
+            });
+            // Wrapped, so a long title or address takes more lines, never more width.
+            ui.horizontal_wrapped(|ui| {
                 let url = source.url.trim();
                 if is_web_address(url) {
                     let label = if source.title.trim().is_empty() {
@@ -327,19 +331,17 @@ fn source_ui(
                             .color(ui.visuals().error_fg_color),
                     );
                 }
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    if ui
-                        .small_button("Remove")
-                        .accessible_name(format!("Remove source {number} of claim {claim_name}"))
-                        .clicked()
-                    {
-                        actions.push(Action::Edit(Edit::delete_source(
-                            claim.id.clone(),
-                            index,
-                            state.stamp(),
-                        )));
-                    }
-                });
+                if ui
+                    .small_button("Remove")
+                    .accessible_name(format!("Remove source {number} of claim {claim_name}"))
+                    .clicked()
+                {
+                    actions.push(Action::Edit(Edit::delete_source(
+                        claim.id.clone(),
+                        index,
+                        state.stamp(),
+                    )));
+                }
             });
             if changed {
                 actions.push(Action::Edit(Edit::SetSource {

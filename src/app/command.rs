@@ -40,6 +40,9 @@ pub enum UiCommand {
     // Issue 17, smaller findings: a strength threshold for suggestions.
     /// Offers every suggestion, or only the strong ones.
     OfferSuggestions(SuggestionStrength),
+    // Issue 17, item 2 (small windows): hide and show the panels beside the article.
+    ToggleOutline,
+    ToggleSidePanel,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -83,6 +86,9 @@ impl UiCommand {
         Self::ShowPanel(SidePanel::Conflicts),
         Self::OfferSuggestions(SuggestionStrength::All),
         Self::OfferSuggestions(SuggestionStrength::Strong),
+        // Issue 17, item 2 (small windows):
+        Self::ToggleOutline,
+        Self::ToggleSidePanel,
     ];
 
     pub fn label(self) -> &'static str {
@@ -118,6 +124,9 @@ impl UiCommand {
             // The menu names a tab as the tab does.
             Self::ShowPanel(panel) => panel.label(),
             Self::OfferSuggestions(strength) => strength.label(),
+            // Issue 17, item 2 (small windows):
+            Self::ToggleOutline => "Show the outline",
+            Self::ToggleSidePanel => "Show the side panel",
         }
     }
 
@@ -192,6 +201,13 @@ impl UiCommand {
                 "Suggest only sentences with a clear sign (a figure, a ranking, a named source, \
                  a dated event) or several weaker ones, so a dense text is not underlined line \
                  after line"
+            // Issue 17, item 2 (small windows):
+            Self::ToggleOutline => {
+                "Show or hide the list of sections on the left, to give the article more room"
+            }
+            Self::ToggleSidePanel => {
+                "Show or hide the panel on the right (cards, claims, suggestions…), to give the \
+                 article more room"
             }
         }
     }
@@ -231,6 +247,9 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Suggestions) => shortcut(CTRL, Key::Num3),
             Self::ShowPanel(SidePanel::Revision) => shortcut(CTRL, Key::Num4),
             Self::ShowPanel(SidePanel::Conflicts) => shortcut(CTRL, Key::Num5),
+            // Issue 17, item 2 (small windows): as other editors toggle their side bars.
+            Self::ToggleOutline => shortcut(CTRL, Key::B),
+            Self::ToggleSidePanel => shortcut(CTRL_ALT, Key::B),
         }
     }
 

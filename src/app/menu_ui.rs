@@ -4,6 +4,7 @@
 use egui::{Button, RichText, Ui};
 
 use super::command::UiCommand;
+use super::panel_layout::OpenPanels;
 use super::prefs::Theme;
 use super::side_panel::SidePanel;
 use super::state::{Action, AppState, NOTICE_DURATION, Notice};
@@ -146,6 +147,16 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             ui.separator();
             for panel in SidePanel::ALL {
                 command_button_ui(ui, UiCommand::ShowPanel(panel), true, None, actions);
+            }
+            // Issue 17, item 2 (small windows): the panels beside the article.
+            ui.separator();
+            let open = OpenPanels::for_window(ui.ctx().content_rect().width(), state.prefs.panels);
+            for (command, is_open) in [
+                (UiCommand::ToggleOutline, open.outline),
+                (UiCommand::ToggleSidePanel, open.side_panel),
+            ] {
+                let label = format!("{}{}", if is_open { "✔ " } else { "" }, command.label());
+                command_button_ui(ui, command, true, Some(&label), actions);
             }
             ui.separator();
             for (theme, label) in [

@@ -19,6 +19,8 @@ mod look;
 mod menu_ui;
 mod modals_ui;
 mod outline_ui;
+mod panel_layout;
+mod panels_ui;
 mod placement_ui;
 pub mod prefs;
 mod progress_ui;
@@ -41,6 +43,7 @@ pub use article_ui::ArticleView;
 pub use card_parts_ui::is_web_address;
 pub use command::UiCommand;
 pub use file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs, ScriptedFileDialogs};
+use panel_layout::{DeskPanel, OpenPanels};
 use prefs::{PREFERENCES_KEY, Preferences, Theme};
 pub use state::{Action, AppState, Modal, OpenReview, TextSelection, UnsavedChoice};
 
@@ -87,6 +90,8 @@ pub struct CopydeskApp {
     article: ArticleView,
     window_title: String,
     applied_theme: Option<Theme>,
+    /// How wide the side panel was last drawn open: the outline gives way to it.
+    side_panel_width: f32,
 }
 
 impl std::fmt::Debug for CopydeskApp {
@@ -128,6 +133,7 @@ impl CopydeskApp {
             article: ArticleView::default(),
             window_title: String::new(),
             applied_theme: None,
+            side_panel_width: panel_layout::SIDE_PANEL_DEFAULT_WIDTH,
         }
     }
 
@@ -230,22 +236,43 @@ impl eframe::App for CopydeskApp {
             menu_ui::menu_bar_ui(ui, &self.state, &mut actions);
         });
         egui::Panel::bottom("status").show(ui, |ui| menu_ui::status_bar_ui(ui, &self.state));
-        egui::Panel::left("outline")
-            .resizable(true)
-            .default_size(260.0)
-            .size_range(180.0..=420.0)
-            .show(ui, |ui| {
-                outline_ui::outline_ui(ui, &self.state, &mut actions);
-            });
-        egui::Panel::right("cards")
-            .resizable(true)
-            .default_size(340.0)
-            .size_range(260.0..=560.0)
-            .show(ui, |ui| {
-                side_panel_ui::side_panel_ui(ui, &self.state, &card_requests, &mut actions);
-            });
+        // The article keeps room to read: the panels beside it are only as wide as leaves it
+        // that much, and fold away in a window too narrow for them.
+        let window_width = ui.available_width();
+        let open = OpenPanels::for_window(window_width, self.state.prefs.panels);
+        let side_width = if open.side_panel {
+            self.side_panel_width
+        } else {
+            panel_layout::FOLDED_WIDTH
+        };
+        panels_ui::desk_panel_ui(
+            ui,
+            DeskPanel::Outline,
+            open.outline,
+            panel_layout::outline_max_width(window_width, side_width),
+            &mut actions,
+            |ui, actions| outline_ui::outline_ui(ui, &self.state, actions),
+        );
+        let drawn = panels_ui::desk_panel_ui(
+            ui,
+            DeskPanel::SidePanel,
+            open.side_panel,
+            panel_layout::side_panel_max_width(window_width, open.outline),
+            &mut actions,
+            |ui, actions| side_panel_ui::side_panel_ui(ui, &self.state, &card_requests, actions),
+        );
+        if open.side_panel {
+            self.side_panel_width = drawn;
+        }
         egui::CentralPanel::default()
-            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0))
+            // The article's scroll bar keeps clear of the side panel's edge, so dragging the
+            // edge resizes the panel instead of scrolling the article.
+            .frame(
+                egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin {
+                    right: 8,
+                    ..egui::Margin::ZERO
+                }),
+            )
             .show(ui, |ui| {
                 article_ui::article_ui(ui, &self.state, &mut self.article, &mut actions);
             });
@@ -295,6 +322,7 @@ fn drop_hint_ui(ctx: &egui::Context) {
 fn style_desk(ctx: &egui::Context) {
     use egui::{FontFamily, TextStyle};
     ctx.all_styles_mut(|style| {
+        look::tune_visuals(&mut style.visuals);
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
         style.text_styles = [
@@ -340,7 +368,7 @@ pub fn run_desk(file: Option<PathBuf>) -> Result<(), DeskError> {
             .with_title("copydesk")
             .with_app_id("copydesk")
             .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([820.0, 480.0])
+            .with_min_inner_size([panel_layout::MIN_WINDOW_WIDTH, 480.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };

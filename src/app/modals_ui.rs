@@ -13,27 +13,50 @@ use crate::model::Role;
 
 pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
     let Some(modal) = &state.dialogs.modal() else {
-        ctx.data_mut(|d| d.remove::<bool>(focus_flag_id()));
+        ctx.data_mut(|d| {
+            d.remove::<bool>(focus_flag_id());
+            d.remove::<egui::Rect>(dialog_rect_id());
+        });
         return;
     };
+    // A dialog never reaches past the window: what does not fit scrolls, and the window's
+    // edges keep a margin.
+    let window = ctx.content_rect();
+    let max_height = window.height() - 2.0 * DIALOG_MARGIN;
     let response = egui::Modal::new(egui::Id::unique("copydesk modal")).show(ctx, |ui| {
-        ui.set_max_width(440.0);
-        match modal {
-            Modal::ReviewerName { draft, role } => {
-                reviewer_name_ui(ui, draft, *role, state, actions);
-            }
-            Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, state, then, actions),
-            Modal::Shortcuts => shortcuts_ui(ui, actions),
-            Modal::Export { format } => export_ui(ui, *format, actions),
-            Modal::ChangedOnDisk { path, .. } => {
-                safekeeping_ui::changed_on_disk_ui(ui, path, actions);
-            }
-            Modal::OpenElsewhere { path, owner } => {
-                safekeeping_ui::open_elsewhere_ui(ui, path, owner, actions);
-            }
-            Modal::Recover => safekeeping_ui::recover_ui(ui, state, actions),
+        ui.set_max_width(440.0_f32.min(window.width() - 2.0 * DIALOG_MARGIN));
+        if let Modal::Shortcuts = modal {
+            // Its own list scrolls, so Close stays in view.
+            shortcuts_ui(ui, max_height, actions);
+            return;
         }
+        egui::ScrollArea::vertical()
+            .id_salt("dialog")
+            .max_height(max_height)
+            .show(ui, |ui| match modal {
+                Modal::ReviewerName { draft, role } => {
+                    reviewer_name_ui(ui, draft, *role, state, actions);
+                }
+                Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, state, then, actions),
+                Modal::Shortcuts => {}
+                Modal::Export { format } => export_ui(ui, *format, actions),
+                Modal::ChangedOnDisk { path, .. } => {
+                    safekeeping_ui::changed_on_disk_ui(ui, path, actions);
+                }
+                Modal::OpenElsewhere { path, owner } => {
+                    safekeeping_ui::open_elsewhere_ui(ui, path, owner, actions);
+                }
+                Modal::Recover => safekeeping_ui::recover_ui(ui, state, actions),
+            });
     });
+    // A list in a dialog takes a few frames to find its height (the dialog is centred on
+    // its last size): keep drawing until it stops moving, or Close would wait for the mouse.
+    let rect = response.response.rect;
+    let settled = ctx.data_mut(|d| d.get_temp::<egui::Rect>(dialog_rect_id()) == Some(rect));
+    if !settled {
+        ctx.data_mut(|d| d.insert_temp(dialog_rect_id(), rect));
+        ctx.request_repaint();
+    }
     if response.should_close() {
         match modal {
             Modal::UnsavedChanges { .. } => {
@@ -49,6 +72,11 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
             _ => actions.push(Action::CloseModal),
         }
     }
+}
+
+/// Where the open dialog was drawn in the last frame.
+fn dialog_rect_id() -> egui::Id {
+    egui::Id::unique("dialog rect")
 }
 
 /// Remembers that the open dialog already took the keyboard.
@@ -151,9 +179,25 @@ fn unsaved_changes_ui(
     });
 }
 
-fn shortcuts_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
+/// Room kept between a dialog and the window's edges.
+const DIALOG_MARGIN: f32 = 32.0;
+
+fn shortcuts_ui(ui: &mut Ui, max_height: f32, actions: &mut Vec<Action>) {
     ui.heading("Keyboard shortcuts");
     ui.add_space(6.0);
+    // The heading and the Close button take about this much of the dialog's height.
+    let around_the_list = 90.0;
+    egui::ScrollArea::vertical()
+        .id_salt("shortcuts")
+        .max_height((max_height - around_the_list).max(100.0))
+        .show(ui, shortcut_list_ui);
+    ui.add_space(8.0);
+    if ui.button("Close").clicked() {
+        actions.push(Action::CloseModal);
+    }
+}
+
+fn shortcut_list_ui(ui: &mut Ui) {
     egui::Grid::new("shortcuts")
         .num_columns(2)
         .striped(true)
@@ -170,10 +214,6 @@ fn shortcuts_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
             ui.label(RichText::new("Double / triple click").monospace());
             ui.end_row();
         });
-    ui.add_space(8.0);
-    if ui.button("Close").clicked() {
-        actions.push(Action::CloseModal);
-    }
 }
 
 fn export_ui(ui: &mut Ui, chosen: ExportFormat, actions: &mut Vec<Action>) {

@@ -1,5 +1,5 @@
 //! What the desk remembers between runs: who the reviewer is, recent files, the theme, which
-//! suggestions are offered.
+//! suggestions are offered, the side panels shown.
 //!
 //! Kept in eframe's storage, never in the project: preferences belong to the person, the
 //! project belongs to the article.
@@ -33,6 +33,28 @@ pub struct Preferences {
     /// Which suggestions are offered: all, or only the strong ones (a dense text suggests
     /// nearly every sentence).
     pub suggestion_strength: SuggestionStrength,
+    // Issue 17, item 2 (small windows):
+    /// Which side panels the reviewer wants shown (a narrow window may fold one for room).
+    pub panels: ShownPanels,
+}
+
+/// The side panels the reviewer wants shown; both, unless they hid one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ShownPanels {
+    /// The outline of sections, on the left.
+    pub outline: bool,
+    /// The cards, claims, suggestions… on the right.
+    pub side_panel: bool,
+}
+
+impl Default for ShownPanels {
+    fn default() -> Self {
+        Self {
+            outline: true,
+            side_panel: true,
+        }
+    }
 }
 
 impl Default for Preferences {
@@ -45,6 +67,7 @@ impl Default for Preferences {
             theme: Theme::default(),
             show_suggestions: true,
             suggestion_strength: SuggestionStrength::All,
+            panels: ShownPanels::default(),
         }
     }
 }

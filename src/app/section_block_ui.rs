@@ -96,22 +96,88 @@ pub fn section_block_ui(
     if selection.is_some()
         && let Some(selection_rect) = output.selection_rect
     {
-        selection_actions_ui(ui, selection_rect, actions);
+        selection_actions_ui(ui, selection_rect, rect, actions);
     }
 }
 
-/// The four statuses side by side: the current one filled in its colour.
+/// How much of the status row is written out: everything in a wide column; in a narrow one
+/// the current status alone, the others and the comment button as icons (named for screen
+/// readers and in their tooltips); in the narrowest, icons only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RowWords {
+    All,
+    CurrentOnly,
+    None,
+}
+
+const STATUS_TEXT_SIZE: f32 = 12.5;
+const STATUS_SPACING: f32 = 4.0;
+/// The least room between the statuses and the comment button.
+const ROW_GAP: f32 = 12.0;
+
+fn status_words(status: ReviewStatus, words: bool) -> String {
+    if words {
+        format!("{} {}", look::review_status_icon(status), status.label())
+    } else {
+        look::review_status_icon(status).to_owned()
+    }
+}
+
+fn comment_words(words: bool) -> String {
+    if words {
+        format!(
+            "{} {}",
+            look::COMMENT_ICON,
+            UiCommand::CommentOnSection.label()
+        )
+    } else {
+        look::COMMENT_ICON.to_owned()
+    }
+}
+
+/// The most words that fit in the row.
+fn row_words(ui: &Ui, current: ReviewStatus, width: f32) -> RowWords {
+    let padding = 2.0 * ui.spacing().button_padding.x;
+    let text_width = |text: String| {
+        ui.fonts_mut(|fonts| {
+            fonts
+                .layout_no_wrap(text, FontId::proportional(STATUS_TEXT_SIZE), Color32::WHITE)
+                .size()
+                .x
+        }) + padding
+    };
+    let row_width = |statuses_in_words: &dyn Fn(ReviewStatus) -> bool, comment_in_words| {
+        ReviewStatus::ALL
+            .iter()
+            .map(|&status| text_width(status_words(status, statuses_in_words(status))))
+            .sum::<f32>()
+            + STATUS_SPACING * (ReviewStatus::ALL.len() - 1) as f32
+            + ROW_GAP
+            + text_width(comment_words(comment_in_words))
+    };
+    if row_width(&|_| true, true) <= width {
+        RowWords::All
+    } else if row_width(&|status| status == current, false) <= width {
+        RowWords::CurrentOnly
+    } else {
+        RowWords::None
+    }
+}
+
+/// The four statuses side by side, the current one filled in its colour, and the button that
+/// comments on the section; as many of their words as the column has room for.
 fn status_row_ui(ui: &mut Ui, state: &AppState, section: &Section, actions: &mut Vec<Action>) {
-    ui.spacing_mut().item_spacing.x = 4.0;
+    let words = row_words(ui, section.status, ui.available_width());
+    ui.spacing_mut().item_spacing.x = STATUS_SPACING;
     for status in ReviewStatus::ALL {
         let selected = section.status == status;
+        let in_words = match words {
+            RowWords::All => true,
+            RowWords::CurrentOnly => selected,
+            RowWords::None => false,
+        };
         let color = look::review_status_color(status, ui.visuals());
-        let text = RichText::new(format!(
-            "{} {}",
-            look::review_status_icon(status),
-            status.label()
-        ))
-        .size(12.5);
+        let text = RichText::new(status_words(status, in_words)).size(STATUS_TEXT_SIZE);
         let text = if selected {
             text.color(color).strong()
         } else {
@@ -151,8 +217,8 @@ fn status_row_ui(ui: &mut Ui, state: &AppState, section: &Section, actions: &mut
         let response = ui
             .add(
                 egui::Button::new(
-                    RichText::new(format!("{} Comment on section", look::COMMENT_ICON))
-                        .size(12.5)
+                    RichText::new(comment_words(words == RowWords::All))
+                        .size(STATUS_TEXT_SIZE)
                         .color(ui.visuals().weak_text_color()),
                 )
                 .frame(false),
@@ -258,13 +324,27 @@ fn margin_marks_ui(
     }
 }
 
-/// The Comment and Flag claim buttons that float just below a selection.
-fn selection_actions_ui(ui: &Ui, selection_rect: Rect, actions: &mut Vec<Action>) {
-    let position = pos2(selection_rect.left(), selection_rect.bottom() + 6.0);
-    egui::Area::new(ui.make_persistent_id("selection actions"))
+/// The Comment and Flag claim buttons that float just below a selection (above it when the
+/// view ends first), inside the article's column (`column`): never over the side panel.
+fn selection_actions_ui(ui: &Ui, selection_rect: Rect, column: Rect, actions: &mut Vec<Action>) {
+    const GAP: f32 = 6.0;
+    let id = ui.make_persistent_id("selection actions");
+    let bounds = Rect::from_x_y_ranges(column.x_range(), ui.clip_rect().y_range());
+    let size = ui
+        .ctx()
+        .memory(|m| m.area_rect(id))
+        .map_or(vec2(200.0, 34.0), |r| r.size());
+    let above = selection_rect.top() - GAP - size.y;
+    let below = selection_rect.bottom() + GAP;
+    let top = if below + size.y > bounds.bottom() && above >= bounds.top() {
+        above
+    } else {
+        below
+    };
+    egui::Area::new(id)
         .order(egui::Order::Foreground)
-        .fixed_pos(position)
-        .constrain(true)
+        .fixed_pos(pos2(selection_rect.left(), top))
+        .constrain_to(bounds)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {

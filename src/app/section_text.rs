@@ -311,8 +311,11 @@ pub fn section_text_ui(
         output.clicked.clone_from(&pointed_at);
         output.interacted = true;
     }
+    // While a selection's Comment / Flag claim buttons float under it, a tip at the pointer
+    // would cover them just as the reviewer reaches for them: tips wait until it is gone.
     if response.hovered()
         && !dragging
+        && app_selection.is_none()
         && let Some(mark) = &pointed_at
         && let Some(span) = spans.iter().find(|s| &s.target == mark)
     {

@@ -102,7 +102,7 @@ fn reviewer_filter_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) 
         let mut picked = None;
         egui::ComboBox::from_id_salt("marks by")
             .selected_text(selected)
-            .width(200.0)
+            .width(ui.available_width().min(200.0))
             .show_ui(ui, |ui| {
                 if ui.selectable_label(chosen.is_none(), EVERYONE).clicked() {
                     picked = Some(None);

@@ -206,10 +206,11 @@ fn suggestion_ui(
             }
         });
     } else {
+        // Every reason, wrapped: which one matters is for the reader to judge.
         ui.label(
             RichText::new(format!(
                 "{} · {}",
-                shortened(&suggestion.reasons(), 90),
+                suggestion.reasons(),
                 shortened(section, 30)
             ))
             .size(11.5)

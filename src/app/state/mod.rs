@@ -35,6 +35,7 @@ pub use suggestion_cache::SuggestionCache;
 
 use super::command::UiCommand;
 use super::file_dialogs::{DialogPurpose, FileDialogs};
+use super::panel_layout::{self, DeskPanel};
 use super::prefs::Preferences;
 use crate::document::Document;
 use crate::edit::Edit;
@@ -365,6 +366,16 @@ impl AppState {
             }
             UiCommand::ShowPanel(panel) => self.views.show(panel),
             UiCommand::OfferSuggestions(strength) => self.prefs.suggestion_strength = strength,
+            // Issue 17, item 2 (small windows):
+            UiCommand::ToggleOutline | UiCommand::ToggleSidePanel => {
+                let panel = if command == UiCommand::ToggleOutline {
+                    DeskPanel::Outline
+                } else {
+                    DeskPanel::SidePanel
+                };
+                let width = ctx.content_rect().width();
+                self.prefs.panels = panel_layout::toggled(self.prefs.panels, panel, width);
+            }
         }
     }
 
