@@ -36,6 +36,9 @@ pub enum UiCommand {
     DismissSuggestion,
     ToggleSuggestions,
     ShowPanel(SidePanel),
+    // Issue 17, item 1 (file dialogs on any desktop):
+    /// Use copydesk's own file chooser even where the system's could appear.
+    UseOwnFileChooser,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -43,7 +46,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 34] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
@@ -77,6 +80,8 @@ impl UiCommand {
         Self::ShowPanel(SidePanel::Suggestions),
         Self::ShowPanel(SidePanel::Revision),
         Self::ShowPanel(SidePanel::Conflicts),
+        // Issue 17, item 1:
+        Self::UseOwnFileChooser,
     ];
 
     pub fn label(self) -> &'static str {
@@ -111,6 +116,7 @@ impl UiCommand {
             Self::ToggleSuggestions => "Show suggestions in the text",
             // The menu names a tab as the tab does.
             Self::ShowPanel(panel) => panel.label(),
+            Self::UseOwnFileChooser => "Use copydesk's own file chooser",
         }
     }
 
@@ -178,6 +184,10 @@ impl UiCommand {
                 "What two reviewers changed differently, found when their copies were merged: \
                  pick a side for each"
             }
+            Self::UseOwnFileChooser => {
+                "Open, save and export through copydesk's own file chooser rather than the \
+                 system's (it is used anyway where no system dialog can appear)"
+            }
         }
     }
 
@@ -202,7 +212,7 @@ impl UiCommand {
             Self::SetStatus(ReviewStatus::InReview) => shortcut(Modifiers::ALT, Key::Num2),
             Self::SetStatus(ReviewStatus::NeedsChanges) => shortcut(Modifiers::ALT, Key::Num3),
             Self::SetStatus(ReviewStatus::Approved) => shortcut(Modifiers::ALT, Key::Num4),
-            Self::MergeReview | Self::ChangeReviewerName => None,
+            Self::MergeReview | Self::ChangeReviewerName | Self::UseOwnFileChooser => None,
             Self::ShowShortcuts => shortcut(Modifiers::NONE, Key::F1),
             Self::NextOpenClaim => shortcut(Modifiers::NONE, Key::F8),
             Self::PreviousOpenClaim => shortcut(Modifiers::SHIFT, Key::F8),
