@@ -30,7 +30,8 @@ pub fn list_folder(
             let path = item.path();
             // Following links: a link to a folder is entered like one.
             let is_folder = path.is_dir();
-            if !is_folder && !(path.is_file() && has_extension(&name, extensions)) {
+            let listed = is_folder || path.is_file() && has_extension(&name, extensions);
+            if !listed {
                 return None;
             }
             Some(Entry {

@@ -204,7 +204,7 @@ fn where_no_system_dialog_can_appear_opening_and_exporting_use_copydesks_own() {
     harness.run();
     settle(&mut harness);
     assert_eq!(project(&harness).title, "The first review");
-    assert_eq!(review_path(&harness), Some(first.clone()));
+    assert_eq!(review_path(&harness), Some(first));
 
     // Export: the format, then where, typed.
     press(&mut harness, CTRL, Key::E);
