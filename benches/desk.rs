@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use copydesk::app::prefs::Preferences;
-use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs};
+use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs, Start};
 use copydesk::edit::Edit;
 use copydesk::model::Reviewer;
 use copydesk::model::{Claim, Comment, Passage};
@@ -165,6 +165,7 @@ pub fn run() {
             CopydeskApp::new(
                 cc,
                 DeskOptions {
+                    start: Start::Sample,
                     file: Some(small_path.clone()),
                     prefs: Some(Preferences {
                         reviewer_name: "Bench".to_owned(),

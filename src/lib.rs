@@ -7,6 +7,7 @@
 //!   place that applies them (undo, redo, unsaved-changes tracking);
 //! - [`import`]: drafts (plain text, Markdown, Word, web pages) into sections;
 //! - [`open`]: a file the user named, project or article;
+//! - [`folder_listing`]: what a folder holds, for the desk's own file chooser;
 //! - [`project_file`]: the RON project file: read carefully, older versions upgraded, newer
 //!   ones read as far as this version understands them;
 //! - [`storage`]: keeping a review safe on disk: saving, atomic writes through a filesystem
@@ -33,6 +34,7 @@ pub mod document;
 pub mod edit;
 pub mod export;
 pub mod fingerprint;
+pub mod folder_listing;
 pub mod import;
 pub mod memo;
 pub mod merge;

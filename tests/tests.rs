@@ -17,6 +17,7 @@ mod export;
 mod export_cli;
 mod export_desk;
 mod fact_check_desk;
+mod file_chooser_desk;
 mod format_versions;
 mod git;
 mod html_import;
@@ -34,4 +35,5 @@ mod safe_save;
 mod safekeeping_desk;
 #[cfg(target_os = "linux")] // symbolic links, /proc
 mod safekeeping_edge_cases;
+mod starting_desk;
 mod suggest;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use copydesk::app::prefs::Preferences;
-use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs};
+use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs, Start};
 use copydesk::storage::Safekeeping;
 use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, vec2};
 use egui_kittest::Harness;
@@ -52,6 +52,7 @@ pub(super) fn desk(file: Option<PathBuf>) -> Desk {
             CopydeskApp::new(
                 cc,
                 DeskOptions {
+                    start: Start::Sample,
                     file,
                     prefs: Some(Preferences {
                         reviewer_name: "Bench".to_owned(),

@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 use egui::{Align2, FontId, Galley, Pos2, Rect, ScrollArea, Ui, pos2, vec2};
 
 use super::article_layout::{ArticleLayout, LayoutRequest, SECTION_GAP};
-use super::command::UiCommand;
 use super::look;
 use super::section_block_ui::section_block_ui;
 use super::section_text::{SpanTarget, char_rect};
@@ -107,7 +106,7 @@ pub fn article_ui(
     actions: &mut Vec<Action>,
 ) {
     let Some(review) = &state.review else {
-        empty_desk_ui(ui, actions);
+        super::start_page_ui::start_page_ui(ui, state, actions);
         return;
     };
     let project = review.project();
@@ -273,26 +272,6 @@ pub fn article_ui(
             }
         }
     }
-}
-
-fn empty_desk_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
-    ui.vertical_centered(|ui| {
-        ui.add_space(ui.available_height() * 0.3);
-        ui.heading("No review open");
-        ui.label(
-            "Import a draft (.txt, .md, .docx, .html), open a saved review, or drop a file here.",
-        );
-        ui.add_space(12.0);
-        ui.horizontal(|ui| {
-            ui.add_space((ui.available_width() - 300.0).max(0.0) / 2.0);
-            if ui.button(UiCommand::ImportArticle.label()).clicked() {
-                actions.push(Action::Command(UiCommand::ImportArticle));
-            }
-            if ui.button(UiCommand::OpenProject.label()).clicked() {
-                actions.push(Action::Command(UiCommand::OpenProject));
-            }
-        });
-    });
 }
 
 fn title_galley(ui: &Ui, view: &mut ArticleView, project: &Project, width: f32) -> Arc<Galley> {

@@ -37,12 +37,12 @@ pub enum UiCommand {
     DismissSuggestion,
     ToggleSuggestions,
     ShowPanel(SidePanel),
-    // Issue 17, smaller findings: a strength threshold for suggestions.
     /// Offers every suggestion, or only the strong ones.
     OfferSuggestions(SuggestionStrength),
-    // Issue 17, item 2 (small windows): hide and show the panels beside the article.
     ToggleOutline,
     ToggleSidePanel,
+    /// Use copydesk's own file chooser even where the system's could appear.
+    UseOwnFileChooser,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -50,7 +50,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 36] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
@@ -86,9 +86,9 @@ impl UiCommand {
         Self::ShowPanel(SidePanel::Conflicts),
         Self::OfferSuggestions(SuggestionStrength::All),
         Self::OfferSuggestions(SuggestionStrength::Strong),
-        // Issue 17, item 2 (small windows):
         Self::ToggleOutline,
         Self::ToggleSidePanel,
+        Self::UseOwnFileChooser,
     ];
 
     pub fn label(self) -> &'static str {
@@ -124,9 +124,9 @@ impl UiCommand {
             // The menu names a tab as the tab does.
             Self::ShowPanel(panel) => panel.label(),
             Self::OfferSuggestions(strength) => strength.label(),
-            // Issue 17, item 2 (small windows):
             Self::ToggleOutline => "Show the outline",
             Self::ToggleSidePanel => "Show the side panel",
+            Self::UseOwnFileChooser => "Use copydesk's own file chooser",
         }
     }
 
@@ -201,13 +201,17 @@ impl UiCommand {
                 "Suggest only sentences with a clear sign (a figure, a ranking, a named source, \
                  a dated event) or several weaker ones, so a dense text is not underlined line \
                  after line"
-            // Issue 17, item 2 (small windows):
+            }
             Self::ToggleOutline => {
                 "Show or hide the list of sections on the left, to give the article more room"
             }
             Self::ToggleSidePanel => {
                 "Show or hide the panel on the right (cards, claims, suggestions…), to give the \
                  article more room"
+            }
+            Self::UseOwnFileChooser => {
+                "Open, save and export through copydesk's own file chooser rather than the \
+                 system's (it is used anyway where no system dialog can appear)"
             }
         }
     }
@@ -233,7 +237,10 @@ impl UiCommand {
             Self::SetStatus(ReviewStatus::InReview) => shortcut(Modifiers::ALT, Key::Num2),
             Self::SetStatus(ReviewStatus::NeedsChanges) => shortcut(Modifiers::ALT, Key::Num3),
             Self::SetStatus(ReviewStatus::Approved) => shortcut(Modifiers::ALT, Key::Num4),
-            Self::MergeReview | Self::ChangeReviewerName | Self::OfferSuggestions(_) => None,
+            Self::MergeReview
+            | Self::ChangeReviewerName
+            | Self::OfferSuggestions(_)
+            | Self::UseOwnFileChooser => None,
             Self::ShowShortcuts => shortcut(Modifiers::NONE, Key::F1),
             Self::NextOpenClaim => shortcut(Modifiers::NONE, Key::F8),
             Self::PreviousOpenClaim => shortcut(Modifiers::SHIFT, Key::F8),
@@ -247,7 +254,6 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Suggestions) => shortcut(CTRL, Key::Num3),
             Self::ShowPanel(SidePanel::Revision) => shortcut(CTRL, Key::Num4),
             Self::ShowPanel(SidePanel::Conflicts) => shortcut(CTRL, Key::Num5),
-            // Issue 17, item 2 (small windows): as other editors toggle their side bars.
             Self::ToggleOutline => shortcut(CTRL, Key::B),
             Self::ToggleSidePanel => shortcut(CTRL_ALT, Key::B),
         }

@@ -2,10 +2,13 @@
 //!
 //! rfd talks to the desktop portal (or zenity), which can take seconds or block; running it
 //! on the UI thread would freeze the window. Each request runs on its own thread and sends
-//! the answer back over a channel; the desk polls for it every frame.
+//! the answer back over a channel; the desk polls for it every frame. Where no system dialog
+//! can appear (no portal, no zenity) the desk uses its own chooser instead
+//! (`file_chooser_ui`), answering through the same channel.
 
 use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
@@ -30,6 +33,88 @@ pub enum DialogPurpose {
     },
 }
 
+impl DialogPurpose {
+    /// The dialog's title.
+    pub fn title(&self) -> String {
+        match self {
+            Self::ImportArticle => "Import article".to_owned(),
+            Self::ImportRevision => "Import revised draft".to_owned(),
+            Self::OpenProject => "Open project".to_owned(),
+            Self::MergeReview => "Merge another review".to_owned(),
+            Self::SaveProject { .. } => "Save review".to_owned(),
+            Self::Export { format, .. } => format!("Export: {}", format.label()),
+        }
+    }
+
+    /// Whether the dialog names a file to write (rather than one to read).
+    pub fn writes(&self) -> bool {
+        matches!(self, Self::SaveProject { .. } | Self::Export { .. })
+    }
+
+    /// The name offered for a file to write.
+    pub fn suggested(&self) -> Option<&Path> {
+        match self {
+            Self::SaveProject { suggested } | Self::Export { suggested, .. } => Some(suggested),
+            _ => None,
+        }
+    }
+
+    /// What kind of file it lists, and by which extensions.
+    pub fn filter(&self) -> (String, Vec<&'static str>) {
+        match self {
+            Self::ImportArticle | Self::ImportRevision => {
+                ("Articles".to_owned(), ARTICLE_EXTENSIONS.to_vec())
+            }
+            Self::OpenProject | Self::MergeReview | Self::SaveProject { .. } => {
+                ("copydesk projects".to_owned(), vec!["ron"])
+            }
+            Self::Export { format, .. } => (format.label().to_owned(), vec![format.extension()]),
+        }
+    }
+
+    /// The file a chosen path writes to: a review saved as `review` goes to
+    /// `review.copydesk.ron`; other paths are kept.
+    pub fn file_to_write(&self, chosen: PathBuf) -> PathBuf {
+        match self {
+            Self::SaveProject { .. } => with_project_extension(chosen),
+            _ => chosen,
+        }
+    }
+
+    /// The same dialog, offering its file in `folder` when the name it offers has no folder
+    /// of its own (a review never saved, of an article whose folder is not known).
+    pub fn placed_in(self, folder: &Path) -> Self {
+        let place = |suggested: PathBuf| {
+            if suggested.parent().is_some_and(Path::is_dir) && suggested.is_absolute() {
+                suggested
+            } else {
+                folder.join(suggested.file_name().unwrap_or(suggested.as_os_str()))
+            }
+        };
+        match self {
+            Self::SaveProject { suggested } => Self::SaveProject {
+                suggested: place(suggested),
+            },
+            Self::Export { format, suggested } => Self::Export {
+                format,
+                suggested: place(suggested),
+            },
+            other => other,
+        }
+    }
+}
+
+/// Where a new project file goes by default: `review` → `review.copydesk.ron`; names that
+/// already end in `.ron` are kept.
+fn with_project_extension(path: PathBuf) -> PathBuf {
+    let name = crate::text::file_name(&path);
+    if name.to_lowercase().ends_with(".ron") {
+        path
+    } else {
+        path.with_file_name(format!("{name}{}", crate::project_file::PROJECT_EXTENSION))
+    }
+}
+
 /// A dialog that was started and has not answered yet.
 #[derive(Debug)]
 pub struct PendingDialog {
@@ -39,7 +124,24 @@ pub struct PendingDialog {
 }
 
 pub trait FileDialogs {
-    fn ask(&mut self, purpose: DialogPurpose, ctx: &egui::Context) -> PendingDialog;
+    /// Opens a dialog for `purpose`, showing `folder` first.
+    fn ask(
+        &mut self,
+        purpose: DialogPurpose,
+        folder: Option<&Path>,
+        ctx: &egui::Context,
+    ) -> PendingDialog;
+
+    /// Why none of these dialogs can appear here, when that can be told before asking.
+    fn unavailable_because(&self) -> Option<String> {
+        None
+    }
+
+    /// Whether a Cancel that comes faster than a person could give it means the dialog never
+    /// appeared (rfd answers Cancel at once when neither a portal nor zenity could show one).
+    fn quick_cancel_means_failure(&self) -> bool {
+        true
+    }
 }
 
 /// Native dialogs through rfd.
@@ -47,64 +149,70 @@ pub trait FileDialogs {
 pub struct NativeFileDialogs;
 
 impl FileDialogs for NativeFileDialogs {
-    fn ask(&mut self, purpose: DialogPurpose, ctx: &egui::Context) -> PendingDialog {
+    fn ask(
+        &mut self,
+        purpose: DialogPurpose,
+        folder: Option<&Path>,
+        ctx: &egui::Context,
+    ) -> PendingDialog {
         let (sender, answer) = channel();
         let ctx = ctx.clone();
         let request = purpose.clone();
+        let folder = folder.map(Path::to_owned);
         // If no thread can be started, the sender is dropped and the desk reads a cancel.
         let _ = std::thread::Builder::new()
             .name("file dialog".to_owned())
             .spawn(move || {
-                let dialog = rfd::FileDialog::new();
-                let path = match request {
-                    DialogPurpose::ImportArticle => dialog
-                        .set_title("Import article")
-                        .add_filter("Articles", ARTICLE_EXTENSIONS)
-                        .add_filter("All files", &["*"])
-                        .pick_file(),
-                    DialogPurpose::ImportRevision => dialog
-                        .set_title("Import revised draft")
-                        .add_filter("Articles", ARTICLE_EXTENSIONS)
-                        .add_filter("All files", &["*"])
-                        .pick_file(),
-                    DialogPurpose::OpenProject => dialog
-                        .set_title("Open project")
-                        .add_filter("copydesk projects", &["ron"])
-                        .pick_file(),
-                    DialogPurpose::MergeReview => dialog
-                        .set_title("Merge another review")
-                        .add_filter("copydesk projects", &["ron"])
-                        .pick_file(),
-                    DialogPurpose::SaveProject { suggested } => {
-                        let mut dialog = dialog
-                            .set_title("Save review")
-                            .add_filter("copydesk projects", &["ron"]);
-                        if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
-                            dialog = dialog.set_directory(folder);
-                        }
+                let (kind, extensions) = request.filter();
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(request.title())
+                    .add_filter(kind, &extensions);
+                if matches!(
+                    request,
+                    DialogPurpose::ImportArticle | DialogPurpose::ImportRevision
+                ) {
+                    dialog = dialog.add_filter("All files", &["*"]);
+                }
+                if let Some(folder) = folder.filter(|folder| folder.is_dir()) {
+                    dialog = dialog.set_directory(folder);
+                }
+                let path = match request.suggested() {
+                    Some(suggested) => {
                         if let Some(name) = suggested.file_name() {
                             dialog = dialog.set_file_name(name.to_string_lossy());
                         }
                         dialog.save_file()
                     }
-                    DialogPurpose::Export { format, suggested } => {
-                        let mut dialog = dialog
-                            .set_title(format!("Export: {}", format.label()))
-                            .add_filter(format.label(), &[format.extension()]);
-                        if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
-                            dialog = dialog.set_directory(folder);
-                        }
-                        if let Some(name) = suggested.file_name() {
-                            dialog = dialog.set_file_name(name.to_string_lossy());
-                        }
-                        dialog.save_file()
-                    }
+                    None => dialog.pick_file(),
                 };
                 let _ = sender.send(path);
                 ctx.request_repaint();
             });
         PendingDialog { purpose, answer }
     }
+
+    fn unavailable_because(&self) -> Option<String> {
+        system_dialog_missing(|key| std::env::var_os(key))
+    }
+}
+
+/// Why no system file dialog can appear, judged from the environment (`variable` reads one of
+/// its variables): rfd needs the desktop portal, reached over the session's D-Bus, or else
+/// the zenity program. Without a session bus and without zenity, neither can show anything.
+/// A bus with no portal behind it cannot be told from here: the desk notices that when the
+/// dialog answers at once.
+pub fn system_dialog_missing(variable: impl Fn(&str) -> Option<OsString>) -> Option<String> {
+    let set = |key: &str| variable(key).filter(|value| !value.is_empty());
+    // Without the variable, D-Bus clients try the bus socket in the runtime folder.
+    let has_bus = set("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || set("XDG_RUNTIME_DIR").is_some_and(|dir| Path::new(&dir).join("bus").exists());
+    let has_zenity = set("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("zenity").is_file()));
+    (!has_bus && !has_zenity).then(|| {
+        "No system file dialog is available here (no desktop portal, no zenity): using \
+         copydesk's own."
+            .to_owned()
+    })
 }
 
 /// A dialog's answer: the chosen path, or `None` for Cancel.
@@ -116,6 +224,8 @@ type Answer = Option<PathBuf>;
 pub struct ScriptedFileDialogs {
     answers: Arc<Mutex<VecDeque<Option<PathBuf>>>>,
     asked: Arc<Mutex<Vec<DialogPurpose>>>,
+    /// The folder each dialog was asked to show first.
+    folders: Arc<Mutex<Vec<Option<PathBuf>>>>,
     /// When set, dialogs wait for [`Self::release`] before answering, like a person who
     /// takes their time while the desk goes on.
     held: Arc<Mutex<Option<Vec<Sender<Answer>>>>>,
@@ -156,6 +266,11 @@ impl ScriptedFileDialogs {
         self.asked.lock().map(|a| a.clone()).unwrap_or_default()
     }
 
+    /// The folder each dialog so far was asked to show first, in order.
+    pub fn folders_asked(&self) -> Vec<Option<PathBuf>> {
+        self.folders.lock().map(|f| f.clone()).unwrap_or_default()
+    }
+
     fn next_answer(&self) -> Option<PathBuf> {
         self.answers
             .lock()
@@ -166,10 +281,18 @@ impl ScriptedFileDialogs {
 }
 
 impl FileDialogs for ScriptedFileDialogs {
-    fn ask(&mut self, purpose: DialogPurpose, _ctx: &egui::Context) -> PendingDialog {
+    fn ask(
+        &mut self,
+        purpose: DialogPurpose,
+        folder: Option<&Path>,
+        _ctx: &egui::Context,
+    ) -> PendingDialog {
         let (sender, answer) = channel();
         if let Ok(mut asked) = self.asked.lock() {
             asked.push(purpose.clone());
+        }
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.push(folder.map(Path::to_owned));
         }
         let held = self
             .held
@@ -180,5 +303,83 @@ impl FileDialogs for ScriptedFileDialogs {
             let _ = sender.send(self.next_answer());
         }
         PendingDialog { purpose, answer }
+    }
+
+    /// A scripted Cancel is a person's.
+    fn quick_cancel_means_failure(&self) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn environment<'a>(pairs: &'a [(&str, &OsString)]) -> impl Fn(&str) -> Option<OsString> + 'a {
+        move |key| {
+            pairs
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, value)| (*value).clone())
+        }
+    }
+
+    #[test]
+    fn without_a_session_bus_and_without_zenity_no_system_dialog_can_appear() {
+        let folder = tempfile::tempdir().unwrap();
+        let bin = folder.path().join("bin");
+        let runtime = folder.path().join("runtime");
+        std::fs::create_dir_all(&bin).unwrap();
+        std::fs::create_dir_all(&runtime).unwrap();
+        let path = OsString::from(bin.as_os_str());
+        let runtime_dir = OsString::from(runtime.as_os_str());
+        let bare = [("PATH", &path), ("XDG_RUNTIME_DIR", &runtime_dir)];
+        let reason = system_dialog_missing(environment(&bare)).expect("nothing can appear");
+        assert!(reason.contains("no desktop portal, no zenity"), "{reason}");
+
+        let bus = OsString::from("unix:path=/run/user/1000/bus");
+        let with_bus = [("PATH", &path), ("DBUS_SESSION_BUS_ADDRESS", &bus)];
+        assert_eq!(system_dialog_missing(environment(&with_bus)), None);
+
+        // The bus found where D-Bus clients look when the variable is not set.
+        std::fs::write(runtime.join("bus"), "").unwrap();
+        assert_eq!(system_dialog_missing(environment(&bare)), None);
+        std::fs::remove_file(runtime.join("bus")).unwrap();
+
+        std::fs::write(bin.join("zenity"), "").unwrap();
+        assert_eq!(system_dialog_missing(environment(&bare)), None);
+    }
+
+    #[test]
+    fn a_review_saved_under_a_bare_name_gets_the_project_extension() {
+        let save = DialogPurpose::SaveProject {
+            suggested: PathBuf::from("story.copydesk.ron"),
+        };
+        assert_eq!(
+            save.file_to_write(PathBuf::from("/tmp/review")),
+            PathBuf::from("/tmp/review.copydesk.ron")
+        );
+        assert_eq!(
+            save.file_to_write(PathBuf::from("/tmp/old.ron")),
+            PathBuf::from("/tmp/old.ron")
+        );
+        let open = DialogPurpose::OpenProject;
+        assert_eq!(
+            open.file_to_write(PathBuf::from("/tmp/review")),
+            PathBuf::from("/tmp/review")
+        );
+    }
+
+    #[test]
+    fn a_name_without_a_folder_is_offered_in_the_folder_given() {
+        let folder = tempfile::tempdir().unwrap();
+        let placed = DialogPurpose::SaveProject {
+            suggested: PathBuf::from("sample.copydesk.ron"),
+        }
+        .placed_in(folder.path());
+        assert_eq!(
+            placed.suggested(),
+            Some(folder.path().join("sample.copydesk.ron").as_path())
+        );
     }
 }

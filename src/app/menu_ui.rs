@@ -144,6 +144,19 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 let label = format!("{}{}", if chosen { "✔ " } else { "" }, command.label());
                 command_button_ui(ui, command, true, Some(&label), actions);
             }
+            let own = if state.prefs.own_file_chooser {
+                "✔ "
+            } else {
+                ""
+            };
+            let label = format!("{own}{}", UiCommand::UseOwnFileChooser.label());
+            command_button_ui(
+                ui,
+                UiCommand::UseOwnFileChooser,
+                true,
+                Some(&label),
+                actions,
+            );
             ui.separator();
             for panel in SidePanel::ALL {
                 command_button_ui(ui, UiCommand::ShowPanel(panel), true, None, actions);

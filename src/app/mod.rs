@@ -13,6 +13,7 @@ mod claim_card_ui;
 mod claims_ui;
 pub mod command;
 mod conflicts_ui;
+mod file_chooser_ui;
 pub mod file_dialogs;
 mod highlights;
 mod look;
@@ -30,6 +31,7 @@ mod section_block_ui;
 mod section_text;
 pub mod side_panel;
 mod side_panel_ui;
+mod start_page_ui;
 pub mod state;
 mod suggestions_ui;
 mod widgets;
@@ -37,17 +39,16 @@ mod widgets;
 use std::path::PathBuf;
 
 use egui::{Align2, Color32, FontId, Ui, ViewportCommand};
-use jiff::Timestamp;
 
 pub use article_ui::ArticleView;
 pub use card_parts_ui::is_web_address;
 pub use command::UiCommand;
+pub use file_chooser_ui::FileChooserView;
 pub use file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs, ScriptedFileDialogs};
 use panel_layout::{DeskPanel, OpenPanels};
 use prefs::{PREFERENCES_KEY, Preferences, Theme};
 pub use state::{Action, AppState, Modal, OpenReview, TextSelection, UnsavedChoice};
 
-use crate::document::Document;
 use crate::storage::Safekeeping;
 
 #[derive(Debug, thiserror::Error)]
@@ -63,10 +64,21 @@ pub enum DeskError {
     Window(String),
 }
 
+/// What the desk shows when it is given no file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Start {
+    /// The review worked on last, else the start page: what a person gets.
+    #[default]
+    LastReview,
+    /// The bundled sample: what tests and benchmarks start from.
+    Sample,
+}
+
 /// How the desk starts.
 pub struct DeskOptions {
-    /// A project or article to open; `None` opens the bundled sample.
+    /// A project or article to open; `None` starts as `start` says.
     pub file: Option<PathBuf>,
+    pub start: Start,
     /// Preferences to start with; `None` reads them from eframe's storage.
     pub prefs: Option<Preferences>,
     pub dialogs: Box<dyn FileDialogs>,
@@ -78,6 +90,7 @@ impl Default for DeskOptions {
     fn default() -> Self {
         Self {
             file: None,
+            start: Start::default(),
             prefs: None,
             dialogs: Box::new(NativeFileDialogs),
             safekeeping: Safekeeping::for_this_user(),
@@ -88,6 +101,8 @@ impl Default for DeskOptions {
 pub struct CopydeskApp {
     state: AppState,
     article: ArticleView,
+    /// copydesk's own file chooser, as the person left it (folder, name typed).
+    chooser: FileChooserView,
     window_title: String,
     applied_theme: Option<Theme>,
     /// How wide the side panel was last drawn open: the outline gives way to it.
@@ -114,23 +129,19 @@ impl CopydeskApp {
             .with_reviewer_id();
         style_desk(&cc.egui_ctx);
         let mut state = AppState::new(prefs, options.dialogs, options.safekeeping);
-        match options.file {
-            Some(path) => state.open_now(&path),
-            None => match crate::sample::sample_project(Timestamp::now()) {
-                Ok(project) => {
-                    state.show_review(OpenReview::new(Document::new(project), None, None));
-                }
-                Err(error) => {
-                    state
-                        .dialogs
-                        .show_error(format!("The bundled sample could not be opened: {error}"));
-                }
-            },
+        match (options.file, options.start) {
+            (Some(path), _) => state.open_at_start(&path),
+            (None, Start::Sample) => state.open_sample(),
+            // Without one, the start page.
+            (None, Start::LastReview) => {
+                state.open_last_review();
+            }
         }
         state.look_for_recovery();
         Self {
             state,
             article: ArticleView::default(),
+            chooser: FileChooserView::default(),
             window_title: String::new(),
             applied_theme: None,
             side_panel_width: panel_layout::SIDE_PANEL_DEFAULT_WIDTH,
@@ -186,7 +197,8 @@ impl CopydeskApp {
 
     /// Input that belongs to the window rather than to a widget: shortcuts, closing, drops.
     fn window_actions(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        if self.state.dialogs.modal().is_none() {
+        // While a question or copydesk's own file chooser is open, its keys are its own.
+        if self.state.dialogs.modal().is_none() && self.state.files.chooser().is_none() {
             actions.extend(
                 UiCommand::consume_pressed(ctx)
                     .into_iter()
@@ -278,6 +290,7 @@ impl eframe::App for CopydeskApp {
             });
         menu_ui::notice_ui(&ctx, &self.state, &mut actions);
         modals_ui::modal_ui(&ctx, &self.state, &mut actions);
+        file_chooser_ui::file_chooser_ui(&ctx, &self.state, &mut self.chooser, &mut actions);
         drop_hint_ui(&ctx);
         actions.extend(cards_ui::new_comment_left(&ctx, &self.state));
 

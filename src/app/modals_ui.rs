@@ -4,10 +4,10 @@
 use egui::{Key, RichText, Ui};
 
 use super::command::UiCommand;
-use super::safekeeping_ui;
 use super::state::{
-    Action, AfterUnsaved, AppState, DiskChoice, ElsewhereChoice, Modal, UnsavedChoice,
+    Action, AfterUnsaved, AppState, BesideChoice, DiskChoice, ElsewhereChoice, Modal, UnsavedChoice,
 };
+use super::{safekeeping_ui, start_page_ui};
 use crate::export::ExportFormat;
 use crate::model::Role;
 
@@ -47,6 +47,9 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                     safekeeping_ui::open_elsewhere_ui(ui, path, owner, actions);
                 }
                 Modal::Recover => safekeeping_ui::recover_ui(ui, state, actions),
+                Modal::ReviewBeside { article, review } => {
+                    start_page_ui::review_beside_ui(ui, article, review, actions);
+                }
             });
     });
     // A list in a dialog takes a few frames to find its height (the dialog is centred on
@@ -69,6 +72,9 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                 actions.push(Action::AnswerOpenElsewhere(ElsewhereChoice::Cancel));
             }
             Modal::Recover => actions.push(Action::PostponeRecovery),
+            Modal::ReviewBeside { .. } => {
+                actions.push(Action::AnswerReviewBeside(BesideChoice::Cancel));
+            }
             _ => actions.push(Action::CloseModal),
         }
     }

@@ -36,6 +36,8 @@ pub struct Preferences {
     // Issue 17, item 2 (small windows):
     /// Which side panels the reviewer wants shown (a narrow window may fold one for room).
     pub panels: ShownPanels,
+    /// Whether file dialogs are copydesk's own even where the system's could appear.
+    pub own_file_chooser: bool,
 }
 
 /// The side panels the reviewer wants shown; both, unless they hid one.
@@ -68,6 +70,7 @@ impl Default for Preferences {
             show_suggestions: true,
             suggestion_strength: SuggestionStrength::All,
             panels: ShownPanels::default(),
+            own_file_chooser: false,
         }
     }
 }
@@ -109,6 +112,27 @@ impl Preferences {
     pub fn forget_recent(&mut self, path: &Path) {
         self.recent_files.retain(|p| p != path);
     }
+
+    /// The review worked on last: the most recent project among the recent files that
+    /// still exists.
+    pub fn last_review(&self) -> Option<&Path> {
+        self.recent_reviews().next()
+    }
+
+    /// The projects among the recent files that still exist, most recent first.
+    pub fn recent_reviews(&self) -> impl Iterator<Item = &Path> {
+        self.recent_files
+            .iter()
+            .map(PathBuf::as_path)
+            .filter(|path| is_project_name(path) && path.is_file())
+    }
+}
+
+/// Whether a file's name says it is a project (without reading it: the start page lists
+/// recent files every frame).
+fn is_project_name(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name.to_string_lossy().to_lowercase().ends_with(".ron"))
 }
 
 /// A name to offer when asking the reviewer for theirs.
@@ -156,6 +180,24 @@ mod tests {
         };
         let kept: Preferences = ron::from_str(&ron::to_string(&prefs).unwrap()).unwrap();
         assert_eq!(kept, prefs);
+    }
+
+    #[test]
+    fn the_last_review_is_the_most_recent_project_that_still_exists() {
+        let folder = tempfile::tempdir().unwrap();
+        let older = folder.path().join("older.copydesk.ron");
+        let article = folder.path().join("draft.md");
+        std::fs::write(&older, "").unwrap();
+        std::fs::write(&article, "").unwrap();
+        let mut prefs = Preferences::default();
+        assert_eq!(prefs.last_review(), None);
+        prefs.remember_recent(&older);
+        prefs.remember_recent(&folder.path().join("gone.copydesk.ron"));
+        prefs.remember_recent(&article);
+        let older = std::fs::canonicalize(&older).unwrap();
+        assert_eq!(prefs.last_review(), Some(older.as_path()));
+        std::fs::remove_file(&older).unwrap();
+        assert_eq!(prefs.last_review(), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use copydesk::app::prefs::Preferences;
-use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs};
+use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs, Start};
 use copydesk::model::{Project, SectionId};
 use copydesk::storage::Safekeeping;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
@@ -63,6 +63,7 @@ pub(crate) fn desk_running_at_most(
             CopydeskApp::new(
                 cc,
                 DeskOptions {
+                    start: Start::Sample,
                     file,
                     prefs,
                     dialogs: Box::new(dialogs),

@@ -6,7 +6,7 @@
 //! Without Xvfb and xdotool (installed by `.ci/run`) the test fails under CI and says it was
 //! skipped elsewhere.
 
-mod real_desk;
+pub(crate) mod real_desk;
 
 use std::os::unix::process::ExitStatusExt as _;
 use std::process::Stdio;

@@ -16,7 +16,7 @@ use crate::common::copydesk;
 const TOOLS: [&str; 2] = ["Xvfb", "xdotool"];
 
 /// Whether Xvfb and xdotool are installed; under CI their absence fails the test.
-pub(super) fn tools_installed() -> bool {
+pub(crate) fn tools_installed() -> bool {
     let on_path = |tool: &str| {
         std::env::var_os("PATH")
             .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(tool).is_file()))
@@ -41,10 +41,10 @@ pub(super) fn tools_installed() -> bool {
 
 /// The processes the test started, killed and reaped however it ends.
 #[derive(Default)]
-pub(super) struct Processes(pub(super) Vec<Child>);
+pub(crate) struct Processes(pub(crate) Vec<Child>);
 
 impl Processes {
-    pub(super) fn add(&mut self, child: Child) -> &mut Child {
+    pub(crate) fn add(&mut self, child: Child) -> &mut Child {
         self.0.push(child);
         self.0.last_mut().unwrap()
     }
@@ -61,17 +61,17 @@ impl Drop for Processes {
 }
 
 /// A private home for the desk: its preferences, its data folder and its display.
-pub(super) struct DeskEnv {
+pub(crate) struct DeskEnv {
     home: PathBuf,
     runtime: PathBuf,
     data: PathBuf,
     display: String,
     /// Where the desk's output goes.
-    pub(super) log: PathBuf,
+    pub(crate) log: PathBuf,
 }
 
 impl DeskEnv {
-    pub(super) fn new(root: &Path, display: String) -> Self {
+    pub(crate) fn new(root: &Path, display: String) -> Self {
         let home = root.join("home");
         let runtime = root.join("runtime");
         for dir in [&home, &runtime] {
@@ -93,7 +93,7 @@ impl DeskEnv {
     }
 
     /// `copydesk ARGS` as the person at this display runs it.
-    pub(super) fn copydesk(&self, args: &[&str]) -> Command {
+    pub(crate) fn copydesk(&self, args: &[&str]) -> Command {
         let mut command = copydesk();
         command
             .args(args)
@@ -111,14 +111,14 @@ impl DeskEnv {
         command
     }
 
-    pub(super) fn recover(&self, args: &[&str]) -> Output {
+    pub(crate) fn recover(&self, args: &[&str]) -> Output {
         let mut all = vec!["recover"];
         all.extend_from_slice(args);
         self.copydesk(&all).output().unwrap()
     }
 
     /// Runs xdotool on this display; fails the test if it does not succeed within 10 s.
-    pub(super) fn xdotool(&self, args: &[&str]) -> String {
+    pub(crate) fn xdotool(&self, args: &[&str]) -> String {
         let mut child = Command::new("xdotool")
             .args(args)
             .env("DISPLAY", &self.display)
@@ -145,19 +145,19 @@ impl DeskEnv {
     }
 
     /// A key combination, then a moment for the desk to draw a frame with it.
-    pub(super) fn key(&self, keys: &str) {
+    pub(crate) fn key(&self, keys: &str) {
         self.xdotool(&["key", "--clearmodifiers", keys]);
         std::thread::sleep(Duration::from_millis(400));
     }
 
-    pub(super) fn type_text(&self, text: &str) {
+    pub(crate) fn type_text(&self, text: &str) {
         self.xdotool(&["type", "--delay", "40", text]);
         std::thread::sleep(Duration::from_millis(300));
     }
 
     /// The journal, once one in the data folder satisfies `done` (polled for 10 s: it is
     /// written 1.5 s after the last change).
-    pub(super) fn wait_for_journal(&self, what: &str, done: impl Fn(&Project) -> bool) -> PathBuf {
+    pub(crate) fn wait_for_journal(&self, what: &str, done: impl Fn(&Project) -> bool) -> PathBuf {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let written = self
@@ -200,7 +200,7 @@ impl DeskEnv {
     }
 
     /// A picture of the screen, for a failure message: where it was saved, or why not.
-    fn screenshot(&self, name: &str) -> String {
+    pub(crate) fn screenshot(&self, name: &str) -> String {
         let path =
             Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("crash_recovery-{name}.png"));
         // ImageMagick's `import`, where it is installed.
@@ -215,7 +215,7 @@ impl DeskEnv {
         }
     }
 
-    pub(super) fn journals(&self) -> Vec<PathBuf> {
+    pub(crate) fn journals(&self) -> Vec<PathBuf> {
         std::fs::read_dir(self.data.join("recovery"))
             .map(|entries| {
                 entries
@@ -228,7 +228,7 @@ impl DeskEnv {
 }
 
 /// Starts Xvfb on a display nobody uses (it picks the number itself and says which).
-pub(super) fn start_xvfb(processes: &mut Processes, log: &Path) -> String {
+pub(crate) fn start_xvfb(processes: &mut Processes, log: &Path) -> String {
     let xvfb = processes.add(
         Command::new("Xvfb")
             .args([
@@ -307,7 +307,7 @@ fn cpu_ticks(pid: u32) -> u64 {
 /// Waits until the desk has drawn everything it was given: egui draws only when something
 /// happens, so a desk with no input to handle and no text cursor blinking uses no processor
 /// time at all. Half a second without any means it is done.
-pub(super) fn settle(pid: u32, what: &str) {
+pub(crate) fn settle(pid: u32, what: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
     let mut last = cpu_ticks(pid);
     let mut quiet_since = Instant::now();
@@ -326,7 +326,7 @@ pub(super) fn settle(pid: u32, what: &str) {
 }
 
 /// The visible window of process `pid`, waited for up to 30 s.
-pub(super) fn window_of(env: &DeskEnv, desk: &mut Child) -> String {
+pub(crate) fn window_of(env: &DeskEnv, desk: &mut Child) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
     let pid = desk.id().to_string();
     loop {

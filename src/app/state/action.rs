@@ -99,6 +99,12 @@ pub enum Action {
     LeaveNewComment(CommentId),
     /// Removes a claim, saying what went with it and how to get it back.
     RemoveClaim(ClaimId),
+    // Issue 17, items 1 and 6 (file dialogs on any desktop; starting):
+    /// copydesk's own file chooser answered: the path chosen, or `None` for Cancel.
+    AnswerFileChooser(Option<PathBuf>),
+    /// Opens the bundled sample (the start page's "Try the sample").
+    OpenSample,
+    AnswerReviewBeside(BesideChoice),
 }
 
 /// What to do about unsaved changes before something replaces the review.
@@ -106,6 +112,16 @@ pub enum Action {
 pub enum UnsavedChoice {
     Save,
     Discard,
+    Cancel,
+}
+
+/// What to do with an article that already has a review beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BesideChoice {
+    /// Open the review saved beside it.
+    OpenReview,
+    /// Import the article as a new review.
+    ImportAnew,
     Cancel,
 }
 

@@ -54,6 +54,13 @@ pub enum Modal {
     },
     /// Offers back what a desk that crashed left in its recovery journals.
     Recover,
+    // Issue 17, item 6 (starting):
+    /// The article being opened has a review saved beside it: open that, or import the
+    /// article as a new review?
+    ReviewBeside {
+        article: PathBuf,
+        review: PathBuf,
+    },
 }
 
 #[derive(Clone, Debug)]

@@ -24,11 +24,11 @@ mod reviewing;
 mod settling;
 mod suggestion_cache;
 
-pub use action::{Action, DiskChoice, ElsewhereChoice, UnsavedChoice};
+pub use action::{Action, BesideChoice, DiskChoice, ElsewhereChoice, UnsavedChoice};
 pub use checking::FactCheckViews;
 pub use conflict_index::{ConflictIndex, conflict_mark};
 pub use dialogs::{AfterUnsaved, Dialogs, Modal, NOTICE_DURATION, Notice};
-pub use files::{Files, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
+pub use files::{ChooserRequest, Files, Place, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
 pub use navigation::{CardRequests, Navigation, ScrollTarget, TextSelection};
 pub use review::{OpenReview, ReadOnly};
 pub use suggestion_cache::SuggestionCache;
@@ -229,6 +229,13 @@ impl AppState {
             }
             Action::LeaveNewComment(comment) => self.leave_new_comment(&comment),
             Action::RemoveClaim(claim) => self.remove_claim(&claim),
+            Action::AnswerFileChooser(answer) => self.answer_chooser(answer, ctx),
+            Action::OpenSample => {
+                if !self.refuse_while_busy() {
+                    self.open_sample();
+                }
+            }
+            Action::AnswerReviewBeside(choice) => self.answer_review_beside(choice),
         }
         self.refresh();
     }
@@ -375,6 +382,9 @@ impl AppState {
                 };
                 let width = ctx.content_rect().width();
                 self.prefs.panels = panel_layout::toggled(self.prefs.panels, panel, width);
+            }
+            UiCommand::UseOwnFileChooser => {
+                self.prefs.own_file_chooser = !self.prefs.own_file_chooser;
             }
         }
     }

@@ -3,10 +3,12 @@
 //!
 //! [`Files`] owns the file dialogs, the file thread (saves and recovery journals, in order),
 //! the long job (an open or a revision), the export being written, and the reviews a crashed
-//! desk left. Each flow is a file of its own: `opening`, `dialog_answers`, `saving`,
-//! `recovery`, `export`, `long_work`, `merging`; `landing` decides when a finished job's
-//! result may land.
+//! desk left. Each flow is a file of its own: `opening`, `dialog_answers` (and `chooser`,
+//! copydesk's own file chooser where no system dialog can appear), `saving`, `recovery`,
+//! `export`, `long_work`, `merging`, `starting` (the last review, an article with a review
+//! beside it); `landing` decides when a finished job's result may land.
 
+mod chooser;
 mod dialog_answers;
 mod export;
 pub(super) mod journal_state;
@@ -16,9 +18,12 @@ mod merging;
 mod opening;
 mod recovery;
 mod saving;
+mod starting;
 
 use std::path::PathBuf;
+use std::time::Instant;
 
+pub use chooser::{ChooserRequest, Place};
 pub use long_work::{SHOW_PROGRESS_AFTER, WorkInProgress};
 pub use recovery::RecoveryOffer;
 
@@ -37,12 +42,26 @@ struct AskedDialog {
     review_serial: Option<u64>,
     /// What to do after a successful save.
     after_save: Option<AfterUnsaved>,
+    /// The folder it was asked to show first.
+    folder: Option<PathBuf>,
+    /// When it was asked for: a system dialog that answers Cancel sooner than a person could
+    /// never appeared.
+    asked_at: Instant,
+    /// Whether it is copydesk's own chooser rather than the system's.
+    own: bool,
 }
 
 /// The desk's files and the work it does on them.
 pub struct Files {
     dialogs: Box<dyn FileDialogs>,
     asked_dialog: Option<AskedDialog>,
+    /// copydesk's own file chooser, while it is open.
+    chooser: Option<ChooserRequest>,
+    /// Why the system's dialogs are not used (none can appear here, or one failed): set, the
+    /// desk's own chooser is used for the rest of the session.
+    system_dialogs_fail: Option<String>,
+    /// Whether the person was told why.
+    said_why_own_chooser: bool,
     safekeeping: Safekeeping,
     /// Saves and journal writes and removals, one after another.
     file_thread: SerialWorker,
@@ -74,8 +93,11 @@ impl std::fmt::Debug for Files {
 impl Files {
     pub(super) fn new(dialogs: Box<dyn FileDialogs>, safekeeping: Safekeeping) -> Self {
         Self {
+            system_dialogs_fail: dialogs.unavailable_because(),
             dialogs,
             asked_dialog: None,
+            chooser: None,
+            said_why_own_chooser: false,
             safekeeping,
             file_thread: SerialWorker::start("files"),
             saving: None,
@@ -87,6 +109,16 @@ impl Files {
             recovery_offers: Vec::new(),
             recovery_postponed: false,
         }
+    }
+
+    /// copydesk's own file chooser, while it is open.
+    pub fn chooser(&self) -> Option<&ChooserRequest> {
+        self.chooser.as_ref()
+    }
+
+    /// Why the system's file dialogs are not used, when they are not.
+    pub fn system_dialogs_fail(&self) -> Option<&str> {
+        self.system_dialogs_fail.as_deref()
     }
 
     /// The file a save is on its way to, if one is.
@@ -144,16 +176,5 @@ impl Files {
         work: impl FnOnce(&crate::progress::Progress) -> T + Send + 'static,
     ) -> Task<T> {
         Task::queue(&self.file_thread, None, work)
-    }
-}
-
-/// Where a new project file goes by default: `review` → `review.copydesk.ron`; names that
-/// already end in `.ron` are kept.
-fn with_project_extension(path: PathBuf) -> PathBuf {
-    let name = crate::text::file_name(&path);
-    if name.to_lowercase().ends_with(".ron") {
-        path
-    } else {
-        path.with_file_name(format!("{name}{}", crate::project_file::PROJECT_EXTENSION))
     }
 }

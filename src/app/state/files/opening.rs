@@ -47,7 +47,7 @@ impl AppState {
                 self.dialogs.confirm_quit();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            AfterUnsaved::Open(path) => self.start_open(&path),
+            AfterUnsaved::Open(path) => self.open_asking_about_review_beside(&path),
             AfterUnsaved::AskImport => self.ask_file(DialogPurpose::ImportArticle, None, ctx),
             AfterUnsaved::AskOpen => self.ask_file(DialogPurpose::OpenProject, None, ctx),
             AfterUnsaved::Restore(journal) => self.restore_now(&journal),
