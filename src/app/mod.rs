@@ -14,6 +14,8 @@ mod claims_ui;
 pub mod command;
 mod conflicts_ui;
 pub mod file_dialogs;
+mod find_highlights;
+mod find_ui;
 mod highlights;
 mod look;
 mod menu_ui;
@@ -225,11 +227,17 @@ impl eframe::App for CopydeskApp {
             self.article.request_scroll(target);
         }
         let card_requests = self.state.navigation.take_card_requests();
+        let focus_find = self.state.find.take_focus_request();
 
         egui::Panel::top("menu").show(ui, |ui| {
             menu_ui::menu_bar_ui(ui, &self.state, &mut actions);
         });
         egui::Panel::bottom("status").show(ui, |ui| menu_ui::status_bar_ui(ui, &self.state));
+        if self.state.find.is_open() {
+            egui::Panel::top("find").show(ui, |ui| {
+                find_ui::find_bar_ui(ui, &self.state, focus_find, &mut actions);
+            });
+        }
         egui::Panel::left("outline")
             .resizable(true)
             .default_size(260.0)

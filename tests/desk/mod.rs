@@ -2,6 +2,7 @@
 //! comments and claims from the mouse and the keyboard, and the publishing gate.
 
 mod files;
+mod find;
 
 use std::path::Path;
 

@@ -11,7 +11,7 @@ use crate::merge::Pick;
 use crate::model::{
     CheckKind, ClaimId, ClaimStatus, CommentId, ConflictId, MarkId, ReviewerId, Role, SectionId,
 };
-use crate::query::ClaimQuery;
+use crate::query::{ClaimQuery, FindQuery};
 use crate::suggest::SuggestionKey;
 
 use super::navigation::TextSelection;
@@ -94,6 +94,12 @@ pub enum Action {
     DiscardRecovery(PathBuf),
     /// Leaves the recovery journals for the next start.
     PostponeRecovery,
+    // Issue 17, item 3: find.
+    /// The find bar's query or its options changed: the current match becomes the first at or
+    /// after the one there was.
+    SetFindQuery(FindQuery),
+    /// Closes the find bar: its highlights go, a match selected in the text stays selected.
+    CloseFind,
 }
 
 /// What to do about unsaved changes before something replaces the review.

@@ -18,6 +18,8 @@ mod checking;
 mod conflict_index;
 mod dialogs;
 mod files;
+mod find;
+mod finding;
 mod navigation;
 mod review;
 mod reviewing;
@@ -29,6 +31,7 @@ pub use checking::FactCheckViews;
 pub use conflict_index::{ConflictIndex, conflict_mark};
 pub use dialogs::{AfterUnsaved, Dialogs, Modal, NOTICE_DURATION, Notice};
 pub use files::{Files, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
+pub use find::Find;
 pub use navigation::{CardRequests, Navigation, ScrollTarget, TextSelection};
 pub use review::{OpenReview, ReadOnly};
 pub use suggestion_cache::SuggestionCache;
@@ -50,6 +53,8 @@ pub struct AppState {
     pub views: FactCheckViews,
     pub files: Files,
     pub dialogs: Dialogs,
+    /// The find bar (issue 17, item 3).
+    pub find: Find,
 }
 
 impl std::fmt::Debug for AppState {
@@ -78,6 +83,7 @@ impl AppState {
             navigation: Navigation::default(),
             views: FactCheckViews::default(),
             files: Files::new(dialogs, safekeeping),
+            find: Find::default(),
         }
     }
 
@@ -116,6 +122,7 @@ impl AppState {
         let suggestions = self.views.suggestions();
         self.navigation
             .forget_suggestion_unless(|key| suggestions.find(key).is_some());
+        self.refresh_find();
     }
 
     /// Whether the desk must keep drawing frames to pick up work running off its thread.
@@ -224,6 +231,9 @@ impl AppState {
                 self.files.postpone_recovery();
                 self.dialogs.close_if(&Modal::Recover);
             }
+            // Issue 17, item 3: find.
+            Action::SetFindQuery(query) => self.set_find_query(query),
+            Action::CloseFind => self.close_find(),
         }
         self.refresh();
     }
@@ -356,6 +366,10 @@ impl AppState {
                 }
             }
             UiCommand::ShowPanel(panel) => self.views.show(panel),
+            // Issue 17, item 3: find.
+            UiCommand::Find => self.open_find(),
+            UiCommand::FindNext => self.step_match(true),
+            UiCommand::FindPrevious => self.step_match(false),
         }
     }
 
