@@ -14,13 +14,13 @@ use std::time::{Duration, Instant};
 
 use egui::{Galley, Ui};
 
+use super::find_highlights::{FoundSpan, heading_galley};
 use super::highlights::spans_by_section;
 use super::look;
 use super::section_text::SpanTarget;
-use super::find_highlights::{FoundSpan, heading_galley};
 use super::section_text::{MarkSpan, ParagraphMap, section_galley};
-use super::state::{Find, OpenReview};
 use super::state::SuggestionCache;
+use super::state::{Find, OpenReview};
 use crate::fingerprint::hash_of;
 use crate::model::{Project, ReviewerId, Section, SectionId};
 
@@ -355,12 +355,9 @@ impl ArticleLayout {
         let layout = SectionLayout {
             text_key,
             style_key,
-            heading: section
-                .heading
-                .as_ref()
-                .map(|heading| {
-                    heading_galley(ui, heading, section.level, width, &found_in_heading)
-                }),
+            heading: section.heading.as_ref().map(|heading| {
+                heading_galley(ui, heading, section.level, width, &found_in_heading)
+            }),
             body: section_galley(ui, &section.text, (spans, &found), selected, width),
             map: ParagraphMap::new(&section.text),
             found,

@@ -85,13 +85,15 @@ impl ArticleView {
     /// The matches of find highlighted in a section's text as last laid out (for tests):
     /// each character range, and whether it is the current match.
     pub fn found_highlights(&self, section: &SectionId) -> Vec<(std::ops::Range<usize>, bool)> {
-        self.layout.section(section).map_or_else(Vec::new, |layout| {
-            layout
-                .found
-                .iter()
-                .map(|span| (span.range.clone(), span.current))
-                .collect()
-        })
+        self.layout
+            .section(section)
+            .map_or_else(Vec::new, |layout| {
+                layout
+                    .found
+                    .iter()
+                    .map(|span| (span.range.clone(), span.current))
+                    .collect()
+            })
     }
 
     /// Where a character of a section's text was drawn in the last frame (the middle of its

@@ -62,10 +62,7 @@ pub fn find_bar_ui(ui: &mut Ui, state: &AppState, take_focus: bool, actions: &mu
         }
 
         count_ui(ui, state);
-        for (command, icon) in [
-            (UiCommand::FindPrevious, "⏶"),
-            (UiCommand::FindNext, "⏷"),
-        ] {
+        for (command, icon) in [(UiCommand::FindPrevious, "⏶"), (UiCommand::FindNext, "⏷")] {
             let response = ui
                 .add_enabled(find.count() > 0, egui::Button::new(icon))
                 .accessible_name(command.label())
@@ -113,11 +110,9 @@ fn count_ui(ui: &mut Ui, state: &AppState) {
     let count = find.count();
     let text = match (find.current(), find.current_match()) {
         _ if count == 0 => "No matches".to_owned(),
-        (Some(current), Some(found)) => format!(
-            "{} of {count} · {}",
-            current + 1,
-            found.place.description()
-        ),
+        (Some(current), Some(found)) => {
+            format!("{} of {count} · {}", current + 1, found.place.description())
+        }
         _ => crate::text::counted(count, "match", "matches"),
     };
     let label = RichText::new(text).size(12.5);

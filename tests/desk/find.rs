@@ -60,7 +60,10 @@ fn a_query_counts_its_matches_and_steps_through_the_text_and_into_cards() {
     let view = harness.state().article_view();
     let in_opening = view.found_highlights(&opening);
     assert_eq!(in_opening.len(), 1);
-    assert!(in_opening[0].1, "the current match is highlighted as current");
+    assert!(
+        in_opening[0].1,
+        "the current match is highlighted as current"
+    );
     let in_east_side = view.found_highlights(&section_id(&harness, 1));
     assert_eq!(in_east_side.len(), 1);
     assert!(!in_east_side[0].1);
@@ -75,7 +78,10 @@ fn a_query_counts_its_matches_and_steps_through_the_text_and_into_cards() {
         .unwrap()
         .id
         .clone();
-    assert_eq!(current_place(&harness), FindPlace::VerdictNote(claim.clone()));
+    assert_eq!(
+        current_place(&harness),
+        FindPlace::VerdictNote(claim.clone())
+    );
     assert_eq!(selected_mark(&harness), Some(MarkId::Claim(claim)));
     assert_eq!(selected_text(&harness), None);
     harness.get_by_label("Verdict note for claim “€14.6 million”");
@@ -145,13 +151,24 @@ fn esc_closes_the_bar_and_the_match_it_left_selected_takes_a_comment() {
     type_query(&mut harness, "300 metres");
     assert_eq!(position(&harness), (Some(1), 1));
     let east_side = section_id(&harness, 1);
-    assert_eq!(harness.state().article_view().found_highlights(&east_side).len(), 1);
+    assert_eq!(
+        harness
+            .state()
+            .article_view()
+            .found_highlights(&east_side)
+            .len(),
+        1
+    );
 
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(!harness.state().state().find.is_open());
     assert!(harness.query_by_label("Find").is_none(), "the bar is gone");
     assert!(
-        harness.state().article_view().found_highlights(&east_side).is_empty(),
+        harness
+            .state()
+            .article_view()
+            .found_highlights(&east_side)
+            .is_empty(),
         "its highlights are gone"
     );
     assert_eq!(selected_text(&harness).as_deref(), Some("300 metres"));

@@ -166,7 +166,11 @@ impl Find {
             None => {
                 let first = searched.results.first_from(&searched.corpus, &from);
                 let first = first.unwrap_or(0);
-                if forward { first } else { (first + count - 1) % count }
+                if forward {
+                    first
+                } else {
+                    (first + count - 1) % count
+                }
             }
         });
     }

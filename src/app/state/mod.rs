@@ -8,7 +8,8 @@
 //! The state is grouped by concern, each group a struct that owns its fields:
 //! [`Navigation`] (where the reviewer is and what is selected), [`FactCheckViews`] (the side
 //! panel's tab, the claims view, the suggestions), [`Files`] (dialogs, saving, autosave,
-//! long work) and [`Dialogs`] (the question asked, the notice shown). `handle` routes each
+//! long work), [`Dialogs`] (the question asked, the notice shown) and [`Find`] (the find
+//! bar, its matches). `handle` routes each
 //! action to the group it belongs to; what spans groups — an edit built from the selection,
 //! a file that replaces the review — is done here and in `reviewing` and `files`, through
 //! the groups' methods.

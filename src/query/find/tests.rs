@@ -68,7 +68,10 @@ fn non_ascii_text_keeps_its_character_offsets() {
     let text = "İİ İstanbul, STRAẞE und Straße; 5 \u{212A}; ΟΔΥΣΣΕΥΣ Οδυσσευς; Émile émile";
     let project = project_with_text(text);
     assert_eq!(found_words(&project, &query("istanbul")), ["İstanbul"]);
-    assert_eq!(found_words(&project, &query("straße")), ["STRAẞE", "Straße"]);
+    assert_eq!(
+        found_words(&project, &query("straße")),
+        ["STRAẞE", "Straße"]
+    );
     assert_eq!(found_words(&project, &query("k;")), ["\u{212A};"]);
     assert_eq!(
         found_words(&project, &query("οδυσσευς")),
@@ -101,7 +104,10 @@ fn whole_words_follow_unicode_word_boundaries() {
     // An accent written as a combining mark belongs to its letter.
     assert!(whole("cafe\u{301}", "cafe").is_empty());
     assert_eq!(whole("cafe\u{301}, cafe.", "cafe"), ["cafe"]);
-    assert_eq!(found_words(&project_with_text("cafe\u{301}"), &query("cafe")), ["cafe"]);
+    assert_eq!(
+        found_words(&project_with_text("cafe\u{301}"), &query("cafe")),
+        ["cafe"]
+    );
     assert_eq!(whole("(cat) cat's \"cat\"", "cat"), ["cat", "cat"]);
     // Ideographs are words each.
     assert_eq!(whole("東京都", "京"), ["京"]);
@@ -203,7 +209,10 @@ fn the_matches_of_a_section_and_where_to_start() {
     assert!(!in_second.is_empty());
     for (number, range) in &in_second {
         assert_eq!(all[*number].range, *range);
-        assert_eq!(all[*number].place, FindPlace::Text(project.sections[1].id.clone()));
+        assert_eq!(
+            all[*number].place,
+            FindPlace::Text(project.sections[1].id.clone())
+        );
     }
     // From the start of the second section, the first match there.
     let from = results
