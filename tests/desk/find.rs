@@ -8,7 +8,7 @@ use copydesk::query::FindPlace;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
-use crate::common::desk::{ALT, CTRL, CTRL_ALT, Desk, desk, press, project, section_id};
+use crate::common::desk::{ALT, CTRL, CTRL_ALT, Desk, desk, press, project, section_id, type_into};
 use crate::common::passage_of;
 
 /// Types into the find bar one key at a time, as a person would.
@@ -197,4 +197,32 @@ fn ctrl_y_redoes_too() {
     assert_ne!(project(&harness).sections[0].status, ReviewStatus::Approved);
     press(&mut harness, CTRL, Key::Y);
     assert_eq!(project(&harness).sections[0].status, ReviewStatus::Approved);
+}
+
+#[test]
+fn words_typed_in_a_card_are_found_once_the_typing_pauses() {
+    let mut harness = desk(None, Some("Bo"), &ScriptedFileDialogs::default());
+    press(&mut harness, CTRL, Key::F);
+    type_query(&mut harness, "authority");
+    assert_eq!(position(&harness), (Some(1), 6));
+    // Each key typed in a card is not a search of the whole review…
+    type_into(
+        &mut harness,
+        "Comment on “Officials described it as the most ambi…”",
+        " Which authority?",
+    );
+    assert!(
+        project(&harness).comments[0]
+            .body
+            .ends_with("Which authority?")
+    );
+    assert_eq!(position(&harness).1, 6);
+    // … but once the typing pauses, what was typed is found.
+    std::thread::sleep(std::time::Duration::from_millis(350));
+    harness.run();
+    assert_eq!(position(&harness).1, 7);
+    press(&mut harness, Modifiers::NONE, Key::F3);
+    assert!(matches!(current_place(&harness), FindPlace::VerdictNote(_)));
+    press(&mut harness, Modifiers::NONE, Key::F3);
+    assert!(matches!(current_place(&harness), FindPlace::CommentBody(_)));
 }

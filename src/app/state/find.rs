@@ -3,7 +3,11 @@
 //!
 //! The texts are gathered from the review once per change of it (and of whose marks are
 //! shown), and only while the bar is open; a query that grows narrows the matches it had
-//! (`query::FindResults::refined`), so typing in a book keeps up.
+//! (`query::FindResults::refined`), so typing in a book keeps up. Typing in a card changes
+//! only words, never the article: the texts are gathered again once the typing pauses (or at
+//! once when find is used), so each key typed in a note does not search a whole book.
+
+use std::time::{Duration, Instant};
 
 use super::navigation::TextSelection;
 use super::review::OpenReview;
@@ -11,18 +15,23 @@ use crate::app::find_highlights::FoundSpan;
 use crate::model::ReviewerId;
 use crate::query::{FindAnchor, FindCorpus, FindMatch, FindQuery, FindResults};
 
-/// What the texts were gathered from: the review (its serial and change count) and whose
-/// marks were shown.
+/// How long typing in a card must pause before the texts are gathered again.
+const GATHER_AFTER_TYPING: Duration = Duration::from_millis(300);
+
+/// What the texts were gathered from, but for words typed in cards: the review (its serial
+/// and structure change count) and whose marks were shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct CorpusKey {
     review: u64,
-    change_count: u64,
+    structure_change_count: u64,
     marks_by: Option<ReviewerId>,
 }
 
 #[derive(Debug)]
 struct Searched {
     key: CorpusKey,
+    /// The review's change count the texts were gathered at (words typed included).
+    change_count: u64,
     corpus: FindCorpus,
     results: FindResults,
 }
@@ -41,6 +50,9 @@ pub struct Find {
     /// The text selection made for the current match: taken back when the match moves out
     /// of the text, left for Comment or Flag claim when the bar closes.
     selection_made: Option<TextSelection>,
+    /// The review's change count last seen, and when it was first seen: typing in a card
+    /// pauses once it has stayed the same for a while.
+    last_change: Option<(u64, Instant)>,
 }
 
 impl Find {
@@ -102,9 +114,25 @@ impl Find {
         self.selection_made = None;
     }
 
+    /// Whether words typed in a card wait to be searched (the desk keeps drawing frames
+    /// until they are).
+    pub fn is_behind(&self) -> bool {
+        self.searched
+            .as_ref()
+            .zip(self.last_change)
+            .is_some_and(|(searched, (seen, _))| searched.change_count != seen)
+    }
+
     /// Keeps the texts searched in step with the review: gathered again after a change (the
-    /// current match stays where it was, nothing scrolls), dropped while the bar is closed.
-    pub(super) fn refresh(&mut self, review: Option<&OpenReview>, marks_by: Option<&ReviewerId>) {
+    /// current match stays where it was, nothing scrolls) — after words typed in a card only
+    /// once the typing has paused, unless `at_once` —, dropped while the bar is closed.
+    pub(super) fn refresh(
+        &mut self,
+        review: Option<&OpenReview>,
+        marks_by: Option<&ReviewerId>,
+        now: Instant,
+        at_once: bool,
+    ) {
         let Some(review) = review.filter(|_| self.open) else {
             self.searched = None;
             self.current = None;
@@ -112,10 +140,22 @@ impl Find {
         };
         let key = CorpusKey {
             review: review.serial(),
-            change_count: review.document().change_count(),
+            structure_change_count: review.document().structure_change_count(),
             marks_by: marks_by.cloned(),
         };
-        if self.searched.as_ref().is_some_and(|s| s.key == key) {
+        let change_count = review.document().change_count();
+        let changed_at = match self.last_change {
+            Some((seen, at)) if seen == change_count => at,
+            _ => {
+                self.last_change = Some((change_count, now));
+                now
+            }
+        };
+        if let Some(searched) = &self.searched
+            && searched.key == key
+            && (searched.change_count == change_count
+                || (!at_once && now.duration_since(changed_at) < GATHER_AFTER_TYPING))
+        {
             return;
         }
         let anchor = self.current_anchor();
@@ -132,6 +172,7 @@ impl Find {
             .and_then(|anchor| results.first_from(&corpus, &anchor));
         self.searched = Some(Searched {
             key,
+            change_count,
             corpus,
             results,
         });

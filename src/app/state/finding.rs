@@ -2,6 +2,8 @@
 //! and Flag claim work on it), in a heading, or in a comment's or claim's card, opened and
 //! scrolled to in the side panel.
 
+use std::time::Instant;
+
 use super::navigation::TextSelection;
 use super::{AppState, OpenReview};
 use crate::app::side_panel::SidePanel;
@@ -12,7 +14,7 @@ impl AppState {
     /// Ctrl+F: opens the find bar with the keyboard in it.
     pub(super) fn open_find(&mut self) {
         self.find.open();
-        self.refresh_find();
+        self.refresh_find_at_once();
     }
 
     /// F3 / Shift+F3 (Enter / Shift+Enter in the bar): the next or previous match.
@@ -20,12 +22,14 @@ impl AppState {
         if !self.find.is_open() {
             self.open_find();
         }
+        self.refresh_find_at_once();
         let from = self.reading_anchor();
         self.find.step(forward, from);
         self.show_current_match();
     }
 
     pub(super) fn set_find_query(&mut self, query: FindQuery) {
+        self.refresh_find_at_once();
         let from = self.reading_anchor();
         self.find.set_query(query, from);
         self.show_current_match();
@@ -36,9 +40,19 @@ impl AppState {
         self.find.close();
     }
 
+    /// Keeps find's texts in step with the review (words typed in a card once typing pauses).
     pub(super) fn refresh_find(&mut self) {
+        let now = Instant::now();
+        let marks_by = self.views.marks_by();
         self.find
-            .refresh(self.review.as_ref(), self.views.marks_by());
+            .refresh(self.review.as_ref(), marks_by, now, false);
+    }
+
+    /// Brings find's texts up to date now: find is being used.
+    fn refresh_find_at_once(&mut self) {
+        let now = Instant::now();
+        let marks_by = self.views.marks_by();
+        self.find.refresh(self.review.as_ref(), marks_by, now, true);
     }
 
     /// Where finding starts when no match is current: the start of the current section.

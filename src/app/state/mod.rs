@@ -128,7 +128,7 @@ impl AppState {
 
     /// Whether the desk must keep drawing frames to pick up work running off its thread.
     pub fn is_waiting_for_work(&self) -> bool {
-        self.views.suggestions().is_reading() || self.files.is_busy()
+        self.views.suggestions().is_reading() || self.files.is_busy() || self.find.is_behind()
     }
 
     pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
