@@ -6,6 +6,7 @@
 
 mod book;
 mod desk;
+mod find;
 mod import;
 mod merge;
 mod revise;
@@ -16,7 +17,7 @@ mod support;
 use std::process::ExitCode;
 
 /// Every group, by the name that runs it, in the order `cargo bench` runs them.
-const GROUPS: [(&str, fn()); 7] = [
+const GROUPS: [(&str, fn()); 8] = [
     ("desk", desk::run),
     ("suggest", suggest::run),
     ("revise", revise::run),
@@ -24,6 +25,7 @@ const GROUPS: [(&str, fn()); 7] = [
     ("merge", merge::run),
     ("storage", storage::run),
     ("book", book::run),
+    ("find", find::run),
 ];
 
 fn main() -> ExitCode {

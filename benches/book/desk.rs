@@ -26,7 +26,7 @@ fn thread_cpu_time() -> Option<Duration> {
 
 /// Runs one frame; returns its CPU time (wall time where CPU time is not available) and its
 /// wall time.
-fn timed_step(harness: &mut Desk) -> (Duration, Duration) {
+pub(crate) fn timed_step(harness: &mut Desk) -> (Duration, Duration) {
     let cpu = thread_cpu_time();
     let started = Instant::now();
     harness.step();
@@ -42,9 +42,9 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     ms(sorted[index])
 }
 
-pub(super) type Desk = Harness<'static, CopydeskApp>;
+pub(crate) type Desk = Harness<'static, CopydeskApp>;
 
-pub(super) fn desk(file: Option<PathBuf>) -> Desk {
+pub(crate) fn desk(file: Option<PathBuf>) -> Desk {
     Harness::builder()
         .with_size(vec2(1400.0, 900.0))
         .with_max_steps(100_000)
@@ -78,7 +78,7 @@ fn wheel(harness: &mut Desk, delta: f32) {
 }
 
 /// Steps until the background work (suggestions, layout slices) is done.
-pub(super) fn settle(harness: &mut Desk) -> u64 {
+pub(crate) fn settle(harness: &mut Desk) -> u64 {
     let mut frames: u64 = 0;
     while harness.state().state().views.suggestions().is_reading() {
         std::thread::sleep(Duration::from_millis(2));

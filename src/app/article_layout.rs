@@ -12,14 +12,15 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use egui::{FontId, Galley, Ui};
+use egui::{Galley, Ui};
 
+use super::find_highlights::{FoundSpan, heading_galley};
 use super::highlights::spans_by_section;
 use super::look;
 use super::section_text::SpanTarget;
 use super::section_text::{MarkSpan, ParagraphMap, section_galley};
-use super::state::OpenReview;
 use super::state::SuggestionCache;
+use super::state::{Find, OpenReview};
 use crate::fingerprint::hash_of;
 use crate::model::{Project, ReviewerId, Section, SectionId};
 
@@ -34,6 +35,8 @@ pub struct SectionLayout {
     pub heading: Option<Arc<Galley>>,
     pub body: Arc<Galley>,
     pub map: ParagraphMap,
+    /// The matches of find the text was laid out with.
+    pub found: Vec<FoundSpan>,
 }
 
 impl SectionLayout {
@@ -63,6 +66,8 @@ pub struct LayoutRequest<'a> {
     pub selected: Option<&'a SpanTarget>,
     /// The reader is scrolling: off-screen work gets a smaller share of the frame.
     pub scrolling: bool,
+    /// The matches of find to highlight (none while the find bar is closed).
+    pub find: &'a Find,
 }
 
 /// One section's place in the article: its height (measured, or guessed until it is) and,
@@ -337,7 +342,9 @@ impl ArticleLayout {
         let selected = request
             .selected
             .filter(|m| spans.iter().any(|s| &s.target == *m));
-        let style_key = hash_of(&(spans, selected));
+        let found = request.find.highlights(index, false);
+        let found_in_heading = request.find.highlights(index, true);
+        let style_key = hash_of(&(spans, selected, &found, &found_in_heading));
         let up_to_date = entry.layout.as_ref().is_some_and(|layout| {
             layout.text_key == text_key && (!in_view || layout.style_key == style_key)
         });
@@ -348,12 +355,12 @@ impl ArticleLayout {
         let layout = SectionLayout {
             text_key,
             style_key,
-            heading: section
-                .heading
-                .as_ref()
-                .map(|heading| heading_galley(ui, heading, section.level, width)),
-            body: section_galley(ui, &section.text, spans, selected, width),
+            heading: section.heading.as_ref().map(|heading| {
+                heading_galley(ui, heading, section.level, width, &found_in_heading)
+            }),
+            body: section_galley(ui, &section.text, (spans, &found), selected, width),
             map: ParagraphMap::new(&section.text),
+            found,
         };
         entry.height = layout.height();
         entry.measured_for = Some(text_key);
@@ -415,17 +422,6 @@ impl ArticleKey {
     fn for_text(self, text_hash: u64) -> u64 {
         hash_of(&(text_hash, self.width, self.pixels_per_point, self.dark_mode))
     }
-}
-
-fn heading_galley(ui: &Ui, heading: &str, level: u8, width: f32) -> Arc<Galley> {
-    ui.fonts_mut(|fonts| {
-        fonts.layout(
-            heading.to_owned(),
-            FontId::proportional(look::heading_font_size(level)),
-            ui.visuals().strong_text_color(),
-            width,
-        )
-    })
 }
 
 /// A guess at a section's height from its length, so the scroll bar is about right before

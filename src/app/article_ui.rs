@@ -81,6 +81,20 @@ impl ArticleView {
             .collect()
     }
 
+    /// The matches of find highlighted in a section's text as last laid out (for tests):
+    /// each character range, and whether it is the current match.
+    pub fn found_highlights(&self, section: &SectionId) -> Vec<(std::ops::Range<usize>, bool)> {
+        self.layout
+            .section(section)
+            .map_or_else(Vec::new, |layout| {
+                layout
+                    .found
+                    .iter()
+                    .map(|span| (span.range.clone(), span.current))
+                    .collect()
+            })
+    }
+
     /// Where a character of a section's text was drawn in the last frame (the middle of its
     /// left edge, in screen coordinates); `None` when the section was not on screen. Lets UI
     /// tests select text with the pointer as a person would.
@@ -155,6 +169,7 @@ pub fn article_ui(
             must_lay_out: view.pending_scroll.as_ref().map(|t| &t.section),
             selected: selected.as_ref(),
             scrolling: view.scrolling,
+            find: &state.find,
         },
     );
     if more_to_lay_out {

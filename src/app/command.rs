@@ -43,6 +43,10 @@ pub enum UiCommand {
     ToggleSidePanel,
     /// Use copydesk's own file chooser even where the system's could appear.
     UseOwnFileChooser,
+    // Issue 17, item 3: find.
+    Find,
+    FindNext,
+    FindPrevious,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -50,7 +54,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 36] = [
+    pub const ALL: [Self; 39] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
@@ -89,6 +93,10 @@ impl UiCommand {
         Self::ToggleOutline,
         Self::ToggleSidePanel,
         Self::UseOwnFileChooser,
+        // Issue 17, item 3: find.
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
     ];
 
     pub fn label(self) -> &'static str {
@@ -127,6 +135,10 @@ impl UiCommand {
             Self::ToggleOutline => "Show the outline",
             Self::ToggleSidePanel => "Show the side panel",
             Self::UseOwnFileChooser => "Use copydesk's own file chooser",
+            // Issue 17, item 3: find.
+            Self::Find => "Find…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
         }
     }
 
@@ -213,6 +225,13 @@ impl UiCommand {
                 "Open, save and export through copydesk's own file chooser rather than the \
                  system's (it is used anyway where no system dialog can appear)"
             }
+            // Issue 17, item 3: find.
+            Self::Find => {
+                "Find words in the article, the comments and replies, and the claims' notes \
+                 and sources"
+            }
+            Self::FindNext => "Go to the next match of what is being found",
+            Self::FindPrevious => "Go to the previous match of what is being found",
         }
     }
 
@@ -256,7 +275,25 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Conflicts) => shortcut(CTRL, Key::Num5),
             Self::ToggleOutline => shortcut(CTRL, Key::B),
             Self::ToggleSidePanel => shortcut(CTRL_ALT, Key::B),
+            // Issue 17, item 3: find.
+            Self::Find => shortcut(CTRL, Key::F),
+            Self::FindNext => shortcut(Modifiers::NONE, Key::F3),
+            Self::FindPrevious => shortcut(Modifiers::SHIFT, Key::F3),
         }
+    }
+
+    /// A second shortcut, for a command people know under two (Redo is also Ctrl+Y).
+    pub fn second_shortcut(self) -> Option<KeyboardShortcut> {
+        match self {
+            // Issue 17, item 3: "Ctrl+Y redoes too".
+            Self::Redo => Some(KeyboardShortcut::new(CTRL, Key::Y)),
+            _ => None,
+        }
+    }
+
+    /// Every shortcut of the command, the main one first.
+    pub fn shortcuts(self) -> impl Iterator<Item = KeyboardShortcut> {
+        self.shortcut().into_iter().chain(self.second_shortcut())
     }
 
     /// The commands whose shortcut was pressed this frame, consumed from the input.
@@ -269,7 +306,7 @@ impl UiCommand {
         let typing = ctx.text_edit_focused();
         let mut by_specificity: Vec<(Self, KeyboardShortcut)> = Self::ALL
             .iter()
-            .filter_map(|&command| command.shortcut().map(|s| (command, s)))
+            .flat_map(|&command| command.shortcuts().map(move |s| (command, s)))
             .filter(|(_, shortcut)| !(typing && shortcut.modifiers.alt))
             .collect();
         by_specificity.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
@@ -278,7 +315,13 @@ impl UiCommand {
                 .into_iter()
                 .filter(|(_, shortcut)| input.consume_shortcut(shortcut))
                 .map(|(command, _)| command)
-                .collect()
+                .fold(Vec::new(), |mut pressed, command| {
+                    // Both of a command's shortcuts at once run it once.
+                    if !pressed.contains(&command) {
+                        pressed.push(command);
+                    }
+                    pressed
+                })
         })
     }
 }
@@ -289,12 +332,14 @@ fn modifier_count(modifiers: Modifiers) -> u8 {
         + u8::from(modifiers.command || modifiers.ctrl)
 }
 
-/// A command's shortcut as this platform writes it ("Ctrl+S", "⌘S"), or nothing.
+/// A command's shortcuts as this platform writes them ("Ctrl+S", "⌘S", "Ctrl+Shift+Z, Ctrl+Y"),
+/// or nothing.
 pub fn shortcut_text(ui: &egui::Ui, command: UiCommand) -> String {
     command
-        .shortcut()
+        .shortcuts()
         .map(|s| ui.ctx().format_shortcut(&s))
-        .unwrap_or_default()
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -305,13 +350,25 @@ mod tests {
     fn no_two_commands_share_a_shortcut() {
         let mut seen: Vec<(KeyboardShortcut, UiCommand)> = Vec::new();
         for command in UiCommand::ALL {
-            if let Some(shortcut) = command.shortcut() {
+            for shortcut in command.shortcuts() {
                 if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {
                     panic!("{command:?} and {other:?} share a shortcut");
                 }
                 seen.push((shortcut, command));
             }
         }
+    }
+
+    #[test]
+    fn redo_has_two_shortcuts() {
+        let redo: Vec<KeyboardShortcut> = UiCommand::Redo.shortcuts().collect();
+        assert_eq!(
+            redo,
+            [
+                KeyboardShortcut::new(CTRL_SHIFT, Key::Z),
+                KeyboardShortcut::new(CTRL, Key::Y)
+            ]
+        );
     }
 
     #[test]

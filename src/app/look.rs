@@ -138,6 +138,24 @@ pub fn selected_suggestion_highlight(kind: CheckKind, visuals: &Visuals) -> Colo
     suggestion_color(kind, visuals).gamma_multiply(0.22)
 }
 
+/// Background of a match of find: a colour no mark uses, so a match is never taken for one.
+pub fn find_highlight(visuals: &Visuals) -> Color32 {
+    pick_alpha(
+        visuals.dark_mode,
+        (0x26, 0xC6, 0xDA, 0x66),
+        (0x00, 0xAC, 0xC1, 0x70),
+    )
+}
+
+/// Background of the current match: the same colour, strong.
+pub fn current_find_highlight(visuals: &Visuals) -> Color32 {
+    pick_alpha(
+        visuals.dark_mode,
+        (0x00, 0xB8, 0xD4, 0xE0),
+        (0x00, 0x97, 0xA7, 0xF0),
+    )
+}
+
 /// Marks and sections a revised draft changed that wait for a person's look.
 pub fn attention_color(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {

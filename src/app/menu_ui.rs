@@ -92,6 +92,15 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             command_button_ui(ui, UiCommand::FlagClaim, has_selection, None, actions);
             command_button_ui(ui, UiCommand::CommentOnSection, has_review, None, actions);
             ui.separator();
+            // Issue 17, item 3: find.
+            for command in [
+                UiCommand::Find,
+                UiCommand::FindNext,
+                UiCommand::FindPrevious,
+            ] {
+                command_button_ui(ui, command, has_review, None, actions);
+            }
+            ui.separator();
             command_button_ui(ui, UiCommand::ChangeReviewerName, true, None, actions);
         });
         ui.menu_button("Review", |ui| {
@@ -197,10 +206,8 @@ fn command_button_ui(
     label: Option<&str>,
     actions: &mut Vec<Action>,
 ) {
-    let shortcut = command
-        .shortcut()
-        .map(|s| ui.ctx().format_shortcut(&s))
-        .unwrap_or_default();
+    // Every shortcut, so Redo shows Ctrl+Y beside Ctrl+Shift+Z.
+    let shortcut = super::command::shortcut_text(ui, command);
     let button = Button::new(label.unwrap_or(command.label())).shortcut_text(shortcut);
     let response = ui
         .add_enabled(enabled, button)

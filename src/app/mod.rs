@@ -15,6 +15,8 @@ pub mod command;
 mod conflicts_ui;
 mod file_chooser_ui;
 pub mod file_dialogs;
+mod find_highlights;
+mod find_ui;
 mod highlights;
 mod look;
 mod menu_ui;
@@ -243,11 +245,17 @@ impl eframe::App for CopydeskApp {
             self.article.request_scroll(target);
         }
         let card_requests = self.state.navigation.take_card_requests();
+        let focus_find = self.state.find.take_focus_request();
 
         egui::Panel::top("menu").show(ui, |ui| {
             menu_ui::menu_bar_ui(ui, &self.state, &mut actions);
         });
         egui::Panel::bottom("status").show(ui, |ui| menu_ui::status_bar_ui(ui, &self.state));
+        if self.state.find.is_open() {
+            egui::Panel::top("find").show(ui, |ui| {
+                find_ui::find_bar_ui(ui, &self.state, focus_find, &mut actions);
+            });
+        }
         // The article keeps room to read: the panels beside it are only as wide as leaves it
         // that much, and fold away in a window too narrow for them.
         let window_width = ui.available_width();

@@ -210,14 +210,18 @@ fn shortcut_list_ui(ui: &mut Ui) {
         .spacing([24.0, 4.0])
         .show(ui, |ui| {
             for command in UiCommand::ALL {
-                if let Some(shortcut) = command.shortcut() {
+                if command.shortcut().is_some() {
                     ui.label(command.label());
-                    ui.label(RichText::new(ui.ctx().format_shortcut(&shortcut)).monospace());
+                    let shortcuts = super::command::shortcut_text(ui, command);
+                    ui.label(RichText::new(shortcuts).monospace());
                     ui.end_row();
                 }
             }
             ui.label("Select a word / paragraph");
             ui.label(RichText::new("Double / triple click").monospace());
+            ui.end_row();
+            ui.label("In the find bar: next / previous match, close it");
+            ui.label(RichText::new("Enter / Shift+Enter, Esc").monospace());
             ui.end_row();
         });
 }

@@ -22,6 +22,7 @@ use egui::text_selection::TextCursorState;
 use egui::text_selection::visuals::paint_text_selection;
 use egui::{Color32, CursorIcon, Galley, Id, Rect, Response, Sense, Stroke, Ui, Visuals};
 
+use super::find_highlights::{FoundSpan, highlight_found};
 use super::look;
 use crate::model::{CheckKind, ClaimStatus, MarkId};
 use crate::suggest::SuggestionKey;
@@ -105,11 +106,11 @@ impl ParagraphMap {
     }
 }
 
-/// Lays out a section body with its marks highlighted.
+/// Lays out a section body with its marks (and the matches of find) highlighted.
 pub fn section_galley(
     ui: &Ui,
     text: &str,
-    spans: &[MarkSpan],
+    (spans, found): (&[MarkSpan], &[FoundSpan]),
     selected: Option<&SpanTarget>,
     wrap_width: f32,
 ) -> Arc<Galley> {
@@ -135,6 +136,7 @@ pub fn section_galley(
     let mut cuts: Vec<usize> = spans
         .iter()
         .flat_map(|s| [s.range.start, s.range.end])
+        .chain(found.iter().flat_map(|f| [f.range.start, f.range.end]))
         .chain(
             chars
                 .iter()
@@ -157,7 +159,8 @@ pub fn section_galley(
             job.append("\n", 0.0, base.clone());
             job.append("\n", 0.0, gap.clone());
         } else {
-            let format = format_for(&base, start..end, spans, selected, visuals);
+            let mut format = format_for(&base, start..end, spans, selected, visuals);
+            highlight_found(&mut format, start..end, found, visuals);
             job.append(piece, 0.0, format);
         }
         start = end;

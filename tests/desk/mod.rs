@@ -3,6 +3,7 @@
 
 mod cards;
 mod files;
+mod find;
 
 use std::path::Path;
 

@@ -11,7 +11,7 @@ use crate::merge::Pick;
 use crate::model::{
     CheckKind, ClaimId, ClaimStatus, CommentId, ConflictId, MarkId, ReviewerId, Role, SectionId,
 };
-use crate::query::ClaimQuery;
+use crate::query::{ClaimQuery, FindQuery};
 use crate::suggest::SuggestionKey;
 
 use super::navigation::TextSelection;
@@ -105,6 +105,12 @@ pub enum Action {
     /// Opens the bundled sample (the start page's "Try the sample").
     OpenSample,
     AnswerReviewBeside(BesideChoice),
+    // Issue 17, item 3: find.
+    /// The find bar's query or its options changed: the current match becomes the first at or
+    /// after the one there was.
+    SetFindQuery(FindQuery),
+    /// Closes the find bar: its highlights go, a match selected in the text stays selected.
+    CloseFind,
 }
 
 /// What to do about unsaved changes before something replaces the review.

@@ -8,7 +8,8 @@
 //! The state is grouped by concern, each group a struct that owns its fields:
 //! [`Navigation`] (where the reviewer is and what is selected), [`FactCheckViews`] (the side
 //! panel's tab, the claims view, the suggestions), [`Files`] (dialogs, saving, autosave,
-//! long work) and [`Dialogs`] (the question asked, the notice shown). `handle` routes each
+//! long work), [`Dialogs`] (the question asked, the notice shown) and [`Find`] (the find
+//! bar, its matches). `handle` routes each
 //! action to the group it belongs to; what spans groups — an edit built from the selection,
 //! a file that replaces the review — is done here and in `reviewing` and `files`, through
 //! the groups' methods.
@@ -18,6 +19,8 @@ mod checking;
 mod conflict_index;
 mod dialogs;
 mod files;
+mod find;
+mod finding;
 mod navigation;
 mod review;
 mod reviewing;
@@ -29,6 +32,7 @@ pub use checking::FactCheckViews;
 pub use conflict_index::{ConflictIndex, conflict_mark};
 pub use dialogs::{AfterUnsaved, Dialogs, Modal, NOTICE_DURATION, Notice};
 pub use files::{ChooserRequest, Files, Place, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
+pub use find::Find;
 pub use navigation::{CardRequests, Navigation, ScrollTarget, TextSelection};
 pub use review::{OpenReview, ReadOnly};
 pub use suggestion_cache::SuggestionCache;
@@ -51,6 +55,8 @@ pub struct AppState {
     pub views: FactCheckViews,
     pub files: Files,
     pub dialogs: Dialogs,
+    /// The find bar (issue 17, item 3).
+    pub find: Find,
 }
 
 impl std::fmt::Debug for AppState {
@@ -79,6 +85,7 @@ impl AppState {
             navigation: Navigation::default(),
             views: FactCheckViews::default(),
             files: Files::new(dialogs, safekeeping),
+            find: Find::default(),
         }
     }
 
@@ -118,11 +125,12 @@ impl AppState {
         let suggestions = self.views.suggestions();
         self.navigation
             .forget_suggestion_unless(|key| suggestions.find(key).is_some());
+        self.refresh_find();
     }
 
     /// Whether the desk must keep drawing frames to pick up work running off its thread.
     pub fn is_waiting_for_work(&self) -> bool {
-        self.views.suggestions().is_reading() || self.files.is_busy()
+        self.views.suggestions().is_reading() || self.files.is_busy() || self.find.is_behind()
     }
 
     pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
@@ -236,6 +244,9 @@ impl AppState {
                 }
             }
             Action::AnswerReviewBeside(choice) => self.answer_review_beside(choice),
+            // Issue 17, item 3: find.
+            Action::SetFindQuery(query) => self.set_find_query(query),
+            Action::CloseFind => self.close_find(),
         }
         self.refresh();
     }
@@ -386,6 +397,10 @@ impl AppState {
             UiCommand::UseOwnFileChooser => {
                 self.prefs.own_file_chooser = !self.prefs.own_file_chooser;
             }
+            // Issue 17, item 3: find.
+            UiCommand::Find => self.open_find(),
+            UiCommand::FindNext => self.step_match(true),
+            UiCommand::FindPrevious => self.step_match(false),
         }
     }
 

@@ -151,6 +151,15 @@ impl Navigation {
         self.text_selection = selection;
     }
 
+    /// Selects text and scrolls it into view: a match of find, ready to comment on.
+    pub(super) fn show_text(&mut self, selection: TextSelection) {
+        self.scroll_to = Some(ScrollTarget {
+            section: selection.section.clone(),
+            char_offset: Some(selection.range.start),
+        });
+        self.set_text_selection(Some(selection));
+    }
+
     /// Selects a mark's card; with `scroll_text`, also scrolls the text to its passage,
     /// otherwise scrolls its card into view.
     pub(super) fn select_mark(&mut self, project: &Project, mark: MarkId, scroll_text: bool) {
