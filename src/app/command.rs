@@ -36,6 +36,10 @@ pub enum UiCommand {
     DismissSuggestion,
     ToggleSuggestions,
     ShowPanel(SidePanel),
+    // Issue 17, items 4 and 5: stepping through open comments; the tracked changes view.
+    NextOpenComment,
+    PreviousOpenComment,
+    ShowTrackedChanges,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -43,7 +47,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 37] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
@@ -77,6 +81,11 @@ impl UiCommand {
         Self::ShowPanel(SidePanel::Suggestions),
         Self::ShowPanel(SidePanel::Revision),
         Self::ShowPanel(SidePanel::Conflicts),
+        // Issue 17, items 4 and 5.
+        Self::ShowPanel(SidePanel::Comments),
+        Self::NextOpenComment,
+        Self::PreviousOpenComment,
+        Self::ShowTrackedChanges,
     ];
 
     pub fn label(self) -> &'static str {
@@ -111,6 +120,9 @@ impl UiCommand {
             Self::ToggleSuggestions => "Show suggestions in the text",
             // The menu names a tab as the tab does.
             Self::ShowPanel(panel) => panel.label(),
+            Self::NextOpenComment => "Next open comment",
+            Self::PreviousOpenComment => "Previous open comment",
+            Self::ShowTrackedChanges => "Tracked changes",
         }
     }
 
@@ -178,6 +190,18 @@ impl UiCommand {
                 "What two reviewers changed differently, found when their copies were merged: \
                  pick a side for each"
             }
+            Self::ShowPanel(SidePanel::Comments) => {
+                "List every comment of the article with its thread, to filter, sort and work \
+                 through"
+            }
+            Self::NextOpenComment => {
+                "Go to the next comment nobody has resolved yet, and open its card"
+            }
+            Self::PreviousOpenComment => "Go to the previous comment nobody has resolved yet",
+            Self::ShowTrackedChanges => {
+                "List the changes the Word draft tracked, by author, with what each inserted or \
+                 deleted and when: acknowledge them one by one or all at once"
+            }
         }
     }
 
@@ -202,7 +226,8 @@ impl UiCommand {
             Self::SetStatus(ReviewStatus::InReview) => shortcut(Modifiers::ALT, Key::Num2),
             Self::SetStatus(ReviewStatus::NeedsChanges) => shortcut(Modifiers::ALT, Key::Num3),
             Self::SetStatus(ReviewStatus::Approved) => shortcut(Modifiers::ALT, Key::Num4),
-            Self::MergeReview | Self::ChangeReviewerName => None,
+            // ShowTrackedChanges: issue 17, item 5 (Ctrl+6 shows its tab).
+            Self::MergeReview | Self::ChangeReviewerName | Self::ShowTrackedChanges => None,
             Self::ShowShortcuts => shortcut(Modifiers::NONE, Key::F1),
             Self::NextOpenClaim => shortcut(Modifiers::NONE, Key::F8),
             Self::PreviousOpenClaim => shortcut(Modifiers::SHIFT, Key::F8),
@@ -216,6 +241,9 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Suggestions) => shortcut(CTRL, Key::Num3),
             Self::ShowPanel(SidePanel::Revision) => shortcut(CTRL, Key::Num4),
             Self::ShowPanel(SidePanel::Conflicts) => shortcut(CTRL, Key::Num5),
+            Self::ShowPanel(SidePanel::Comments) => shortcut(CTRL, Key::Num6),
+            Self::NextOpenComment => shortcut(Modifiers::NONE, Key::F6),
+            Self::PreviousOpenComment => shortcut(Modifiers::SHIFT, Key::F6),
         }
     }
 

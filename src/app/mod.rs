@@ -12,6 +12,7 @@ mod cards_ui;
 mod claim_card_ui;
 mod claims_ui;
 pub mod command;
+mod comments_ui;
 mod conflicts_ui;
 pub mod file_dialogs;
 mod highlights;
@@ -30,6 +31,7 @@ pub mod side_panel;
 mod side_panel_ui;
 pub mod state;
 mod suggestions_ui;
+mod tracked_changes_ui;
 mod widgets;
 
 use std::path::PathBuf;

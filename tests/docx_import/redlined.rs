@@ -2,55 +2,17 @@
 //! change dated as Word dated it, none of them empty, and the publishing gate counting them
 //! as one line — in handmade documents and in the shared corpus.
 
+use std::path::Path;
+
 use copydesk::check::{OpenItem, open_items};
 use copydesk::document::Document;
 use copydesk::model::{Comment, Reviewer};
 use copydesk::query::{ChangeScope, acknowledge_edit, unreviewed_changes};
 use jiff::Timestamp;
 
-use super::{W_NS, import_docx, import_handmade};
+use super::{import_docx, import_docx_bytes, import_handmade};
+use crate::common::redlined::{STYLES, change_date, document_of, redlined_docx};
 use crate::common::shared_file;
-
-/// The date Word gives the `index`th change of [`redlined_document`].
-fn change_date(index: usize) -> Timestamp {
-    Timestamp::from_second(1_714_550_400 + 60 * i64::try_from(index).unwrap()).unwrap()
-}
-
-/// A heading and one paragraph holding `changes` tracked changes by two authors, kept
-/// apart by plain words so that none runs into the next: even ones insertions, odd ones
-/// deletions, each dated a minute after the one before.
-fn redlined_document(changes: usize) -> String {
-    let mut runs = String::new();
-    for index in 0..changes {
-        let author = if index % 3 == 0 {
-            "Bea Writer"
-        } else {
-            "Cal Editor"
-        };
-        let date = change_date(index);
-        let change = if index % 2 == 0 {
-            format!(
-                r#"<w:ins w:id="{index}" w:author="{author}" w:date="{date}"><w:r><w:t xml:space="preserve">added{index} </w:t></w:r></w:ins>"#
-            )
-        } else {
-            format!(
-                r#"<w:del w:id="{index}" w:author="{author}" w:date="{date}"><w:r><w:delText xml:space="preserve">removed{index} </w:delText></w:r></w:del>"#
-            )
-        };
-        runs.push_str(&format!(
-            r#"<w:r><w:t xml:space="preserve">kept{index} </w:t></w:r>{change}"#
-        ));
-    }
-    runs
-}
-
-fn document_of(paragraphs: &str) -> String {
-    format!(
-        r#"<w:document {W_NS}><w:body><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>The story</w:t></w:r></w:p>{paragraphs}</w:body></w:document>"#
-    )
-}
-
-const STYLES: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>"#;
 
 fn tracked(project: &copydesk::model::Project) -> Vec<&Comment> {
     project
@@ -62,11 +24,7 @@ fn tracked(project: &copydesk::model::Project) -> Vec<&Comment> {
 
 #[test]
 fn each_tracked_change_keeps_the_date_word_gave_it() {
-    let document = document_of(&format!("<w:p>{}</w:p>", redlined_document(219)));
-    let project = import_handmade(&[
-        ("word/document.xml", document),
-        ("word/styles.xml", STYLES.to_owned()),
-    ]);
+    let project = import_docx_bytes(Path::new("redlined.docx"), &redlined_docx(219));
     let changes = tracked(&project);
     assert_eq!(changes.len(), 219);
     for (index, change) in changes.iter().enumerate() {
@@ -114,11 +72,7 @@ fn a_change_word_did_not_date_takes_the_document_s_own_date() {
 
 #[test]
 fn the_gate_counts_tracked_changes_as_one_line_until_they_are_acknowledged() {
-    let document = document_of(&format!("<w:p>{}</w:p>", redlined_document(219)));
-    let project = import_handmade(&[
-        ("word/document.xml", document),
-        ("word/styles.xml", STYLES.to_owned()),
-    ]);
+    let project = import_docx_bytes(Path::new("redlined.docx"), &redlined_docx(219));
     let open = open_items(&project);
     let lines: Vec<String> = open.iter().map(ToString::to_string).collect();
     assert!(

@@ -8,13 +8,16 @@
 //! The state is grouped by concern, each group a struct that owns its fields:
 //! [`Navigation`] (where the reviewer is and what is selected), [`FactCheckViews`] (the side
 //! panel's tab, the claims view, the suggestions), [`Files`] (dialogs, saving, autosave,
-//! long work) and [`Dialogs`] (the question asked, the notice shown). `handle` routes each
+//! long work), [`CommentViews`] (the Comments tab) and [`Dialogs`] (the question asked, the
+//! notice shown). `handle` routes each
 //! action to the group it belongs to; what spans groups — an edit built from the selection,
 //! a file that replaces the review — is done here and in `reviewing` and `files`, through
 //! the groups' methods.
 
 mod action;
 mod checking;
+mod comment_views;
+mod commenting;
 mod conflict_index;
 mod dialogs;
 mod files;
@@ -26,6 +29,7 @@ mod suggestion_cache;
 
 pub use action::{Action, DiskChoice, ElsewhereChoice, UnsavedChoice};
 pub use checking::FactCheckViews;
+pub use comment_views::CommentViews;
 pub use conflict_index::{ConflictIndex, conflict_mark};
 pub use dialogs::{AfterUnsaved, Dialogs, Modal, NOTICE_DURATION, Notice};
 pub use files::{Files, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
@@ -48,6 +52,8 @@ pub struct AppState {
     pub prefs: Preferences,
     pub navigation: Navigation,
     pub views: FactCheckViews,
+    /// The Comments tab (issue 17, items 4 and 5).
+    pub comment_views: CommentViews,
     pub files: Files,
     pub dialogs: Dialogs,
 }
@@ -77,6 +83,7 @@ impl AppState {
             prefs,
             navigation: Navigation::default(),
             views: FactCheckViews::default(),
+            comment_views: CommentViews::default(),
             files: Files::new(dialogs, safekeeping),
         }
     }
@@ -100,6 +107,7 @@ impl AppState {
         self.discard_journal();
         self.navigation.start_on(review.project());
         self.views.start_on(&review);
+        self.comment_views.start_on();
         self.review = Some(review);
     }
 
@@ -196,6 +204,7 @@ impl AppState {
             Action::ResolveConflict { conflict, pick } => self.resolve_conflict(&conflict, pick),
             Action::GoToConflict(conflict) => self.go_to_conflict(&conflict),
             Action::ShowMarksBy(reviewer) => {
+                self.comment_views.follow_marks_by(reviewer.clone());
                 self.views.show_marks_by(reviewer);
                 // A card that is no longer shown is no longer selected.
                 let hidden =
@@ -224,6 +233,10 @@ impl AppState {
                 self.files.postpone_recovery();
                 self.dialogs.close_if(&Modal::Recover);
             }
+            // Issue 17, items 4 and 5.
+            Action::SetCommentsView(query) => self.comment_views.set_query(query),
+            Action::ShowTrackedChanges(show) => self.show_tracked_changes(show),
+            Action::AcknowledgeChanges(scope) => self.acknowledge_changes(&scope),
         }
         self.refresh();
     }
@@ -356,6 +369,10 @@ impl AppState {
                 }
             }
             UiCommand::ShowPanel(panel) => self.views.show(panel),
+            // Issue 17, items 4 and 5.
+            UiCommand::NextOpenComment => self.step_open_comment(true),
+            UiCommand::PreviousOpenComment => self.step_open_comment(false),
+            UiCommand::ShowTrackedChanges => self.show_tracked_changes(true),
         }
     }
 
