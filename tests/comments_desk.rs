@@ -219,6 +219,9 @@ fn a_redlined_draft_s_changes_are_shown_apart_and_acknowledged_in_single_steps()
     assert!(said.contains("219 tracked changes were pending"), "{said}");
     assert!(said.contains("under Tracked changes"), "{said}");
     assert_eq!(unreviewed_changes(project(&harness)), 219);
+    // The outline counts them as the gate does: apart from the comments.
+    harness.get_by_label("219 tracked changes to review");
+    assert!(harness.query_by_label_contains("open comment").is_none());
 
     // Not 219 comments: the comments list has none, the tracked changes their own view.
     press(&mut harness, CTRL, Key::Num6);
@@ -254,6 +257,7 @@ fn a_redlined_draft_s_changes_are_shown_apart_and_acknowledged_in_single_steps()
     assert_eq!(unreviewed_changes(project(&harness)), 0);
     let (said, _) = notice(&harness);
     assert!(said.contains("Acknowledged 146 tracked changes"), "{said}");
+    assert!(harness.query_by_label_contains("to review").is_none());
     assert!(
         !open_items(project(&harness))
             .iter()

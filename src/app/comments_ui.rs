@@ -72,8 +72,13 @@ pub fn comments_ui(
         .show(ui, |ui| {
             if comments.is_empty() {
                 ui.add_space(12.0);
+                let only_changes = project.comments.iter().all(Comment::is_tracked_change);
                 ui.weak(if project.comments.is_empty() {
                     "No comments yet.\n\nSelect a passage in the text, then choose Comment."
+                } else if only_changes && view.origin == OriginFilter::Remarks {
+                    "No comments yet: the Word draft's tracked changes are listed under \
+                     Tracked changes, above.\n\nSelect a passage in the text, then choose \
+                     Comment."
                 } else {
                     "No comment matches these filters."
                 });
