@@ -34,6 +34,10 @@ pub enum OpenItem {
         /// The conflict in words ([`crate::model::Conflict::describe`]).
         described: String,
     },
+    /// The tracked changes of the imported Word draft nobody has acknowledged yet: accepted
+    /// into the text on import, so words nobody in the review has read as a change. One
+    /// item for all of them, however many a redlined draft brought.
+    TrackedChanges { count: usize },
 }
 
 fn unsettled(carried: Option<&Carried>) -> Option<AnchorState> {
@@ -42,8 +46,9 @@ fn unsettled(carried: Option<&Carried>) -> Option<AnchorState> {
 
 /// Everything still open, in reading order: sections not approved, unresolved comments,
 /// claims neither verified nor dealt with — and claims whose place in a revised draft nobody
-/// has confirmed, verified or not (the verified words may be gone) — and, last, the conflicts
-/// a merge left for a person to settle.
+/// has confirmed, verified or not (the verified words may be gone) — then the tracked changes
+/// not yet acknowledged, as one item, and, last, the conflicts a merge left for a person to
+/// settle.
 pub fn open_items(project: &Project) -> Vec<OpenItem> {
     let mut items = Vec::new();
     for section in &project.sections {
@@ -56,7 +61,10 @@ pub fn open_items(project: &Project) -> Vec<OpenItem> {
         }
     }
     for section in &project.sections {
-        for comment in project.comments_in(&section.id).filter(|c| c.is_open()) {
+        let remarks = project
+            .comments_in(&section.id)
+            .filter(|c| c.is_open() && !c.is_tracked_change());
+        for comment in remarks {
             items.push(OpenItem::Comment {
                 section: section.title().to_owned(),
                 quote: comment.passage.as_ref().map(|p| p.quote.clone()),
@@ -76,6 +84,10 @@ pub fn open_items(project: &Project) -> Vec<OpenItem> {
                 unsettled: unsettled(claim.carried.as_ref()),
             });
         }
+    }
+    let unreviewed = crate::query::unreviewed_changes(project);
+    if unreviewed > 0 {
+        items.push(OpenItem::TrackedChanges { count: unreviewed });
     }
     items.extend(project.conflicts.iter().map(|conflict| OpenItem::Conflict {
         described: conflict.describe(project),
@@ -141,6 +153,11 @@ impl fmt::Display for OpenItem {
                 write_unsettled(f, *unsettled)
             }
             Self::Conflict { described } => write!(f, "merge conflict on {described}"),
+            Self::TrackedChanges { count } => write!(
+                f,
+                "{} not yet reviewed",
+                crate::text::counted(*count, "tracked change", "tracked changes")
+            ),
         }
     }
 }

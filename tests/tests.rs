@@ -6,6 +6,7 @@ mod architecture;
 mod book_generator;
 mod browser;
 mod cli;
+mod comments_desk;
 mod common;
 #[cfg(target_os = "linux")] // Xvfb, and /proc to tell that the killed desk is gone
 mod crash_recovery;

@@ -143,7 +143,9 @@ fn header_ui(ui: &mut Ui, marks: &MarkIndex, section: &Section, actions: &mut Ve
     ui.add_space(4.0);
 }
 
-fn comment_card_ui(
+/// A comment's card: in the current section's list, and opened in place in the comments
+/// view.
+pub(super) fn comment_card_ui(
     ui: &mut Ui,
     state: &AppState,
     comment: &Comment,

@@ -47,6 +47,10 @@ pub enum UiCommand {
     Find,
     FindNext,
     FindPrevious,
+    // Issue 17, items 4 and 5: stepping through open comments; the tracked changes view.
+    NextOpenComment,
+    PreviousOpenComment,
+    ShowTrackedChanges,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -54,7 +58,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 43] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
@@ -97,6 +101,11 @@ impl UiCommand {
         Self::Find,
         Self::FindNext,
         Self::FindPrevious,
+        // Issue 17, items 4 and 5.
+        Self::ShowPanel(SidePanel::Comments),
+        Self::NextOpenComment,
+        Self::PreviousOpenComment,
+        Self::ShowTrackedChanges,
     ];
 
     pub fn label(self) -> &'static str {
@@ -139,6 +148,9 @@ impl UiCommand {
             Self::Find => "Find…",
             Self::FindNext => "Find next",
             Self::FindPrevious => "Find previous",
+            Self::NextOpenComment => "Next open comment",
+            Self::PreviousOpenComment => "Previous open comment",
+            Self::ShowTrackedChanges => "Tracked changes",
         }
     }
 
@@ -232,6 +244,18 @@ impl UiCommand {
             }
             Self::FindNext => "Go to the next match of what is being found",
             Self::FindPrevious => "Go to the previous match of what is being found",
+            Self::ShowPanel(SidePanel::Comments) => {
+                "List every comment of the article with its thread, to filter, sort and work \
+                 through"
+            }
+            Self::NextOpenComment => {
+                "Go to the next comment nobody has resolved yet, and open its card"
+            }
+            Self::PreviousOpenComment => "Go to the previous comment nobody has resolved yet",
+            Self::ShowTrackedChanges => {
+                "List the changes the Word draft tracked, by author, with what each inserted or \
+                 deleted and when: acknowledge them one by one or all at once"
+            }
         }
     }
 
@@ -259,7 +283,8 @@ impl UiCommand {
             Self::MergeReview
             | Self::ChangeReviewerName
             | Self::OfferSuggestions(_)
-            | Self::UseOwnFileChooser => None,
+            | Self::UseOwnFileChooser
+            | Self::ShowTrackedChanges => None,
             Self::ShowShortcuts => shortcut(Modifiers::NONE, Key::F1),
             Self::NextOpenClaim => shortcut(Modifiers::NONE, Key::F8),
             Self::PreviousOpenClaim => shortcut(Modifiers::SHIFT, Key::F8),
@@ -279,6 +304,9 @@ impl UiCommand {
             Self::Find => shortcut(CTRL, Key::F),
             Self::FindNext => shortcut(Modifiers::NONE, Key::F3),
             Self::FindPrevious => shortcut(Modifiers::SHIFT, Key::F3),
+            Self::ShowPanel(SidePanel::Comments) => shortcut(CTRL, Key::Num6),
+            Self::NextOpenComment => shortcut(Modifiers::NONE, Key::F6),
+            Self::PreviousOpenComment => shortcut(Modifiers::SHIFT, Key::F6),
         }
     }
 

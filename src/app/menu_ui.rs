@@ -110,6 +110,26 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             for status in ReviewStatus::ALL {
                 command_button_ui(ui, UiCommand::SetStatus(status), has_review, None, actions);
             }
+            // Issue 17, items 4 and 5.
+            ui.separator();
+            command_button_ui(ui, UiCommand::NextOpenComment, has_review, None, actions);
+            command_button_ui(
+                ui,
+                UiCommand::PreviousOpenComment,
+                has_review,
+                None,
+                actions,
+            );
+            let has_changes = state
+                .project()
+                .is_some_and(|p| p.comments.iter().any(|c| c.is_tracked_change()));
+            command_button_ui(
+                ui,
+                UiCommand::ShowTrackedChanges,
+                has_changes,
+                None,
+                actions,
+            );
         });
         ui.menu_button("Fact-check", |ui| {
             let has_suggestion = state.navigation.selected_suggestion().is_some();

@@ -12,6 +12,7 @@ mod cards_ui;
 mod claim_card_ui;
 mod claims_ui;
 pub mod command;
+mod comments_ui;
 mod conflicts_ui;
 mod file_chooser_ui;
 pub mod file_dialogs;
@@ -36,6 +37,7 @@ mod side_panel_ui;
 mod start_page_ui;
 pub mod state;
 mod suggestions_ui;
+mod tracked_changes_ui;
 mod widgets;
 
 use std::path::PathBuf;

@@ -378,15 +378,22 @@ fn progress_ui(ui: &mut Ui, project: &Project, progress: ReviewProgress) {
     )
     .accessible_name(format!("Review progress: {summary}"));
     ui.label(RichText::new(summary).size(12.5));
-    if progress.open_comments > 0 {
-        ui.label(
-            RichText::new(counted(
-                progress.open_comments,
-                "open comment",
-                "open comments",
-            ))
-            .size(12.5)
-            .weak(),
-        );
+    // Issue 17, item 5: a Word draft's tracked changes are counted apart from the comments
+    // they are kept as, as the gate counts them.
+    let unreviewed = crate::query::unreviewed_changes(project);
+    let open_comments = progress.open_comments.saturating_sub(unreviewed);
+    let mut open = Vec::new();
+    if open_comments > 0 {
+        open.push(counted(open_comments, "open comment", "open comments"));
+    }
+    if unreviewed > 0 {
+        open.push(counted(
+            unreviewed,
+            "tracked change to review",
+            "tracked changes to review",
+        ));
+    }
+    if !open.is_empty() {
+        ui.label(RichText::new(open.join(" · ")).size(12.5).weak());
     }
 }

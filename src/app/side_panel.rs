@@ -15,12 +15,18 @@ pub enum SidePanel {
     Revision,
     /// What a merge of two reviewers' copies left for a person to settle.
     Conflicts,
+    // Issue 17, items 4 and 5: every comment in one place, and a redlined draft's changes.
+    /// Every comment of the article with its thread, filterable and sortable; or the
+    /// tracked changes the Word draft brought, by author, to acknowledge.
+    Comments,
 }
 
 impl SidePanel {
-    pub const ALL: [Self; 5] = [
+    /// In the order the tabs are shown.
+    pub const ALL: [Self; 6] = [
         Self::Section,
         Self::Claims,
+        Self::Comments,
         Self::Suggestions,
         Self::Revision,
         Self::Conflicts,
@@ -33,6 +39,7 @@ impl SidePanel {
             Self::Suggestions => "Suggestions",
             Self::Revision => "Revision",
             Self::Conflicts => "Conflicts",
+            Self::Comments => "Comments",
         }
     }
 }

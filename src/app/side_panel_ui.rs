@@ -1,5 +1,6 @@
-//! The right-hand panel: the current section's cards, every claim, the suggestions, what the
-//! latest draft changed, or what a merge left to settle, chosen by tabs (Ctrl+1 to Ctrl+5).
+//! The right-hand panel: the current section's cards, every claim, every comment (or the
+//! Word draft's tracked changes), the suggestions, what the latest draft changed, or what a
+//! merge left to settle, chosen by tabs (Ctrl+1 to Ctrl+6).
 
 use egui::{RichText, Ui};
 
@@ -7,6 +8,7 @@ use super::cards_ui;
 use super::claims_ui;
 use super::command::UiCommand;
 use super::command::shortcut_text;
+use super::comments_ui;
 use super::conflicts_ui;
 use super::revision_ui;
 use super::side_panel::SidePanel;
@@ -36,6 +38,10 @@ pub fn side_panel_ui(
                     .filter(|r| !r.project().earlier_drafts.is_empty())
                     .map(|r| r.marks().marks_needing_attention()),
                 SidePanel::Conflicts => state.project().map(|p| p.conflicts.len()),
+                // Tracked changes are counted inside the tab, beside it.
+                SidePanel::Comments => state
+                    .project()
+                    .map(|p| p.comments.iter().filter(|c| !c.is_tracked_change()).count()),
             };
             let reading = panel == SidePanel::Suggestions && state.views.suggestions().is_reading();
             let text = match count {
@@ -71,6 +77,7 @@ pub fn side_panel_ui(
         SidePanel::Suggestions => suggestions_ui::suggestions_ui(ui, state, requests, actions),
         SidePanel::Revision => revision_ui::revision_ui(ui, state, actions),
         SidePanel::Conflicts => conflicts_ui::conflicts_ui(ui, state, actions),
+        SidePanel::Comments => comments_ui::comments_ui(ui, state, requests, actions),
     }
 }
 

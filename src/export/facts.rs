@@ -20,6 +20,7 @@ pub fn draft_line(project: &Project) -> String {
 /// when there are some.
 pub fn totals(project: &Project) -> Vec<String> {
     let progress = project.progress();
+    let unreviewed = crate::query::unreviewed_changes(project);
     let mut lines = vec![
         format!(
             "{} of {} approved",
@@ -27,8 +28,19 @@ pub fn totals(project: &Project) -> Vec<String> {
             counted(progress.sections, "section", "sections")
         ),
         counted(progress.open_claims, "open claim", "open claims"),
-        counted(progress.open_comments, "open comment", "open comments"),
+        // Tracked changes are counted apart from the comments they are kept as.
+        counted(
+            progress.open_comments.saturating_sub(unreviewed),
+            "open comment",
+            "open comments",
+        ),
     ];
+    if unreviewed > 0 {
+        lines.push(format!(
+            "{} not yet reviewed",
+            counted(unreviewed, "tracked change", "tracked changes")
+        ));
+    }
     let to_confirm = project.marks_needing_attention();
     if to_confirm > 0 {
         lines.push(format!(

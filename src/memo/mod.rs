@@ -40,12 +40,26 @@ pub fn markdown_memo(project: &Project, undecided: &[&Suggestion]) -> String {
             counted(unsettled, "mark", "marks"),
         );
     }
+    // Tracked changes are counted apart from the comments they are kept as.
+    let unreviewed = crate::query::unreviewed_changes(project);
+    let changes = if unreviewed > 0 {
+        format!(
+            " · {} not yet reviewed",
+            counted(unreviewed, "tracked change", "tracked changes")
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "Progress: {} of {} approved · {} · {}\n",
+        "Progress: {} of {} approved · {} · {}{changes}\n",
         progress.approved,
         counted(progress.sections, "section", "sections"),
-        counted(progress.open_comments, "open comment", "open comments"),
+        counted(
+            progress.open_comments.saturating_sub(unreviewed),
+            "open comment",
+            "open comments"
+        ),
         counted(progress.open_claims, "open claim", "open claims"),
     );
     let open = crate::check::open_items(project);

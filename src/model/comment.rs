@@ -59,6 +59,11 @@ impl CommentOrigin {
         }
     }
 
+    /// Whether it records a change the writer's file tracked, rather than a remark.
+    pub fn is_tracked_change(self) -> bool {
+        matches!(self, Self::TrackedInsertion | Self::TrackedDeletion)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::WordComment => "Word comment",
@@ -92,6 +97,12 @@ impl Comment {
 
     pub fn is_open(&self) -> bool {
         self.resolved.is_none()
+    }
+
+    /// Whether it records a tracked change of the imported file (reviewed by acknowledging,
+    /// that is resolving, it) rather than a remark.
+    pub fn is_tracked_change(&self) -> bool {
+        self.origin.is_some_and(CommentOrigin::is_tracked_change)
     }
 
     /// Whether the comment sits in the current text (an orphan only remembers its old

@@ -107,7 +107,7 @@ pub fn next_suggestion(
 
 /// The index in sorted `positions` of the next (or previous) one after `from`, wrapping
 /// around.
-fn neighbour(
+pub(super) fn neighbour(
     positions: &[(usize, usize)],
     from: Option<ReadingPoint>,
     forward: bool,

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod desk;
+pub mod redlined;
 pub mod safekeeping;
 
 use std::io::Write as _;

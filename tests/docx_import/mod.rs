@@ -2,6 +2,7 @@
 //! fuzzing are in `docx_hostile`), and small handmade documents.
 
 mod pandoc;
+mod redlined;
 
 use std::path::Path;
 

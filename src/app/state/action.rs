@@ -11,7 +11,7 @@ use crate::merge::Pick;
 use crate::model::{
     CheckKind, ClaimId, ClaimStatus, CommentId, ConflictId, MarkId, ReviewerId, Role, SectionId,
 };
-use crate::query::{ClaimQuery, FindQuery};
+use crate::query::{ChangeScope, ClaimQuery, CommentQuery, FindQuery};
 use crate::suggest::SuggestionKey;
 
 use super::navigation::TextSelection;
@@ -111,6 +111,13 @@ pub enum Action {
     SetFindQuery(FindQuery),
     /// Closes the find bar: its highlights go, a match selected in the text stays selected.
     CloseFind,
+    // Issue 17, items 4 and 5: the comments view and the tracked changes of a Word draft.
+    SetCommentsView(CommentQuery),
+    /// Shows, in the Comments tab, the tracked changes (`true`) or the comments.
+    ShowTrackedChanges(bool),
+    /// Acknowledges tracked changes (resolves the comments they are kept as): one change,
+    /// one author's, or all of them, as one undoable step.
+    AcknowledgeChanges(ChangeScope),
 }
 
 /// What to do about unsaved changes before something replaces the review.

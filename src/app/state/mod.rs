@@ -8,14 +8,16 @@
 //! The state is grouped by concern, each group a struct that owns its fields:
 //! [`Navigation`] (where the reviewer is and what is selected), [`FactCheckViews`] (the side
 //! panel's tab, the claims view, the suggestions), [`Files`] (dialogs, saving, autosave,
-//! long work), [`Dialogs`] (the question asked, the notice shown) and [`Find`] (the find
-//! bar, its matches). `handle` routes each
+//! long work), [`CommentViews`] (the Comments tab), [`Dialogs`] (the question asked, the
+//! notice shown) and [`Find`] (the find bar, its matches). `handle` routes each
 //! action to the group it belongs to; what spans groups — an edit built from the selection,
 //! a file that replaces the review — is done here and in `reviewing` and `files`, through
 //! the groups' methods.
 
 mod action;
 mod checking;
+mod comment_views;
+mod commenting;
 mod conflict_index;
 mod dialogs;
 mod files;
@@ -29,6 +31,7 @@ mod suggestion_cache;
 
 pub use action::{Action, BesideChoice, DiskChoice, ElsewhereChoice, UnsavedChoice};
 pub use checking::FactCheckViews;
+pub use comment_views::CommentViews;
 pub use conflict_index::{ConflictIndex, conflict_mark};
 pub use dialogs::{AfterUnsaved, Dialogs, Modal, NOTICE_DURATION, Notice};
 pub use files::{ChooserRequest, Files, Place, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
@@ -53,6 +56,8 @@ pub struct AppState {
     pub prefs: Preferences,
     pub navigation: Navigation,
     pub views: FactCheckViews,
+    /// The Comments tab (issue 17, items 4 and 5).
+    pub comment_views: CommentViews,
     pub files: Files,
     pub dialogs: Dialogs,
     /// The find bar (issue 17, item 3).
@@ -84,6 +89,7 @@ impl AppState {
             prefs,
             navigation: Navigation::default(),
             views: FactCheckViews::default(),
+            comment_views: CommentViews::default(),
             files: Files::new(dialogs, safekeeping),
             find: Find::default(),
         }
@@ -108,6 +114,7 @@ impl AppState {
         self.discard_journal();
         self.navigation.start_on(review.project());
         self.views.start_on(&review);
+        self.comment_views.start_on();
         self.review = Some(review);
     }
 
@@ -207,6 +214,7 @@ impl AppState {
             Action::ResolveConflict { conflict, pick } => self.resolve_conflict(&conflict, pick),
             Action::GoToConflict(conflict) => self.go_to_conflict(&conflict),
             Action::ShowMarksBy(reviewer) => {
+                self.comment_views.follow_marks_by(reviewer.clone());
                 self.views.show_marks_by(reviewer);
                 // A card that is no longer shown is no longer selected.
                 let hidden =
@@ -247,6 +255,10 @@ impl AppState {
             // Issue 17, item 3: find.
             Action::SetFindQuery(query) => self.set_find_query(query),
             Action::CloseFind => self.close_find(),
+            // Issue 17, items 4 and 5.
+            Action::SetCommentsView(query) => self.comment_views.set_query(query),
+            Action::ShowTrackedChanges(show) => self.show_tracked_changes(show),
+            Action::AcknowledgeChanges(scope) => self.acknowledge_changes(&scope),
         }
         self.refresh();
     }
@@ -401,6 +413,10 @@ impl AppState {
             UiCommand::Find => self.open_find(),
             UiCommand::FindNext => self.step_match(true),
             UiCommand::FindPrevious => self.step_match(false),
+            // Issue 17, items 4 and 5.
+            UiCommand::NextOpenComment => self.step_open_comment(true),
+            UiCommand::PreviousOpenComment => self.step_open_comment(false),
+            UiCommand::ShowTrackedChanges => self.show_tracked_changes(true),
         }
     }
 

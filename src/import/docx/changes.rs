@@ -26,6 +26,18 @@ impl ChangeKind {
         )
     }
 
+    /// Whether a change of this kind on `text` is one to review. A paragraph break is; an
+    /// insertion, deletion or move only when it holds text a reader sees — white space, an
+    /// empty run, a zero-width or other invisible character changes nothing to read.
+    pub fn is_visible_on(self, text: &str) -> bool {
+        match self {
+            Self::ParagraphBreakInserted | Self::ParagraphBreakDeleted => true,
+            Self::Insertion | Self::Deletion | Self::MovedHere | Self::MovedAway => {
+                text.chars().any(|c| !c.is_whitespace() && !is_invisible(c))
+            }
+        }
+    }
+
     /// The kind of `w:ins`/`w:del`/`w:moveTo`/`w:moveFrom`.
     pub fn from_element_name(name: &str) -> Option<Self> {
         match name {
@@ -38,8 +50,28 @@ impl ChangeKind {
     }
 }
 
+/// Characters that take no room on the page: the soft hyphen, joiners and zero-width spaces,
+/// direction marks and embeddings, variation selectors, the byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+    )
+}
+
 /// Longest quote of changed text in a note's body.
 const MAX_QUOTE_CHARS: usize = 100;
+
+/// What every change's note ends with, after saying what changed.
+const ACCEPTED_ON_IMPORT: &str = " (tracked change, accepted on import)";
 
 /// The body of the note for a change of `kind` on `text`.
 pub fn note_body_from_change(kind: ChangeKind, text: &str) -> String {
@@ -54,7 +86,13 @@ pub fn note_body_from_change(kind: ChangeKind, text: &str) -> String {
             "Deleted a paragraph break, joining two paragraphs".to_owned()
         }
     };
-    format!("{what} (tracked change, accepted on import)")
+    format!("{what}{ACCEPTED_ON_IMPORT}")
+}
+
+/// What a change's note says changed ("Inserted “two exciting”"): its body without the
+/// words every such note ends with; a body a reviewer rewrote, whole.
+pub fn change_from_note_body(body: &str) -> &str {
+    body.strip_suffix(ACCEPTED_ON_IMPORT).unwrap_or(body)
 }
 
 fn quote_from_text(text: &str) -> String {
@@ -119,6 +157,24 @@ mod tests {
         );
         let long = "word ".repeat(100);
         assert!(note_body_from_change(ChangeKind::Deletion, &long).contains("…”"));
+    }
+
+    #[test]
+    fn only_a_change_a_reader_sees_is_one() {
+        assert!(ChangeKind::Insertion.is_visible_on(" a "));
+        assert!(ChangeKind::Deletion.is_visible_on("."));
+        assert!(ChangeKind::ParagraphBreakInserted.is_visible_on(""));
+        for nothing in ["", " ", "\t\n", "\u{200b}", "\u{feff} \u{ad}"] {
+            assert!(!ChangeKind::Insertion.is_visible_on(nothing), "{nothing:?}");
+            assert!(!ChangeKind::MovedAway.is_visible_on(nothing), "{nothing:?}");
+        }
+    }
+
+    #[test]
+    fn a_note_body_says_what_changed() {
+        let body = note_body_from_change(ChangeKind::MovedHere, "a line");
+        assert_eq!(change_from_note_body(&body), "Moved “a line” here");
+        assert_eq!(change_from_note_body("My own words"), "My own words");
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! (`styles`), list markers (`numbering`), the characters of a run (`inline`), footnotes
 //! and endnotes (`notes`), comments and their threads (`comments`), tracked changes
 //! (`changes`), the body read into blocks (`body`) and those blocks placed into the outline
-//! with their notes (`placing`).
+//! with their notes (`placing`), dated by the document's own date where Word gave a note
+//! none (`properties`).
 
 mod archive;
 mod body;
@@ -16,6 +17,7 @@ mod inline;
 mod notes;
 mod numbering;
 mod placing;
+mod properties;
 mod styles;
 mod symbol;
 mod xml;
@@ -23,6 +25,7 @@ mod xml;
 use thiserror::Error;
 
 pub use archive::Limits;
+pub use changes::change_from_note_body;
 
 use super::ArticleOutline;
 
@@ -131,5 +134,17 @@ pub fn outline_from_docx_within(
         limit_mib: limits.max_text_bytes / (1024 * 1024),
     })?;
     let roots = comments::thread_roots(&comments, &extended.parents);
-    Ok(placing::outline_from_blocks(&blocks, &comments, &roots))
+    let mut outline = placing::outline_from_blocks(&blocks, &comments, &roots);
+    // Only dates are read from it: a damaged or outsized one is no reason to refuse the text.
+    let saved = optional_part("docProps/core.xml")
+        .ok()
+        .flatten()
+        .as_ref()
+        .and_then(properties::document_date);
+    if let Some(saved) = saved {
+        for note in &mut outline.notes {
+            note.created.get_or_insert(saved);
+        }
+    }
+    Ok(outline)
 }

@@ -160,6 +160,7 @@ pub fn outline_from_blocks(
                 Mark::CommentReference(id) => {
                     comment_references.insert(id.as_str(), here);
                 }
+                Mark::Change(change) if !change.kind.is_visible_on(&change.text) => {}
                 Mark::Change(change) => {
                     let end = position(index, change.range.end);
                     let range = if !here.in_text {

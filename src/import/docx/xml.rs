@@ -68,8 +68,9 @@ impl Element {
     }
 }
 
-/// Elements whose text a reader sees; text anywhere else is layout white space.
-const TEXT_ELEMENTS: [&str; 2] = ["t", "delText"];
+/// Elements whose text a reader sees (and the document's dates in `docProps/core.xml`);
+/// text anywhere else is layout white space.
+const TEXT_ELEMENTS: [&str; 4] = ["t", "delText", "created", "modified"];
 
 /// Subtrees the importer never reads: pictures, earlier formatting kept for tracked
 /// property changes, the fallback copy of alternate content, page setup.

@@ -222,7 +222,10 @@ impl AppState {
 
     fn show_imported(&mut self, path: &Path, project: Project) {
         let sections = project.sections.len();
-        let carried = crate::import::what_the_file_carried(&project);
+        let mut carried = crate::import::what_the_file_carried(&project);
+        if crate::query::unreviewed_changes(&project) > 0 {
+            carried.push_str(" The Comments tab (Ctrl+6) lists them under Tracked changes.");
+        }
         self.show_review(OpenReview::new(
             Document::new(project),
             None,
