@@ -36,6 +36,8 @@ pub enum UiCommand {
     DismissSuggestion,
     ToggleSuggestions,
     ShowPanel(SidePanel),
+    // Issue 17 item 7: keyboard.
+    GoToSectionByHeading,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -43,7 +45,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 34] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
@@ -77,6 +79,8 @@ impl UiCommand {
         Self::ShowPanel(SidePanel::Suggestions),
         Self::ShowPanel(SidePanel::Revision),
         Self::ShowPanel(SidePanel::Conflicts),
+        // Issue 17 item 7: keyboard.
+        Self::GoToSectionByHeading,
     ];
 
     pub fn label(self) -> &'static str {
@@ -111,6 +115,7 @@ impl UiCommand {
             Self::ToggleSuggestions => "Show suggestions in the text",
             // The menu names a tab as the tab does.
             Self::ShowPanel(panel) => panel.label(),
+            Self::GoToSectionByHeading => "Go to section…",
         }
     }
 
@@ -178,6 +183,9 @@ impl UiCommand {
                 "What two reviewers changed differently, found when their copies were merged: \
                  pick a side for each"
             }
+            Self::GoToSectionByHeading => {
+                "Type a few letters of a section's heading to go to it; the caret waits at its start"
+            }
         }
     }
 
@@ -216,6 +224,7 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Suggestions) => shortcut(CTRL, Key::Num3),
             Self::ShowPanel(SidePanel::Revision) => shortcut(CTRL, Key::Num4),
             Self::ShowPanel(SidePanel::Conflicts) => shortcut(CTRL, Key::Num5),
+            Self::GoToSectionByHeading => shortcut(CTRL, Key::G),
         }
     }
 

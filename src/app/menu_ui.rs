@@ -95,6 +95,13 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.menu_button("Review", |ui| {
             command_button_ui(ui, UiCommand::PreviousSection, has_review, None, actions);
             command_button_ui(ui, UiCommand::NextSection, has_review, None, actions);
+            command_button_ui(
+                ui,
+                UiCommand::GoToSectionByHeading,
+                has_review,
+                None,
+                actions,
+            );
             ui.separator();
             for status in ReviewStatus::ALL {
                 command_button_ui(ui, UiCommand::SetStatus(status), has_review, None, actions);

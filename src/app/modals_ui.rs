@@ -4,6 +4,7 @@
 use egui::{Key, RichText, Ui};
 
 use super::command::UiCommand;
+use super::go_to_section_ui;
 use super::safekeeping_ui;
 use super::state::{
     Action, AfterUnsaved, AppState, DiskChoice, ElsewhereChoice, Modal, UnsavedChoice,
@@ -32,6 +33,19 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                 safekeeping_ui::open_elsewhere_ui(ui, path, owner, actions);
             }
             Modal::Recover => safekeeping_ui::recover_ui(ui, state, actions),
+            Modal::GoToSection { query, highlighted } => {
+                let first_frame = !ui.data_mut(|d| {
+                    std::mem::replace(d.get_temp_mut_or_default::<bool>(focus_flag_id()), true)
+                });
+                go_to_section_ui::go_to_section_ui(
+                    ui,
+                    state,
+                    query,
+                    *highlighted,
+                    first_frame,
+                    actions,
+                );
+            }
         }
     });
     if response.should_close() {
@@ -169,6 +183,18 @@ fn shortcuts_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
             ui.label("Select a word / paragraph");
             ui.label(RichText::new("Double / triple click").monospace());
             ui.end_row();
+            for (what, keys) in [
+                ("Move the caret in the text", "← → ↑ ↓  Home End"),
+                (
+                    "… by word, to the section's ends",
+                    "Ctrl+← →  Ctrl+Home End",
+                ),
+                ("Select from the caret", "Shift + those keys"),
+            ] {
+                ui.label(what);
+                ui.label(RichText::new(keys).monospace());
+                ui.end_row();
+            }
         });
     ui.add_space(8.0);
     if ui.button("Close").clicked() {

@@ -14,7 +14,7 @@ use crate::model::{
 use crate::query::ClaimQuery;
 use crate::suggest::SuggestionKey;
 
-use super::navigation::TextSelection;
+use super::navigation::{Caret, TextSelection};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -94,6 +94,19 @@ pub enum Action {
     DiscardRecovery(PathBuf),
     /// Leaves the recovery journals for the next start.
     PostponeRecovery,
+    // Issue 17 item 7: the caret, and Ctrl+G.
+    /// Puts the caret somewhere in the text (a click), leaving the selection as it is.
+    PlaceCaret(Caret),
+    /// Moves the caret (the arrow keys); with `extend` (Shift), the selection grows from
+    /// where it started, otherwise it ends.
+    MoveCaret {
+        to: Caret,
+        extend: bool,
+    },
+    /// What is typed in the Go to section dialog.
+    EditSectionQuery(String),
+    /// Which of the sections the Go to section dialog lists Enter goes to.
+    HighlightSectionMatch(usize),
 }
 
 /// What to do about unsaved changes before something replaces the review.

@@ -54,6 +54,13 @@ pub enum Modal {
     },
     /// Offers back what a desk that crashed left in its recovery journals.
     Recover,
+    // Issue 17 item 7: Ctrl+G.
+    /// Goes to a section by part of its heading: what is typed, and which of the matching
+    /// sections (in reading order) Enter goes to.
+    GoToSection {
+        query: String,
+        highlighted: usize,
+    },
 }
 
 #[derive(Clone, Debug)]

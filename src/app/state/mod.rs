@@ -29,7 +29,9 @@ pub use checking::FactCheckViews;
 pub use conflict_index::{ConflictIndex, conflict_mark};
 pub use dialogs::{AfterUnsaved, Dialogs, Modal, NOTICE_DURATION, Notice};
 pub use files::{Files, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
-pub use navigation::{CardRequests, Navigation, ScrollTarget, TextSelection};
+pub use navigation::{
+    CardRequests, Caret, Navigation, ScrollTarget, TextSelection, selection_after_moving,
+};
 pub use review::{OpenReview, ReadOnly};
 pub use suggestion_cache::SuggestionCache;
 
@@ -224,6 +226,19 @@ impl AppState {
                 self.files.postpone_recovery();
                 self.dialogs.close_if(&Modal::Recover);
             }
+            Action::PlaceCaret(caret) => self.navigation.place_caret(caret),
+            Action::MoveCaret { to, extend } => self.navigation.move_caret(to, extend),
+            Action::EditSectionQuery(typed) => {
+                if let Some(Modal::GoToSection { query, highlighted }) = self.dialogs.modal_mut() {
+                    *query = typed;
+                    *highlighted = 0;
+                }
+            }
+            Action::HighlightSectionMatch(index) => {
+                if let Some(Modal::GoToSection { highlighted, .. }) = self.dialogs.modal_mut() {
+                    *highlighted = index;
+                }
+            }
         }
         self.refresh();
     }
@@ -356,6 +371,14 @@ impl AppState {
                 }
             }
             UiCommand::ShowPanel(panel) => self.views.show(panel),
+            UiCommand::GoToSectionByHeading => {
+                if self.review.is_some() {
+                    self.dialogs.ask(Modal::GoToSection {
+                        query: String::new(),
+                        highlighted: 0,
+                    });
+                }
+            }
         }
     }
 
