@@ -19,7 +19,7 @@ use crate::text_motion::{next_char, next_word_end, previous_char, previous_word_
 
 /// Where a key moves the caret.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Motion {
+enum Motion {
     Left,
     Right,
     WordLeft,
@@ -34,9 +34,9 @@ pub enum Motion {
 
 /// A key that moves the caret, and whether Shift was held (extend the selection).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CaretKey {
-    pub motion: Motion,
-    pub extend: bool,
+struct CaretKey {
+    motion: Motion,
+    extend: bool,
 }
 
 /// Whether the keyboard belongs to the article's text: no question is open, and nothing else
