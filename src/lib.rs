@@ -21,6 +21,7 @@
 //!   for publishing pipelines (the gate);
 //! - [`text`], [`fingerprint`], [`progress`], [`sample`]: small helpers, how far long work
 //!   has come, the bundled sample;
+//! - [`text_motion`]: where a caret goes in a section's text by character and by word;
 //! - [`cli`]: the command line (the binary starts the desk when no command is given);
 //! - [`app`]: the desk, a window drawn with a GUI toolkit, which reads the core and emits
 //!   edits.
@@ -48,3 +49,4 @@ pub mod sample;
 pub mod storage;
 pub mod suggest;
 pub mod text;
+pub mod text_motion;

@@ -23,6 +23,7 @@ mod format_versions;
 mod git;
 mod html_import;
 mod import;
+mod keyboard_desk;
 mod layout_desk;
 mod long_review_desk;
 mod long_work_desk;

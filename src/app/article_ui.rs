@@ -10,10 +10,12 @@ use std::time::{Duration, Instant};
 use egui::{Align2, FontId, Galley, Pos2, Rect, ScrollArea, Ui, pos2, vec2};
 
 use super::article_layout::{ArticleLayout, LayoutRequest, SECTION_GAP};
+use super::caret_keys::caret_key_actions;
+use super::command::UiCommand;
 use super::look;
 use super::section_block_ui::section_block_ui;
 use super::section_text::{SpanTarget, char_rect};
-use super::state::{Action, AppState, ScrollTarget};
+use super::state::{Action, AppState, Caret, ScrollTarget};
 use crate::fingerprint::hash_of;
 use crate::model::{MarkId, Project, SectionId};
 
@@ -41,6 +43,10 @@ pub struct ArticleView {
     follow_at: Option<(Instant, Option<SectionId>)>,
     /// Where each section's text was drawn in the last frame (screen coordinates).
     drawn_text_origins: HashMap<SectionId, Pos2>,
+    /// The horizontal position ↑ and ↓ keep the caret at, and where the caret was then.
+    caret_column: Option<(Caret, f32)>,
+    /// The keys moved the caret: bring it into view.
+    reveal_caret: bool,
 }
 
 impl std::fmt::Debug for ArticleView {
@@ -166,7 +172,12 @@ pub fn article_ui(
             width: column_width,
             visible,
             first_top: title_height,
-            must_lay_out: view.pending_scroll.as_ref().map(|t| &t.section),
+            // The caret's section too: the arrow keys need its lines.
+            must_lay_out: view
+                .pending_scroll
+                .as_ref()
+                .map(|t| &t.section)
+                .or(state.navigation.caret().map(|caret| &caret.section)),
             selected: selected.as_ref(),
             scrolling: view.scrolling,
             find: &state.find,
@@ -175,6 +186,9 @@ pub fn article_ui(
     if more_to_lay_out {
         ui.ctx().request_repaint();
     }
+    let caret_moves = caret_key_actions(ui.ctx(), state, &view.layout, &mut view.caret_column);
+    let caret_moved = !caret_moves.is_empty();
+    actions.extend(caret_moves);
 
     let total_height = view.layout.bottom() + 80.0;
 
@@ -190,7 +204,15 @@ pub fn article_ui(
         // A newly opened article starts at its title, wherever the last one was left.
         scroll_area = scroll_area.vertical_scroll_offset(0.0);
         scrolled_on_purpose = true;
+    } else if std::mem::take(&mut view.reveal_caret)
+        && let Some(caret) = state.navigation.caret()
+        && let Some(y) = caret_scroll_y(view, project, caret, viewport_height)
+    {
+        scroll_area = scroll_area.vertical_scroll_offset(y);
+        scrolled_on_purpose = true;
     }
+    // The caret moves once this frame's actions are handled: brought into view next frame.
+    view.reveal_caret |= caret_moved;
     view.drawn_text_origins.clear();
     let drawn_text_origins = &mut view.drawn_text_origins;
     let layout_cache = &view.layout;
@@ -306,6 +328,30 @@ fn title_galley(ui: &Ui, view: &mut ArticleView, project: &Project, width: f32) 
     });
     view.title = Some((key, galley.clone()));
     galley
+}
+
+/// Where to scroll so the caret's line is in view with a line or two around it, scrolling
+/// no more than that; `None` when it is in view already.
+fn caret_scroll_y(
+    view: &ArticleView,
+    project: &Project,
+    caret: &Caret,
+    viewport_height: f32,
+) -> Option<f32> {
+    let index = project.section_index(&caret.section)?;
+    let top = *view.layout.tops().get(index)?;
+    let layout = view.layout.section(&caret.section)?;
+    let row = char_rect(&layout.body, &layout.map, caret.offset);
+    let row_top = top + layout.body_offset() + row.top();
+    let row_bottom = top + layout.body_offset() + row.bottom();
+    let margin = (look::BODY_LINE_HEIGHT * 2.0).min(viewport_height / 4.0);
+    if row_top < view.last_offset + margin {
+        Some((row_top - margin).max(0.0))
+    } else if row_bottom > view.last_offset + viewport_height - margin {
+        Some(row_bottom + margin - viewport_height)
+    } else {
+        None
+    }
 }
 
 fn scroll_target_y(

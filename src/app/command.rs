@@ -43,14 +43,13 @@ pub enum UiCommand {
     ToggleSidePanel,
     /// Use copydesk's own file chooser even where the system's could appear.
     UseOwnFileChooser,
-    // Issue 17, item 3: find.
     Find,
     FindNext,
     FindPrevious,
-    // Issue 17, items 4 and 5: stepping through open comments; the tracked changes view.
     NextOpenComment,
     PreviousOpenComment,
     ShowTrackedChanges,
+    GoToSectionByHeading,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -58,7 +57,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 43] = [
+    pub const ALL: [Self; 44] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,
@@ -97,15 +96,14 @@ impl UiCommand {
         Self::ToggleOutline,
         Self::ToggleSidePanel,
         Self::UseOwnFileChooser,
-        // Issue 17, item 3: find.
         Self::Find,
         Self::FindNext,
         Self::FindPrevious,
-        // Issue 17, items 4 and 5.
         Self::ShowPanel(SidePanel::Comments),
         Self::NextOpenComment,
         Self::PreviousOpenComment,
         Self::ShowTrackedChanges,
+        Self::GoToSectionByHeading,
     ];
 
     pub fn label(self) -> &'static str {
@@ -144,13 +142,13 @@ impl UiCommand {
             Self::ToggleOutline => "Show the outline",
             Self::ToggleSidePanel => "Show the side panel",
             Self::UseOwnFileChooser => "Use copydesk's own file chooser",
-            // Issue 17, item 3: find.
             Self::Find => "Find…",
             Self::FindNext => "Find next",
             Self::FindPrevious => "Find previous",
             Self::NextOpenComment => "Next open comment",
             Self::PreviousOpenComment => "Previous open comment",
             Self::ShowTrackedChanges => "Tracked changes",
+            Self::GoToSectionByHeading => "Go to section…",
         }
     }
 
@@ -237,7 +235,6 @@ impl UiCommand {
                 "Open, save and export through copydesk's own file chooser rather than the \
                  system's (it is used anyway where no system dialog can appear)"
             }
-            // Issue 17, item 3: find.
             Self::Find => {
                 "Find words in the article, the comments and replies, and the claims' notes \
                  and sources"
@@ -255,6 +252,9 @@ impl UiCommand {
             Self::ShowTrackedChanges => {
                 "List the changes the Word draft tracked, by author, with what each inserted or \
                  deleted and when: acknowledge them one by one or all at once"
+            }
+            Self::GoToSectionByHeading => {
+                "Type a few letters of a section's heading to go to it; the caret waits at its start"
             }
         }
     }
@@ -300,20 +300,20 @@ impl UiCommand {
             Self::ShowPanel(SidePanel::Conflicts) => shortcut(CTRL, Key::Num5),
             Self::ToggleOutline => shortcut(CTRL, Key::B),
             Self::ToggleSidePanel => shortcut(CTRL_ALT, Key::B),
-            // Issue 17, item 3: find.
             Self::Find => shortcut(CTRL, Key::F),
             Self::FindNext => shortcut(Modifiers::NONE, Key::F3),
             Self::FindPrevious => shortcut(Modifiers::SHIFT, Key::F3),
             Self::ShowPanel(SidePanel::Comments) => shortcut(CTRL, Key::Num6),
             Self::NextOpenComment => shortcut(Modifiers::NONE, Key::F6),
             Self::PreviousOpenComment => shortcut(Modifiers::SHIFT, Key::F6),
+            Self::GoToSectionByHeading => shortcut(CTRL, Key::G),
         }
     }
 
     /// A second shortcut, for a command people know under two (Redo is also Ctrl+Y).
     pub fn second_shortcut(self) -> Option<KeyboardShortcut> {
         match self {
-            // Issue 17, item 3: "Ctrl+Y redoes too".
+            // Word and most Windows programs redo with Ctrl+Y.
             Self::Redo => Some(KeyboardShortcut::new(CTRL, Key::Y)),
             _ => None,
         }

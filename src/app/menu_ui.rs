@@ -92,7 +92,6 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             command_button_ui(ui, UiCommand::FlagClaim, has_selection, None, actions);
             command_button_ui(ui, UiCommand::CommentOnSection, has_review, None, actions);
             ui.separator();
-            // Issue 17, item 3: find.
             for command in [
                 UiCommand::Find,
                 UiCommand::FindNext,
@@ -106,11 +105,17 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.menu_button("Review", |ui| {
             command_button_ui(ui, UiCommand::PreviousSection, has_review, None, actions);
             command_button_ui(ui, UiCommand::NextSection, has_review, None, actions);
+            command_button_ui(
+                ui,
+                UiCommand::GoToSectionByHeading,
+                has_review,
+                None,
+                actions,
+            );
             ui.separator();
             for status in ReviewStatus::ALL {
                 command_button_ui(ui, UiCommand::SetStatus(status), has_review, None, actions);
             }
-            // Issue 17, items 4 and 5.
             ui.separator();
             command_button_ui(ui, UiCommand::NextOpenComment, has_review, None, actions);
             command_button_ui(
@@ -190,7 +195,6 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             for panel in SidePanel::ALL {
                 command_button_ui(ui, UiCommand::ShowPanel(panel), true, None, actions);
             }
-            // Issue 17, item 2 (small windows): the panels beside the article.
             ui.separator();
             let open = OpenPanels::for_window(ui.ctx().content_rect().width(), state.prefs.panels);
             for (command, is_open) in [

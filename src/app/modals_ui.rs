@@ -4,6 +4,8 @@
 use egui::{Key, RichText, Ui};
 
 use super::command::UiCommand;
+use super::go_to_section_ui;
+use super::safekeeping_ui;
 use super::state::{
     Action, AfterUnsaved, AppState, BesideChoice, DiskChoice, ElsewhereChoice, Modal, UnsavedChoice,
 };
@@ -49,6 +51,22 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                 Modal::Recover => safekeeping_ui::recover_ui(ui, state, actions),
                 Modal::ReviewBeside { article, review } => {
                     start_page_ui::review_beside_ui(ui, article, review, actions);
+                }
+                Modal::GoToSection { query, highlighted } => {
+                    let first_frame = !ui.data_mut(|d| {
+                        std::mem::replace(
+                            d.get_temp_mut_or_default::<bool>(focus_flag_id()),
+                            true,
+                        )
+                    });
+                    go_to_section_ui::go_to_section_ui(
+                        ui,
+                        state,
+                        query,
+                        *highlighted,
+                        first_frame,
+                        actions,
+                    );
                 }
             });
     });
@@ -223,6 +241,18 @@ fn shortcut_list_ui(ui: &mut Ui) {
             ui.label("In the find bar: next / previous match, close it");
             ui.label(RichText::new("Enter / Shift+Enter, Esc").monospace());
             ui.end_row();
+            for (what, keys) in [
+                ("Move the caret in the text", "← → ↑ ↓  Home End"),
+                (
+                    "… by word, to the section's ends",
+                    "Ctrl+← →  Ctrl+Home End",
+                ),
+                ("Select from the caret", "Shift + those keys"),
+            ] {
+                ui.label(what);
+                ui.label(RichText::new(keys).monospace());
+                ui.end_row();
+            }
         });
 }
 

@@ -378,7 +378,7 @@ fn progress_ui(ui: &mut Ui, project: &Project, progress: ReviewProgress) {
     )
     .accessible_name(format!("Review progress: {summary}"));
     ui.label(RichText::new(summary).size(12.5));
-    // Issue 17, item 5: a Word draft's tracked changes are counted apart from the comments
+    // A Word draft's tracked changes are counted apart from the comments
     // they are kept as, as the gate counts them.
     let unreviewed = crate::query::unreviewed_changes(project);
     let open_comments = progress.open_comments.saturating_sub(unreviewed);

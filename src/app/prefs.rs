@@ -33,7 +33,6 @@ pub struct Preferences {
     /// Which suggestions are offered: all, or only the strong ones (a dense text suggests
     /// nearly every sentence).
     pub suggestion_strength: SuggestionStrength,
-    // Issue 17, item 2 (small windows):
     /// Which side panels the reviewer wants shown (a narrow window may fold one for room).
     pub panels: ShownPanels,
     /// Whether file dialogs are copydesk's own even where the system's could appear.

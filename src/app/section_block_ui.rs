@@ -9,10 +9,14 @@ use egui::{
 use super::article_layout::{
     HEADING_GAP, SECTION_GAP, STATUS_ROW_GAP, STATUS_ROW_HEIGHT, SectionLayout,
 };
+use super::caret::section_text_id;
+use super::caret_keys::caret_has_keyboard;
 use super::command::{UiCommand, shortcut_text};
 use super::look;
-use super::section_text::{MarkKind, MarkSpan, SpanTarget, char_rect, section_text_ui};
-use super::state::{Action, AppState, TextSelection};
+use super::section_text::{
+    CaretInText, MarkKind, MarkSpan, SpanTarget, char_rect, section_text_ui,
+};
+use super::state::{Action, AppState, Caret, TextSelection};
 use crate::model::{ReviewStatus, Section};
 
 pub fn section_block_ui(
@@ -66,15 +70,24 @@ pub fn section_block_ui(
         .text_selection()
         .filter(|s| s.section == section.id)
         .map(|s| &s.range);
+    let caret = state
+        .navigation
+        .caret()
+        .filter(|caret| caret.section == section.id)
+        .map(|caret| CaretInText {
+            offset: caret.offset.min(section.char_count()),
+            shown: caret_has_keyboard(ui.ctx(), state),
+        });
     let output = ui
         .scope_builder(UiBuilder::new().max_rect(body_rect), |ui| {
             section_text_ui(
                 ui,
-                ui.make_persistent_id(("text", &section.id)),
+                section_text_id(&section.id),
                 &layout.body,
                 &layout.map,
                 spans,
                 selection,
+                caret,
                 &format!("Text of {}", section.title()),
             )
         })
@@ -87,12 +100,18 @@ pub fn section_block_ui(
             }
         })));
     }
+    if let Some(offset) = output.caret_placed {
+        actions.push(Action::PlaceCaret(Caret {
+            section: section.id.clone(),
+            offset,
+        }));
+    }
     if let Some(target) = output.clicked {
         actions.push(target_action(target));
     } else if output.interacted && !is_current {
         actions.push(Action::FocusSection(section.id.clone()));
     }
-    margin_marks_ui(ui, body_rect, layout, spans, state, actions);
+    margin_marks_ui(ui, body_rect, layout, spans, &section.text, state, actions);
     if selection.is_some()
         && let Some(selection_rect) = output.selection_rect
     {
@@ -249,6 +268,7 @@ fn margin_marks_ui(
     body_rect: Rect,
     layout: &SectionLayout,
     spans: &[MarkSpan],
+    text: &str,
     state: &AppState,
     actions: &mut Vec<Action>,
 ) {
@@ -289,6 +309,9 @@ fn margin_marks_ui(
         let hit = Rect::from_center_size(center, Vec2::splat(16.0));
         let id = ui.make_persistent_id(("margin", &span.target));
         let response = ui.interact(hit, id, Sense::click());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, margin_mark_name(span, text))
+        });
         let selected = match &span.target {
             SpanTarget::Mark(mark) => state.navigation.selected_mark() == Some(mark),
             SpanTarget::Suggestion(key) => state.navigation.selected_suggestion() == Some(key),
@@ -322,6 +345,18 @@ fn margin_marks_ui(
             actions.push(target_action(span.target.clone()));
         }
     }
+}
+
+/// What a screen reader says of an icon in the margin: what the mark is, and on which words.
+fn margin_mark_name(span: &MarkSpan, text: &str) -> String {
+    let what = match span.kind {
+        MarkKind::Comment { resolved: false } => "Comment".to_owned(),
+        MarkKind::Comment { resolved: true } => "Resolved comment".to_owned(),
+        MarkKind::Claim(status) => format!("Claim ({})", status.label()),
+        MarkKind::Suggestion(kind) => format!("Suggested check ({})", kind.label()),
+    };
+    let quote = crate::text::one_line(crate::text::slice_chars(text, span.range.clone()));
+    format!("Margin: {what} on “{}”", crate::text::shortened(&quote, 40))
 }
 
 /// The Comment and Flag claim buttons that float just below a selection (above it when the

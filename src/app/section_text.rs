@@ -13,17 +13,24 @@
 //! A comment's or claim's highlight is clicked anywhere on it; a suggested sentence only on
 //! its underline (or its icon in the margin): its words are plain text to select and read,
 //! and a sentence is suggested far more often than it is marked.
+//! The caret the keyboard moves (`caret`) is drawn here, and handed with the selection to
+//! screen readers as the text's own selection.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
 use egui::text_selection::TextCursorState;
+use egui::text_selection::accesskit_text::update_accesskit_for_text_widget;
 use egui::text_selection::visuals::paint_text_selection;
-use egui::{Color32, CursorIcon, Galley, Id, Rect, Response, Sense, Stroke, Ui, Visuals};
+use egui::{
+    Color32, CursorIcon, EventFilter, Galley, Id, Rect, Response, Sense, Stroke, Ui, Visuals,
+};
 
 use super::find_highlights::{FoundSpan, highlight_found};
+use super::caret::{caret_offset_from_cursor, paint_caret, reached_from_elsewhere};
 use super::look;
+pub use super::paragraph_map::ParagraphMap;
 use crate::model::{CheckKind, ClaimStatus, MarkId};
 use crate::suggest::SuggestionKey;
 
@@ -57,53 +64,6 @@ pub enum MarkKind {
 pub enum SpanTarget {
     Mark(MarkId),
     Suggestion(SuggestionKey),
-}
-
-/// Converts between section-text offsets and galley offsets (which have one extra character,
-/// a blank line, at each paragraph break).
-#[derive(Clone, Debug, Default)]
-pub struct ParagraphMap {
-    /// Section-text offset where each paragraph starts.
-    starts: Vec<usize>,
-    len: usize,
-}
-
-impl ParagraphMap {
-    pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        let mut len = 0;
-        for (index, c) in text.chars().enumerate() {
-            if c == '\n' {
-                starts.push(index + 1);
-            }
-            len = index + 1;
-        }
-        Self { starts, len }
-    }
-
-    fn paragraph_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
-    }
-
-    pub fn galley_from_section(&self, offset: usize) -> usize {
-        offset + self.paragraph_of(offset)
-    }
-
-    pub fn section_from_galley(&self, galley_offset: usize) -> usize {
-        let paragraph = self
-            .starts
-            .iter()
-            .enumerate()
-            .rposition(|(p, &start)| start + p <= galley_offset)
-            .unwrap_or(0);
-        let paragraph_end = self
-            .starts
-            .get(paragraph + 1)
-            .map_or(self.len, |next| next - 1);
-        (galley_offset - paragraph).min(paragraph_end)
-    }
 }
 
 /// Lays out a section body with its marks (and the matches of find) highlighted.
@@ -236,6 +196,9 @@ fn format_for(
 pub struct SectionTextOutput {
     /// The selection in section-text offsets, if it changed this frame.
     pub selection_changed: Option<Option<Range<usize>>>,
+    /// Where the caret was put (a click, a drag's moving end, the keyboard reaching the text
+    /// with Tab), in section-text offsets.
+    pub caret_placed: Option<usize>,
     /// A mark or suggestion whose highlight was clicked.
     pub clicked: Option<SpanTarget>,
     /// The text was clicked or dragged.
@@ -243,6 +206,14 @@ pub struct SectionTextOutput {
     pub response: Option<Response>,
     /// Where the current selection ends on screen, to place the Comment / Flag claim buttons.
     pub selection_rect: Option<Rect>,
+}
+
+/// The caret in a section's text: where it is, and whether the keyboard is in the text (it
+/// is drawn only then).
+#[derive(Clone, Copy, Debug)]
+pub struct CaretInText {
+    pub offset: usize,
+    pub shown: bool,
 }
 
 /// Shows a laid-out section body and lets the reviewer select text and click highlights.
@@ -254,26 +225,49 @@ pub fn section_text_ui(
     map: &ParagraphMap,
     spans: &[MarkSpan],
     app_selection: Option<&Range<usize>>,
+    caret: Option<CaretInText>,
     accessible_name: &str,
 ) -> SectionTextOutput {
     let mut output = SectionTextOutput::default();
-    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click_and_drag());
+    let (rect, _) = ui.allocate_exact_size(galley.size(), Sense::hover());
+    let response = ui.interact(rect, id, Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, accessible_name));
     let mut cursor_state: TextCursorState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     let interacted = response.is_pointer_button_down_on() || response.dragged();
     if response.is_pointer_button_down_on() {
         // Reaching for the article ends typing in a card: the keyboard shortcuts (and the
-        // next keystrokes) belong to the desk again.
+        // next keystrokes) belong to the desk again, and the arrow keys to this text.
         ui.memory_mut(egui::Memory::stop_text_input);
+        response.request_focus();
     }
+    if response.has_focus() {
+        // The arrow keys move the caret, not the keyboard to the next widget.
+        let arrows = EventFilter {
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            ..EventFilter::default()
+        };
+        ui.memory_mut(|memory| memory.set_focus_lock_filter(id, arrows));
+    }
+    if reached_from_elsewhere(ui, &response) && caret.is_none() && !interacted {
+        // Reached with Tab: the caret starts at the top of this text.
+        output.caret_placed = Some(0);
+    }
+    // The selection as the caret sees it: the end that moves is the caret.
+    let oriented = |range: &Range<usize>| {
+        let (anchor, moving) = match caret {
+            Some(caret) if caret.offset == range.start => (range.end, range.start),
+            _ => (range.start, range.end),
+        };
+        CCursorRange {
+            primary: CCursor::new(map.galley_from_section(moving)),
+            secondary: CCursor::new(map.galley_from_section(anchor)),
+            h_pos: None,
+        }
+    };
     if !interacted {
         // The desk's selection is the truth: it moves to another section, or is used up.
-        let wanted = app_selection.map(|r| {
-            CCursorRange::two(
-                CCursor::new(map.galley_from_section(r.start)),
-                CCursor::new(map.galley_from_section(r.end)),
-            )
-        });
+        let wanted = app_selection.map(oriented);
         let current = cursor_state.range(galley).filter(|r| !r.is_empty());
         if wanted.map(|w| w.sorted_cursors()) != current.map(|c| c.sorted_cursors()) {
             cursor_state.set_char_range(wanted);
@@ -297,10 +291,12 @@ pub fn section_text_ui(
         && (response.hovered() || dragging)
     {
         let before = cursor_state.range(galley);
-        if cursor_state.pointer_interaction(ui, &response, cursor, galley, dragging) {
-            output.interacted = true;
-        }
+        let pointed = cursor_state.pointer_interaction(ui, &response, cursor, galley, dragging);
         let after = cursor_state.range(galley);
+        if pointed {
+            output.interacted = true;
+            output.caret_placed = after.map(|r| caret_offset_from_cursor(galley, map, r.primary));
+        }
         if before.map(|r| r.sorted_cursors()) != after.map(|r| r.sorted_cursors()) {
             output.selection_changed = Some(after.and_then(|r| {
                 let [min, max] = r.sorted_cursors();
@@ -353,7 +349,7 @@ pub fn section_text_ui(
         output.selection_rect = Some(top.union(bottom));
         // Ctrl+C belongs to a focused text field, if there is one.
         let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
-            && ui.memory(|m| m.focused().is_none());
+            && ui.memory(|m| m.focused().is_none_or(|focused| focused == id));
         if copy {
             let text = galley.text();
             let selected: String = text
@@ -366,6 +362,26 @@ pub fn section_text_ui(
     }
     ui.painter()
         .galley(rect.min, shown, ui.visuals().text_color());
+    if let Some(caret) = caret.filter(|caret| caret.shown) {
+        paint_caret(ui, id, rect.min, galley, map, caret.offset);
+    }
+    // A screen reader reads the text line by line, and follows the caret and the selection.
+    let reader_range = match (caret, app_selection) {
+        (Some(caret), Some(range)) if caret.offset == range.start || caret.offset == range.end => {
+            Some(oriented(range))
+        }
+        (Some(caret), _) => Some(CCursorRange::one(CCursor::new(
+            map.galley_from_section(caret.offset),
+        ))),
+        (None, range) => range.map(oriented),
+    };
+    update_accesskit_for_text_widget(
+        ui.ctx(),
+        id,
+        reader_range,
+        egui::emath::TSTransform::from_translation(rect.min.to_vec2()),
+        galley,
+    );
     ui.data_mut(|d| d.insert_temp(id, cursor_state));
     output.response = Some(response);
     output
@@ -390,24 +406,6 @@ pub fn char_rect(galley: &Galley, map: &ParagraphMap, offset: usize) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraph_map_round_trips() {
-        let text = "ab\ncd\n\nef";
-        let map = ParagraphMap::new(text);
-        // galley text: "ab\n\ncd\n\n\n\nef"
-        assert_eq!(map.galley_from_section(0), 0);
-        assert_eq!(map.galley_from_section(3), 4);
-        assert_eq!(map.galley_from_section(7), 10);
-        for offset in 0..=text.chars().count() {
-            assert_eq!(
-                map.section_from_galley(map.galley_from_section(offset)),
-                offset
-            );
-        }
-        // The blank line maps to the end of the paragraph before it.
-        assert_eq!(map.section_from_galley(3), 2);
-    }
 
     #[test]
     fn the_innermost_mark_wins() {

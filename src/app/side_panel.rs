@@ -15,7 +15,6 @@ pub enum SidePanel {
     Revision,
     /// What a merge of two reviewers' copies left for a person to settle.
     Conflicts,
-    // Issue 17, items 4 and 5: every comment in one place, and a redlined draft's changes.
     /// Every comment of the article with its thread, filterable and sortable; or the
     /// tracked changes the Word draft brought, by author, to acknowledge.
     Comments,

@@ -3,6 +3,7 @@
 //! comment, the next suggestion), who did what (everyone who worked on a review, one
 //! reviewer's marks), the tracked changes a Word draft brought, by author, and where a piece
 //! of text occurs (find).
+//! Also which sections a few typed letters of a heading mean.
 //! Kept in the core so they are tested on plain projects and serve the command line as well.
 
 mod claims;
@@ -10,6 +11,7 @@ mod comments;
 mod find;
 mod reading_order;
 mod reviewers;
+mod sections;
 mod tracked_changes;
 
 pub use claims::{ClaimOrder, ClaimQuery, StatusFilter};
@@ -21,6 +23,7 @@ pub use find::{
 };
 pub use reading_order::{ReadingPoint, next_open_claim, next_suggestion};
 pub use reviewers::{ReviewerError, marks_by, reviewer_named, reviewers_in};
+pub use sections::sections_matching;
 pub use tracked_changes::{
     ChangeScope, ChangesBy, acknowledge_edit, changes_by_author, unreviewed_changes, what_changed,
 };

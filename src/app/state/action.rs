@@ -14,7 +14,7 @@ use crate::model::{
 use crate::query::{ChangeScope, ClaimQuery, CommentQuery, FindQuery};
 use crate::suggest::SuggestionKey;
 
-use super::navigation::TextSelection;
+use super::navigation::{Caret, TextSelection};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -94,30 +94,38 @@ pub enum Action {
     DiscardRecovery(PathBuf),
     /// Leaves the recovery journals for the next start.
     PostponeRecovery,
-    // Issue 17, smaller findings: a comment left empty, a claim removed with its sources.
     /// The keyboard left the card of a comment just made: left empty, it is taken back.
     LeaveNewComment(CommentId),
     /// Removes a claim, saying what went with it and how to get it back.
     RemoveClaim(ClaimId),
-    // Issue 17, items 1 and 6 (file dialogs on any desktop; starting):
     /// copydesk's own file chooser answered: the path chosen, or `None` for Cancel.
     AnswerFileChooser(Option<PathBuf>),
     /// Opens the bundled sample (the start page's "Try the sample").
     OpenSample,
     AnswerReviewBeside(BesideChoice),
-    // Issue 17, item 3: find.
     /// The find bar's query or its options changed: the current match becomes the first at or
     /// after the one there was.
     SetFindQuery(FindQuery),
     /// Closes the find bar: its highlights go, a match selected in the text stays selected.
     CloseFind,
-    // Issue 17, items 4 and 5: the comments view and the tracked changes of a Word draft.
     SetCommentsView(CommentQuery),
     /// Shows, in the Comments tab, the tracked changes (`true`) or the comments.
     ShowTrackedChanges(bool),
     /// Acknowledges tracked changes (resolves the comments they are kept as): one change,
     /// one author's, or all of them, as one undoable step.
     AcknowledgeChanges(ChangeScope),
+    /// Puts the caret somewhere in the text (a click), leaving the selection as it is.
+    PlaceCaret(Caret),
+    /// Moves the caret (the arrow keys); with `extend` (Shift), the selection grows from
+    /// where it started, otherwise it ends.
+    MoveCaret {
+        to: Caret,
+        extend: bool,
+    },
+    /// What is typed in the Go to section dialog.
+    EditSectionQuery(String),
+    /// Which of the sections the Go to section dialog lists Enter goes to.
+    HighlightSectionMatch(usize),
 }
 
 /// What to do about unsaved changes before something replaces the review.

@@ -54,12 +54,17 @@ pub enum Modal {
     },
     /// Offers back what a desk that crashed left in its recovery journals.
     Recover,
-    // Issue 17, item 6 (starting):
     /// The article being opened has a review saved beside it: open that, or import the
     /// article as a new review?
     ReviewBeside {
         article: PathBuf,
         review: PathBuf,
+    },
+    /// Goes to a section by part of its heading: what is typed, and which of the matching
+    /// sections (in reading order) Enter goes to.
+    GoToSection {
+        query: String,
+        highlighted: usize,
     },
 }
 

@@ -36,7 +36,9 @@ pub use conflict_index::{ConflictIndex, conflict_mark};
 pub use dialogs::{AfterUnsaved, Dialogs, Modal, NOTICE_DURATION, Notice};
 pub use files::{ChooserRequest, Files, Place, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
 pub use find::Find;
-pub use navigation::{CardRequests, Navigation, ScrollTarget, TextSelection};
+pub use navigation::{
+    CardRequests, Caret, Navigation, ScrollTarget, TextSelection, selection_after_moving,
+};
 pub use review::{OpenReview, ReadOnly};
 pub use suggestion_cache::SuggestionCache;
 
@@ -252,13 +254,24 @@ impl AppState {
                 }
             }
             Action::AnswerReviewBeside(choice) => self.answer_review_beside(choice),
-            // Issue 17, item 3: find.
             Action::SetFindQuery(query) => self.set_find_query(query),
             Action::CloseFind => self.close_find(),
-            // Issue 17, items 4 and 5.
             Action::SetCommentsView(query) => self.comment_views.set_query(query),
             Action::ShowTrackedChanges(show) => self.show_tracked_changes(show),
             Action::AcknowledgeChanges(scope) => self.acknowledge_changes(&scope),
+            Action::PlaceCaret(caret) => self.navigation.place_caret(caret),
+            Action::MoveCaret { to, extend } => self.navigation.move_caret(to, extend),
+            Action::EditSectionQuery(typed) => {
+                if let Some(Modal::GoToSection { query, highlighted }) = self.dialogs.modal_mut() {
+                    *query = typed;
+                    *highlighted = 0;
+                }
+            }
+            Action::HighlightSectionMatch(index) => {
+                if let Some(Modal::GoToSection { highlighted, .. }) = self.dialogs.modal_mut() {
+                    *highlighted = index;
+                }
+            }
         }
         self.refresh();
     }
@@ -396,7 +409,6 @@ impl AppState {
             }
             UiCommand::ShowPanel(panel) => self.views.show(panel),
             UiCommand::OfferSuggestions(strength) => self.prefs.suggestion_strength = strength,
-            // Issue 17, item 2 (small windows):
             UiCommand::ToggleOutline | UiCommand::ToggleSidePanel => {
                 let panel = if command == UiCommand::ToggleOutline {
                     DeskPanel::Outline
@@ -409,14 +421,20 @@ impl AppState {
             UiCommand::UseOwnFileChooser => {
                 self.prefs.own_file_chooser = !self.prefs.own_file_chooser;
             }
-            // Issue 17, item 3: find.
             UiCommand::Find => self.open_find(),
             UiCommand::FindNext => self.step_match(true),
             UiCommand::FindPrevious => self.step_match(false),
-            // Issue 17, items 4 and 5.
             UiCommand::NextOpenComment => self.step_open_comment(true),
             UiCommand::PreviousOpenComment => self.step_open_comment(false),
             UiCommand::ShowTrackedChanges => self.show_tracked_changes(true),
+            UiCommand::GoToSectionByHeading => {
+                if self.review.is_some() {
+                    self.dialogs.ask(Modal::GoToSection {
+                        query: String::new(),
+                        highlighted: 0,
+                    });
+                }
+            }
         }
     }
 

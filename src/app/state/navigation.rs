@@ -1,6 +1,7 @@
 //! Where the reviewer is and what they have in hand: the current section, the selected mark
-//! or suggestion, the text selected with the mouse, replies being written, a comment just made
-//! and not written in yet, and what the views should bring into view on their next frame.
+//! or suggestion, the caret and the text selected (with the mouse or from the caret), replies
+//! being written, a comment just made and not written in yet, and what the views should bring
+//! into view on their next frame.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -9,12 +10,51 @@ use crate::document::HistoryPoint;
 use crate::model::{CommentId, MarkId, Project, SectionId};
 use crate::suggest::SuggestionKey;
 
-/// Text the reviewer has selected with the mouse, in one section.
+/// Text the reviewer has selected (with the mouse, or with Shift and the arrow keys), in one
+/// section.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextSelection {
     pub section: SectionId,
     /// Character offsets into the section text.
     pub range: Range<usize>,
+}
+
+/// Where the keyboard is in the article's text: a place between two characters of a section.
+/// A click puts it there, and so does going to a passage; the arrow keys move it, and with
+/// Shift it extends the text selection (the caret is then the end that moves).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Caret {
+    pub section: SectionId,
+    /// A character offset into the section text.
+    pub offset: usize,
+}
+
+/// The selection once the caret has moved from `caret` to `to`: with `extend`, from where it
+/// started (the selection's other end when the caret is at one of its ends, or else where the
+/// caret was) to `to`, within one section; otherwise none.
+pub fn selection_after_moving(
+    caret: Option<&Caret>,
+    selection: Option<&TextSelection>,
+    to: &Caret,
+    extend: bool,
+) -> Option<TextSelection> {
+    let caret = caret.filter(|caret| extend && caret.section == to.section)?;
+    let anchor = match selection {
+        Some(selection) if selection.section == caret.section => {
+            if caret.offset == selection.range.start {
+                selection.range.end
+            } else if caret.offset == selection.range.end {
+                selection.range.start
+            } else {
+                caret.offset
+            }
+        }
+        _ => caret.offset,
+    };
+    (anchor != to.offset).then(|| TextSelection {
+        section: to.section.clone(),
+        range: anchor.min(to.offset)..anchor.max(to.offset),
+    })
 }
 
 /// Where the article view should scroll to on its next frame.
@@ -49,6 +89,7 @@ pub struct Navigation {
     current_section: Option<SectionId>,
     selected: Option<Selected>,
     text_selection: Option<TextSelection>,
+    caret: Option<Caret>,
     reply_drafts: HashMap<CommentId, String>,
     /// A comment just made, whose card has the keyboard, and where the history stood before
     /// it was made: left empty, it is taken back to there.
@@ -78,6 +119,10 @@ impl Navigation {
 
     pub fn text_selection(&self) -> Option<&TextSelection> {
         self.text_selection.as_ref()
+    }
+
+    pub fn caret(&self) -> Option<&Caret> {
+        self.caret.as_ref()
     }
 
     /// The reply being written to a comment, if any.
@@ -112,11 +157,15 @@ impl Navigation {
         };
     }
 
-    /// Makes a section current and scrolls to it.
+    /// Makes a section current and scrolls to it; the caret waits at its start.
     pub(super) fn go_to_section(&mut self, section: SectionId) {
         self.scroll_to = Some(ScrollTarget {
             section: section.clone(),
             char_offset: None,
+        });
+        self.place_caret(Caret {
+            section: section.clone(),
+            offset: 0,
         });
         self.current_section = Some(section);
     }
@@ -144,9 +193,22 @@ impl Navigation {
         }
     }
 
+    /// Selects text (or nothing); the caret goes to the selection's end unless it is at one
+    /// of its ends already.
     pub(super) fn set_text_selection(&mut self, selection: Option<TextSelection>) {
         if let Some(selection) = &selection {
             self.current_section = Some(selection.section.clone());
+            let at_an_end = self.caret.as_ref().is_some_and(|caret| {
+                caret.section == selection.section
+                    && (caret.offset == selection.range.start
+                        || caret.offset == selection.range.end)
+            });
+            if !at_an_end {
+                self.caret = Some(Caret {
+                    section: selection.section.clone(),
+                    offset: selection.range.end,
+                });
+            }
         }
         self.text_selection = selection;
     }
@@ -158,6 +220,26 @@ impl Navigation {
             char_offset: Some(selection.range.start),
         });
         self.set_text_selection(Some(selection));
+    }
+
+    /// Puts the caret somewhere (a click, a passage gone to), leaving the selection as it is.
+    pub(super) fn place_caret(&mut self, caret: Caret) {
+        self.caret = Some(caret);
+    }
+
+    /// Moves the caret (the arrow keys): with `extend`, the selection grows or shrinks from
+    /// where it started (its other end, or where the caret was), within the caret's section;
+    /// otherwise the selection ends. The section becomes current. (The article keeps the
+    /// caret in view itself, scrolling no more than it must.)
+    pub(super) fn move_caret(&mut self, to: Caret, extend: bool) {
+        self.text_selection = selection_after_moving(
+            self.caret.as_ref(),
+            self.text_selection.as_ref(),
+            &to,
+            extend,
+        );
+        self.current_section = Some(to.section.clone());
+        self.caret = Some(to);
     }
 
     /// Selects a mark's card; with `scroll_text`, also scrolls the text to its passage,
@@ -172,6 +254,10 @@ impl Navigation {
                 MarkId::Claim(id) => project.claim(id).and_then(|c| c.placed_passage()),
             }
             .map(|p| p.start);
+            self.place_caret(Caret {
+                section: section.clone(),
+                offset: char_offset.unwrap_or(0),
+            });
             self.scroll_to = Some(ScrollTarget {
                 section: section.clone(),
                 char_offset,
@@ -197,6 +283,10 @@ impl Navigation {
 
     /// Selects a suggestion, scrolling the text to its sentence and the list to it.
     pub(super) fn select_suggestion(&mut self, key: SuggestionKey) {
+        self.place_caret(Caret {
+            section: key.section.clone(),
+            offset: key.start,
+        });
         self.scroll_to = Some(ScrollTarget {
             section: key.section.clone(),
             char_offset: Some(key.start),
@@ -206,12 +296,13 @@ impl Navigation {
         self.selected = Some(Selected::Suggestion(key));
     }
 
-    /// No mark selected and no text: a new draft's text is not the one they were on.
+    /// No mark selected, no text and no caret: a new draft's text is not the one they were on.
     pub(super) fn clear_mark_and_text(&mut self) {
         if self.selected_mark().is_some() {
             self.selected = None;
         }
         self.text_selection = None;
+        self.caret = None;
     }
 
     pub(super) fn clear_selected_suggestion(&mut self) {
@@ -220,12 +311,18 @@ impl Navigation {
         }
     }
 
-    /// After undo or redo, or a new draft, the selected mark may no longer exist.
+    /// After undo or redo, or a new draft, the selected mark may no longer exist, nor the
+    /// caret's section.
     pub(super) fn forget_missing_marks(&mut self, project: &Project) {
         if let Some(mark) = self.selected_mark()
             && project.section_of_mark(mark).is_none()
         {
             self.selected = None;
+        }
+        if let Some(caret) = &self.caret
+            && project.section(&caret.section).is_none()
+        {
+            self.caret = None;
         }
     }
 
