@@ -257,7 +257,12 @@ fn a_redlined_draft_s_changes_are_shown_apart_and_acknowledged_in_single_steps()
     assert_eq!(unreviewed_changes(project(&harness)), 0);
     let (said, _) = notice(&harness);
     assert!(said.contains("Acknowledged 146 tracked changes"), "{said}");
-    assert!(harness.query_by_label_contains("to review").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("tracked changes to review")
+            .is_none()
+    );
+    harness.get_by_label_contains("Bea Writer — 37 insertions, 36 deletions · all acknowledged");
     assert!(
         !open_items(project(&harness))
             .iter()

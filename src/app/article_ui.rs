@@ -11,7 +11,6 @@ use egui::{Align2, FontId, Galley, Pos2, Rect, ScrollArea, Ui, pos2, vec2};
 
 use super::article_layout::{ArticleLayout, LayoutRequest, SECTION_GAP};
 use super::caret_keys::caret_key_actions;
-use super::command::UiCommand;
 use super::look;
 use super::section_block_ui::section_block_ui;
 use super::section_text::{SpanTarget, char_rect};

@@ -57,7 +57,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 46] = [
         Self::ImportArticle,
         Self::ImportRevision,
         Self::OpenProject,

@@ -8,13 +8,15 @@ use egui::{Key, Modifiers, RichText, ScrollArea, Ui};
 use super::state::{Action, AppState};
 use crate::query::sections_matching;
 
-/// The dialog's contents; `first_frame` puts the keyboard in its field once, as it opens.
+/// The dialog's contents, at most `max_height` tall; `first_frame` puts the keyboard in its
+/// field once, as it opens.
 pub fn go_to_section_ui(
     ui: &mut Ui,
     state: &AppState,
     query: &str,
     highlighted: usize,
     first_frame: bool,
+    max_height: f32,
     actions: &mut Vec<Action>,
 ) {
     let Some(project) = state.project() else {
@@ -63,7 +65,8 @@ pub fn go_to_section_ui(
         ui.label(format!("No section heading contains “{}”.", query.trim()));
     }
     ScrollArea::vertical()
-        .max_height(320.0)
+        // Room left in the window for the heading, the field and the buttons.
+        .max_height((max_height - 160.0).clamp(80.0, 320.0))
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for (position, &index) in matches.iter().enumerate() {

@@ -5,7 +5,6 @@ use egui::{Key, RichText, Ui};
 
 use super::command::UiCommand;
 use super::go_to_section_ui;
-use super::safekeeping_ui;
 use super::state::{
     Action, AfterUnsaved, AppState, BesideChoice, DiskChoice, ElsewhereChoice, Modal, UnsavedChoice,
 };
@@ -27,10 +26,29 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
     let max_height = window.height() - 2.0 * DIALOG_MARGIN;
     let response = egui::Modal::new(egui::Id::unique("copydesk modal")).show(ctx, |ui| {
         ui.set_max_width(440.0_f32.min(window.width() - 2.0 * DIALOG_MARGIN));
-        if let Modal::Shortcuts = modal {
-            // Its own list scrolls, so Close stays in view.
-            shortcuts_ui(ui, max_height, actions);
-            return;
+        // These two have a list of their own that scrolls, so their buttons stay in view (a
+        // list scrolling inside a scrolling dialog would be measured a frame late, under them).
+        match modal {
+            Modal::Shortcuts => {
+                shortcuts_ui(ui, max_height, actions);
+                return;
+            }
+            Modal::GoToSection { query, highlighted } => {
+                let first_frame = !ui.data_mut(|d| {
+                    std::mem::replace(d.get_temp_mut_or_default::<bool>(focus_flag_id()), true)
+                });
+                go_to_section_ui::go_to_section_ui(
+                    ui,
+                    state,
+                    query,
+                    *highlighted,
+                    first_frame,
+                    max_height,
+                    actions,
+                );
+                return;
+            }
+            _ => {}
         }
         egui::ScrollArea::vertical()
             .id_salt("dialog")
@@ -40,7 +58,6 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                     reviewer_name_ui(ui, draft, *role, state, actions);
                 }
                 Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, state, then, actions),
-                Modal::Shortcuts => {}
                 Modal::Export { format } => export_ui(ui, *format, actions),
                 Modal::ChangedOnDisk { path, .. } => {
                     safekeeping_ui::changed_on_disk_ui(ui, path, actions);
@@ -52,22 +69,7 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                 Modal::ReviewBeside { article, review } => {
                     start_page_ui::review_beside_ui(ui, article, review, actions);
                 }
-                Modal::GoToSection { query, highlighted } => {
-                    let first_frame = !ui.data_mut(|d| {
-                        std::mem::replace(
-                            d.get_temp_mut_or_default::<bool>(focus_flag_id()),
-                            true,
-                        )
-                    });
-                    go_to_section_ui::go_to_section_ui(
-                        ui,
-                        state,
-                        query,
-                        *highlighted,
-                        first_frame,
-                        actions,
-                    );
-                }
+                Modal::Shortcuts | Modal::GoToSection { .. } => {}
             });
     });
     // A list in a dialog takes a few frames to find its height (the dialog is centred on

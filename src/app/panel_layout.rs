@@ -48,7 +48,11 @@ impl OpenPanels {
         } else {
             FOLDED_WIDTH
         };
-        let outline = wanted.outline && fits(*OUTLINE_WIDTHS.start(), beside_outline);
+        // The outline never takes the place of a side panel the reviewer wants: in a window
+        // too narrow for that panel, the article gets the room.
+        let outline = wanted.outline
+            && (side_panel || !wanted.side_panel)
+            && fits(*OUTLINE_WIDTHS.start(), beside_outline);
         Self {
             outline,
             side_panel,
@@ -150,9 +154,15 @@ mod tests {
         assert!(OpenPanels::for_window(MIN_WINDOW_WIDTH, outline_only).outline);
         // The smallest window has room for either panel alone.
         for panel in [DeskPanel::Outline, DeskPanel::SidePanel] {
-            let wanted = toggled(ShownPanels::default(), panel, MIN_WINDOW_WIDTH);
-            let wanted = toggled(wanted, panel, MIN_WINDOW_WIDTH);
-            assert!(OpenPanels::for_window(MIN_WINDOW_WIDTH, wanted).is_open(panel));
+            let alone = ShownPanels {
+                outline: panel == DeskPanel::Outline,
+                side_panel: panel == DeskPanel::SidePanel,
+            };
+            assert!(OpenPanels::for_window(MIN_WINDOW_WIDTH, alone).is_open(panel));
+            let hidden = toggled(alone, panel, MIN_WINDOW_WIDTH);
+            assert!(!OpenPanels::for_window(MIN_WINDOW_WIDTH, hidden).is_open(panel));
+            let shown = toggled(hidden, panel, MIN_WINDOW_WIDTH);
+            assert!(OpenPanels::for_window(MIN_WINDOW_WIDTH, shown).is_open(panel));
         }
     }
 

@@ -27,8 +27,8 @@ use egui::{
     Color32, CursorIcon, EventFilter, Galley, Id, Rect, Response, Sense, Stroke, Ui, Visuals,
 };
 
-use super::find_highlights::{FoundSpan, highlight_found};
 use super::caret::{caret_offset_from_cursor, paint_caret, reached_from_elsewhere};
+use super::find_highlights::{FoundSpan, highlight_found};
 use super::look;
 pub use super::paragraph_map::ParagraphMap;
 use crate::model::{CheckKind, ClaimStatus, MarkId};

@@ -96,8 +96,13 @@ fn author_group_ui(
         .count();
     let deletions = group.changes.len() - insertions;
     let unreviewed = group.unreviewed();
+    let to_review = if unreviewed == 0 {
+        "all acknowledged".to_owned()
+    } else {
+        format!("{unreviewed} to review")
+    };
     let title = format!(
-        "{} — {}, {} · {unreviewed} to review",
+        "{} — {}, {} · {to_review}",
         group.author,
         counted(insertions, "insertion", "insertions"),
         counted(deletions, "deletion", "deletions"),

@@ -267,8 +267,8 @@ impl FindResults {
         section: usize,
         heading: bool,
     ) -> Vec<(usize, Range<usize>)> {
-        let fields = corpus.fields_of(section);
-        let Some(field) = fields.clone().find(|&field| {
+        let mut fields = corpus.fields_of(section);
+        let Some(field) = fields.find(|&field| {
             matches!(
                 (&corpus.fields[field].place, heading),
                 (FindPlace::Heading(_), true) | (FindPlace::Text(_), false)

@@ -2,8 +2,8 @@
 //! into, toggle, pick from) has a name and a role, with the sample open in each side panel
 //! tab, with each menu open and with each dialog shown.
 
-use copydesk::app::ScriptedFileDialogs;
 use copydesk::app::side_panel::SidePanel;
+use copydesk::app::{ScriptedFileDialogs, UiCommand};
 use copydesk::storage::Safekeeping;
 use egui::Key;
 use egui::accesskit::{Action, Role};
@@ -95,9 +95,9 @@ fn every_node_of_the_desk_that_can_be_acted_on_has_a_name_and_a_role() {
     );
     assert_all_named(&harness, "a selection");
 
-    for (index, panel) in SidePanel::ALL.into_iter().enumerate() {
-        let key = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][index];
-        press(&mut harness, CTRL, key);
+    for panel in SidePanel::ALL {
+        let shortcut = UiCommand::ShowPanel(panel).shortcut().unwrap();
+        press(&mut harness, shortcut.modifiers, shortcut.logical_key);
         assert_eq!(harness.state().state().views.side_panel(), panel);
         assert_all_named(&harness, &format!("the {} tab", panel.label()));
     }

@@ -164,6 +164,7 @@ fn a_review_is_done_from_the_keyboard() {
         went_to.passage.quote
     );
     press(&mut harness, CTRL_ALT, Key::M);
+    type_text(&mut harness, "Source?");
     press(&mut harness, NONE, Key::Escape);
     assert_eq!(
         project(&harness)
@@ -233,6 +234,7 @@ fn a_selection_grows_across_paragraphs_and_stops_at_the_section_end() {
     assert!(selected.starts_with(&first_line));
     // A comment on a passage across paragraphs.
     press(&mut harness, CTRL_ALT, Key::M);
+    type_text(&mut harness, "Source?");
     press(&mut harness, NONE, Key::Escape);
     let comment = project(&harness).comments.last().unwrap().clone();
     assert!(comment.passage.unwrap().quote.contains('\n'));

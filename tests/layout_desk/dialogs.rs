@@ -62,5 +62,12 @@ fn dialogs_fit_every_window_and_long_ones_scroll() {
         harness.get_by_label("Cancel").click();
         harness.run();
         assert!(harness.state().state().dialogs.modal().is_none());
+
+        // Go to section lists every section with Go and Cancel under the list, never over it.
+        press(&mut harness, CTRL, Key::G);
+        assert_dialog_fits(&harness, size, "go to section", &["Go", "Cancel"]);
+        harness.get_by_label("Cancel").click();
+        harness.run();
+        assert!(harness.state().state().dialogs.modal().is_none());
     }
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use copydesk::app::prefs::Preferences;
 use copydesk::app::side_panel::SidePanel;
-use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs, UiCommand};
+use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs, Start, UiCommand};
 use copydesk::model::{Reviewer, Source};
 use copydesk::project_file::ron_from_project;
 use copydesk::storage::Safekeeping;
@@ -58,6 +58,7 @@ fn desk_with(size: Vec2, file: Option<PathBuf>, prefs: Preferences) -> Desk {
             CopydeskApp::new(
                 cc,
                 DeskOptions {
+                    start: Start::Sample,
                     file,
                     prefs: Some(prefs),
                     dialogs: Box::new(ScriptedFileDialogs::default()),

@@ -192,7 +192,7 @@ impl Find {
 
     /// Goes to the next (or previous) match, wrapping around; the first from `from` when
     /// none is current.
-    pub(super) fn step(&mut self, forward: bool, from: FindAnchor) {
+    pub(super) fn step(&mut self, forward: bool, from: &FindAnchor) {
         let Some(searched) = &self.searched else {
             return;
         };
@@ -205,7 +205,7 @@ impl Find {
             Some(current) if forward => (current + 1) % count,
             Some(current) => (current + count - 1) % count,
             None => {
-                let first = searched.results.first_from(&searched.corpus, &from);
+                let first = searched.results.first_from(&searched.corpus, from);
                 let first = first.unwrap_or(0);
                 if forward {
                     first

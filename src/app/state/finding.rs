@@ -24,7 +24,7 @@ impl AppState {
         }
         self.refresh_find_at_once();
         let from = self.reading_anchor();
-        self.find.step(forward, from);
+        self.find.step(forward, &from);
         self.show_current_match();
     }
 

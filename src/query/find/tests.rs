@@ -154,7 +154,7 @@ fn matches_come_in_reading_order_through_every_kind_of_text() {
         .push(Reply::new(&reviewer, now, "A zebra, yes."));
     project.comments.push(comment.clone());
     let passage = Passage::from_section_text(&first.text, 0..5).unwrap();
-    let mut claim = Claim::new(first.id.clone(), passage, &reviewer, now);
+    let mut claim = Claim::new(first.id, passage, &reviewer, now);
     let mut source = Source::new(&reviewer, now);
     source.title = "Zebra census".to_owned();
     source.url = "https://example.org/zebra".to_owned();
@@ -193,7 +193,7 @@ fn matches_come_in_reading_order_through_every_kind_of_text() {
     let word = heading.split_whitespace().next().unwrap();
     let found = find_in(&project, &query(word));
     assert!(found.contains(&FindMatch {
-        place: FindPlace::Heading(second.id.clone()),
+        place: FindPlace::Heading(second.id),
         range: 0..word.chars().count(),
     }));
 }
