@@ -276,28 +276,8 @@ fn row_ui(
             None
         }
     });
-    let mut left = status.right();
-    if let Some(note) = revision_note {
-        left = painter
-            .text(
-                pos2(left + 4.0, status_line),
-                Align2::LEFT_CENTER,
-                format!("· {note}"),
-                FontId::proportional(11.5),
-                look::attention_color(visuals),
-            )
-            .right();
-    }
-    if conflicts > 0 {
-        let marker = painter.text(
-            pos2(left + 4.0, status_line),
-            Align2::LEFT_CENTER,
-            format!("· {} {conflicts_text}", look::CONFLICT_ICON),
-            FontId::proportional(11.5),
-            look::attention_color(visuals),
-        );
-        conflict_marker_ui(ui, marker, section, &conflicts_text, actions);
-    }
+    // The counts first, from the right edge: the words on the left give way to them in a
+    // narrow outline.
     let mut right = rect.right() - 6.0;
     for (count, icon, color) in [
         (
@@ -318,6 +298,56 @@ fn row_ui(
             color,
         );
         right = drawn.left() - 8.0;
+    }
+    let font = FontId::proportional(11.5);
+    let attention = look::attention_color(visuals);
+    // The longest of `texts` that fits before the counts (the last one regardless).
+    let fitting = |texts: &[String], left: f32| -> String {
+        texts
+            .iter()
+            .find(|text| {
+                let width = painter
+                    .layout_no_wrap((*text).clone(), font.clone(), attention)
+                    .size()
+                    .x;
+                left + 4.0 + width <= right
+            })
+            .or(texts.last())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut left = status.right();
+    if let Some(note) = revision_note {
+        // “Approved · changed” still says it when “since approval” has no room.
+        let short = note.split(" since").next().unwrap_or(note);
+        let text = fitting(&[format!("· {note}"), format!("· {short}")], left);
+        left = painter
+            .text(
+                pos2(left + 4.0, status_line),
+                Align2::LEFT_CENTER,
+                text,
+                font.clone(),
+                attention,
+            )
+            .right();
+    }
+    if conflicts > 0 {
+        let icon = look::CONFLICT_ICON;
+        let text = fitting(
+            &[
+                format!("· {icon} {conflicts_text}"),
+                format!("· {icon} {conflicts}"),
+            ],
+            left,
+        );
+        let marker = painter.text(
+            pos2(left + 4.0, status_line),
+            Align2::LEFT_CENTER,
+            text,
+            font,
+            attention,
+        );
+        conflict_marker_ui(ui, marker, section, &conflicts_text, actions);
     }
 }
 
