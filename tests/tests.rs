@@ -25,6 +25,7 @@ mod html_import;
 mod import;
 mod keyboard_desk;
 mod layout_desk;
+mod libreoffice;
 mod long_review_desk;
 mod long_work_desk;
 mod merge;

@@ -47,7 +47,7 @@ fn passage_across(project: &Project, from: &str, to: &str) -> Passage {
 /// The seed, reviewed: a comment with a reply, a nested and an overlapping claim (one sourced
 /// and in progress), a passage across two paragraphs, a resolved comment, a whole-section
 /// comment and an approved section.
-fn reviewed_seed() -> Option<Project> {
+pub(crate) fn reviewed_seed() -> Option<Project> {
     let seed = seed_article()?;
     let mut project = import_file(&seed, at(0)).unwrap();
     let comment = comment_on(
