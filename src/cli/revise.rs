@@ -1,6 +1,7 @@
 //! `copydesk revise`: a review carried over to the writer's next draft, written over the
 //! project (kept as a backup first) or to a new file, with the marks a person must still
-//! place listed.
+//! place listed. The draft the project already holds, given again, changes nothing and is no
+//! error.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use jiff::Timestamp;
 
 use super::output::{lines_after_saving, print_then_exit};
 use super::{CliError, same_file};
+use crate::model::Project;
 use crate::open::open_path;
 use crate::progress::Progress;
 use crate::project_file::{FORMAT_VERSION, ProjectFileError};
@@ -57,10 +59,7 @@ pub fn run(
     let revised = match read_next_draft(&opened.project, article, &Progress::new())? {
         NextDraft::Revised(revised) => *revised,
         NextDraft::AlreadyOpen { .. } => {
-            return Err(CliError::Refused(format!(
-                "{}: is the draft the project already holds (the same content); nothing to carry over",
-                article.display()
-            )));
+            return same_draft_again(&opened.project, project_path, article, output);
         }
     };
     let mut request = SaveRequest::new(&revised.project, output);
@@ -85,6 +84,33 @@ pub fn run(
         for line in unsettled {
             text.push_str(&format!("  - {line}\n"));
         }
+    }
+    print_then_exit(&text, ExitCode::SUCCESS)
+}
+
+/// The draft the project already holds, given again (a pipeline re-running its steps): not an
+/// error. Nothing changed, so the project is not rewritten; an output named with -o still gets
+/// the review, as it is, so the next step finds it where it looks.
+fn same_draft_again(
+    project: &Project,
+    project_path: &Path,
+    article: &Path,
+    output: &Path,
+) -> Result<ExitCode, CliError> {
+    let mut text = format!(
+        "{}: is the draft the project already holds (the same content); nothing changed.\n",
+        article.display()
+    );
+    if same_file(project_path, output) {
+        text.push_str(&format!("{} is left as it was.\n", project_path.display()));
+    } else {
+        let request = SaveRequest::new(project, output);
+        let saved = save_keeping_backup(&Safekeeping::for_this_user(), request, Timestamp::now())?;
+        text.push_str(&format!(
+            "Wrote {} (the review as it was).\n{}",
+            output.display(),
+            lines_after_saving(&saved)
+        ));
     }
     print_then_exit(&text, ExitCode::SUCCESS)
 }

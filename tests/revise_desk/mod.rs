@@ -30,6 +30,15 @@ fn state_of_comment(harness: &Desk, body_start: &str) -> AnchorState {
         .state
 }
 
+/// How many changes the open review has seen, and the step Undo would take back.
+fn review_changes(harness: &Desk) -> (u64, Option<String>) {
+    let document = harness.state().state().review.as_ref().unwrap().document();
+    (
+        document.change_count(),
+        document.undo_label().map(str::to_owned),
+    )
+}
+
 /// Imports the sample's second draft through File → Import revised draft (Ctrl+Shift+I).
 fn revise_sample(harness: &mut Desk, dialogs: &ScriptedFileDialogs) {
     dialogs.answer_next(Some(sample_draft_2()));
@@ -123,11 +132,16 @@ fn a_revised_draft_comes_in_as_one_undoable_step() {
     press(&mut harness, CTRL_SHIFT, Key::Z);
     assert_eq!(project(&harness).draft.number, 2);
 
-    // The same draft again is not a revision: nothing changes, and the desk says why.
+    // The same draft again is not a revision: nothing changes, nothing to undo, and the desk
+    // says so plainly (a notice, not an error).
+    let changes = review_changes(&harness);
     revise_sample(&mut harness, &dialogs);
     assert_eq!(project(&harness).draft.number, 2);
+    assert_eq!(review_changes(&harness), changes);
     let notice = harness.state().state().dialogs.notice().cloned().unwrap();
     assert!(notice.text.contains("already open"), "{}", notice.text);
+    assert!(notice.text.contains("nothing changed"), "{}", notice.text);
+    assert!(!notice.is_error);
 }
 
 #[test]

@@ -275,7 +275,7 @@ impl AppState {
             Ok(NextDraft::Revised(revised)) => *revised,
             Ok(NextDraft::AlreadyOpen { file_name }) => {
                 self.dialogs.show_info(format!(
-                    "{file_name} is the draft already open (the same file content): there is nothing to carry over."
+                    "{file_name} is the draft already open (the same file content): nothing changed, and there is nothing to undo."
                 ));
                 return;
             }
