@@ -5,10 +5,17 @@
 //! recognised by how it looks and where it sits — a short line without closing punctuation,
 //! at the start of a paragraph, with body text after it — not by blank lines around it,
 //! which real drafts use inconsistently. Short trailing lines with no body after them
-//! (a promo footer, "Read More: …") stay text of the last section.
+//! (a promo footer, "Read More: …") stay text of the last section; a line cut off with a dash
+//! (a speaker interrupted) is never a heading. The headline on the first line is the title
+//! (`title`); short lines after a line ending in ":" are a list, not headings (`lists`).
+
+mod lists;
+mod title;
 
 use super::ArticleOutline;
 use super::outline::OutlineBuilder;
+use lists::list_item_lines;
+use title::{broken_by_the_writer, looks_like_title};
 
 /// The longest line (in characters) still taken for a heading.
 const MAX_HEADING_CHARS: usize = 100;
@@ -19,8 +26,13 @@ const MAX_WRAPPED_LINE_CHARS: usize = 100;
 
 pub fn outline_from_plain_text(text: &str) -> ArticleOutline {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    let wrap_width = hard_wrap_width(&lines);
-    let headings = heading_lines(&lines, wrap_width);
+    // A list's short lines, one under the other, are not a paragraph the wrapping broke:
+    // judged against the longest line first, they are left out of measuring the wrapping,
+    // which then tells which lines are short enough to be items.
+    let longest_line = lines.iter().map(|l| l.trim().chars().count()).max();
+    let wrap_width = hard_wrap_width(&lines, &list_item_lines(&lines, longest_line));
+    let list_items = list_item_lines(&lines, wrap_width);
+    let headings = heading_lines(&lines, wrap_width, &list_items);
     let wrapped = wrap_width.is_some();
     let mut builder = OutlineBuilder::default();
     let mut paragraph = String::new();
@@ -41,6 +53,10 @@ pub fn outline_from_plain_text(text: &str) -> ArticleOutline {
             }
         } else if trimmed.is_empty() {
             flush(&mut paragraph, &mut builder);
+        } else if list_items[index] {
+            // An item of a list without bullets is one line, even in wrapped text.
+            flush(&mut paragraph, &mut builder);
+            builder.paragraph(trimmed.to_owned());
         } else if wrapped && !paragraph.is_empty() && !starts_list_item(trimmed) {
             paragraph.push(' ');
             paragraph.push_str(trimmed);
@@ -56,10 +72,23 @@ pub fn outline_from_plain_text(text: &str) -> ArticleOutline {
     builder.finish()
 }
 
-/// Which lines are headings. In hard-wrapped text, a line directly followed by more text is
-/// only a heading when it is clearly shorter than the wrapped lines around it.
-fn heading_lines(lines: &[&str], wrap_width: Option<usize>) -> Vec<bool> {
-    let looks_like: Vec<bool> = lines.iter().map(|l| looks_like_heading(l)).collect();
+/// Which lines are headings (the first, the title). In hard-wrapped text, a line directly
+/// followed by more text is only a heading when it is clearly shorter than the wrapped lines
+/// around it — or, for the title, when the wrapping would not have broken it there.
+fn heading_lines(lines: &[&str], wrap_width: Option<usize>, list_items: &[bool]) -> Vec<bool> {
+    let first_line = lines.iter().position(|l| !l.trim().is_empty());
+    let looks_like: Vec<bool> = lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            !list_items[index]
+                && if Some(index) == first_line {
+                    looks_like_title(line)
+                } else {
+                    looks_like_heading(line)
+                }
+        })
+        .collect();
     // For each line, whether body text (a non-blank line that is not heading-like) comes
     // anywhere after it: one pass from the end, so long files stay linear.
     let mut body_after = vec![false; lines.len()];
@@ -94,6 +123,8 @@ fn heading_lines(lines: &[&str], wrap_width: Option<usize>) -> Vec<bool> {
                 .is_some_and(|next| !next.trim().is_empty())
                 && lines[index].trim().chars().count() * 10 >= width * 6
         });
+        let wrapped_line =
+            wrapped_line && !(Some(index) == first_line && broken_by_the_writer(lines, index));
         headings[index] = starts_paragraph && !continued && !wrapped_line && body_follows;
     }
     headings
@@ -113,6 +144,13 @@ fn looks_like_heading(line: &str) -> bool {
         && line.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !starts_list_item(line)
         && !is_byline(line)
+        && !is_cut_off(line)
+}
+
+/// A line ending in a dash ("--", "-", "—", "–"), closing quotes aside: a speaker cut off, an
+/// unfinished thought; never a heading.
+fn is_cut_off(line: &str) -> bool {
+    matches!(last_mark(line), Some('-' | '—' | '–'))
 }
 
 /// A line ending in sentence or clause punctuation, ignoring closing quotes and brackets.
@@ -163,7 +201,8 @@ fn is_byline(line: &str) -> bool {
 
 /// The typical line length when the text is hard-wrapped (paragraphs broken into lines of
 /// similar length, separated by blank lines), or `None` when it has one paragraph per line.
-fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
+/// `list_items` are lines shaped as the items of a list, which say nothing about wrapping.
+fn hard_wrap_width(lines: &[&str], list_items: &[bool]) -> Option<usize> {
     let body: Vec<(usize, &str)> = lines
         .iter()
         .enumerate()
@@ -179,11 +218,14 @@ fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
     {
         return None;
     }
-    // A wrapped line is followed directly by more of its paragraph, mid-sentence.
+    // A wrapped line is followed directly by more of its paragraph, mid-sentence; an item of
+    // a list is followed by the next item.
     let mut continued: Vec<usize> = body
         .iter()
         .filter(|(i, line)| {
-            lines.get(i + 1).is_some_and(|next| !next.trim().is_empty()) && !ends_sentence(line)
+            lines.get(i + 1).is_some_and(|next| !next.trim().is_empty())
+                && !ends_sentence(line)
+                && !list_items[*i]
         })
         .map(|(_, line)| line.chars().count())
         .collect();
