@@ -50,6 +50,7 @@ pub enum Command {
     /// Carry a review over to the writer's next draft: import NEW_ARTICLE into the project,
     /// re-anchor every comment and claim (exact, moved, fuzzy or orphaned) and send approved
     /// sections whose text changed back to review. The previous draft stays in the project.
+    /// Given the draft PROJECT already holds, it says nothing changed and exits 0.
     Revise {
         /// The project to carry over.
         project: PathBuf,
