@@ -71,4 +71,39 @@ mod tests {
         assert!(lines[0].ends_with("” (80% alike)"), "{lines:?}");
         assert!(lines[1].starts_with("orphaned claim: “"), "{lines:?}");
     }
+
+    #[test]
+    fn the_same_words_in_an_uncertain_place_say_so_rather_than_zero_percent_alike() {
+        let mut project = crate::sample::sample_project(Timestamp::now()).unwrap();
+        let comment = &mut project.comments[0];
+        let mut fuzzy = carried(AnchorState::Fuzzy, &comment.section);
+        fuzzy.passage_before = comment.passage.clone();
+        fuzzy.similarity = None;
+        comment.carried = Some(fuzzy);
+        let lines = unsettled_marks(&project);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(!lines[0].contains("alike"), "{lines:?}");
+        assert!(!lines[0].contains(" → "), "{lines:?}");
+        assert!(lines[0].contains("the same words"), "{lines:?}");
+        assert!(lines[0].contains("confirm"), "{lines:?}");
+    }
+
+    #[test]
+    fn an_orphaned_comment_on_a_whole_section_names_the_section() {
+        let mut project = crate::sample::sample_project(Timestamp::now()).unwrap();
+        let section = project.sections[1].clone();
+        let mut comment = project.comments[0].clone();
+        comment.section = section.id.clone();
+        comment.passage = None;
+        comment.carried = Some(carried(AnchorState::Orphaned, &section.id));
+        project.comments = vec![comment];
+        let lines = unsettled_marks(&project);
+        assert_eq!(
+            lines,
+            vec![format!(
+                "orphaned comment on the section “{}”",
+                section.title()
+            )]
+        );
+    }
 }
