@@ -64,10 +64,7 @@ fn small_edits_inside_short_marks_come_out_fuzzy_on_the_new_words() {
             old,
             new,
             vec![
-                mark(
-                    "In the late 1800s",
-                    Expect::Fuzzy("in the late 1800s", 0),
-                ),
+                mark("In the late 1800s", Expect::Fuzzy("in the late 1800s", 0)),
                 mark(
                     "starting in December 2015",
                     Expect::Fuzzy("Since December 2015", 0),

@@ -25,7 +25,10 @@
 
 mod approximate;
 mod by_position;
+mod extent;
+mod in_paragraph;
 mod search;
+mod unique;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -65,6 +68,8 @@ pub struct Placer<'a> {
     /// Token comparisons left for searching.
     budget: usize,
     pub budget_exhausted: bool,
+    /// Where each word occurs in the old and the new draft, once a mark needs to know.
+    key_indices: Option<(unique::KeyIndex, unique::KeyIndex)>,
 }
 
 impl<'a> Placer<'a> {
@@ -96,7 +101,24 @@ impl<'a> Placer<'a> {
             added,
             budget,
             budget_exhausted: false,
+            key_indices: None,
         }
+    }
+
+    /// The old and the new draft's word indices, built (on two threads) the first time.
+    fn key_indices(&mut self) -> (&unique::KeyIndex, &unique::KeyIndex) {
+        let (old, new) = (self.old, self.new);
+        let (old_index, new_index) = self.key_indices.get_or_insert_with(|| {
+            std::thread::scope(|scope| {
+                let old_side = scope.spawn(|| unique::KeyIndex::of(old));
+                let new_index = unique::KeyIndex::of(new);
+                let old_index = old_side
+                    .join()
+                    .unwrap_or_else(|_| unique::KeyIndex::of(old));
+                (old_index, new_index)
+            })
+        });
+        (old_index, new_index)
     }
 
     /// Places a passage of old section `section`.
@@ -117,7 +139,16 @@ impl<'a> Placer<'a> {
             .saturating_sub(self.old.tokens[first].start as usize);
         let tail = (self.old.tokens[last].end as usize).saturating_sub(chars.end);
 
-        if let Some(placement) = self.by_position(section, tokens.clone(), lead, tail) {
+        let positioned = self.by_position(section, tokens.clone(), lead, tail);
+        if let Some(placement) = &positioned
+            && placement.state != AnchorState::Fuzzy
+        {
+            return placement.clone();
+        }
+        if let Some(placement) = self.by_unique_words(section, tokens.clone(), lead, tail) {
+            return placement;
+        }
+        if let Some(placement) = positioned {
             return placement;
         }
         let keys: Vec<u64> = self.old.tokens[tokens.clone()]
@@ -134,15 +165,48 @@ impl<'a> Placer<'a> {
         {
             return found.clone();
         }
-        if let Some(fuzzy) = self.by_approximate_position(section, tokens, lead, tail, passage) {
+        // A guess is a guess only near the mark: in its section (or what continues it), or
+        // where its paragraph went. Anywhere else the same words are other words.
+        let near = |placer: &Self, placement: &Placement| placer.is_home(section, first, placement);
+        if let Some(fuzzy) = self
+            .by_approximate_position(section, tokens.clone(), lead, tail, passage)
+            .filter(|fuzzy| near(self, fuzzy))
+        {
             return fuzzy;
         }
-        searched.unwrap_or_else(|| Placement {
-            state: AnchorState::Orphaned,
-            section: self.orphan_section(section, first),
-            range: None,
-            similarity: None,
-        })
+        let words = self.passage_words(tokens.clone());
+        if let Some(fuzzy) = self
+            .by_edit_in_paragraph(tokens, &words, passage)
+            .filter(|fuzzy| near(self, fuzzy))
+        {
+            return fuzzy;
+        }
+        searched
+            .filter(|fuzzy| near(self, fuzzy))
+            .unwrap_or_else(|| Placement {
+                state: AnchorState::Orphaned,
+                section: self.orphan_section(section, first),
+                range: None,
+                similarity: None,
+            })
+    }
+
+    /// Whether `placement` is in old section `section`'s new home: a section that continues
+    /// it, or the one that holds the paragraph the diff paired with old token `first`'s.
+    fn is_home(&self, section: usize, first: usize, placement: &Placement) -> bool {
+        if self
+            .sections
+            .continuations_of(section)
+            .contains(&placement.section)
+        {
+            return true;
+        }
+        self.old
+            .block_of(first)
+            .and_then(|block| self.alignment.paired_block(block))
+            .and_then(|block| self.new.blocks.get(block))
+            .and_then(|block| self.new.tokens.get(block.tokens.start))
+            .is_some_and(|token| token.section as usize == placement.section)
     }
 
     /// Looks for an orphan's old quote anywhere in the added text (it has no position to go
