@@ -179,6 +179,13 @@ impl Placer<'_> {
         allowed: &dyn Fn(usize) -> bool,
     ) -> Option<Fitted> {
         let longest = passage.len() * 2 + 2;
+        let mut passage_counts: Vec<(u64, usize)> = Vec::new();
+        for key in &passage.keys {
+            match passage_counts.iter_mut().find(|(k, _)| k == key) {
+                Some(slot) => slot.1 += 1,
+                None => passage_counts.push((*key, 1)),
+            }
+        }
         let mut best: Option<(usize, usize, Range<usize>)> = None;
         let mut start = run.start;
         while start < run.end {
@@ -191,23 +198,24 @@ impl Placer<'_> {
             let common: Vec<usize> = (0..words.len())
                 .filter(|&i| passage.keys.contains(&words[i].1))
                 .collect();
-            for (a_index, &a) in common.iter().enumerate() {
-                for &b in &common[a_index..] {
+            // From each shared word, the span grows word by word, counting the old passage's
+            // words it takes up (each at most as often as the passage has it).
+            for &a in &common {
+                let mut available: Vec<(u64, usize)> = passage_counts.clone();
+                let mut count = 0;
+                for (b, (_, key)) in words.iter().enumerate().skip(a).take(longest) {
+                    let Some(slot) = available.iter_mut().find(|(k, n)| k == key && *n > 0) else {
+                        continue;
+                    };
+                    slot.1 -= 1;
+                    count += 1;
                     let length = b - a + 1;
-                    if length > longest {
-                        break;
-                    }
-                    let keys: Vec<u64> = words[a..=b].iter().map(|(_, k)| *k).collect();
-                    let count = shared(&passage.keys, &keys);
                     let better = best
                         .as_ref()
                         .is_none_or(|(c, l, _)| count > *c || (count == *c && length < *l));
                     if better {
-                        best = Some((
-                            count,
-                            length,
-                            self.widened(passage, &words, a..b + 1, start..end),
-                        ));
+                        let widened = self.widened(passage, &words, a..b + 1, start..end);
+                        best = Some((count, length, widened));
                     }
                 }
             }

@@ -36,7 +36,8 @@ impl Placer<'_> {
         }
         let new_block = self.alignment.paired_block(old_block)?;
         let paragraph = self.new.blocks.get(new_block)?.tokens.clone();
-        let cost = paragraph.len() * words.len() * 8;
+        // Each shared word of the paragraph starts a span of at most twice the passage.
+        let cost = paragraph.len() * (words.len() * 2 + 2) * 4;
         if self.budget < cost {
             self.budget_exhausted = true;
             return None;
