@@ -5,23 +5,41 @@
 //!    text where the comparison expects it — exact (or moved, when its paragraph moved or went
 //!    to another section). A diff can keep the wrong one of two equal words, so a passage of
 //!    fewer than a dozen words also needs a neighbouring word in its paragraph kept beside it;
-//!    without one it is placed as fuzzy.
-//! 2. **By search.** The same words appear in text the new draft added (a paragraph rewritten
+//!    without one it goes on to 2, and is placed as fuzzy if 2 does not settle it.
+//! 2. **Unchanged words found once.** The passage's words occur once in the old draft and once
+//!    in the new one, inside the paragraph the diff pairs with theirs (whose other words are
+//!    still at least half alike): they can be no other words, so they are placed — exact, or
+//!    moved when that paragraph is in another section — never on a second occurrence.
+//! 3. **By search.** The same words appear in text the new draft added (a paragraph rewritten
 //!    around them, or moved and edited). Only added text is searched: a word the diff already
 //!    matched to another old word is that other word's place — this is what keeps a note on
 //!    one "Robin" from jumping to another "Robin". A hit counts as moved only when words
 //!    around it agree with the old context (or the passage is long enough to speak for
 //!    itself); several hits are told apart by their context, and a tie, or a hit without
-//!    agreeing context, is placed as fuzzy for a person to confirm.
-//! 3. **By approximate position.** The passage's words were edited: the new words between the
+//!    agreeing context, is a fuzzy guess (tried after 4 and 5).
+//! 4. **By approximate position.** The passage's words were edited: the new words between the
 //!    same neighbours are proposed as fuzzy, with how alike they are.
-//! 4. Otherwise the mark is orphaned and keeps its old passage.
+//! 5. **An edit inside the paragraph.** A short passage (16 words at most) edited where no
+//!    kept neighbour marks its place — a capital dropped, a preposition swapped, a clause
+//!    moved to the end of the sentence, active turned passive: its words, case aside, among
+//!    the new or its own words of the paired paragraph, sharing at least half, are proposed
+//!    as fuzzy.
+//! 6. Otherwise the mark is orphaned and keeps its old passage.
+//!
+//! A fuzzy proposal (from 3, 4 or 5) is cut to the words it shares with the old passage,
+//! widened by as many words as the old passage had beyond them (`extent`): it starts and ends
+//! on a word, and does not grow to the start of the sentence. It must keep a third of the old
+//! passage's distinctive words (names, and words that are not common ones), and one of its
+//! names if it had several: "says Ines Carvalho" → "says" is no match. And it must lie in the
+//! mark's section (or one that continues it) or where its paragraph went: the same word in
+//! another section is another word, so the mark is orphaned instead.
 //!
 //! Search has a work budget shared by all marks, so the time spent is bounded however the
 //! drafts differ; a mark left when it runs out is placed fuzzy or orphaned, never guessed.
 //!
-//! Each way has its file: `by_position`, `search` and `approximate`; this file tries them in
-//! turn and holds what they share.
+//! Each way has its file: `by_position`, `unique`, `search`, `approximate` and
+//! `in_paragraph` (with `extent`, which cuts and judges a fuzzy proposal); this file tries them
+//! in turn and holds what they share.
 
 mod approximate;
 mod by_position;
