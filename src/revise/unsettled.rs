@@ -34,6 +34,7 @@ pub fn unsettled_marks(project: &Project) -> Vec<String> {
 }
 
 /// What kind of mark a line is about.
+#[derive(Clone, Copy)]
 enum Mark<'a> {
     /// A comment or a claim on words.
     Passage(&'static str),

@@ -64,7 +64,7 @@ impl Placer<'_> {
                 };
                 let new_section = self.new.tokens[segment.start].section as usize;
                 let range = self.new_chars(segment.start, segment.end - 1, lead, tail);
-                let text = slice_chars(&self.new_sections[new_section].text, range.clone());
+                let text = slice_chars(&self.new_sections[new_section].text, range);
                 let text_length = char_count(text);
                 if text_length > quote_length * 3 + 30 {
                     return None;
@@ -94,7 +94,7 @@ impl Placer<'_> {
         let trimmed = self
             .fitted(&words, segment.clone(), &|_| true)
             .filter(|fitted| fitted.common > 0)
-            .map_or(segment.clone(), |fitted| fitted.tokens);
+            .map_or(segment, |fitted| fitted.tokens);
         if !self.keeps_distinctive_words(&words, trimmed.clone()) {
             return None;
         }

@@ -240,8 +240,7 @@ impl Placer<'_> {
         core: Range<usize>,
         run: Range<usize>,
     ) -> Range<usize> {
-        let keys: Vec<u64> = words[core.clone()].iter().map(|(_, k)| *k).collect();
-        let mut available = keys.clone();
+        let mut available: Vec<u64> = words[core.clone()].iter().map(|(_, k)| *k).collect();
         let matched: Vec<usize> = (0..passage.keys.len())
             .filter(|&i| {
                 available

@@ -103,7 +103,7 @@ impl Placer<'_> {
             keys.sort_unstable();
             keys
         };
-        let old_rest = rest(self.old, old_paragraph, tokens.clone());
+        let old_rest = rest(self.old, old_paragraph, tokens);
         let new_rest = rest(self.new, new_paragraph, *start..end);
         if multiset_likeness(&old_rest, &new_rest) < SAME_REST {
             return None;
