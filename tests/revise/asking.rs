@@ -47,6 +47,26 @@ fn unchanged_words_found_once_in_the_paired_paragraph_are_placed_not_asked_about
 }
 
 #[test]
+fn unchanged_words_that_now_occur_twice_are_still_asked_about() {
+    let old = "# Harbour Plans\n\n\
+        According to minutes seen by this paper, the engineer Tomasz Wielgus warned that the pier would need repairs before any ferry could dock.\n\n\
+        Residents have complained for months about noise from the building site.\n";
+    let new = "# Harbour Plans\n\n\
+        At that meeting, minutes show, Tomasz Wielgus told the board that the pier would need repairs before any ferry could dock.\n\n\
+        Residents have complained for months about noise from the building site. Tomasz Wielgus said the work would end soon.\n";
+    let tally = run_as(
+        &case(
+            "unchanged words, found twice",
+            old,
+            new,
+            vec![mark("Tomasz Wielgus", Expect::Fuzzy("Tomasz Wielgus", 0))],
+        ),
+        "md",
+    );
+    assert_eq!(tally.wrong, 0);
+}
+
+#[test]
 fn small_edits_inside_short_marks_come_out_fuzzy_on_the_new_words() {
     let old = "# Mills\n\n\
         Trade on the river collapsed. In the late 1800s the mills closed one by one.\n\n\
