@@ -1,4 +1,5 @@
-//! Carrying a review to a revised draft: the anchoring corpus (`corpus`), what a revised
+//! Carrying a review to a revised draft: the anchoring corpus (`corpus`), re-anchoring that
+//! asks only when it must (`asking`, issue 22's cases on our own texts), what a revised
 //! project keeps (`drafts`) and sections moved, split and merged (`sections`).
 //!
 //! Each corpus case takes real text (the seed article, the bundled sample), marks passages on
