@@ -43,6 +43,10 @@ pub struct Alignment {
     pub old_moved: Vec<bool>,
     /// Everything the diff did not find equal, in old-draft order.
     pub changes: Vec<Change>,
+    /// For each old block, the new block the diff compared it with: the same paragraph
+    /// unchanged, the paragraph it was paired with as an edit of it, or where it moved whole
+    /// (or [`UNMAPPED`]).
+    pub paired_blocks: Vec<u32>,
     /// Whether the deadline cut the comparison short.
     pub timed_out: bool,
 }
@@ -65,6 +69,20 @@ impl Alignment {
     /// Whether old token `old_token` was mapped as part of a moved paragraph.
     pub fn is_moved(&self, old_token: usize) -> bool {
         self.old_moved.get(old_token).copied().unwrap_or(false)
+    }
+
+    /// The new paragraph block the diff compared old block `old_block` with.
+    pub fn paired_block(&self, old_block: usize) -> Option<usize> {
+        self.paired_blocks
+            .get(old_block)
+            .filter(|&&n| n != UNMAPPED)
+            .map(|&n| n as usize)
+    }
+
+    fn pair_blocks(&mut self, old_block: usize, new_block: usize) {
+        if let Some(slot) = self.paired_blocks.get_mut(old_block) {
+            *slot = u32::try_from(new_block).unwrap_or(UNMAPPED);
+        }
     }
 
     /// The change an unmapped old token belongs to.
@@ -106,6 +124,7 @@ pub fn align(old: &Tokenized, new: &Tokenized, deadline: Instant) -> Alignment {
         new_to_old: vec![UNMAPPED; new.tokens.len()],
         old_moved: vec![false; old.tokens.len()],
         changes: Vec::new(),
+        paired_blocks: vec![UNMAPPED; old.blocks.len()],
         timed_out: false,
     };
     let old_blocks: Vec<u64> = old.blocks.iter().map(|b| b.key).collect();
@@ -130,6 +149,9 @@ pub fn align(old: &Tokenized, new: &Tokenized, deadline: Instant) -> Alignment {
         let same_length = old_tokens.len() == new_tokens.len();
         if matches!(op, DiffOp::Equal { .. }) && same_length {
             alignment.map_run(old_tokens, new_tokens);
+            for (old_block, new_block) in op.old_range().zip(op.new_range()) {
+                alignment.pair_blocks(old_block, new_block);
+            }
         } else if old_tokens.is_empty() || new_tokens.is_empty() {
             push_change(&mut alignment, old_tokens, new_tokens);
         } else {
@@ -194,6 +216,7 @@ fn map_moved_paragraphs(alignment: &mut Alignment, old: &Tokenized, new: &Tokeni
             alignment.old_moved[t] = true;
         }
         alignment.map_run(old_tokens, new_tokens);
+        alignment.pair_blocks(*old_block, new_block);
     }
 }
 
@@ -215,15 +238,18 @@ fn align_changed_paragraphs(
     op: DiffOp,
     deadline: Instant,
 ) {
-    let paragraphs = |tokenized: &Tokenized, blocks: Range<usize>| -> Vec<Range<usize>> {
-        tokenized.blocks[blocks]
-            .iter()
-            .filter(|b| !b.tokens.is_empty())
-            .map(|b| b.tokens.clone())
+    let paragraphs = |tokenized: &Tokenized, blocks: Range<usize>| -> Vec<(usize, Range<usize>)> {
+        let list = &tokenized.blocks[blocks.clone()];
+        blocks
+            .zip(list)
+            .filter(|(_, b)| !b.tokens.is_empty())
+            .map(|(index, b)| (index, b.tokens.clone()))
             .collect()
     };
-    let old_paragraphs = paragraphs(old, op.old_range());
-    let new_paragraphs = paragraphs(new, op.new_range());
+    let (old_blocks, old_paragraphs): (Vec<usize>, Vec<Range<usize>>) =
+        paragraphs(old, op.old_range()).into_iter().unzip();
+    let (new_blocks, new_paragraphs): (Vec<usize>, Vec<Range<usize>>) =
+        paragraphs(new, op.new_range()).into_iter().unzip();
     let span = |list: &[Range<usize>]| match (list.first(), list.last()) {
         (Some(first), Some(last)) => first.start..last.end,
         _ => 0..0,
@@ -268,6 +294,7 @@ fn align_changed_paragraphs(
         if let (Some(old_paragraph), Some(new_paragraph)) =
             (old_paragraphs.get(i), new_paragraphs.get(j))
         {
+            alignment.pair_blocks(old_blocks[i], new_blocks[j]);
             align_tokens(
                 alignment,
                 old,
@@ -317,7 +344,7 @@ fn paired_paragraphs(old: &[Vec<u64>], new: &[Vec<u64>]) -> Vec<(usize, usize)> 
 }
 
 /// How many words two sorted key lists share, relative to their lengths (0 to 1).
-fn multiset_likeness(a: &[u64], b: &[u64]) -> f32 {
+pub(super) fn multiset_likeness(a: &[u64], b: &[u64]) -> f32 {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

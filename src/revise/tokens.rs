@@ -185,7 +185,26 @@ fn tokens_from_text(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The key of a word with its case set aside: "In" and "in" are the same word to a person
+/// looking for an edited passage, though not to the diff.
+pub fn folded_key(word: &str) -> u64 {
+    let mut hasher = HASHER.build_hasher();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        hasher.write_u32(u32::from(normalized_char(c)));
+    }
+    hasher.finish()
+}
+
 impl Tokenized {
+    /// The index of the paragraph block that holds `token`.
+    pub fn block_of(&self, token: usize) -> Option<usize> {
+        let index = self.blocks.partition_point(|b| b.tokens.end <= token);
+        self.blocks
+            .get(index)
+            .filter(|b| b.tokens.contains(&token))
+            .map(|_| index)
+    }
+
     /// The tokens of the paragraph that holds `token`.
     pub fn paragraph_of(&self, token: usize) -> Range<usize> {
         let index = self.blocks.partition_point(|b| b.tokens.end <= token);

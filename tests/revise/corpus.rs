@@ -377,15 +377,15 @@ fn anchoring_corpus_puts_every_mark_where_a_careful_person_would() {
             "{:<60} {:>5} {:>5} {:>5} {:>8} {:>5}",
             case.name, tally.exact, tally.moved, tally.fuzzy, tally.orphaned, tally.wrong
         );
-        total.exact += tally.exact;
-        total.moved += tally.moved;
-        total.fuzzy += tally.fuzzy;
-        total.orphaned += tally.orphaned;
-        total.wrong += tally.wrong;
+        total.add(&tally);
     }
     println!(
         "{:<60} {:>5} {:>5} {:>5} {:>8} {:>5}",
         "all", total.exact, total.moved, total.fuzzy, total.orphaned, total.wrong
+    );
+    println!(
+        "marks whose words are unchanged and unique: {}, fuzzy: {}",
+        total.unique_unchanged, total.unique_unchanged_fuzzy
     );
     assert_eq!(total.wrong, 0);
 }

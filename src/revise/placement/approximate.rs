@@ -64,7 +64,7 @@ impl Placer<'_> {
                 };
                 let new_section = self.new.tokens[segment.start].section as usize;
                 let range = self.new_chars(segment.start, segment.end - 1, lead, tail);
-                let text = slice_chars(&self.new_sections[new_section].text, range.clone());
+                let text = slice_chars(&self.new_sections[new_section].text, range);
                 let text_length = char_count(text);
                 if text_length > quote_length * 3 + 30 {
                     return None;
@@ -83,15 +83,38 @@ impl Placer<'_> {
                 let alike = (before && after && likeness >= 0.45)
                     || ((before || after) && likeness >= 0.6)
                     || (likeness >= 0.8 && quote_length >= 12);
-                alike.then_some((likeness, new_section, range))
+                alike.then_some((likeness, new_section, segment))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0));
         self.budget = budget;
-        best.map(|(likeness, new_section, range)| Placement {
+        let (_, new_section, segment) = best?;
+        // The gap between kept neighbours can hold more than the passage (a clause added
+        // before it, a comma): the proposal is cut to the words that are the passage's.
+        let words = self.passage_words(tokens);
+        let trimmed = self
+            .fitted(&words, segment.clone(), &|_| true)
+            .filter(|fitted| fitted.common > 0)
+            .map_or(segment, |fitted| fitted.tokens);
+        if !self.keeps_distinctive_words(&words, trimmed.clone()) {
+            return None;
+        }
+        let lead = if trimmed.start == start && first_kept.is_some() {
+            lead
+        } else {
+            0
+        };
+        let tail = if trimmed.end == end && last_kept.is_some() {
+            tail
+        } else {
+            0
+        };
+        let range = self.new_chars(trimmed.start, trimmed.end - 1, lead, tail);
+        let text = slice_chars(&self.new_sections[new_section].text, range.clone());
+        Some(Placement {
             state: AnchorState::Fuzzy,
             section: new_section,
             range: Some(range),
-            similarity: Some(percent(likeness)),
+            similarity: Some(percent(similarity(&passage.quote, text))),
         })
     }
 

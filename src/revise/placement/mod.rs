@@ -5,27 +5,48 @@
 //!    text where the comparison expects it — exact (or moved, when its paragraph moved or went
 //!    to another section). A diff can keep the wrong one of two equal words, so a passage of
 //!    fewer than a dozen words also needs a neighbouring word in its paragraph kept beside it;
-//!    without one it is placed as fuzzy.
-//! 2. **By search.** The same words appear in text the new draft added (a paragraph rewritten
+//!    without one it goes on to 2, and is placed as fuzzy if 2 does not settle it.
+//! 2. **Unchanged words found once.** The passage's words occur once in the old draft and once
+//!    in the new one, inside the paragraph the diff pairs with theirs (whose other words are
+//!    still at least half alike): they can be no other words, so they are placed — exact, or
+//!    moved when that paragraph is in another section — never on a second occurrence.
+//! 3. **By search.** The same words appear in text the new draft added (a paragraph rewritten
 //!    around them, or moved and edited). Only added text is searched: a word the diff already
 //!    matched to another old word is that other word's place — this is what keeps a note on
 //!    one "Robin" from jumping to another "Robin". A hit counts as moved only when words
 //!    around it agree with the old context (or the passage is long enough to speak for
 //!    itself); several hits are told apart by their context, and a tie, or a hit without
-//!    agreeing context, is placed as fuzzy for a person to confirm.
-//! 3. **By approximate position.** The passage's words were edited: the new words between the
+//!    agreeing context, is a fuzzy guess (tried after 4 and 5).
+//! 4. **By approximate position.** The passage's words were edited: the new words between the
 //!    same neighbours are proposed as fuzzy, with how alike they are.
-//! 4. Otherwise the mark is orphaned and keeps its old passage.
+//! 5. **An edit inside the paragraph.** A short passage (16 words at most) edited where no
+//!    kept neighbour marks its place — a capital dropped, a preposition swapped, a clause
+//!    moved to the end of the sentence, active turned passive: its words, case aside, among
+//!    the new or its own words of the paired paragraph, sharing at least half, are proposed
+//!    as fuzzy.
+//! 6. Otherwise the mark is orphaned and keeps its old passage.
+//!
+//! A fuzzy proposal (from 3, 4 or 5) is cut to the words it shares with the old passage,
+//! widened by as many words as the old passage had beyond them (`extent`): it starts and ends
+//! on a word, and does not grow to the start of the sentence. It must keep a third of the old
+//! passage's distinctive words (names, and words that are not common ones), and one of its
+//! names if it had several: "says Ines Carvalho" → "says" is no match. And it must lie in the
+//! mark's section (or one that continues it) or where its paragraph went: the same word in
+//! another section is another word, so the mark is orphaned instead.
 //!
 //! Search has a work budget shared by all marks, so the time spent is bounded however the
 //! drafts differ; a mark left when it runs out is placed fuzzy or orphaned, never guessed.
 //!
-//! Each way has its file: `by_position`, `search` and `approximate`; this file tries them in
-//! turn and holds what they share.
+//! Each way has its file: `by_position`, `unique`, `search`, `approximate` and
+//! `in_paragraph` (with `extent`, which cuts and judges a fuzzy proposal); this file tries them
+//! in turn and holds what they share.
 
 mod approximate;
 mod by_position;
+mod extent;
+mod in_paragraph;
 mod search;
+mod unique;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -65,6 +86,8 @@ pub struct Placer<'a> {
     /// Token comparisons left for searching.
     budget: usize,
     pub budget_exhausted: bool,
+    /// Where each word occurs in the old and the new draft, once a mark needs to know.
+    key_indices: Option<(unique::KeyIndex, unique::KeyIndex)>,
 }
 
 impl<'a> Placer<'a> {
@@ -96,7 +119,24 @@ impl<'a> Placer<'a> {
             added,
             budget,
             budget_exhausted: false,
+            key_indices: None,
         }
+    }
+
+    /// The old and the new draft's word indices, built (on two threads) the first time.
+    fn key_indices(&mut self) -> (&unique::KeyIndex, &unique::KeyIndex) {
+        let (old, new) = (self.old, self.new);
+        let (old_index, new_index) = self.key_indices.get_or_insert_with(|| {
+            std::thread::scope(|scope| {
+                let old_side = scope.spawn(|| unique::KeyIndex::of(old));
+                let new_index = unique::KeyIndex::of(new);
+                let old_index = old_side
+                    .join()
+                    .unwrap_or_else(|_| unique::KeyIndex::of(old));
+                (old_index, new_index)
+            })
+        });
+        (old_index, new_index)
     }
 
     /// Places a passage of old section `section`.
@@ -117,7 +157,16 @@ impl<'a> Placer<'a> {
             .saturating_sub(self.old.tokens[first].start as usize);
         let tail = (self.old.tokens[last].end as usize).saturating_sub(chars.end);
 
-        if let Some(placement) = self.by_position(section, tokens.clone(), lead, tail) {
+        let positioned = self.by_position(section, tokens.clone(), lead, tail);
+        if let Some(placement) = &positioned
+            && placement.state != AnchorState::Fuzzy
+        {
+            return placement.clone();
+        }
+        if let Some(placement) = self.by_unique_words(section, tokens.clone(), lead, tail) {
+            return placement;
+        }
+        if let Some(placement) = positioned {
             return placement;
         }
         let keys: Vec<u64> = self.old.tokens[tokens.clone()]
@@ -134,15 +183,48 @@ impl<'a> Placer<'a> {
         {
             return found.clone();
         }
-        if let Some(fuzzy) = self.by_approximate_position(section, tokens, lead, tail, passage) {
+        // A guess is a guess only near the mark: in its section (or what continues it), or
+        // where its paragraph went. Anywhere else the same words are other words.
+        let near = |placer: &Self, placement: &Placement| placer.is_home(section, first, placement);
+        if let Some(fuzzy) = self
+            .by_approximate_position(section, tokens.clone(), lead, tail, passage)
+            .filter(|fuzzy| near(self, fuzzy))
+        {
             return fuzzy;
         }
-        searched.unwrap_or_else(|| Placement {
-            state: AnchorState::Orphaned,
-            section: self.orphan_section(section, first),
-            range: None,
-            similarity: None,
-        })
+        let words = self.passage_words(tokens.clone());
+        if let Some(fuzzy) = self
+            .by_edit_in_paragraph(tokens, &words, passage)
+            .filter(|fuzzy| near(self, fuzzy))
+        {
+            return fuzzy;
+        }
+        searched
+            .filter(|fuzzy| near(self, fuzzy))
+            .unwrap_or_else(|| Placement {
+                state: AnchorState::Orphaned,
+                section: self.orphan_section(section, first),
+                range: None,
+                similarity: None,
+            })
+    }
+
+    /// Whether `placement` is in old section `section`'s new home: a section that continues
+    /// it, or the one that holds the paragraph the diff paired with old token `first`'s.
+    fn is_home(&self, section: usize, first: usize, placement: &Placement) -> bool {
+        if self
+            .sections
+            .continuations_of(section)
+            .contains(&placement.section)
+        {
+            return true;
+        }
+        self.old
+            .block_of(first)
+            .and_then(|block| self.alignment.paired_block(block))
+            .and_then(|block| self.new.blocks.get(block))
+            .and_then(|block| self.new.tokens.get(block.tokens.start))
+            .is_some_and(|token| token.section as usize == placement.section)
     }
 
     /// Looks for an orphan's old quote anywhere in the added text (it has no position to go
