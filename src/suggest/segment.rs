@@ -7,9 +7,13 @@
 //! - titles and other abbreviations that never end a sentence ("Mr.", "Gen.", "Jan.", "No.");
 //! - initials ("John F. Kennedy");
 //! - dotted acronyms ("U.S.", "a.m.") unless the next word is one that opens sentences;
-//! - a quotation that spans sentences stays whole with its attribution
-//!   (“We will not stop. This is only the start,” said the mayor.);
-//! - a piece that starts in lower case continues the sentence before it ("Stop!" she said.).
+//! - a piece that starts in lower case continues the sentence before it ("Stop!" she said.),
+//!   unless an exclamation or a question without a quotation mark ended it ("lucky us! zlib
+//!   shrinks…": a name written in lower case starts the next one).
+//!
+//! A quotation that spans sentences is split into its sentences, as newsrooms label them; the
+//! attribution stays with the sentence it is written in (“We will not stop. / This is only the
+//! start,” said the mayor.), and the detector reads that sentence as attributed.
 //!
 //! Paragraphs are segmented one at a time: a sentence never crosses a line break.
 
@@ -109,18 +113,12 @@ impl<'a> CommonWords<'a> {
 }
 
 fn paragraph_sentences(paragraph: &str, common_words: &CommonWords) -> Vec<Range<usize>> {
-    let quotes_balance = QuoteDepth::default().after(paragraph).depth() == 0;
     let mut merged: Vec<Range<usize>> = Vec::new();
-    // Quotation depth at the end of the pieces read so far.
-    let mut quotes = QuoteDepth::default();
     for (start, piece) in paragraph.split_sentence_bound_indices() {
         let range = start..start + piece.len();
-        let inside_quotation = quotes.depth() > 0;
-        quotes = quotes.after(piece);
-        let continues = merged.last().is_some_and(|previous| {
-            let before = &paragraph[previous.clone()];
-            must_join(before, piece, common_words) || (quotes_balance && inside_quotation)
-        });
+        let continues = merged
+            .last()
+            .is_some_and(|previous| must_join(&paragraph[previous.clone()], piece, common_words));
         match merged.last_mut() {
             Some(previous) if continues => previous.end = range.end,
             _ => merged.push(range),
@@ -145,7 +143,9 @@ fn must_join(before: &str, after: &str, common_words: &CommonWords) -> bool {
         .next()
         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
     {
-        return true;
+        // "“Stop!” she said" goes on; "lucky us! zlib shrinks" does not: with no quotation
+        // mark closing it, an exclamation or a question ends its sentence.
+        return !before.ends_with(['!', '?']);
     }
     let Some(stem) = before.strip_suffix('.') else {
         return false;
@@ -201,31 +201,6 @@ fn is_dotted_acronym(word: &str) -> bool {
         && parts.iter().all(|part| {
             (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
         })
-}
-
-/// How many double quotations are open. Straight quotes toggle; curly quotes open and close.
-#[derive(Clone, Copy, Debug, Default)]
-struct QuoteDepth {
-    curly: i32,
-    straight_open: bool,
-}
-
-impl QuoteDepth {
-    fn after(mut self, text: &str) -> Self {
-        for c in text.chars() {
-            match c {
-                '“' | '«' | '„' => self.curly += 1,
-                '”' | '»' => self.curly -= 1,
-                '"' => self.straight_open = !self.straight_open,
-                _ => {}
-            }
-        }
-        self
-    }
-
-    fn depth(self) -> i32 {
-        self.curly.max(0) + i32::from(self.straight_open)
-    }
 }
 
 fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
@@ -346,16 +321,30 @@ mod tests {
     }
 
     #[test]
-    fn a_quotation_spanning_sentences_stays_with_its_attribution() {
+    fn a_quotation_spanning_sentences_is_split_with_the_attribution_where_it_is_written() {
         assert_eq!(
             sentences(
                 "“We will not stop. This is only the start,” said Mayor Ortiz. \"Stop!\" she said. Then \"No. Never.\" Done."
             ),
             [
-                "“We will not stop. This is only the start,” said Mayor Ortiz.",
+                "“We will not stop.",
+                "This is only the start,” said Mayor Ortiz.",
                 "\"Stop!\" she said.",
-                "Then \"No. Never.\"",
+                "Then \"No.",
+                "Never.\"",
                 "Done."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_in_lower_case_after_an_exclamation_starts_a_sentence() {
+        assert_eq!(
+            sentences("It compresses packets, lucky us! zlib shrinks the data. “Go!” she said."),
+            [
+                "It compresses packets, lucky us!",
+                "zlib shrinks the data.",
+                "“Go!” she said."
             ]
         );
     }
