@@ -359,6 +359,39 @@ word_set! {
     "conceded",
     "admitted",
     "asserted",
+    "condemned",
+    "condemns",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "urged",
+    "urges",
+    "praised",
+    "criticized",
+    "criticised",
+    "accused",
+    "demanded",
+    "declared",
+    "declares",
+    "apologized",
+    "apologised",
+    "expressed",
+    "saying",
+    "noting",
+    "adding",
+    "warning",
+    "telling",
+    "arguing",
+    "insisting",
+    "explaining",
+    "announcing",
+    "confirming",
+    "acknowledging",
+    "acknowledges",
+    "describes",
 ]
 }
 
@@ -450,6 +483,18 @@ word_set! {
     "regulator",
     "he",
     "she",
+    "lawmakers",
+    "legislators",
+    "senators",
+    "ministers",
+    "judges",
+    "governors",
+    "mayors",
+    "spokespeople",
+    "parliament",
+    "congress",
+    "party",
+    "parties",
 ]
 }
 
@@ -579,6 +624,18 @@ word_set! {
     "won",
     "sung",
     "swum",
+    "hurt",
+    "spread",
+    "cost",
+    "upset",
+    "forecast",
+    "bid",
+    "sped",
+    "slept",
+    "swore",
+    "wept",
+    "bent",
+    "lent",
 ]
 }
 
@@ -662,6 +719,10 @@ word_set! {
     "sometimes",
     "rarely",
     "seldom",
+    "tended",
+    "historically",
+    "always",
+    "habitually",
 ]
 }
 
@@ -1101,4 +1162,24 @@ mod tests {
         let acronyms: Vec<bool> = tokens.iter().map(Token::is_acronym).collect();
         assert_eq!(acronyms, [true, true, true, false, false]);
     }
+}
+
+word_set! {
+    /// Words that put an action in the future as a plan or a schedule, not a guess: "will
+    /// sign", "is scheduled to", "plans to". Checkable once a named actor or a day is given.
+    FUTURE_MARKERS = ["will", "shall", "'ll"]
+}
+
+word_set! {
+    /// Words that, followed by "to", schedule an action: "is due to land", "plans to sign".
+    SCHEDULING_WORDS = ["scheduled", "set", "due", "plans", "planned", "expected", "poised", "slated"]
+}
+
+word_set! {
+    /// Verbs that, after "will", state an intent or an attempt rather than an action:
+    /// "will seek", "will try".
+    INTENT_VERBS = [
+    "seek", "try", "want", "hope", "aim", "consider", "need", "like", "wish", "prefer",
+    "struggle", "attempt", "look", "feel", "think", "wonder", "likely", "probably",
+]
 }

@@ -9,7 +9,7 @@ impl Reading<'_> {
     /// A statement attributed to a named or specifically identified source.
     pub(super) fn named_attribution(&self) -> Option<String> {
         let tokens = self.tokens;
-        for (index, token) in tokens.iter().enumerate() {
+        'verbs: for (index, token) in tokens.iter().enumerate() {
             let according =
                 token.is("according") && tokens.get(index + 1).is_some_and(|next| next.is("to"));
             // "X called the plan “a patchwork”": naming something in quotes reports speech.
@@ -21,29 +21,79 @@ impl Reading<'_> {
                 continue;
             }
             // The source is next to the verb: "Ortiz said", "said Mayor Ortiz",
-            // "according to the CBO", "the ministry said".
+            // "according to the CBO", "the ministry said", "“…,” says Ortiz".
             let after = index + if according { 2 } else { 1 };
-            // Far enough back to step over a relative clause: "the council, which … , said".
-            let window = (index.saturating_sub(8)..index)
+            // Before the verb, far enough back to step over a relative clause ("the council,
+            // which … , said"), but not into the quotation it closes: in "“Sudan has
+            // changed,” they said" Sudan is what was said, not who said it.
+            let before = (index.saturating_sub(8)..index)
                 .rev()
-                .chain(after..tokens.len().min(after + 4));
-            for candidate in window {
+                .take_while(|&candidate| !is_closing_quote(tokens[candidate].text));
+            for candidate in before {
                 let word = &tokens[candidate];
                 // "officials said" is an unnamed source, whoever is named later in the
                 // sentence; "the council, which some residents opposed, said" is not.
                 if word.is_any(&GENERIC_SOURCES)
                     && !self.is_name(candidate)
-                    && candidate < index
                     && index - candidate <= 2
                 {
-                    break;
+                    // "Biden administration officials said": the officials of a named body.
+                    if let Some(body) = self.named_body_before(candidate) {
+                        return Some(body);
+                    }
+                    continue 'verbs;
                 }
                 if self.is_name(candidate) || word.is_any(&ROLE_SOURCES) {
                     return Some(self.source_phrase(candidate));
                 }
             }
+            // After the verb the source comes straight away ("said Mayor Ortiz", "said the
+            // mayor"); "say what the plan is" and "said that Sudan…" report content instead.
+            for candidate in after..tokens.len().min(after + 4) {
+                let word = &tokens[candidate];
+                if (self.is_name(candidate) || word.is_any(&ROLE_SOURCES))
+                    && self.ends_the_clause(candidate)
+                {
+                    return Some(self.source_phrase(candidate));
+                }
+                if !word.is_any(&["the", "a", "an", "its", "their"]) && !word.is_capitalized() {
+                    break;
+                }
+            }
         }
         None
+    }
+
+    /// Whether the source after a verb closes its clause ("said the mayor." "said Ortiz, who
+    /// …") rather than begins what was said ("say the company faces …").
+    fn ends_the_clause(&self, source: usize) -> bool {
+        let mut next = source + 1;
+        while next < self.tokens.len()
+            && (self.is_name(next) || self.tokens[next].is_any(&ROLE_SOURCES))
+        {
+            next += 1;
+        }
+        self.tokens.get(next).is_none_or(|after| {
+            !after.is_word
+                || after.is_any(&[
+                    "in", "at", "of", "on", "after", "before", "during", "from", "who", "which",
+                    "when", "while", "to",
+                ])
+        })
+    }
+
+    /// The named body whose members a generic source noun stands for: "Biden administration
+    /// officials", "Pentagon officials" — but not a nationality ("American officials"), which
+    /// names nobody in particular.
+    fn named_body_before(&self, generic: usize) -> Option<String> {
+        let tokens = self.tokens;
+        let first = (generic.saturating_sub(3)..generic).find(|&candidate| {
+            (candidate..generic)
+                .all(|within| self.is_name(within) || tokens[within].is_any(&ROLE_SOURCES))
+        })?;
+        let named = (first..generic)
+            .any(|within| self.is_name(within) && !is_demonym(&tokens[within].lower));
+        named.then(|| self.quote(first, generic))
     }
 
     /// "Experts note", "described by officials", "according to sources", "For many officials".
@@ -75,4 +125,19 @@ impl Reading<'_> {
         }
         None
     }
+}
+
+fn is_closing_quote(text: &str) -> bool {
+    matches!(text, "”" | "\"" | "’")
+}
+
+/// A word shaped like a nationality or a people ("American", "Sudanese", "Israeli",
+/// "British"): as a modifier it describes a group without naming anyone in it.
+pub(super) fn is_demonym(lower: &str) -> bool {
+    let lower = lower.trim_end_matches("’s").trim_end_matches("'s");
+    lower.chars().count() > 4
+        && ["an", "ese", "ish", "i"]
+            .iter()
+            .any(|ending| lower.ends_with(ending))
+        && !lower.ends_with("stan")
 }
