@@ -4,7 +4,8 @@
 use super::{Reading, Signal};
 use crate::model::CheckKind;
 use crate::suggest::words::{
-    AUXILIARIES, EVALUATIVE, INTERPRETIVE_VERBS, MONTHS, NON_EVENT_VERBS, SPEECH_VERBS, WEEKDAYS,
+    AUXILIARIES, EVALUATIVE, INTERPRETIVE_VERBS, MONTHS, NON_EVENT_VERBS, SPEECH_VERBS, Token,
+    WEEKDAYS, Words,
 };
 
 impl Reading<'_> {
@@ -101,11 +102,12 @@ impl Reading<'_> {
     }
 
     /// "on Monday", "last week", "in 2019", "Jan. 5".
-    fn date(&self) -> Option<String> {
+    pub(super) fn date(&self) -> Option<String> {
         let tokens = self.tokens;
         tokens.iter().enumerate().find_map(|(index, token)| {
             let previous = index.checked_sub(1).map(|before| &tokens[before]);
-            if token.is_any(&WEEKDAYS)
+            if is_any_possessive(token, &WEEKDAYS)
+                || token.is_any(&["tomorrow", "tonight"])
                 || (token.is_any(&MONTHS)
                     && token.is_capitalized()
                     && tokens
@@ -122,7 +124,7 @@ impl Reading<'_> {
                 return Some(self.quote(from, index));
             }
             if token.is_any(&["week", "month", "year", "weekend", "night"])
-                && previous.is_some_and(|p| p.is_any(&["last", "this", "past"]))
+                && previous.is_some_and(|p| p.is_any(&["last", "this", "past", "next"]))
             {
                 return Some(self.quote(index - 1, index));
             }
@@ -143,4 +145,14 @@ impl Reading<'_> {
 
 fn quoted(text: &str) -> String {
     format!("‘{text}’")
+}
+
+/// "Tuesday" or "Tuesday’s": the day is named either way.
+pub(super) fn is_any_possessive(token: &Token, words: &(impl Words + ?Sized)) -> bool {
+    let lower = token.lower.as_ref();
+    let bare = lower
+        .strip_suffix("’s")
+        .or_else(|| lower.strip_suffix("'s"))
+        .unwrap_or(lower);
+    words.has(bare)
 }

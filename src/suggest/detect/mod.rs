@@ -22,6 +22,7 @@ mod events;
 mod figures;
 mod headlines;
 mod names;
+mod plans;
 mod promotion;
 mod sources;
 #[cfg(test)]
@@ -31,7 +32,8 @@ use std::collections::HashSet;
 
 use crate::model::CheckKind;
 use crate::suggest::words::{
-    FastHash, GENERIC_MARKERS, IRREGULAR_PAST, MODAL_HEDGES, NOT_PAST_ED, Token, tokens,
+    FUTURE_MARKERS, FastHash, GENERIC_MARKERS, IRREGULAR_PAST, MODAL_HEDGES, NOT_PAST_ED,
+    SCHEDULING_WORDS, Token, tokens,
 };
 use headlines::{is_dateline, is_title_case};
 use promotion::promotional;
@@ -141,9 +143,12 @@ impl Detector {
                 weight: 0.8,
             });
         }
-        // An evaluation put in the mouth of nobody in particular is a sourcing problem, and a
-        // hedged sentence speculates: neither reports an event to check.
-        if (unnamed.is_none() || named.is_some()) && reading.hedge().is_none() && !generic {
+        // An evaluation put in the mouth of nobody in particular is a sourcing problem — unless
+        // it comes with its day ("officials said Friday that …"), which makes it a report of an
+        // event — and a hedged sentence speculates: neither reports an event to check.
+        let sourced = unnamed.is_none() || named.is_some();
+        let generic = generic || reading.speaks_of_the_past_in_general();
+        if (sourced || reading.date().is_some()) && reading.hedge().is_none() && !generic {
             if let Some(event) = reading.event() {
                 signals.push(event);
             }
@@ -153,6 +158,11 @@ impl Detector {
                     reason: format!("states a cause as fact: ‘{cause}’"),
                     weight: 0.7,
                 });
+            }
+        } else if sourced && reading.speculation().is_none() && !generic {
+            // Only a future or a schedule "hedges" it: a plan, checkable with its actor or day.
+            if let Some(plan) = reading.plan() {
+                signals.push(plan);
             }
         }
         if let (Some(source), None) = (unnamed, &named) {
@@ -187,6 +197,29 @@ impl Reading<'_> {
             .iter()
             .position(|token| token.is_any(&MODAL_HEDGES))
             .map(|index| self.tokens[index].text.to_owned())
+    }
+
+    /// A hedge other than the future or a schedule: "could", "likely", "if", "whether".
+    fn speculation(&self) -> Option<String> {
+        self.tokens
+            .iter()
+            .find(|token| {
+                token.is_any(&MODAL_HEDGES)
+                    && !token.is_any(&FUTURE_MARKERS)
+                    && !token.is_any(&SCHEDULING_WORDS)
+            })
+            .map(|token| token.text.to_owned())
+    }
+
+    /// "In the past, …" with no date: background about how things went, not an event.
+    fn speaks_of_the_past_in_general(&self) -> bool {
+        let opening: Vec<&str> = self
+            .tokens
+            .iter()
+            .take(3)
+            .map(|token| token.lower.as_ref())
+            .collect();
+        matches!(opening.as_slice(), ["in", "the", "past"]) && self.date().is_none()
     }
 
     fn is_past_form(&self, index: usize) -> bool {

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use super::events::is_any_possessive;
 use super::{Detector, Reading};
 use crate::suggest::words::{
     AUXILIARIES, FastHash, GENERIC_SOURCES, MONTHS, SENTENCE_OPENERS, Token, WEEKDAYS, tokens,
@@ -80,7 +81,7 @@ impl Reading<'_> {
         if !token.is_capitalized() {
             return false;
         }
-        if token.is_any(&MONTHS) || token.is_any(&WEEKDAYS) {
+        if is_any_possessive(token, &MONTHS) || is_any_possessive(token, &WEEKDAYS) {
             return false;
         }
         if !is_opening_position(self.tokens, index)

@@ -88,11 +88,20 @@ impl Reading<'_> {
     fn named_body_before(&self, generic: usize) -> Option<String> {
         let tokens = self.tokens;
         let first = (generic.saturating_sub(3)..generic).find(|&candidate| {
-            (candidate..generic)
-                .all(|within| self.is_name(within) || tokens[within].is_any(&ROLE_SOURCES))
+            (candidate..generic).all(|within| {
+                self.is_name(within)
+                    || tokens[within].is_any(&ROLE_SOURCES)
+                    // "Biden administration": a capital the text never writes in lower case,
+                    // naming a body, even at the start of a sentence.
+                    || tokens[within].is_capitalized()
+                        && !self.common_words.contains(tokens[within].lower.as_ref())
+                        && tokens
+                            .get(within + 1)
+                            .is_some_and(|next| next.is_any(&ROLE_SOURCES))
+            })
         })?;
         let named = (first..generic)
-            .any(|within| self.is_name(within) && !is_demonym(&tokens[within].lower));
+            .any(|within| tokens[within].is_capitalized() && !is_demonym(&tokens[within].lower));
         named.then(|| self.quote(first, generic))
     }
 
