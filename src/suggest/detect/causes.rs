@@ -22,6 +22,19 @@ impl Reading<'_> {
             if token.is_any(CAUSAL) && index > 0 && !tokens[index - 1].is_any(&["the", "a"]) {
                 return Some(self.quote(index, index));
             }
+            // "This runs the server out of memory and causes tremendous CPU load": the present
+            // of a system's behaviour — but "the root causes of" and "its causes are" are nouns.
+            if token.is_any(&["causes", "triggers"])
+                && index > 0
+                && !tokens[index - 1].is_any(&["the", "a", "its", "their", "root", "main", "of"])
+                && !tokens[index - 1].lower.ends_with("’s")
+                && !tokens[index - 1].lower.ends_with("'s")
+                && next.is_some_and(|next| {
+                    next.is_word && !next.is_any(&["of", "are", "is", "were", "was", "include"])
+                })
+            {
+                return Some(self.quote(index, index));
+            }
             if token.is_any(&["led", "contributed", "leading"]) && next.is_some_and(|n| n.is("to"))
                 || token.is("resulted") && next.is_some_and(|n| n.is("in"))
                 || token.is("because") && next.is_some_and(|n| n.is("of"))

@@ -4,7 +4,7 @@
 
 use super::Reading;
 use crate::suggest::words::{
-    FIGURE_QUALIFIERS, SCALE_WORDS, SPELLED_NUMBERS, Token, is_figure_symbol,
+    FIGURE_QUALIFIERS, SCALE_WORDS, SPELLED_NUMBERS, Token, Words as _, is_figure_symbol,
 };
 
 /// Words after which a number is a quantity or a date, not a page: "rose to 45", "in 2019".
@@ -24,7 +24,9 @@ impl Reading<'_> {
         let tokens = self.tokens;
         let index = (0..tokens.len()).find(|&index| {
             let token = &tokens[index];
-            ((token.has_digit() && is_numeric(&token.lower)) || token.is_any(&SPELLED_NUMBERS))
+            ((token.has_digit() && is_numeric(&token.lower))
+                || token.is_any(&SPELLED_NUMBERS) && !self.refers_back(index)
+                || is_spelled_measure(&token.lower))
                 && !self.is_page_number(index)
         })?;
         let mut from = index;
@@ -62,6 +64,14 @@ impl Reading<'_> {
             to += 1;
         }
         Some(self.quote(from, to))
+    }
+
+    /// "the two sides", "both parties": a small number written out after a definite word
+    /// points back at what the story already named; it counts nothing new.
+    fn refers_back(&self, index: usize) -> bool {
+        index > 0
+            && self.tokens[index - 1].is_any(&["the", "these", "those"])
+            && self.tokens[index].is_any(&["two", "three", "four", "five"])
     }
 
     /// Lines of a table of contents read as one sentence: two or more page numbers after
@@ -156,5 +166,31 @@ fn is_numeric(lower: &str) -> bool {
                 | "cm"
                 | "mm"
                 | "pc"
+        )
+}
+
+/// "six-month", "two-year", "three-day": a spelled number joined to a unit of time or size.
+fn is_spelled_measure(lower: &str) -> bool {
+    let mut parts = lower.split(['-', '‑']);
+    let (Some(number), Some(unit)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    SPELLED_NUMBERS.has(number)
+        && matches!(
+            unit,
+            "day"
+                | "week"
+                | "month"
+                | "year"
+                | "hour"
+                | "minute"
+                | "mile"
+                | "kilometre"
+                | "kilometer"
+                | "percent"
+                | "point"
+                | "decade"
+                | "storey"
+                | "story"
         )
 }

@@ -35,7 +35,7 @@ use crate::suggest::words::{
     FUTURE_MARKERS, FastHash, GENERIC_MARKERS, IRREGULAR_PAST, MODAL_HEDGES, NOT_PAST_ED,
     SCHEDULING_WORDS, Token, tokens,
 };
-use headlines::{is_dateline, is_title_case};
+use headlines::{is_comment_status, is_credit_line, is_dateline, is_title_case};
 use promotion::promotional;
 
 /// One reason a sentence was suggested.
@@ -115,7 +115,12 @@ impl Detector {
             proper_nouns: &self.proper_nouns,
             common_words: &self.common_words,
         };
-        if is_title_case(tokens) || is_dateline(tokens) || reading.is_table_of_contents() {
+        if is_title_case(tokens)
+            || is_dateline(tokens)
+            || is_credit_line(tokens)
+            || is_comment_status(tokens)
+            || reading.is_table_of_contents()
+        {
             return Assessment::default();
         }
         let mut signals = Vec::new();
