@@ -16,6 +16,8 @@ use jiff::Timestamp;
 use crate::common::{copydesk, passage_of, seed_article, shared_file, temp_dir};
 use copydesk::model::{Reviewer, SourceId};
 
+mod news;
+
 fn evaluation_of(article: &Path, labels: &Path) -> Evaluation {
     let project = import_file(article, Timestamp::now()).unwrap();
     let labels = labels_from_tsv(&std::fs::read_to_string(labels).unwrap()).unwrap();
