@@ -164,8 +164,10 @@ impl Detector {
                     weight: 0.7,
                 });
             }
-        } else if sourced && reading.speculation().is_none() && !generic {
-            // Only a future or a schedule "hedges" it: a plan, checkable with its actor or day.
+        }
+        // A future or a schedule is no hedge: a plan, checkable with its actor or its day.
+        let has_event = signals.iter().any(|signal| signal.kind == CheckKind::Event);
+        if !has_event && sourced && reading.speculation().is_none() && !generic {
             if let Some(plan) = reading.plan() {
                 signals.push(plan);
             }

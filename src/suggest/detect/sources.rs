@@ -56,7 +56,14 @@ impl Reading<'_> {
                 {
                     return Some(self.source_phrase(candidate));
                 }
-                if !word.is_any(&["the", "a", "an", "its", "their"]) && !word.is_capitalized() {
+                // "says engineer Tomás Reyes": a title may stand before the name.
+                let title = !word.is("that")
+                    && self.tokens.get(candidate + 1).is_some()
+                    && self.is_name(candidate + 1);
+                if !word.is_any(&["the", "a", "an", "its", "their"])
+                    && !word.is_capitalized()
+                    && !title
+                {
                     break;
                 }
             }

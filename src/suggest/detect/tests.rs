@@ -182,3 +182,86 @@ fn the_page_numbers_of_a_table_of_contents_are_not_figures() {
         kinds("The fund paid out 300 in March, 450 in April and 600 in May.").contains(&Figure)
     );
 }
+
+#[test]
+fn attribution_reaches_beyond_said_and_past_the_quotation() {
+    assert!(
+        reasons("“The bridge is unsafe,” says engineer Tomás Reyes.")
+            .contains("attributes a statement to ‘Tomás Reyes’")
+    );
+    assert!(reasons("Councillor Ama Adebayo condemned the closure.").contains("attributes"));
+    assert!(
+        reasons("On Monday, Pentagon officials said the drills ended early.")
+            .contains("attributes a statement to ‘Pentagon officials’")
+    );
+    // A nationality names nobody; the content after "said that" is not its source.
+    assert!(kinds("Norwegian officials said the talks were promising.").contains(&UnnamedSource));
+    assert!(!reasons("They said that Portugal had a long way to go.").contains("attributes"));
+    assert!(!reasons("Let us say what the Hartwell plan is not.").contains("attributes"));
+    assert!(!reasons("Analysts say the company faces a crowded market.").contains("attributes"));
+}
+
+#[test]
+fn plans_and_schedules_with_an_actor_or_a_day_are_events() {
+    assert!(
+        reasons("Harlow Water will replace the pipes on Elm Street.")
+            .contains("says what ‘Harlow Water’ will do: ‘will replace’")
+    );
+    assert!(
+        reasons("The central bank is expected to raise rates on Wednesday.")
+            .contains("scheduled event: ‘expected to raise’ on Wednesday")
+    );
+    assert!(reasons("The minister plans to visit Lagos later this month.").contains("scheduled"));
+    // Guesses, intents and futures with nobody in particular are not.
+    assert!(kinds("Prices will probably rise in Lagos.").is_empty());
+    assert!(kinds("The change could come as early as this month.").is_empty());
+    assert!(kinds("The world will watch as leaders in Oslo meet.").is_empty());
+    assert!(kinds("The coalition will seek a compromise with Berlin.").is_empty());
+    assert!(kinds("Then there will be a merger of the two businesses.").is_empty());
+}
+
+#[test]
+fn an_unnamed_source_with_its_day_reports_an_event() {
+    assert!(kinds("Officials said Tuesday that the mayor had resigned.").contains(&Event));
+    assert_eq!(
+        kinds("Officials said the mayor had shown real leadership."),
+        [UnnamedSource]
+    );
+}
+
+#[test]
+fn credit_lines_and_a_partys_silence_are_boilerplate() {
+    assert!(kinds("Mara Quist and Ilya Dorn contributed.").is_empty());
+    assert!(
+        kinds("Transport Writer Ben Oyelaran in Leeds, England, contributed to this report.")
+            .is_empty()
+    );
+    assert!(kinds("Lena Park reported from Busan, and Omar Haddad from Cairo.").is_empty());
+    assert!(kinds("The ministry did not respond to a request for comment.").is_empty());
+    assert!(kinds("Hartwell Ltd declined to comment.").is_empty());
+    // A contribution that is news stays news.
+    assert!(kinds("Volunteers contributed 400 hours to the clinic.").contains(&Figure));
+}
+
+#[test]
+fn background_without_a_date_is_not_an_event() {
+    assert!(
+        kinds("In the past, ministers who crossed the party tended to lose their seats.")
+            .is_empty()
+    );
+    assert!(kinds("Relations historically warmed after elections.").is_empty());
+    assert!(kinds("In the past year, Denholm closed its clinics.").contains(&Event));
+}
+
+#[test]
+fn numbers_that_point_back_are_not_figures_and_spelled_measures_are() {
+    assert!(!kinds("Talks between the two sides stalled.").contains(&Figure));
+    assert!(reasons("The order has a six-month review period.").contains("figure ‘six-month’"));
+    assert!(!reasons("After Tuesday’s vote, the council adjourned.").contains("‘Tuesday’s’ did"));
+}
+
+#[test]
+fn a_systems_present_behaviour_can_be_a_cause() {
+    assert!(kinds("The malformed packet causes heavy memory use.").contains(&Causal));
+    assert!(!kinds("The root causes of the outage are unclear.").contains(&Causal));
+}
