@@ -12,8 +12,9 @@
 //! Each family of signs has its file: `figures` (and the page numbers of a table of contents,
 //! passed over), `comparisons` (superlatives and measurable
 //! comparisons), `sources` (named attributions and unnamed sources), `events` (actions, their
-//! actors and dates), `causes`, `promotion` (lines to cut) and `headlines` (headlines and
-//! datelines, passed over); `names` learns the document's proper nouns and tells a name in a
+//! actors and dates), `plans` (futures and schedules with their actor or day), `causes`,
+//! `promotion` (lines to cut) and `headlines` (headlines, datelines, credit lines and "has not
+//! commented", passed over); `names` learns the document's proper nouns and tells a name in a
 //! sentence. This file weighs what they find into an [`Assessment`].
 
 mod causes;
