@@ -168,10 +168,13 @@ impl Detector {
         }
         // A future or a schedule is no hedge: a plan, checkable with its actor or its day.
         let has_event = signals.iter().any(|signal| signal.kind == CheckKind::Event);
-        if !has_event && sourced && reading.speculation().is_none() && !generic {
-            if let Some(plan) = reading.plan() {
-                signals.push(plan);
-            }
+        if !has_event
+            && sourced
+            && reading.speculation().is_none()
+            && !generic
+            && let Some(plan) = reading.plan()
+        {
+            signals.push(plan);
         }
         if let (Some(source), None) = (unnamed, &named) {
             signals.push(Signal {

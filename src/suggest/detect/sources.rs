@@ -49,8 +49,8 @@ impl Reading<'_> {
             }
             // After the verb the source comes straight away ("said Mayor Ortiz", "said the
             // mayor"); "say what the plan is" and "said that Sudan…" report content instead.
-            for candidate in after..tokens.len().min(after + 4) {
-                let word = &tokens[candidate];
+            let end = tokens.len().min(after + 4);
+            for (candidate, word) in tokens.iter().enumerate().take(end).skip(after) {
                 if (self.is_name(candidate) || word.is_any(&ROLE_SOURCES))
                     && self.ends_the_clause(candidate)
                 {
