@@ -90,17 +90,32 @@ pub enum Command {
         format: SuggestFormat,
     },
     /// Measure the suggestions against labelled sentences: precision, recall and F1 of the
-    /// factual kinds, matching sentences by their text.
+    /// factual kinds, matching sentences by their text. Given a folder, evaluates each article
+    /// the labels name in their `file` column (`NAME.txt` in the folder) and the figures
+    /// pooled over all.
+    #[command(after_help = "Examples:\n  \
+        copydesk evaluate draft.txt --labels labels.tsv --errors\n  \
+        copydesk evaluate corpus/ --labels corpus/labels.tsv --by-kind\n  \
+        copydesk evaluate corpus/ --labels corpus/labels.tsv --format json")]
     Evaluate {
-        /// The article (or project) the labels are for.
+        /// The article (or project) the labels are for, or a folder of articles.
         article: PathBuf,
-        /// A TSV with a header naming the columns `label` (1 = check-worthy factual claim,
-        /// 0 = not) and `sentence`.
+        /// A TSV (tabs, no quoting) with a header naming the columns `label` (1 = check-worthy
+        /// factual claim, 0 = not) and `sentence`; optionally `file` (the article's name
+        /// without its extension) and `kind` (the claim's kinds, separated by commas:
+        /// figure, event, attribution, comparison, causal).
         #[arg(long, value_name = "TSV")]
         labels: PathBuf,
-        /// Also list the sentences it missed and the false alarms.
+        /// Also list every missed claim and false alarm with why: for a false alarm the
+        /// suggestion's reasons, for a miss what held the rules back or the nearest signs found.
+        #[arg(long, visible_alias = "show-errors")]
+        errors: bool,
+        /// Also give precision and recall per kind of suggestion (against the labels' `kind`
+        /// column; without one, how many of each kind's suggestions are claims).
         #[arg(long)]
-        show_errors: bool,
+        by_kind: bool,
+        #[arg(long, value_enum, default_value_t = EvaluateFormat::Text)]
+        format: EvaluateFormat,
     },
     /// Export the review: a report (Markdown or a self-contained web page), the annotated
     /// article for the writer (web page), the JSON report for tools, or the article as a Word
@@ -185,6 +200,15 @@ pub enum Command {
     },
 }
 
+/// The `--format` of `evaluate`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EvaluateFormat {
+    /// A summary for people.
+    Text,
+    /// JSON for tools (`copydesk-evaluation`): figures, errors with reasons, kinds.
+    Json,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SuggestFormat {
     Tsv,
@@ -242,5 +266,26 @@ mod tests {
         assert_eq!(cli.file, Some(PathBuf::from("draft.txt")));
         let cli = Cli::try_parse_from(["copydesk", "check", "p.copydesk.ron"]).unwrap();
         assert!(matches!(cli.command, Some(Command::Check { .. })));
+    }
+
+    #[test]
+    fn show_errors_still_asks_evaluate_for_the_errors() {
+        let cli = Cli::try_parse_from([
+            "copydesk",
+            "evaluate",
+            "a.txt",
+            "--labels",
+            "l.tsv",
+            "--show-errors",
+        ])
+        .unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Evaluate {
+                errors: true,
+                by_kind: false,
+                ..
+            })
+        ));
     }
 }

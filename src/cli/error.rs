@@ -73,6 +73,17 @@ pub enum CliError {
         #[source]
         source: LabelsError,
     },
+    /// `copydesk evaluate` was given a folder, but the labels say which article each
+    /// sentence is from in no `file` column.
+    #[error(
+        "{path}: to evaluate a folder, the labels need a `file` column naming each sentence's article"
+    )]
+    LabelsNameNoFiles { path: PathBuf },
+    /// The labels name an article the folder does not hold.
+    #[error(
+        "{folder}: the labels name the article “{file}”, but there is no {file}.txt (or .md, .html, .docx) here"
+    )]
+    LabelledArticleMissing { folder: PathBuf, file: String },
     /// Standard output failed for another reason than a reader that stopped early.
     #[error("cannot write the output: {0}")]
     Output(#[source] std::io::Error),

@@ -36,6 +36,7 @@ pub use merge_driver::MergeDriverError;
 
 use crate::model::Project;
 use crate::query::{marks_by, reviewer_named};
+use crate::suggest::evaluate::report::ReportOptions;
 
 /// Exit status of `check` when something is still open.
 pub const EXIT_OPEN: u8 = 1;
@@ -79,8 +80,10 @@ pub fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Evaluate {
             article,
             labels,
-            show_errors,
-        } => evaluate::run(&article, &labels, show_errors),
+            errors,
+            by_kind,
+            format,
+        } => evaluate::run(&article, &labels, ReportOptions { by_kind, errors }, format),
         Command::Export {
             project,
             format,

@@ -1,4 +1,4 @@
-//! Suggestions and evaluations as text: TSV and JSON for tools, a summary for people.
+//! Suggestions as text: TSV and JSON for tools (an evaluation is printed by `evaluate::report`).
 
 use std::fmt::Write as _;
 
@@ -7,7 +7,6 @@ use serde::Serialize;
 use crate::model::Project;
 
 use super::Suggestion;
-use super::evaluate::Evaluation;
 
 /// One row per suggestion: section, kinds, score, sentence, reasons. Tabs inside a field
 /// become spaces so the columns stay columns.
@@ -97,55 +96,4 @@ pub(crate) fn json_suggestion<'a>(
             })
             .collect(),
     }
-}
-
-/// Precision, recall and F1, the confusion counts, and the sentences it got wrong.
-pub fn text_from_evaluation(evaluation: &Evaluation, show_errors: bool) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "precision {:.3}  recall {:.3}  F1 {:.3}",
-        evaluation.precision(),
-        evaluation.recall(),
-        evaluation.f1()
-    );
-    let _ = writeln!(
-        out,
-        "true positives {}, false positives {}, false negatives {}, true negatives {}",
-        evaluation.true_positives,
-        evaluation.false_positives,
-        evaluation.false_negatives,
-        evaluation.true_negatives
-    );
-    if !evaluation.unmatched.is_empty() {
-        let claims = evaluation.unmatched.iter().filter(|l| l.is_claim).count();
-        let _ = writeln!(
-            out,
-            "{} labelled sentences are not sentences of the text (headlines, headings){}",
-            evaluation.unmatched.len(),
-            if claims > 0 {
-                format!(", {claims} of them labelled as claims (counted as missed)")
-            } else {
-                String::new()
-            }
-        );
-    }
-    if show_errors {
-        for sentence in &evaluation.missed {
-            let not_found = evaluation
-                .unmatched
-                .iter()
-                .any(|labelled| &labelled.sentence == sentence);
-            let note = if not_found {
-                " (not found as a sentence of the text)"
-            } else {
-                ""
-            };
-            let _ = writeln!(out, "missed:      {sentence}{note}");
-        }
-        for sentence in &evaluation.false_alarms {
-            let _ = writeln!(out, "false alarm: {sentence}");
-        }
-    }
-    out
 }

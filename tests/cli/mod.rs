@@ -1,6 +1,7 @@
 //! The command line, driven as a script or a publishing pipeline would: import, report,
 //! check, revise, help, and the answers to input it cannot use.
 
+mod evaluate;
 mod revise_again;
 mod safekeeping;
 
