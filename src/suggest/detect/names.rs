@@ -78,7 +78,8 @@ impl Reading<'_> {
         if token.is_acronym() {
             return true;
         }
-        if !token.is_capitalized() {
+        // The pronoun "I" is written with a capital wherever it stands, and names nobody.
+        if !token.is_capitalized() || token.lower.as_ref() == "i" {
             return false;
         }
         if is_any_possessive(token, &MONTHS) || is_any_possessive(token, &WEEKDAYS) {
@@ -96,7 +97,9 @@ impl Reading<'_> {
         // a verb ("Germany signed", "Iraq has") is a name; "Security forces" is not.
         self.tokens.get(index + 1).is_some_and(|next| {
             next.is_word
-                && ((next.is_capitalized() && !is_opening_position(self.tokens, index + 1))
+                && ((next.is_capitalized()
+                    && next.lower.as_ref() != "i"
+                    && !is_opening_position(self.tokens, index + 1))
                     || (next.is_any(&AUXILIARIES) || self.is_past_form(index + 1))
                         && !token.is_any(&SENTENCE_OPENERS)
                         && !token.is_any(&GENERIC_SOURCES)

@@ -218,6 +218,9 @@ fn plans_and_schedules_with_an_actor_or_a_day_are_events() {
     assert!(kinds("The world will watch as leaders in Oslo meet.").is_empty());
     assert!(kinds("The coalition will seek a compromise with Berlin.").is_empty());
     assert!(kinds("Then there will be a merger of the two businesses.").is_empty());
+    // "I" is no name: a speaker's own belief about the future is no plan of anyone's.
+    assert!(kinds("I don't believe it will happen.").is_empty());
+    assert!(kinds("But I will not stand for it.").is_empty());
 }
 
 #[test]
