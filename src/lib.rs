@@ -34,6 +34,7 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod export;
+pub mod fetch;
 pub mod fingerprint;
 pub mod folder_listing;
 pub mod import;

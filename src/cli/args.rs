@@ -36,9 +36,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import an article (.txt, .md, .docx or .html) into a new project file, without opening the desk.
+    /// Import an article (.txt, .md, .docx or .html), or the web page at an http(s) address,
+    /// into a new project file, without opening the desk.
     Import {
-        /// The article to import.
+        /// The article to import, or a web address (https://…) to fetch; a fetched page's
+        /// address and fetch time are kept in the project and shown in reports.
         article: PathBuf,
         /// Where to write the project.
         #[arg(short, long, value_name = "PROJECT")]

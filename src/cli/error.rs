@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use super::{GitSetupError, MergeDriverError};
 use crate::export::ExportError;
+use crate::fetch::FetchError;
 use crate::import::ImportError;
 use crate::merge::MergeError;
 use crate::open::OpenError;
@@ -25,6 +26,9 @@ pub enum CliError {
     Open(#[from] OpenError),
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// A page imported from a web address could not be fetched or imported.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
     #[error(transparent)]
     Save(#[from] SaveError),
     /// An export file could not be written.

@@ -197,6 +197,7 @@ pub fn import_bytes(
             imported_at: now,
             number: 1,
             tracked_changes: tracked_changes_by_author(&outline.notes),
+            fetched: None,
         },
         sections,
         comments,

@@ -26,7 +26,7 @@ pub use kind::CheckKind;
 pub use mark_index::{MarkIndex, SectionMarks};
 pub use passage::{CONTEXT_CHARS, Passage, PassageError};
 pub use project::{
-    Dismissal, Draft, DraftFormat, EarlierDraft, InvalidProject, Project, ReviewProgress,
+    Dismissal, Draft, DraftFormat, EarlierDraft, Fetched, InvalidProject, Project, ReviewProgress,
     TrackedChanges,
 };
 pub use reviewer::{Reviewer, Role};

@@ -70,6 +70,18 @@ pub struct Draft {
     /// The tracked changes the file had pending, by author (Word documents only).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tracked_changes: Vec<TrackedChanges>,
+    /// The web address the draft was fetched from and when (drafts imported from an address
+    /// only): a fact-check must say which version of a published page it checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<Fetched>,
+}
+
+/// Where and when a draft imported from a web address was fetched.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fetched {
+    /// The address as given (before any redirect).
+    pub address: String,
+    pub at: Timestamp,
 }
 
 fn first_draft() -> u32 {

@@ -375,6 +375,7 @@ mod tests {
                 imported_at: Timestamp::UNIX_EPOCH,
                 number: 1,
                 tracked_changes: Vec::new(),
+                fetched: None,
             },
             sections: sections
                 .iter()
