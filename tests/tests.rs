@@ -18,6 +18,7 @@ mod export;
 mod export_cli;
 mod export_desk;
 mod fact_check_desk;
+mod fetch;
 mod file_chooser_desk;
 mod format_versions;
 mod git;

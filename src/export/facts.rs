@@ -4,16 +4,25 @@
 use crate::model::{AnchorState, Carried, Claim, Project, Source, SourceRank};
 use crate::text::{counted, one_line, readable_timestamp};
 
-/// Which draft the review is of: "Draft 2: essay.docx (Word document), imported …".
+/// Which draft the review is of: "Draft 2: essay.docx (Word document), imported …", and for a
+/// page imported from a web address, which version of it: ", fetched from ADDRESS on DATE".
 pub fn draft_line(project: &Project) -> String {
     let draft = &project.draft;
-    format!(
+    let mut line = format!(
         "Draft {}: {} ({}), imported {}",
         draft.number,
         draft.file_name,
         draft.format.label(),
         readable_timestamp(draft.imported_at)
-    )
+    );
+    if let Some(fetched) = &draft.fetched {
+        line.push_str(&format!(
+            ", fetched from {} on {}",
+            fetched.address,
+            readable_timestamp(fetched.at)
+        ));
+    }
+    line
 }
 
 /// The totals of the summary, one line each; lines about revisions and tracked changes only

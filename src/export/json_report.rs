@@ -37,6 +37,11 @@ struct JsonDraft<'a> {
     /// Tracked changes a Word draft had pending, by author (omitted when none).
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     tracked_changes: &'a [crate::model::TrackedChanges],
+    /// The web address a fetched page came from, and when it was fetched (omitted for a file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fetched_from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fetched_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -118,6 +123,8 @@ fn json_draft(draft: &crate::model::Draft) -> JsonDraft<'_> {
         imported_at: draft.imported_at.to_string(),
         number: draft.number,
         tracked_changes: &draft.tracked_changes,
+        fetched_from: draft.fetched.as_ref().map(|f| f.address.as_str()),
+        fetched_at: draft.fetched.as_ref().map(|f| f.at.to_string()),
     }
 }
 

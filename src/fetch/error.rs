@@ -13,8 +13,12 @@ pub enum FetchError {
     HostNotFound { address: String },
     #[error("{address}: could not connect to the server (refused, or offline): {detail}")]
     ConnectionFailed { address: String, detail: String },
-    #[error("{address}: the server did not answer within {seconds} seconds")]
-    TimedOut { address: String, seconds: u64 },
+    #[error("{address}: the server did not answer within {waited}")]
+    TimedOut {
+        address: String,
+        /// "30 seconds", "1.5 seconds".
+        waited: String,
+    },
     #[error("{address}: the server answered {status}{reason}")]
     Status {
         address: String,

@@ -131,7 +131,7 @@ fn error_from_ureq(
         },
         ureq::Error::Timeout(_) => FetchError::TimedOut {
             address,
-            seconds: timeout.as_secs().max(1),
+            waited: seconds_text(timeout),
         },
         ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge {
             address,
@@ -154,6 +154,15 @@ fn error_from_ureq(
             address,
             detail: other.to_string(),
         },
+    }
+}
+
+fn seconds_text(duration: Duration) -> String {
+    let seconds = duration.as_secs_f64();
+    if seconds == 1.0 {
+        "1 second".to_owned()
+    } else {
+        format!("{seconds} seconds")
     }
 }
 
@@ -190,5 +199,7 @@ mod tests {
         assert!(is_a_web_page("text/plain"));
         assert!(!is_a_web_page("application/pdf"));
         assert_eq!(describe_media_type("image/png"), "an image (image/png)");
+        assert_eq!(seconds_text(Duration::from_secs(30)), "30 seconds");
+        assert_eq!(seconds_text(Duration::from_millis(1500)), "1.5 seconds");
     }
 }

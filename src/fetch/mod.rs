@@ -119,6 +119,9 @@ mod tests {
         assert!(String::from_utf8(bytes).unwrap().contains("Café"));
         let plain = utf8_from_declared_charset(b"na\xEFve", Some("latin1"), DraftFormat::PlainText);
         assert_eq!(plain, "naïve".as_bytes());
-        assert_eq!(utf8_from_declared_charset(b"x\xff", None, DraftFormat::Html), b"x\xff");
+        assert_eq!(
+            utf8_from_declared_charset(b"x\xff", None, DraftFormat::Html),
+            b"x\xff"
+        );
     }
 }

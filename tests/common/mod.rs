@@ -7,6 +7,7 @@ pub mod cli;
 pub mod desk;
 pub mod redlined;
 pub mod safekeeping;
+pub mod web_server;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
