@@ -12,6 +12,7 @@ use crate::suggest::SuggestionStrength;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UiCommand {
     ImportArticle,
+    ImportFromAddress,
     ImportRevision,
     OpenProject,
     MergeReview,
@@ -57,8 +58,9 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 46] = [
+    pub const ALL: [Self; 47] = [
         Self::ImportArticle,
+        Self::ImportFromAddress,
         Self::ImportRevision,
         Self::OpenProject,
         Self::MergeReview,
@@ -109,6 +111,7 @@ impl UiCommand {
     pub fn label(self) -> &'static str {
         match self {
             Self::ImportArticle => "Import article…",
+            Self::ImportFromAddress => "Import from web address…",
             Self::ImportRevision => "Import revised draft…",
             Self::OpenProject => "Open project…",
             Self::MergeReview => "Merge another review…",
@@ -155,6 +158,10 @@ impl UiCommand {
     pub fn tooltip(self) -> &'static str {
         match self {
             Self::ImportArticle => "Open a draft (.txt, .md, .docx, .html) as a new review",
+            Self::ImportFromAddress => {
+                "Fetch a published page (https://…) and review it; the report says which \
+                 version was checked (its address and when it was fetched)"
+            }
             Self::ImportRevision => {
                 "Bring in the writer's next draft of this article: every comment and claim is \
                  carried over, and what changed is shown"
@@ -281,6 +288,7 @@ impl UiCommand {
             Self::SetStatus(ReviewStatus::NeedsChanges) => shortcut(Modifiers::ALT, Key::Num3),
             Self::SetStatus(ReviewStatus::Approved) => shortcut(Modifiers::ALT, Key::Num4),
             Self::MergeReview
+            | Self::ImportFromAddress
             | Self::ChangeReviewerName
             | Self::OfferSuggestions(_)
             | Self::UseOwnFileChooser

@@ -19,6 +19,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             command_button_ui(ui, UiCommand::ImportArticle, can_read, None, actions);
+            command_button_ui(ui, UiCommand::ImportFromAddress, can_read, None, actions);
             command_button_ui(
                 ui,
                 UiCommand::ImportRevision,

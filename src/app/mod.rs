@@ -42,6 +42,7 @@ mod start_page_ui;
 pub mod state;
 mod suggestions_ui;
 mod tracked_changes_ui;
+mod web_address_ui;
 mod widgets;
 
 use std::path::PathBuf;
@@ -228,6 +229,21 @@ impl CopydeskApp {
         });
         if let Some(path) = dropped {
             actions.push(Action::Open(path));
+        }
+        // A web address pasted where no field takes it: offered for import.
+        let typing = ctx.memory(|m| m.focused().is_some());
+        if !typing && !self.state.dialogs.is_asking() {
+            let pasted = ctx.input(|i| {
+                i.events.iter().find_map(|event| match event {
+                    egui::Event::Paste(text) if crate::fetch::is_web_address(text) => {
+                        Some(text.trim().to_owned())
+                    }
+                    _ => None,
+                })
+            });
+            if let Some(address) = pasted {
+                actions.push(Action::AskWebAddress(address));
+            }
         }
     }
 }

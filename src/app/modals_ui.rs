@@ -8,7 +8,7 @@ use super::go_to_section_ui;
 use super::state::{
     Action, AfterUnsaved, AppState, BesideChoice, DiskChoice, ElsewhereChoice, Modal, UnsavedChoice,
 };
-use super::{safekeeping_ui, start_page_ui};
+use super::{safekeeping_ui, start_page_ui, web_address_ui};
 use crate::export::ExportFormat;
 use crate::model::Role;
 
@@ -66,6 +66,12 @@ pub fn modal_ui(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
                     safekeeping_ui::open_elsewhere_ui(ui, path, owner, actions);
                 }
                 Modal::Recover => safekeeping_ui::recover_ui(ui, state, actions),
+                Modal::WebAddress { address } => {
+                    let first_frame = !ui.data_mut(|d| {
+                        std::mem::replace(d.get_temp_mut_or_default::<bool>(focus_flag_id()), true)
+                    });
+                    web_address_ui::web_address_ui(ui, address, first_frame, actions);
+                }
                 Modal::ReviewBeside { article, review } => {
                     start_page_ui::review_beside_ui(ui, article, review, actions);
                 }
@@ -183,7 +189,7 @@ fn unsaved_changes_ui(
     let doing = match then {
         AfterUnsaved::Quit => "closing",
         AfterUnsaved::Open(_) | AfterUnsaved::AskOpen => "opening another file",
-        AfterUnsaved::AskImport => "importing another article",
+        AfterUnsaved::AskImport | AfterUnsaved::AskAddress(_) => "importing another article",
         AfterUnsaved::Restore(_) => "restoring the autosaved review",
     };
     ui.heading(format!("Save the review of “{name}”?"));

@@ -34,6 +34,12 @@ pub enum Action {
     SetTextSelection(Option<TextSelection>),
     /// Opens a project or imports an article (drag and drop, recent files, command line).
     Open(PathBuf),
+    /// Asks for a web address to import from, filled in with this text (a pasted address).
+    AskWebAddress(String),
+    /// The web address typed so far in its dialog.
+    EditWebAddress(String),
+    /// Fetches the page at this address and imports it as a new review.
+    ImportFromAddress(String),
     /// The name in the reviewer dialog is confirmed (with the role chosen there).
     SetReviewerName(String),
     EditReviewerNameDraft(String),

@@ -21,6 +21,8 @@ pub enum AfterUnsaved {
     Open(PathBuf),
     AskImport,
     AskOpen,
+    /// Asks for a web address to import from, filled in with this one (a pasted address).
+    AskAddress(String),
     /// Restores the review kept in this recovery journal.
     Restore(PathBuf),
 }
@@ -65,6 +67,10 @@ pub enum Modal {
     GoToSection {
         query: String,
         highlighted: usize,
+    },
+    /// Asks for the web address of a page to import: what is typed so far.
+    WebAddress {
+        address: String,
     },
 }
 

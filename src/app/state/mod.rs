@@ -178,6 +178,11 @@ impl AppState {
                     self.unless_unsaved(AfterUnsaved::Open(path), ctx);
                 }
             }
+            Action::AskWebAddress(address) => {
+                self.unless_unsaved(AfterUnsaved::AskAddress(address), ctx);
+            }
+            Action::EditWebAddress(text) => self.edit_web_address(text),
+            Action::ImportFromAddress(address) => self.start_fetch(&address),
             Action::SetReviewerName(name) => {
                 let name = name.trim();
                 if name.is_empty() {
@@ -336,6 +341,7 @@ impl AppState {
         let reads_a_file = matches!(
             command,
             UiCommand::ImportArticle
+                | UiCommand::ImportFromAddress
                 | UiCommand::ImportRevision
                 | UiCommand::OpenProject
                 | UiCommand::MergeReview
@@ -347,6 +353,9 @@ impl AppState {
         let project = self.review.as_ref().map(OpenReview::project);
         match command {
             UiCommand::ImportArticle => self.unless_unsaved(AfterUnsaved::AskImport, ctx),
+            UiCommand::ImportFromAddress => {
+                self.unless_unsaved(AfterUnsaved::AskAddress(String::new()), ctx);
+            }
             UiCommand::ImportRevision => {
                 if self.review.is_some() {
                     self.ask_file(DialogPurpose::ImportRevision, None, ctx);

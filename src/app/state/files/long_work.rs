@@ -14,13 +14,17 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use jiff::Timestamp;
+
 use super::landing::{Gate, Landing, landing};
 use super::merging::{MergeWork, MergedFile};
 use crate::app::background::{Polled, Task};
 use crate::app::side_panel::SidePanel;
 use crate::app::state::AppState;
 use crate::edit::Edit;
+use crate::fetch::{FetchError, FetchLimits, import_from_address};
 use crate::import::ImportError;
+use crate::model::Project;
 use crate::open::{OpenError, Opened, open_path};
 use crate::project_file::is_project_path;
 use crate::revise::{NextDraft, read_next_draft};
@@ -41,6 +45,8 @@ pub(super) struct RunningJob {
 enum Job {
     /// A project to open, or an article to import as a new review.
     Open { path: PathBuf },
+    /// A page to fetch from its web address and import as a new review.
+    Fetch { address: String },
     /// The next draft of the open review, which holds `marks` comments and claims.
     Revise { path: PathBuf, marks: usize },
     /// Another copy of the open review to merge into it; `own_file` when it is the
@@ -52,6 +58,7 @@ enum Job {
 enum Outcome {
     Opened(Box<Result<Opened, OpenError>>),
     Revised(Result<NextDraft, ImportError>),
+    Fetched(Box<Result<Project, FetchError>>),
     Merged(Box<Result<MergedFile, String>>),
 }
 
@@ -65,16 +72,21 @@ pub struct WorkInProgress {
 }
 
 impl Job {
-    fn path(&self) -> &Path {
+    /// The file's name, or the page's address.
+    fn name(&self) -> String {
         match self {
-            Self::Open { path } | Self::Revise { path, .. } | Self::Merge { path, .. } => path,
+            Self::Open { path } | Self::Revise { path, .. } | Self::Merge { path, .. } => {
+                file_name(path)
+            }
+            Self::Fetch { address } => address.clone(),
         }
     }
 
     /// What the job is doing now, for the progress display.
     fn stage(&self, phase: usize) -> String {
-        let name = file_name(self.path());
+        let name = self.name();
         match self {
+            Self::Fetch { .. } => format!("Fetching {name}…"),
             Self::Open { path } if is_project_path(path) => format!("Opening {name}…"),
             Self::Open { .. } => format!("Importing {name}…"),
             Self::Revise { .. } if phase == 0 => "Reading the revised draft…".to_owned(),
@@ -87,8 +99,9 @@ impl Job {
 
     /// The job as the subject of a sentence saying what must wait for it.
     fn describe(&self) -> String {
-        let name = file_name(self.path());
+        let name = self.name();
         match self {
+            Self::Fetch { .. } => format!("{name} is being fetched"),
             Self::Open { path } if is_project_path(path) => format!("{name} is being opened"),
             Self::Open { .. } => format!("{name} is being imported"),
             Self::Revise { .. } => format!("the revised draft {name} is being brought in"),
@@ -100,6 +113,7 @@ impl Job {
     fn not_landed(&self) -> String {
         match self {
             Self::Open { path } => format!("{} was not opened", file_name(path)),
+            Self::Fetch { address } => format!("{address} was not imported"),
             Self::Revise { path, .. } => {
                 format!("The revised draft {} was not brought in", file_name(path))
             }
@@ -120,6 +134,27 @@ impl AppState {
             path: path.to_owned(),
         };
         self.start_job(job, move |_| Outcome::Opened(Box::new(open_path(&target))));
+    }
+
+    /// Fetches the page at `address` and imports it off the window's thread; it is shown as a
+    /// new review once it is ready (the person was asked about unsaved changes before).
+    pub fn start_fetch(&mut self, address: &str) {
+        if self.refuse_while_busy() {
+            return;
+        }
+        self.dialogs.take_modal();
+        let target = address.trim().to_owned();
+        let job = Job::Fetch {
+            address: target.clone(),
+        };
+        let limits = FetchLimits::default();
+        self.start_job(job, move |_| {
+            Outcome::Fetched(Box::new(import_from_address(
+                &target,
+                limits,
+                Timestamp::now(),
+            )))
+        });
     }
 
     /// Reads `path` as the next draft of the open review off the window's thread; it is
@@ -221,7 +256,7 @@ impl AppState {
             Polled::Lost => {
                 let message = format!(
                     "{} stopped before it was done; the review is as it was.",
-                    file_name(running.job.path())
+                    running.job.name()
                 );
                 self.files.job = None;
                 self.dialogs.show_error(message);
@@ -240,6 +275,7 @@ impl AppState {
         }
         match (running.job, outcome) {
             (Job::Open { path }, Outcome::Opened(opened)) => self.show_opened(&path, *opened),
+            (Job::Fetch { .. }, Outcome::Fetched(fetched)) => self.show_fetched(*fetched),
             (Job::Revise { .. }, Outcome::Revised(next)) => self.bring_in_next_draft(next),
             (Job::Merge { path, own_file }, Outcome::Merged(merged)) => {
                 self.bring_in_merge(&path, own_file, *merged);
@@ -247,7 +283,7 @@ impl AppState {
             // Each job sends its own kind of outcome.
             (job, _) => self.dialogs.show_error(format!(
                 "{} could not be read; the review is as it was.",
-                file_name(job.path())
+                job.name()
             )),
         }
     }

@@ -11,6 +11,7 @@
 mod chooser;
 mod dialog_answers;
 mod export;
+mod fetching;
 pub(super) mod journal_state;
 mod landing;
 mod long_work;

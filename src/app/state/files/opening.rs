@@ -50,6 +50,7 @@ impl AppState {
             AfterUnsaved::Open(path) => self.open_asking_about_review_beside(&path),
             AfterUnsaved::AskImport => self.ask_file(DialogPurpose::ImportArticle, None, ctx),
             AfterUnsaved::AskOpen => self.ask_file(DialogPurpose::OpenProject, None, ctx),
+            AfterUnsaved::AskAddress(address) => self.dialogs.ask(Modal::WebAddress { address }),
             AfterUnsaved::Restore(journal) => self.restore_now(&journal),
         }
     }
