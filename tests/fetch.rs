@@ -2,7 +2,6 @@
 //! imports and keeps its address and fetch time, through redirects; and every way fetching
 //! fails gives a message naming the address.
 
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use copydesk::fetch::{FetchError, FetchLimits, import_from_address};
@@ -12,15 +11,7 @@ use jiff::Timestamp;
 use crate::common::cli::{fails_with, run, stdout};
 use crate::common::{temp_dir, web_server};
 
-/// One server for the whole test binary.
-fn server() -> &'static str {
-    static BASE: OnceLock<String> = OnceLock::new();
-    BASE.get_or_init(web_server::start)
-}
-
-fn address(path: &str) -> String {
-    format!("{}{path}", server())
-}
+use web_server::address;
 
 /// Short limits, so the slow page and the huge ones fail fast.
 fn limits() -> FetchLimits {

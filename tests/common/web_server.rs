@@ -4,6 +4,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 /// The article the server's good pages hold.
@@ -12,9 +13,15 @@ pub const ARTICLE: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><t
 <p>The council approved the bridge repairs on Tuesday by 7 votes to 2.</p>\
 <p>Work starts in March and costs 4.2 million euros, the mayor said.</p></article></body></html>";
 
+/// The address of `path` on the one server the test binary runs (started when first asked).
+pub fn address(path: &str) -> String {
+    static BASE: OnceLock<String> = OnceLock::new();
+    format!("{}{path}", BASE.get_or_init(start))
+}
+
 /// Starts the server on a free port, serving until the test binary ends; returns its base
 /// address, `http://127.0.0.1:PORT`.
-pub fn start() -> String {
+fn start() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     std::thread::spawn(move || {

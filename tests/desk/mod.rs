@@ -4,6 +4,7 @@
 mod cards;
 mod files;
 mod find;
+mod web_address;
 
 use std::path::Path;
 
