@@ -25,7 +25,7 @@ pub const FORMAT_NAME: &str = "copydesk-project";
 /// Older files are brought up to it by the migration chain (`MIGRATIONS`), one step per
 /// version; what each version added is told there and in docs/FORMAT.md. Files from a newer
 /// version are read as far as this one understands them, to be opened read-only.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// Who set a status, for statuses set before copydesk kept a history (format version 1).
 pub const UNKNOWN_BEFORE_HISTORY: &str = "unknown (before history was kept)";
 /// The usual file name ending of a project.

@@ -13,7 +13,7 @@ type Migration = fn(&mut Project);
 /// `tests/data/format`, written by the first copydesk that writes it, and the files already
 /// there stay as they are.
 const MIGRATIONS: [Migration; FORMAT_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Applies the steps from the file's `version` up to [`FORMAT_VERSION`]; a project already at
 /// the current version (or, read read-only, a newer one) is left as it is.
@@ -135,3 +135,10 @@ pub fn name_reviewers_of_records(project: &mut Project) {
         }
     }
 }
+/// Version 5 → 6: the web address a draft was fetched from, and when (`draft.fetched`).
+///
+/// Nothing to change: a version 5 project was imported from a file, so no fetch is exactly
+/// true of it. The version is new because a version 5 copydesk would read a fetched draft's
+/// file and, saving it, silently drop the address and time; it opens version 6 read-only.
+fn v5_to_v6(_project: &mut Project) {}
+
