@@ -141,4 +141,3 @@ pub fn name_reviewers_of_records(project: &mut Project) {
 /// true of it. The version is new because a version 5 copydesk would read a fetched draft's
 /// file and, saving it, silently drop the address and time; it opens version 6 read-only.
 fn v5_to_v6(_project: &mut Project) {}
-
