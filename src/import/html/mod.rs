@@ -15,6 +15,7 @@ mod blocks;
 mod body;
 mod encoding;
 mod nesting;
+mod readable;
 #[cfg(test)]
 mod tests;
 
@@ -26,6 +27,7 @@ use super::outline::OutlineBuilder;
 use body::{LEFT_OUT, PAGE_FURNITURE, article_body};
 pub(super) use encoding::text_from_page_bytes;
 use nesting::nesting_estimate;
+use readable::readable_article;
 
 /// How deep elements may nest. Articles are a few dozen levels deep; the HTML5 tree builder
 /// takes time growing with the square of the depth, so a page built to be deep is refused
@@ -45,6 +47,18 @@ pub fn outline_from_html(text: &str) -> Result<ArticleOutline, HtmlError> {
     if nesting_estimate(text) > MAX_NESTING {
         return Err(HtmlError::TooDeep);
     }
+    let mut builder = OutlineBuilder::default();
+    if let Some(article) = readable_article(text) {
+        let content = Html::parse_document(&article.html);
+        let body = Selector::parse("body")
+            .ok()
+            .and_then(|body| content.select(&body).next());
+        builder.blocks(blocks::blocks_from_body(body, LEFT_OUT.to_vec()));
+        builder.title_if_none(&collapse_white_space(&article.title));
+        return Ok(builder.finish());
+    }
+    // A short page or fragment, or one Readability finds no article in: the `article`, `main`
+    // or body by copydesk's own rules.
     let page = Html::parse_document(text);
     let (body, is_article) = article_body(&page);
     let left_out = if is_article {
@@ -52,10 +66,7 @@ pub fn outline_from_html(text: &str) -> Result<ArticleOutline, HtmlError> {
     } else {
         [LEFT_OUT, PAGE_FURNITURE].concat()
     };
-    let blocks = blocks::blocks_from_body(body, left_out);
-
-    let mut builder = OutlineBuilder::default();
-    builder.blocks(blocks);
+    builder.blocks(blocks::blocks_from_body(body, left_out));
     if let Some(title) = page_title(&page) {
         builder.title_if_none(&title);
     }
