@@ -1,15 +1,18 @@
 //! Web pages (a saved article, a CMS export): the article body, its headings, paragraphs,
-//! lists, quotes and tables; scripts, styles, navigation and forms left out.
+//! lists, quotes and tables; scripts, styles, navigation, forms and the page around the story
+//! left out.
 //!
-//! The page is parsed by html5ever (through `scraper`), the HTML5 parser browsers follow, so
-//! a page parses here as it does on screen, however broken its markup. The body is the
-//! `article` with the most text, else `main`, else `body`; the walk over it is iterative, so
-//! a page nested a hundred thousand levels deep is read like any other.
+//! A page is first checked against copydesk's own limits (size before decoding, nesting depth
+//! here), so no parser sees a page built to stall it. Then Readability (`readable`) picks the
+//! article out of a full page, as a browser's reader mode does; a short page, a fragment, or a
+//! page it finds no article in is read by copydesk's own rules: the `article` with the most
+//! text, else `main`, else `body` (`body`). Either way the chosen HTML is parsed by html5ever
+//! (through `scraper`), the HTML5 parser browsers follow, and walked iteratively into blocks
+//! (`blocks`), so a page nested a hundred thousand levels deep is read like any other.
 //!
-//! The pieces: the page's encoding (`encoding`), the depth pre-scan that refuses pages built
-//! to stall the parser (`nesting`), choosing the article body and what is left out of it
-//! (`body`), and the walk over the body into blocks (`blocks`); this file ties them together
-//! and finds the page's title.
+//! The pieces: the page's encoding (`encoding`), the depth pre-scan (`nesting`), Readability
+//! (`readable`), copydesk's own body choice and what is left out of it (`body`), and the walk
+//! into blocks (`blocks`); this file ties them together and finds the page's title.
 
 mod blocks;
 mod body;
