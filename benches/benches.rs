@@ -13,11 +13,12 @@ mod revise;
 mod storage;
 mod suggest;
 mod support;
+mod webpages;
 
 use std::process::ExitCode;
 
 /// Every group, by the name that runs it, in the order `cargo bench` runs them.
-const GROUPS: [(&str, fn()); 8] = [
+const GROUPS: [(&str, fn()); 9] = [
     ("desk", desk::run),
     ("suggest", suggest::run),
     ("revise", revise::run),
@@ -26,6 +27,7 @@ const GROUPS: [(&str, fn()); 8] = [
     ("storage", storage::run),
     ("book", book::run),
     ("find", find::run),
+    ("webpages", webpages::run),
 ];
 
 fn main() -> ExitCode {

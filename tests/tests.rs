@@ -41,3 +41,4 @@ mod safekeeping_desk;
 mod safekeeping_edge_cases;
 mod starting_desk;
 mod suggest;
+mod webpage_article;

@@ -1,20 +1,24 @@
 //! Web pages (a saved article, a CMS export): the article body, its headings, paragraphs,
-//! lists, quotes and tables; scripts, styles, navigation and forms left out.
+//! lists, quotes and tables; scripts, styles, navigation, forms and the page around the story
+//! left out.
 //!
-//! The page is parsed by html5ever (through `scraper`), the HTML5 parser browsers follow, so
-//! a page parses here as it does on screen, however broken its markup. The body is the
-//! `article` with the most text, else `main`, else `body`; the walk over it is iterative, so
-//! a page nested a hundred thousand levels deep is read like any other.
+//! A page is first checked against copydesk's own limits (size before decoding, nesting depth
+//! here), so no parser sees a page built to stall it. Then Readability (`readable`) picks the
+//! article out of a full page, as a browser's reader mode does; a short page, a fragment, or a
+//! page it finds no article in is read by copydesk's own rules: the `article` with the most
+//! text, else `main`, else `body` (`body`). Either way the chosen HTML is parsed by html5ever
+//! (through `scraper`), the HTML5 parser browsers follow, and walked iteratively into blocks
+//! (`blocks`), so a page nested a hundred thousand levels deep is read like any other.
 //!
-//! The pieces: the page's encoding (`encoding`), the depth pre-scan that refuses pages built
-//! to stall the parser (`nesting`), choosing the article body and what is left out of it
-//! (`body`), and the walk over the body into blocks (`blocks`); this file ties them together
-//! and finds the page's title.
+//! The pieces: the page's encoding (`encoding`), the depth pre-scan (`nesting`), Readability
+//! (`readable`), copydesk's own body choice and what is left out of it (`body`), and the walk
+//! into blocks (`blocks`); this file ties them together and finds the page's title.
 
 mod blocks;
 mod body;
 mod encoding;
 mod nesting;
+mod readable;
 #[cfg(test)]
 mod tests;
 
@@ -26,6 +30,7 @@ use super::outline::OutlineBuilder;
 use body::{LEFT_OUT, PAGE_FURNITURE, article_body};
 pub(super) use encoding::text_from_page_bytes;
 use nesting::nesting_estimate;
+use readable::readable_article;
 
 /// How deep elements may nest. Articles are a few dozen levels deep; the HTML5 tree builder
 /// takes time growing with the square of the depth, so a page built to be deep is refused
@@ -45,6 +50,18 @@ pub fn outline_from_html(text: &str) -> Result<ArticleOutline, HtmlError> {
     if nesting_estimate(text) > MAX_NESTING {
         return Err(HtmlError::TooDeep);
     }
+    let mut builder = OutlineBuilder::default();
+    if let Some(article) = readable_article(text) {
+        let content = Html::parse_document(&article.html);
+        let body = Selector::parse("body")
+            .ok()
+            .and_then(|body| content.select(&body).next());
+        builder.blocks(blocks::blocks_from_body(body, LEFT_OUT.to_vec()));
+        builder.title_if_none(&collapse_white_space(&article.title));
+        return Ok(builder.finish());
+    }
+    // A short page or fragment, or one Readability finds no article in: the `article`, `main`
+    // or body by copydesk's own rules.
     let page = Html::parse_document(text);
     let (body, is_article) = article_body(&page);
     let left_out = if is_article {
@@ -52,10 +69,7 @@ pub fn outline_from_html(text: &str) -> Result<ArticleOutline, HtmlError> {
     } else {
         [LEFT_OUT, PAGE_FURNITURE].concat()
     };
-    let blocks = blocks::blocks_from_body(body, left_out);
-
-    let mut builder = OutlineBuilder::default();
-    builder.blocks(blocks);
+    builder.blocks(blocks::blocks_from_body(body, left_out));
     if let Some(title) = page_title(&page) {
         builder.title_if_none(&title);
     }
