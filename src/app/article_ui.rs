@@ -222,9 +222,19 @@ pub fn article_ui(
         let title_pos = origin + vec2(left, 24.0);
         ui.painter()
             .galley(title_pos, title_galley.clone(), ui.visuals().text_color());
+        // A fetched page says where from and when: which version of it is being checked.
+        let source = project.draft.fetched.as_ref().map_or_else(
+            || project.draft.file_name.clone(),
+            |fetched| {
+                format!(
+                    "{}, fetched {}",
+                    fetched.address,
+                    crate::text::readable_timestamp(fetched.at)
+                )
+            },
+        );
         let mut meta = format!(
-            "{} · {} · {}",
-            project.draft.file_name,
+            "{source} · {} · {}",
             project.draft.format.label(),
             crate::text::counted(project.sections.len(), "section", "sections")
         );

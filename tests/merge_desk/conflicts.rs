@@ -8,7 +8,7 @@ use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 
 use super::{sample_with_two_conflicts, saved, shows};
-use crate::common::desk::{CTRL, click, desk, press, project};
+use crate::common::desk::{CTRL, click, desk, press, project, settle};
 use crate::common::temp_dir;
 
 /// The status bar's count (the tab's header says no number, the outline counts by section).
@@ -127,5 +127,32 @@ fn a_conflicts_title_goes_to_what_it_is_about() {
     assert_eq!(
         state.navigation.current_section(),
         Some(&project(&harness).sections[0].id)
+    );
+}
+
+#[test]
+fn the_next_review_without_conflicts_opens_on_the_section_tab() {
+    let dir = temp_dir();
+    let path = saved(
+        dir.path(),
+        "merged.copydesk.ron",
+        &sample_with_two_conflicts(),
+    );
+    let article = dir.path().join("next.md");
+    std::fs::write(&article, "# Next story\n\nThe council met on Monday.\n").unwrap();
+    let dialogs = ScriptedFileDialogs::default();
+    let mut harness = desk(Some(path), Some("Cy"), &dialogs);
+    assert_eq!(
+        harness.state().state().views.side_panel(),
+        SidePanel::Conflicts
+    );
+    // The Conflicts tab was about the review closed: the next one starts on its sections.
+    dialogs.answer_next(Some(article));
+    press(&mut harness, CTRL, Key::I);
+    settle(&mut harness);
+    assert_eq!(project(&harness).title, "Next story");
+    assert_eq!(
+        harness.state().state().views.side_panel(),
+        SidePanel::Section
     );
 }

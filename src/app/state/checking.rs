@@ -95,6 +95,10 @@ impl FactCheckViews {
         self.marks_by = None;
         if !review.project().conflicts.is_empty() {
             self.side_panel = SidePanel::Conflicts;
+        } else if matches!(self.side_panel, SidePanel::Conflicts | SidePanel::Revision) {
+            // Those tabs were about the review that was closed; the working tabs (claims,
+            // comments, suggestions) stay as the reviewer chose them.
+            self.side_panel = SidePanel::Section;
         }
         self.suggestions.refresh(Some(review));
     }
