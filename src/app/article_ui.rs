@@ -226,9 +226,10 @@ pub fn article_ui(
         let source = project.draft.fetched.as_ref().map_or_else(
             || project.draft.file_name.clone(),
             |fetched| {
+                // One line, never wrapped: a long address is shortened (reports give it whole).
                 format!(
                     "{}, fetched {}",
-                    fetched.address,
+                    crate::text::shortened(&fetched.address, 60),
                     crate::text::readable_timestamp(fetched.at)
                 )
             },
