@@ -125,22 +125,7 @@ pub(crate) fn drag_select(harness: &mut Desk, quote: &str) {
         .char_screen_pos(&section, end)
         .expect("passage on screen")
         + vec2(1.0, 0.0);
-    let button = |pos: Pos2, pressed: bool| Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    harness.event(Event::PointerMoved(from));
-    harness.step();
-    harness.event(button(from, true));
-    harness.step();
-    harness.event(Event::PointerMoved(from + (to - from) * 0.5));
-    harness.step();
-    harness.event(Event::PointerMoved(to));
-    harness.step();
-    harness.event(button(to, false));
-    harness.run();
+    drag(harness, from, to);
     let selection = harness.state().state().navigation.text_selection().cloned();
     let selection = selection.expect("the drag selected text");
     let selected = copydesk::text::slice_chars(
@@ -232,4 +217,24 @@ pub(crate) fn notice(harness: &Desk) -> (String, bool) {
         .cloned()
         .expect("a notice");
     (notice.text, notice.is_error)
+}
+
+/// Drags the mouse from `from` to `to`, as a person selects text.
+pub fn drag(harness: &mut Desk, from: Pos2, to: Pos2) {
+    let button = |pos: Pos2, pressed: bool| Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(Event::PointerMoved(from));
+    harness.step();
+    harness.event(button(from, true));
+    harness.step();
+    harness.event(Event::PointerMoved(from + (to - from) * 0.5));
+    harness.step();
+    harness.event(Event::PointerMoved(to));
+    harness.step();
+    harness.event(button(to, false));
+    harness.run();
 }

@@ -3,32 +3,12 @@
 
 use copydesk::model::SectionId;
 use egui::accesskit::Role;
-use egui::{Event, Modifiers, PointerButton, Pos2, Rect, vec2};
+use egui::{Event, Pos2, Rect, vec2};
 use egui_kittest::kittest::Queryable as _;
 
 use super::geometry::container_rects;
 use super::{SIZES, article_column, assert_fits, desk_at};
-use crate::common::desk::{Desk, click, project};
-
-/// Drags the mouse from `from` to `to`, as a person selects text.
-fn drag(harness: &mut Desk, from: Pos2, to: Pos2) {
-    let button = |pos: Pos2, pressed: bool| Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    harness.event(Event::PointerMoved(from));
-    harness.step();
-    harness.event(button(from, true));
-    harness.step();
-    harness.event(Event::PointerMoved(from + (to - from) * 0.5));
-    harness.step();
-    harness.event(Event::PointerMoved(to));
-    harness.step();
-    harness.event(button(to, false));
-    harness.run();
-}
+use crate::common::desk::{Desk, click, drag, project};
 
 fn char_pos(harness: &Desk, section: &SectionId, offset: usize) -> Pos2 {
     harness
