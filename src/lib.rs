@@ -29,6 +29,7 @@
 //! Only [`app`] depends on the GUI toolkit. See docs/ARCHITECTURE.md.
 
 pub mod app;
+pub mod bidi;
 pub mod check;
 pub mod cli;
 pub mod document;
