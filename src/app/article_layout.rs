@@ -18,7 +18,7 @@ use super::find_highlights::{FoundSpan, heading_galley};
 use super::highlights::spans_by_section;
 use super::look;
 use super::section_text::SpanTarget;
-use super::section_text::{MarkSpan, ParagraphMap, section_galley};
+use super::section_text::{MarkSpan, TextMap, section_galley};
 use super::state::SuggestionCache;
 use super::state::{Find, OpenReview};
 use crate::fingerprint::hash_of;
@@ -34,7 +34,7 @@ pub struct SectionLayout {
     style_key: u64,
     pub heading: Option<Arc<Galley>>,
     pub body: Arc<Galley>,
-    pub map: ParagraphMap,
+    pub map: TextMap,
     /// The matches of find the text was laid out with.
     pub found: Vec<FoundSpan>,
 }
@@ -352,14 +352,15 @@ impl ArticleLayout {
             return;
         }
         let width = request.width;
+        let (body, map) = section_galley(ui, &section.text, (spans, &found), selected, width);
         let layout = SectionLayout {
             text_key,
             style_key,
             heading: section.heading.as_ref().map(|heading| {
                 heading_galley(ui, heading, section.level, width, &found_in_heading)
             }),
-            body: section_galley(ui, &section.text, (spans, &found), selected, width),
-            map: ParagraphMap::new(&section.text),
+            body,
+            map,
             found,
         };
         entry.height = layout.height();

@@ -328,14 +328,13 @@ fn title_galley(ui: &Ui, view: &mut ArticleView, project: &Project, width: f32) 
     {
         return galley.clone();
     }
-    let galley = ui.fonts_mut(|fonts| {
-        fonts.layout(
-            project.title.clone(),
-            FontId::proportional(look::TITLE_FONT_SIZE),
-            ui.visuals().strong_text_color(),
-            width,
-        )
-    });
+    let galley = super::reading_text::reading_galley(
+        ui,
+        &project.title,
+        FontId::proportional(look::TITLE_FONT_SIZE),
+        ui.visuals().strong_text_color(),
+        width,
+    );
     view.title = Some((key, galley.clone()));
     galley
 }

@@ -117,7 +117,12 @@ pub fn new_comment_left(ctx: &egui::Context, state: &AppState) -> Option<Action>
 
 fn header_ui(ui: &mut Ui, marks: &MarkIndex, section: &Section, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
-    ui.label(RichText::new(section.title()).strong().size(15.0));
+    let title = RichText::new(section.title()).strong().size(15.0);
+    ui.label(super::reading_text::reading_text(
+        ui,
+        title,
+        ui.available_width(),
+    ));
     ui.horizontal(|ui| {
         ui.label(look::review_status_text(section.status, ui.visuals()).size(12.5));
         let comments = marks.section(&section.id).comments.len();

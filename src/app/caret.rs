@@ -8,7 +8,7 @@ use egui::text_selection::visuals::paint_text_cursor;
 use egui::{Galley, Id, Pos2, Ui};
 
 use super::look;
-use super::paragraph_map::ParagraphMap;
+use super::text_map::TextMap;
 use crate::model::SectionId;
 
 /// The widget id of a section's text: the keyboard is given to it by that id.
@@ -43,7 +43,7 @@ fn given_by_caret(text_id: Id) -> Id {
 
 /// The galley cursor of a section-text offset, shown at the start of the next line where a
 /// line wraps (as egui shows a cursor moved by the keyboard).
-pub fn galley_cursor(map: &ParagraphMap, offset: usize) -> CCursor {
+pub fn galley_cursor(map: &TextMap, offset: usize) -> CCursor {
     CCursor {
         index: CharIndex(map.galley_from_section(offset)),
         prefer_next_row: true,
@@ -53,7 +53,7 @@ pub fn galley_cursor(map: &ParagraphMap, offset: usize) -> CCursor {
 /// The section-text offset of a galley cursor. At the very end of a wrapped line (a click
 /// past it, End, ↓ onto a shorter line) the caret stays on that line, before the space the
 /// line wrapped at, rather than jumping to the start of the next.
-pub fn caret_offset_from_cursor(galley: &Galley, map: &ParagraphMap, cursor: CCursor) -> usize {
+pub fn caret_offset_from_cursor(galley: &Galley, map: &TextMap, cursor: CCursor) -> usize {
     let layout = galley.layout_from_cursor(cursor);
     let wraps_here = galley.rows.get(layout.row).is_some_and(|row| {
         !row.ends_with_newline
@@ -76,7 +76,7 @@ pub fn paint_caret(
     text_id: Id,
     origin: Pos2,
     galley: &Galley,
-    map: &ParagraphMap,
+    map: &TextMap,
     offset: usize,
 ) {
     let now = ui.input(|i| i.time);

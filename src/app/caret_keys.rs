@@ -12,8 +12,8 @@ use super::article_layout::ArticleLayout;
 use super::caret::{
     caret_offset_from_cursor, galley_cursor, give_keyboard_to_text, section_text_id,
 };
-use super::paragraph_map::ParagraphMap;
 use super::state::{Action, AppState, Caret, TextSelection, selection_after_moving};
+use super::text_map::TextMap;
 use crate::model::Project;
 use crate::text_motion::{next_char, next_word_end, previous_char, previous_word_start};
 
@@ -30,6 +30,21 @@ enum Motion {
     RowEnd,
     SectionStart,
     SectionEnd,
+}
+
+impl Motion {
+    /// The same key in a line that reads right to left.
+    fn mirrored(self) -> Self {
+        match self {
+            Self::Left => Self::Right,
+            Self::Right => Self::Left,
+            Self::WordLeft => Self::WordRight,
+            Self::WordRight => Self::WordLeft,
+            Self::RowStart => Self::RowEnd,
+            Self::RowEnd => Self::RowStart,
+            other => other,
+        }
+    }
 }
 
 /// A key that moves the caret, and whether Shift was held (extend the selection).
@@ -176,6 +191,16 @@ fn moved_caret(
     if !matches!(key.motion, Motion::Up | Motion::Down) {
         *column = None;
     }
+    // In a paragraph that reads right to left, ← goes on in the text and Home goes to where
+    // a line starts: on its right.
+    let key = if crate::bidi::direction_at(text, offset).is_right_to_left() {
+        CaretKey {
+            motion: key.motion.mirrored(),
+            ..key
+        }
+    } else {
+        key
+    };
     // A plain ← or → first ends a selection, at the side it points to.
     let selected = selection.filter(|s| s.section == from.section && !key.extend);
     if let Some(selection) = selected {
@@ -280,7 +305,7 @@ fn moved_caret(
 }
 
 /// The offset at horizontal position `x` on a row of the galley.
-fn offset_at_row(galley: &Galley, map: &ParagraphMap, row: usize, x: f32) -> Option<usize> {
+fn offset_at_row(galley: &Galley, map: &TextMap, row: usize, x: f32) -> Option<usize> {
     let placed = galley.rows.get(row)?;
     let y = placed.rect().center().y;
     let cursor = galley.cursor_from_pos(egui::vec2(x, y));
@@ -288,7 +313,7 @@ fn offset_at_row(galley: &Galley, map: &ParagraphMap, row: usize, x: f32) -> Opt
 }
 
 /// Whether a row of the galley is the blank line drawn between two paragraphs.
-fn is_paragraph_gap(galley: &Galley, map: &ParagraphMap, row: usize) -> bool {
+fn is_paragraph_gap(galley: &Galley, map: &TextMap, row: usize) -> bool {
     let start: usize = galley.rows[..row]
         .iter()
         .map(|r| r.char_count_including_newline().0)

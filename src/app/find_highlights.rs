@@ -9,6 +9,7 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, Galley, Ui, Visuals};
 
+use super::bidi_layout::{VisualStyle, visual_galley};
 use super::look;
 
 /// A match of find in a section's text or heading.
@@ -51,6 +52,26 @@ pub fn heading_galley(
         FontId::proportional(look::heading_font_size(level)),
         ui.visuals().strong_text_color(),
     );
+    if crate::bidi::has_right_to_left(heading) {
+        let mut cuts: Vec<usize> = found
+            .iter()
+            .flat_map(|f| [f.range.start, f.range.end])
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let format_of = |range: Range<usize>| {
+            let mut piece = format.clone();
+            highlight_found(&mut piece, range, found, ui.visuals());
+            piece
+        };
+        let style = VisualStyle {
+            format_of: &format_of,
+            cuts: &cuts,
+            paragraph_gap: None,
+            wrap_width: width,
+        };
+        return visual_galley(ui, heading, &style).0;
+    }
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
     let mut cuts: Vec<usize> = found

@@ -7,6 +7,7 @@
 mod article_layout;
 mod article_ui;
 mod background;
+mod bidi_layout;
 mod card_parts_ui;
 mod cards_ui;
 mod caret;
@@ -32,6 +33,7 @@ mod paragraph_map;
 mod placement_ui;
 pub mod prefs;
 mod progress_ui;
+mod reading_text;
 mod revision_ui;
 mod safekeeping_ui;
 mod section_block_ui;
@@ -41,7 +43,9 @@ mod side_panel_ui;
 mod start_page_ui;
 pub mod state;
 mod suggestions_ui;
+mod text_map;
 mod tracked_changes_ui;
+mod visual_map;
 mod web_address_ui;
 mod widgets;
 

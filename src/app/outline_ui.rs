@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 use egui::{
-    Align2, Color32, FontId, Galley, ProgressBar, Rect, RichText, ScrollArea, Sense, Ui, pos2, vec2,
+    Align2, Color32, FontId, Galley, ProgressBar, Rect, RichText, ScrollArea, Sense, Ui,
+    WidgetText, pos2, vec2,
 };
 
 use super::command::UiCommand;
 use super::look;
+use super::reading_text::reading_text;
 use super::side_panel::SidePanel;
 use super::state::{Action, AppState};
 
@@ -143,6 +145,12 @@ const STATUS_LINE_HEIGHT: f32 = 18.0;
 const ROW_GAP: f32 = 2.0;
 
 fn title_galley(ui: &Ui, section: &Section, width: f32) -> Arc<Galley> {
+    let title = RichText::new(section.title())
+        .font(FontId::proportional(14.0))
+        .color(ui.visuals().strong_text_color());
+    if let WidgetText::Galley(galley) = reading_text(ui, title, width) {
+        return galley;
+    }
     let mut job = egui::text::LayoutJob::simple(
         section.title().to_owned(),
         FontId::proportional(14.0),
@@ -385,7 +393,8 @@ fn conflict_marker_ui(
 
 fn progress_ui(ui: &mut Ui, project: &Project, progress: ReviewProgress) {
     ui.add_space(4.0);
-    ui.label(RichText::new(&project.title).strong().size(15.0));
+    let title = RichText::new(&project.title).strong().size(15.0);
+    ui.label(reading_text(ui, title, ui.available_width()));
     ui.add_space(6.0);
     let fraction = if progress.sections == 0 {
         0.0

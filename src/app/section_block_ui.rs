@@ -84,7 +84,7 @@ pub fn section_block_ui(
                 ui,
                 section_text_id(&section.id),
                 &layout.body,
-                &layout.map,
+                (&section.text, &layout.map),
                 spans,
                 selection,
                 caret,

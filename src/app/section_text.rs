@@ -27,10 +27,12 @@ use egui::{
     Color32, CursorIcon, EventFilter, Galley, Id, Rect, Response, Sense, Stroke, Ui, Visuals,
 };
 
+use super::bidi_layout::{VisualStyle, visual_galley};
 use super::caret::{caret_offset_from_cursor, paint_caret, reached_from_elsewhere};
 use super::find_highlights::{FoundSpan, highlight_found};
 use super::look;
-pub use super::paragraph_map::ParagraphMap;
+use super::paragraph_map::ParagraphMap;
+pub use super::text_map::TextMap;
 use crate::model::{CheckKind, ClaimStatus, MarkId};
 use crate::suggest::SuggestionKey;
 
@@ -66,14 +68,15 @@ pub enum SpanTarget {
     Suggestion(SuggestionKey),
 }
 
-/// Lays out a section body with its marks (and the matches of find) highlighted.
+/// Lays out a section body with its marks (and the matches of find) highlighted; text with
+/// right-to-left letters in the order it is read (`bidi_layout`).
 pub fn section_galley(
     ui: &Ui,
     text: &str,
     (spans, found): (&[MarkSpan], &[FoundSpan]),
     selected: Option<&SpanTarget>,
     wrap_width: f32,
-) -> Arc<Galley> {
+) -> (Arc<Galley>, TextMap) {
     let visuals = ui.visuals();
     let base = TextFormat {
         font_id: look::body_font(),
@@ -86,6 +89,28 @@ pub fn section_galley(
         line_height: Some(look::BODY_LINE_HEIGHT * 0.45),
         ..base.clone()
     };
+    let format_of = |range: Range<usize>| {
+        let mut format = format_for(&base, range.clone(), spans, selected, visuals);
+        highlight_found(&mut format, range, found, visuals);
+        format
+    };
+    if crate::bidi::has_right_to_left(text) {
+        let mut cuts: Vec<usize> = spans
+            .iter()
+            .flat_map(|s| [s.range.start, s.range.end])
+            .chain(found.iter().flat_map(|f| [f.range.start, f.range.end]))
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let style = VisualStyle {
+            format_of: &format_of,
+            cuts: &cuts,
+            paragraph_gap: Some(&gap),
+            wrap_width,
+        };
+        let (galley, map) = visual_galley(ui, text, &style);
+        return (galley, TextMap::Visual(map));
+    }
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -119,13 +144,12 @@ pub fn section_galley(
             job.append("\n", 0.0, base.clone());
             job.append("\n", 0.0, gap.clone());
         } else {
-            let mut format = format_for(&base, start..end, spans, selected, visuals);
-            highlight_found(&mut format, start..end, found, visuals);
-            job.append(piece, 0.0, format);
+            job.append(piece, 0.0, format_of(start..end));
         }
         start = end;
     }
-    ui.fonts_mut(|fonts| fonts.layout_job(job))
+    let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+    (galley, TextMap::Written(ParagraphMap::new(text)))
 }
 
 fn format_for(
@@ -222,7 +246,7 @@ pub fn section_text_ui(
     ui: &mut Ui,
     id: Id,
     galley: &Arc<Galley>,
-    map: &ParagraphMap,
+    (text, map): (&str, &TextMap),
     spans: &[MarkSpan],
     app_selection: Option<&Range<usize>>,
     caret: Option<CaretInText>,
@@ -299,11 +323,18 @@ pub fn section_text_ui(
         }
         if before.map(|r| r.sorted_cursors()) != after.map(|r| r.sorted_cursors()) {
             output.selection_changed = Some(after.and_then(|r| {
-                let [min, max] = r.sorted_cursors();
-                let range =
-                    map.section_from_galley(min.index.0)..map.section_from_galley(max.index.0);
+                // Between its two ends in the text, which in right-to-left text need not be
+                // the two ends on screen.
+                let ends = [r.primary, r.secondary].map(|c| map.section_from_galley(c.index.0));
+                let range = ends[0].min(ends[1])..ends[0].max(ends[1]);
                 (!range.is_empty()).then_some(range)
             }));
+        }
+        if response.triple_clicked() && map.is_visual() {
+            // A line of reordered text ends in a '\n' of its own: the paragraph is selected
+            // from the text, not from the galley.
+            let offset = after.map_or(0, |r| map.section_from_galley(r.primary.index.0));
+            output.selection_changed = Some(Some(paragraph_around(text, offset)));
         }
     }
     if response.clicked() && pointer_cursor.is_some() {
@@ -341,23 +372,29 @@ pub fn section_text_ui(
 
     let mut shown = galley.clone();
     if let Some(range) = cursor_state.range(galley).filter(|r| !r.is_empty()) {
-        paint_text_selection(&mut shown, ui.visuals(), &range, None);
-        let [_, max] = range.sorted_cursors();
-        let [min, _] = range.sorted_cursors();
-        let top = galley.pos_from_cursor(min).translate(rect.min.to_vec2());
-        let bottom = galley.pos_from_cursor(max).translate(rect.min.to_vec2());
-        output.selection_rect = Some(top.union(bottom));
+        let ends = [range.primary, range.secondary].map(|c| map.section_from_galley(c.index.0));
+        let selected = ends[0].min(ends[1])..ends[0].max(ends[1]);
+        let selected = app_selection.cloned().unwrap_or(selected);
+        if let Some(rects) = map.visual_rects(galley, &selected) {
+            // One range of the text may be several stretches of a line on screen.
+            let fill = ui.visuals().selection.bg_fill;
+            let on_screen = rects.iter().map(|r| r.translate(rect.min.to_vec2()));
+            for selected_rect in on_screen.clone() {
+                ui.painter().rect_filled(selected_rect, 0.0, fill);
+            }
+            output.selection_rect = on_screen.reduce(|a, b| a.union(b));
+        } else {
+            paint_text_selection(&mut shown, ui.visuals(), &range, None);
+            let [min, max] = range.sorted_cursors();
+            let top = galley.pos_from_cursor(min).translate(rect.min.to_vec2());
+            let bottom = galley.pos_from_cursor(max).translate(rect.min.to_vec2());
+            output.selection_rect = Some(top.union(bottom));
+        }
         // Ctrl+C belongs to a focused text field, if there is one.
         let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
             && ui.memory(|m| m.focused().is_none_or(|focused| focused == id));
         if copy {
-            let text = galley.text();
-            let selected: String = text
-                .chars()
-                .skip(min.index.0)
-                .take(max.index.0 - min.index.0)
-                .collect();
-            ui.copy_text(selected);
+            ui.copy_text(crate::text::slice_chars(text, selected).to_owned());
         }
     }
     ui.painter()
@@ -398,8 +435,16 @@ fn target_at(spans: &[MarkSpan], offset: usize, on_underline: bool) -> Option<Sp
         .map(|s| s.target.clone())
 }
 
+/// The paragraph of `text` that holds `offset`, in characters.
+fn paragraph_around(text: &str, offset: usize) -> Range<usize> {
+    crate::bidi::paragraph_ranges(text)
+        .into_iter()
+        .find(|paragraph| paragraph.start <= offset && offset <= paragraph.end)
+        .unwrap_or(0..0)
+}
+
 /// The on-screen rectangle of a character of the section text.
-pub fn char_rect(galley: &Galley, map: &ParagraphMap, offset: usize) -> Rect {
+pub fn char_rect(galley: &Galley, map: &TextMap, offset: usize) -> Rect {
     galley.pos_from_cursor(CCursor::new(map.galley_from_section(offset)))
 }
 

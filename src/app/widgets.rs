@@ -18,6 +18,8 @@ pub fn card_frame(ui: &Ui, selected: bool) -> Frame {
 /// Wrapped text that works as a link: a pointing hand on hover, a tooltip saying where it
 /// leads.
 pub fn link_text_ui(ui: &mut Ui, text: RichText, hover: &str) -> egui::Response {
+    // A quote in Arabic or Hebrew reads right to left here too.
+    let text = super::reading_text::reading_text(ui, text, ui.available_width());
     let response = ui
         .add(
             egui::Label::new(text)

@@ -107,6 +107,19 @@ pub fn direction_mark(paragraph: &str, direction: Direction) -> Option<char> {
     })
 }
 
+/// The direction of the paragraph of `text` (paragraphs separated by `'\n'`) that holds
+/// the character offset `offset`.
+pub fn direction_at(text: &str, offset: usize) -> Direction {
+    if !has_right_to_left(text) {
+        return Direction::LeftToRight;
+    }
+    let paragraph = paragraph_ranges(text)
+        .into_iter()
+        .find(|paragraph| offset <= paragraph.end)
+        .unwrap_or(0..0);
+    paragraph_direction(crate::text::slice_chars(text, paragraph))
+}
+
 /// Where each paragraph of a section's text (paragraphs separated by `'\n'`) starts and ends,
 /// in characters.
 pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
@@ -175,6 +188,15 @@ mod tests {
             Direction::RightToLeft
         );
         assert_eq!(main_direction("Plain\nשלום"), Direction::LeftToRight);
+    }
+
+    #[test]
+    fn the_direction_at_an_offset_is_its_paragraphs() {
+        let text = "English first\nثم العربية\n";
+        assert_eq!(direction_at(text, 3), Direction::LeftToRight);
+        assert_eq!(direction_at(text, 14), Direction::RightToLeft);
+        assert_eq!(direction_at(text, 23), Direction::RightToLeft);
+        assert_eq!(direction_at(text, 25), Direction::LeftToRight);
     }
 
     #[test]

@@ -76,7 +76,9 @@ impl<'text> ParagraphOrder<'text> {
 
     /// The line `line` (character offsets into the paragraph) as pieces, left to right.
     pub fn line(&self, line: Range<usize>) -> Vec<Piece> {
-        let bytes = self.byte_of_char[line.start]..self.byte_of_char[line.end];
+        let last = self.byte_of_char.len() - 1;
+        let end = self.byte_of_char[line.end.min(last)];
+        let bytes = self.byte_of_char[line.start.min(last)].min(end)..end;
         if bytes.is_empty() {
             return Vec::new();
         }

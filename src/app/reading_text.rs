@@ -1,0 +1,45 @@
+//! Short texts that may read right to left — a heading in the outline, a quote on a card, a
+//! claim in the list — laid out as they are read (`bidi_layout`) wherever the desk shows
+//! them. Text with no right-to-left letter is left to egui as it is.
+
+use egui::{Align, FontSelection, Ui, WidgetText};
+
+use super::bidi_layout::{VisualStyle, visual_galley};
+
+/// `text` to show in a label `width` wide: laid out as it is read when it has a
+/// right-to-left letter (its lines pushed right when it reads right to left).
+pub fn reading_text(ui: &Ui, text: impl Into<WidgetText>, width: f32) -> WidgetText {
+    let text: WidgetText = text.into();
+    if !crate::bidi::has_right_to_left(text.text()) {
+        return text;
+    }
+    let content = text.text().to_owned();
+    let job = text.into_layout_job(ui.style(), FontSelection::Default, Align::Min);
+    let Some(format) = job.sections.first().map(|section| section.format.clone()) else {
+        return WidgetText::from(content);
+    };
+    let format_of = |_| format.clone();
+    let style = VisualStyle {
+        format_of: &format_of,
+        cuts: &[],
+        paragraph_gap: None,
+        wrap_width: width,
+    };
+    let (galley, _) = visual_galley(ui, &content, &style);
+    WidgetText::Galley(galley)
+}
+
+/// `text` in one font and colour, laid out `width` wide as it is read.
+pub fn reading_galley(
+    ui: &Ui,
+    text: &str,
+    font: egui::FontId,
+    color: egui::Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let rich = egui::RichText::new(text).font(font.clone()).color(color);
+    match reading_text(ui, rich, width) {
+        WidgetText::Galley(galley) => galley,
+        _ => ui.fonts_mut(|fonts| fonts.layout(text.to_owned(), font, color, width)),
+    }
+}
