@@ -13,7 +13,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
 use crate::common::desk::{
-    CTRL, CTRL_ALT, CTRL_SHIFT, Desk, click, desk, press, project, type_into,
+    CTRL, CTRL_ALT, CTRL_SHIFT, Desk, click, click_at, desk, press, project, type_into,
 };
 use crate::common::{seed_article, temp_dir};
 
@@ -247,22 +247,6 @@ fn suggestions_can_be_hidden_and_clicked_in_the_text() {
         Some(suggestion.range.start)
     );
     harness.get_by_label("Dismiss");
-}
-
-/// A click of the pointer at `position`, as a person clicks.
-fn click_at(harness: &mut Desk, position: egui::Pos2) {
-    let button = |pressed| egui::Event::PointerButton {
-        pos: position,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    harness.hover_at(position);
-    harness.step();
-    harness.event(button(true));
-    harness.step();
-    harness.event(button(false));
-    harness.run();
 }
 
 #[test]

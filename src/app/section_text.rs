@@ -302,7 +302,10 @@ pub fn section_text_ui(
     // What the pointer is on: a suggestion only by its underline, at the bottom of the line.
     let pointed_at = pointer.zip(pointer_cursor).and_then(|(pos, cursor)| {
         let line_bottom = rect.min.y + galley.pos_from_cursor(cursor).bottom();
-        let offset = map.section_from_galley(cursor.index.0);
+        let offset = match map {
+            TextMap::Visual(visual) => visual.offset_at_point(galley, pos - rect.min.to_vec2()),
+            TextMap::Written(_) => map.section_from_galley(cursor.index.0),
+        };
         target_at(spans, offset, pos.y >= line_bottom - UNDERLINE_REACH)
     });
     if response.hovered() {
@@ -321,20 +324,29 @@ pub fn section_text_ui(
             output.interacted = true;
             output.caret_placed = after.map(|r| caret_offset_from_cursor(galley, map, r.primary));
         }
-        if before.map(|r| r.sorted_cursors()) != after.map(|r| r.sorted_cursors()) {
+        let written = matches!(map, TextMap::Written(_));
+        if written && before.map(|r| r.sorted_cursors()) != after.map(|r| r.sorted_cursors()) {
             output.selection_changed = Some(after.and_then(|r| {
-                // Between its two ends in the text, which in right-to-left text need not be
-                // the two ends on screen.
-                let ends = [r.primary, r.secondary].map(|c| map.section_from_galley(c.index.0));
-                let range = ends[0].min(ends[1])..ends[0].max(ends[1]);
+                let [min, max] = r.sorted_cursors();
+                let range =
+                    map.section_from_galley(min.index.0)..map.section_from_galley(max.index.0);
                 (!range.is_empty()).then_some(range)
             }));
         }
-        if response.triple_clicked() && map.is_visual() {
-            // A line of reordered text ends in a '\n' of its own: the paragraph is selected
-            // from the text, not from the galley.
-            let offset = after.map_or(0, |r| map.section_from_galley(r.primary.index.0));
-            output.selection_changed = Some(Some(paragraph_around(text, offset)));
+        if let (TextMap::Visual(visual), Some(pos)) = (map, pointer) {
+            let at = visual.offset_at_point(galley, pos - rect.min.to_vec2());
+            remember_anchor(ui, &response, id, at);
+        }
+        // egui's cursor may not move while the characters under the pointer do (one place
+        // on screen, two in the text): the pointer is followed for as long as it is down.
+        let following = pointed || dragging || response.is_pointer_button_down_on();
+        if let (TextMap::Visual(visual), Some(pos), true) = (map, pointer, following) {
+            let at = visual.offset_at_point(galley, pos - rect.min.to_vec2());
+            let chosen = selection_by_pointer(ui, &response, id, text, at);
+            output.caret_placed = Some(at);
+            if chosen.as_ref() != app_selection {
+                output.selection_changed = Some(chosen);
+            }
         }
     }
     if response.clicked() && pointer_cursor.is_some() {
@@ -371,31 +383,42 @@ pub fn section_text_ui(
     }
 
     let mut shown = galley.clone();
-    if let Some(range) = cursor_state.range(galley).filter(|r| !r.is_empty()) {
-        let ends = [range.primary, range.secondary].map(|c| map.section_from_galley(c.index.0));
-        let selected = ends[0].min(ends[1])..ends[0].max(ends[1]);
-        let selected = app_selection.cloned().unwrap_or(selected);
-        if let Some(rects) = map.visual_rects(galley, &selected) {
-            // One range of the text may be several stretches of a line on screen.
-            let fill = ui.visuals().selection.bg_fill;
-            let on_screen = rects.iter().map(|r| r.translate(rect.min.to_vec2()));
-            for selected_rect in on_screen.clone() {
-                ui.painter().rect_filled(selected_rect, 0.0, fill);
-            }
-            output.selection_rect = on_screen.reduce(|a, b| a.union(b));
-        } else {
-            paint_text_selection(&mut shown, ui.visuals(), &range, None);
-            let [min, max] = range.sorted_cursors();
-            let top = galley.pos_from_cursor(min).translate(rect.min.to_vec2());
-            let bottom = galley.pos_from_cursor(max).translate(rect.min.to_vec2());
-            output.selection_rect = Some(top.union(bottom));
+    let selected = match map {
+        // Text laid out as it is read: the desk's selection (or the one made this frame)
+        // is the truth, as its two ends may be one place on screen.
+        TextMap::Visual(visual) => {
+            let selected = match &output.selection_changed {
+                Some(changed) => changed.clone(),
+                None => app_selection.cloned(),
+            };
+            selected.filter(|range| !range.is_empty()).inspect(|range| {
+                // One range of the text may be several stretches of a line on screen.
+                let fill = ui.visuals().selection.bg_fill;
+                let rects = visual.rects_of(galley, range);
+                let on_screen = rects.iter().map(|r| r.translate(rect.min.to_vec2()));
+                for selected_rect in on_screen.clone() {
+                    ui.painter().rect_filled(selected_rect, 0.0, fill);
+                }
+                output.selection_rect = on_screen.reduce(|a, b| a.union(b));
+            })
         }
-        // Ctrl+C belongs to a focused text field, if there is one.
-        let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
-            && ui.memory(|m| m.focused().is_none_or(|focused| focused == id));
-        if copy {
-            ui.copy_text(crate::text::slice_chars(text, selected).to_owned());
-        }
+        TextMap::Written(_) => cursor_state
+            .range(galley)
+            .filter(|r| !r.is_empty())
+            .map(|range| {
+                paint_text_selection(&mut shown, ui.visuals(), &range, None);
+                let [min, max] = range.sorted_cursors();
+                let top = galley.pos_from_cursor(min).translate(rect.min.to_vec2());
+                let bottom = galley.pos_from_cursor(max).translate(rect.min.to_vec2());
+                output.selection_rect = Some(top.union(bottom));
+                map.section_from_galley(min.index.0)..map.section_from_galley(max.index.0)
+            }),
+    };
+    // Ctrl+C belongs to a focused text field, if there is one.
+    let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
+        && ui.memory(|m| m.focused().is_none_or(|focused| focused == id));
+    if copy && let Some(selected) = selected {
+        ui.copy_text(crate::text::slice_chars(text, selected).to_owned());
     }
     ui.painter()
         .galley(rect.min, shown, ui.visuals().text_color());
@@ -433,6 +456,43 @@ fn target_at(spans: &[MarkSpan], offset: usize, on_underline: bool) -> Option<Sp
         .filter(|s| on_underline || !matches!(s.kind, MarkKind::Suggestion(_)))
         .min_by_key(|s| s.range.len())
         .map(|s| s.target.clone())
+}
+
+/// In text laid out as it is read, what the pointer selects, in the text's offsets: from
+/// where the button went down to where it is (one place on screen may be two offsets where
+/// the directions meet, so this is worked out from the characters, not from egui's cursor),
+/// a word on a double click and a paragraph on a triple click.
+fn selection_by_pointer(
+    ui: &Ui,
+    response: &Response,
+    id: Id,
+    text: &str,
+    at: usize,
+) -> Option<Range<usize>> {
+    let anchor = ui
+        .data(|d| d.get_temp::<usize>(anchor_id(id)))
+        .unwrap_or(at);
+    let range = if response.triple_clicked() {
+        paragraph_around(text, at)
+    } else if response.double_clicked() {
+        let start = crate::text_motion::previous_word_start(text, at + 1);
+        start..crate::text_motion::next_word_end(text, start)
+    } else {
+        anchor.min(at)..anchor.max(at)
+    };
+    (!range.is_empty()).then_some(range)
+}
+
+fn anchor_id(text_id: Id) -> Id {
+    text_id.with("selection anchor")
+}
+
+/// Where the button went down in the text (Shift keeps the old anchor, extending).
+fn remember_anchor(ui: &Ui, response: &Response, id: Id, at: usize) {
+    let pressed_here = ui.input(|i| i.pointer.primary_pressed()) && response.hovered();
+    if pressed_here && !ui.input(|i| i.modifiers.shift) {
+        ui.data_mut(|d| d.insert_temp(anchor_id(id), at));
+    }
 }
 
 /// The paragraph of `text` that holds `offset`, in characters.

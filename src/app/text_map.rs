@@ -2,10 +2,6 @@
 //! out: in the order it is written, with a blank line between paragraphs (`ParagraphMap`),
 //! or, for text with right-to-left letters, in the order it is read (`VisualMap`).
 
-use std::ops::Range;
-
-use egui::{Galley, Rect};
-
 use super::paragraph_map::ParagraphMap;
 use super::visual_map::VisualMap;
 
@@ -36,18 +32,5 @@ impl TextMap {
             Self::Written(map) => map.section_from_galley(index),
             Self::Visual(map) => map.section_from_galley(index),
         }
-    }
-
-    /// Where a text range is drawn, when the galley is in reading order (one range may be
-    /// several rectangles); `None` when egui's own selection painting applies.
-    pub fn visual_rects(&self, galley: &Galley, range: &Range<usize>) -> Option<Vec<Rect>> {
-        match self {
-            Self::Written(_) => None,
-            Self::Visual(map) => Some(map.rects_of(galley, range)),
-        }
-    }
-
-    pub fn is_visual(&self) -> bool {
-        matches!(self, Self::Visual(_))
     }
 }

@@ -111,6 +111,49 @@ impl VisualMap {
             .map(|&offset| offset as usize)
     }
 
+    /// The text offset at a point of the galley: before or after the character under it,
+    /// by which half of it the point is in and which way that character reads. (Where
+    /// right-to-left and left-to-right text meet, one place on screen is two offsets in the
+    /// text: the character under the pointer decides.)
+    pub fn offset_at_point(&self, galley: &Galley, point: egui::Pos2) -> usize {
+        let mut place = 0;
+        let rows = galley.rows.len();
+        for (index, row) in galley.rows.iter().enumerate() {
+            let below = point.y > row.pos.y + row.size.y && index + 1 < rows;
+            if below {
+                place += row.char_count_including_newline().0;
+                continue;
+            }
+            let x = point.x - row.pos.x;
+            let mut nearest: Option<((f32, f32), usize)> = None;
+            for (column, glyph) in row.glyphs.iter().enumerate() {
+                let Some(offset) = self.char_at(place + column) else {
+                    continue;
+                };
+                let right_to_left = self.right_to_left[place + column];
+                let (left, right) = (glyph.pos.x, glyph.pos.x + glyph.advance_width);
+                let distance = if x < left {
+                    left - x
+                } else if x > right {
+                    x - right
+                } else {
+                    0.0
+                };
+                let in_right_half = x >= (left + right) / 2.0;
+                let after = in_right_half != right_to_left;
+                let candidate = offset + usize::from(after);
+                // Glyphs are placed on whole pixels and may overlap a little: of two under
+                // the point, the one starting later (further right) wins.
+                let distance = (distance, -left);
+                if nearest.is_none_or(|(best, _)| distance < best) {
+                    nearest = Some((distance, candidate));
+                }
+            }
+            return nearest.map_or_else(|| self.section_from_galley(place), |(_, offset)| offset);
+        }
+        self.section_from_galley(place)
+    }
+
     /// The rectangles covering the characters of `range` (text offsets), in galley
     /// coordinates: several on a line where right-to-left and left-to-right text meet.
     pub fn rects_of(&self, galley: &Galley, range: &Range<usize>) -> Vec<Rect> {

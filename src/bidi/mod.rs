@@ -1,6 +1,6 @@
 //! Right-to-left text: which way a paragraph reads, and the order a line of it is shown in.
 //!
-//! egui lays text out left to right in the order it is written; Arabic, Hebrew, Persian and
+//! The desk's GUI toolkit lays text out left to right in the order it is written; Arabic, Hebrew, Persian and
 //! Urdu read right to left, with numbers and Latin names inside them left to right. This
 //! module is the Unicode Bidirectional Algorithm (UAX #9, by `unicode-bidi`) for copydesk:
 //! a paragraph's base direction ([`paragraph_direction`]: its first strong letter, which a

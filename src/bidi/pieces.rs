@@ -1,6 +1,6 @@
 //! A line of a paragraph in the order it is shown, as pieces the desk hands to its shaper.
 //!
-//! egui's shaper (harfrust) guesses each run's direction from its first letter's script and
+//! The desk's text shaper (harfrust) guesses each run's direction from its first letter's script and
 //! draws an Arabic or Hebrew run right to left by itself, joining the letters; everything
 //! else it draws in the order given. So a line is cut into pieces, each laid out on its own,
 //! that the shaper draws the way UAX #9 wants: a right-to-left word whole (the shaper
@@ -229,7 +229,7 @@ pub fn text_to_shape(paragraph: &str, piece: &Piece) -> String {
 }
 
 /// The paragraph offset of each character of a piece, in the order its glyphs come out of
-/// the shaper (egui gives every character one glyph, a zero-width one where letters form a
+/// the shaper (the desk's layout gives each character one glyph, a zero-width one where letters form a
 /// ligature).
 pub fn slot_order(paragraph: &str, piece: &Piece) -> Vec<usize> {
     match piece.order {

@@ -51,6 +51,28 @@ pub(crate) fn desk_running_at_most(
     safekeeping: Safekeeping,
     max_steps: u64,
 ) -> Desk {
+    build(file, reviewer, dialogs, safekeeping, (max_steps, None))
+}
+
+/// A desk that draws with `fonts` from its first frame (egui's own fonts have no Arabic or
+/// Hebrew letters; a desk on a machine finds them among its system fonts).
+pub(crate) fn desk_with_fonts(
+    file: Option<PathBuf>,
+    reviewer: Option<&str>,
+    fonts: egui::FontDefinitions,
+) -> Desk {
+    let dialogs = ScriptedFileDialogs::default();
+    let safekeeping = Safekeeping::in_data_dir(None);
+    build(file, reviewer, &dialogs, safekeeping, (120, Some(fonts)))
+}
+
+fn build(
+    file: Option<PathBuf>,
+    reviewer: Option<&str>,
+    dialogs: &ScriptedFileDialogs,
+    safekeeping: Safekeeping,
+    (max_steps, fonts): (u64, Option<egui::FontDefinitions>),
+) -> Desk {
     let prefs = reviewer.map(|name| Preferences {
         reviewer_name: name.to_owned(),
         ..Preferences::default()
@@ -60,6 +82,9 @@ pub(crate) fn desk_running_at_most(
         .with_size(vec2(1400.0, 900.0))
         .with_max_steps(max_steps)
         .build_eframe(move |cc| {
+            if let Some(fonts) = fonts {
+                cc.egui_ctx.set_fonts(fonts);
+            }
             CopydeskApp::new(
                 cc,
                 DeskOptions {
@@ -108,6 +133,22 @@ pub(crate) fn settle(harness: &mut Desk) {
         std::thread::sleep(std::time::Duration::from_millis(5));
         harness.step();
     }
+    harness.run();
+}
+
+/// A click of the pointer at `position`, as a person clicks.
+pub(crate) fn click_at(harness: &mut Desk, position: Pos2) {
+    let button = |pressed| egui::Event::PointerButton {
+        pos: position,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.hover_at(position);
+    harness.step();
+    harness.event(button(true));
+    harness.step();
+    harness.event(button(false));
     harness.run();
 }
 
