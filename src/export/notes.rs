@@ -13,7 +13,10 @@ use crate::text::readable_timestamp;
 use crate::text::shortened;
 
 use super::facts;
-use super::html::{claim_status_badge_html, escape_html, paragraphs_html, source_label_html};
+use super::html::{
+    LABEL_DIR, claim_status_badge_html, dir_attribute, escape_html, isolated_html, paragraphs_html,
+    source_label_html,
+};
 
 #[derive(Clone, Copy, Debug)]
 pub enum Mark<'a> {
@@ -105,6 +108,15 @@ fn visible_range(chars: &[char], passage: &Passage) -> Option<Range<usize>> {
 /// One note as it reads in the margin (or under the paragraph).
 pub fn note_html(note: &Note<'_>) -> String {
     let mut out = String::new();
+    // A note reads the way the words it is about do (a comment on a whole section, the way
+    // its own words do); its lines of labels say their own.
+    let note_dir = dir_attribute(match note.mark {
+        Mark::Claim(claim) => &claim.passage.quote,
+        Mark::Comment(comment) => comment
+            .passage
+            .as_ref()
+            .map_or(comment.body.as_str(), |passage| passage.quote.as_str()),
+    });
     let number = match note.place {
         Place::Passage(_) => format!(
             "<a class=\"num\" href=\"#ref-{0}\" title=\"Back to the text\">{0}</a>",
@@ -116,10 +128,10 @@ pub fn note_html(note: &Note<'_>) -> String {
         Mark::Claim(claim) => {
             let _ = write!(
                 out,
-                "<div class=\"note note-claim\" id=\"note-{}\">\n<p class=\"note-head\">{number} <span class=\"kind\">Claim</span> {} <span class=\"who\">{}</span></p>\n",
+                "<div class=\"note note-claim\" id=\"note-{}\"{note_dir}>\n<p class=\"note-head\"{LABEL_DIR}>{number} <span class=\"kind\">Claim</span> {} <span class=\"who\">{}</span></p>\n",
                 note.number,
                 claim_status_badge_html(claim.status),
-                escape_html(&claim.author)
+                isolated_html(&claim.author)
             );
             quote_html(&mut out, note, Some(&claim.passage));
             placement_html(&mut out, claim.carried.as_ref());
@@ -128,9 +140,9 @@ pub fn note_html(note: &Note<'_>) -> String {
         Mark::Comment(comment) => {
             let _ = write!(
                 out,
-                "<div class=\"note note-comment\" id=\"note-{}\">\n<p class=\"note-head\">{number} <span class=\"kind\">Comment</span> <span class=\"who\">{}, {}</span></p>\n",
+                "<div class=\"note note-comment\" id=\"note-{}\"{note_dir}>\n<p class=\"note-head\"{LABEL_DIR}>{number} <span class=\"kind\">Comment</span> <span class=\"who\">{}, {}</span></p>\n",
                 note.number,
-                escape_html(&comment.author),
+                isolated_html(&comment.author),
                 readable_timestamp(comment.created)
             );
             quote_html(&mut out, note, comment.passage.as_ref());
@@ -146,18 +158,25 @@ pub fn note_html(note: &Note<'_>) -> String {
 /// full for a note placed nowhere.
 fn quote_html(out: &mut String, note: &Note<'_>, passage: Option<&Passage>) {
     match (&note.place, passage) {
-        (Place::Section, _) => out.push_str("<p class=\"note-quote\">On the whole section</p>\n"),
+        (Place::Section, _) => {
+            let _ = writeln!(
+                out,
+                "<p class=\"note-quote\"{LABEL_DIR}>On the whole section</p>"
+            );
+        }
         (Place::Passage(_), Some(p)) => {
             let _ = writeln!(
                 out,
-                "<p class=\"note-quote\">“{}”</p>",
+                "<p class=\"note-quote\"{}>“{}”</p>",
+                dir_attribute(&p.quote),
                 escape_html(&shortened(&p.quote, 90))
             );
         }
         (Place::Nowhere, Some(p)) => {
             let _ = writeln!(
                 out,
-                "<blockquote class=\"quote\">{}</blockquote>",
+                "<blockquote class=\"quote\"{}>{}</blockquote>",
+                dir_attribute(&p.quote),
                 escape_html(&p.quote)
             );
         }
@@ -167,7 +186,11 @@ fn quote_html(out: &mut String, note: &Note<'_>, passage: Option<&Passage>) {
 
 fn placement_html(out: &mut String, carried: Option<&crate::model::Carried>) {
     if let Some(placement) = facts::placement_note(carried) {
-        let _ = writeln!(out, "<p class=\"warning\">{}</p>", escape_html(&placement));
+        let _ = writeln!(
+            out,
+            "<p class=\"warning\"{LABEL_DIR}>{}</p>",
+            escape_html(&placement)
+        );
     }
 }
 
@@ -176,10 +199,14 @@ fn claim_details_html(out: &mut String, claim: &Claim) {
         out.push_str(&paragraphs_html(&claim.note));
     }
     if let Some(dealt_with) = facts::dealt_with_text(claim) {
-        let _ = writeln!(out, "<p class=\"dealt\">{}</p>", escape_html(&dealt_with));
+        let _ = writeln!(
+            out,
+            "<p class=\"dealt\"{LABEL_DIR}>{}</p>",
+            escape_html(&dealt_with)
+        );
     }
     if !claim.sources.is_empty() {
-        out.push_str("<ul class=\"sources\">\n");
+        let _ = writeln!(out, "<ul class=\"sources\"{LABEL_DIR}>");
         for source in &claim.sources {
             let details = facts::source_details(source);
             let details = if details.is_empty() {
@@ -202,8 +229,8 @@ fn comment_thread_html(out: &mut String, comment: &Comment) {
     for reply in &comment.replies {
         let _ = writeln!(
             out,
-            "<div class=\"reply\"><p class=\"who\">{}, {}</p>{}</div>",
-            escape_html(&reply.author),
+            "<div class=\"reply\"><p class=\"who\"{LABEL_DIR}>{}, {}</p>{}</div>",
+            isolated_html(&reply.author),
             readable_timestamp(reply.created),
             paragraphs_html(&reply.body)
         );
