@@ -15,8 +15,10 @@
 
 use std::fmt::Write as _;
 
-use crate::bidi::{Direction, has_right_to_left, main_direction, strong_direction};
-use crate::model::{ClaimStatus, Project, ReviewStatus};
+use crate::bidi::{
+    Direction, has_right_to_left, main_direction, paragraph_ranges, strong_direction,
+};
+use crate::model::{ClaimStatus, Passage, Project, ReviewStatus};
 
 /// The `dir` of a line of copydesk's own (English) words.
 pub const LABEL_DIR: &str = " dir=\"ltr\"";
@@ -28,6 +30,34 @@ pub fn dir_attribute(text: &str) -> &'static str {
         Some(Direction::RightToLeft) => " dir=\"rtl\"",
         Some(Direction::LeftToRight) => " dir=\"ltr\"",
         None => "",
+    }
+}
+
+/// The `dir` of a mark's quote: the direction of the paragraph its words are in, since a quote
+/// cut from a right-to-left paragraph may open with a Latin word ("CNN نقلت") and must still
+/// read right to left; a quote whose words are not in `section_text` any more, its own.
+pub fn quote_dir_attribute(section_text: &str, passage: &Passage) -> &'static str {
+    let length = passage.end.saturating_sub(passage.start);
+    let in_place = !passage.quote.is_empty()
+        && section_text
+            .chars()
+            .skip(passage.start)
+            .take(length)
+            .eq(passage.quote.chars());
+    let paragraph = paragraph_ranges(section_text)
+        .into_iter()
+        .find(|range| range.contains(&passage.start))
+        .filter(|_| in_place);
+    match paragraph {
+        Some(range) => {
+            let paragraph: String = section_text
+                .chars()
+                .skip(range.start)
+                .take(range.len())
+                .collect();
+            dir_attribute(&paragraph)
+        }
+        None => dir_attribute(&passage.quote),
     }
 }
 
@@ -214,6 +244,11 @@ mod tests {
             paragraphs_html("שלום עולם.\nHello.\n2024"),
             "<p dir=\"rtl\">שלום עולם.</p><p dir=\"ltr\">Hello.</p><p>2024</p>"
         );
+        let text = "مقدمة\n\u{200F}CNN نقلت الخبر";
+        let passage = Passage::from_section_text(text, 7..15).unwrap();
+        assert_eq!(passage.quote, "CNN نقلت");
+        assert_eq!(quote_dir_attribute(text, &passage), " dir=\"rtl\"");
+        assert_eq!(quote_dir_attribute("other words", &passage), " dir=\"ltr\"");
         assert_eq!(isolated_html("Ann"), "Ann");
         assert_eq!(isolated_html("דנה <x>"), "<bdi>דנה &lt;x&gt;</bdi>");
         let page = page_html("t", "", "", Direction::RightToLeft);

@@ -15,7 +15,7 @@ use crate::text::shortened;
 use super::facts;
 use super::html::{
     LABEL_DIR, claim_status_badge_html, dir_attribute, escape_html, isolated_html, paragraphs_html,
-    source_label_html,
+    quote_dir_attribute, source_label_html,
 };
 
 #[derive(Clone, Copy, Debug)]
@@ -43,6 +43,9 @@ pub struct Note<'a> {
     /// Index of its section in the project.
     pub section: usize,
     pub place: Place,
+    /// The `dir` of the note: its words' paragraph's direction (see `quote_dir_attribute`),
+    /// or, on a whole section, its own words'.
+    pub dir: &'static str,
 }
 
 /// The notes of the article, numbered in reading order; notes placed nowhere come last.
@@ -62,16 +65,23 @@ pub fn notes_from_project(project: &Project) -> Vec<Note<'_>> {
                 .is_some_and(|c| c.state == AnchorState::Removed);
             if !removed {
                 let place = place_of(Some(&claim.passage), claim.is_placed());
-                notes.push((section_index, place, 0, Mark::Claim(claim)));
+                let dir = quote_dir_attribute(&section.text, &claim.passage);
+                notes.push((section_index, place, 0, Mark::Claim(claim), dir));
             }
         }
         for comment in project.comments_in(&section.id).filter(|c| c.is_open()) {
             let place = place_of(comment.passage.as_ref(), comment.is_placed());
-            notes.push((section_index, place, 1, Mark::Comment(comment)));
+            // A note reads the way the words it is about do; on a whole section, the way its
+            // own words do.
+            let dir = comment.passage.as_ref().map_or_else(
+                || dir_attribute(&comment.body),
+                |passage| quote_dir_attribute(&section.text, passage),
+            );
+            notes.push((section_index, place, 1, Mark::Comment(comment), dir));
         }
     }
     // Stable sort: marks on the same words keep the order they were made in.
-    notes.sort_by_key(|(section, place, kind, _)| {
+    notes.sort_by_key(|(section, place, kind, _, _)| {
         let (order, start, end) = match place {
             Place::Section => (0, 0, 0),
             Place::Passage(range) => (1, range.start, range.end),
@@ -82,11 +92,12 @@ pub fn notes_from_project(project: &Project) -> Vec<Note<'_>> {
     notes
         .into_iter()
         .enumerate()
-        .map(|(index, (section, place, _, mark))| Note {
+        .map(|(index, (section, place, _, mark, dir))| Note {
             number: index + 1,
             mark,
             section,
             place,
+            dir,
         })
         .collect()
 }
@@ -108,15 +119,7 @@ fn visible_range(chars: &[char], passage: &Passage) -> Option<Range<usize>> {
 /// One note as it reads in the margin (or under the paragraph).
 pub fn note_html(note: &Note<'_>) -> String {
     let mut out = String::new();
-    // A note reads the way the words it is about do (a comment on a whole section, the way
-    // its own words do); its lines of labels say their own.
-    let note_dir = dir_attribute(match note.mark {
-        Mark::Claim(claim) => &claim.passage.quote,
-        Mark::Comment(comment) => comment
-            .passage
-            .as_ref()
-            .map_or(comment.body.as_str(), |passage| passage.quote.as_str()),
-    });
+    let note_dir = note.dir;
     let number = match note.place {
         Place::Passage(_) => format!(
             "<a class=\"num\" href=\"#ref-{0}\" title=\"Back to the text\">{0}</a>",
@@ -168,7 +171,7 @@ fn quote_html(out: &mut String, note: &Note<'_>, passage: Option<&Passage>) {
             let _ = writeln!(
                 out,
                 "<p class=\"note-quote\"{}>“{}”</p>",
-                dir_attribute(&p.quote),
+                note.dir,
                 escape_html(&shortened(&p.quote, 90))
             );
         }
@@ -176,7 +179,7 @@ fn quote_html(out: &mut String, note: &Note<'_>, passage: Option<&Passage>) {
             let _ = writeln!(
                 out,
                 "<blockquote class=\"quote\"{}>{}</blockquote>",
-                dir_attribute(&p.quote),
+                note.dir,
                 escape_html(&p.quote)
             );
         }

@@ -17,7 +17,8 @@ use crate::text::readable_timestamp;
 use super::facts;
 use super::html::{
     LABEL_DIR, article_direction, claim_status_badge_html, dir_attribute, escape_html,
-    isolated_html, page_html, paragraphs_html, review_status_badge_html, source_label_html,
+    isolated_html, page_html, paragraphs_html, quote_dir_attribute, review_status_badge_html,
+    source_label_html,
 };
 
 pub fn review_report_html(project: &Project, undecided: &[&Suggestion]) -> String {
@@ -106,20 +107,20 @@ fn section_html(out: &mut String, project: &Project, index: usize, section: &Sec
     if !claims.is_empty() {
         let _ = writeln!(out, "<h3{LABEL_DIR}>Claims ({})</h3>", claims.len());
         for claim in claims {
-            claim_html(out, claim);
+            claim_html(out, section, claim);
         }
     }
     if !comments.is_empty() {
         let _ = writeln!(out, "<h3{LABEL_DIR}>Comments ({})</h3>", comments.len());
         for comment in comments {
-            comment_html(out, comment);
+            comment_html(out, section, comment);
         }
     }
     out.push_str("</section>\n");
 }
 
-fn claim_html(out: &mut String, claim: &Claim) {
-    let quote_dir = dir_attribute(&claim.passage.quote);
+fn claim_html(out: &mut String, section: &Section, claim: &Claim) {
+    let quote_dir = quote_dir_attribute(&section.text, &claim.passage);
     let _ = writeln!(
         out,
         "<article class=\"card\"{quote_dir}>\n<p class=\"card-head\"{LABEL_DIR}>{} <span class=\"who\">flagged by {}, {}</span></p>\n<blockquote class=\"quote\"{quote_dir}>{}</blockquote>",
@@ -174,7 +175,11 @@ fn claim_html(out: &mut String, claim: &Claim) {
     out.push_str("</article>\n");
 }
 
-fn comment_html(out: &mut String, comment: &Comment) {
+fn comment_html(out: &mut String, section: &Section, comment: &Comment) {
+    let quote_dir = comment.passage.as_ref().map_or_else(
+        || dir_attribute(&comment.body),
+        |passage| quote_dir_attribute(&section.text, passage),
+    );
     let resolved = comment.resolved.as_ref().map_or_else(String::new, |r| {
         format!(
             " <span class=\"badge resolved\">Resolved by {}</span>",
@@ -185,12 +190,7 @@ fn comment_html(out: &mut String, comment: &Comment) {
         out,
         "<article class=\"card{}\"{}>\n<p class=\"card-head\"{LABEL_DIR}><strong>{}</strong> <span class=\"who\">{}</span>{resolved}</p>",
         if comment.is_open() { "" } else { " closed" },
-        dir_attribute(
-            comment
-                .passage
-                .as_ref()
-                .map_or(comment.body.as_str(), |passage| passage.quote.as_str())
-        ),
+        quote_dir,
         isolated_html(&comment.author),
         readable_timestamp(comment.created)
     );
@@ -198,8 +198,7 @@ fn comment_html(out: &mut String, comment: &Comment) {
         Some(passage) => {
             let _ = writeln!(
                 out,
-                "<blockquote class=\"quote\"{}>{}</blockquote>",
-                dir_attribute(&passage.quote),
+                "<blockquote class=\"quote\"{quote_dir}>{}</blockquote>",
                 escape_html(&passage.quote)
             );
         }

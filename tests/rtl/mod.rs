@@ -16,8 +16,10 @@ use std::path::Path;
 
 use copydesk::bidi::{LEFT_TO_RIGHT_MARK, RIGHT_TO_LEFT_MARK};
 use copydesk::import::import_file;
-use copydesk::model::Project;
+use copydesk::model::{Claim, Comment, Project, Reviewer};
 use jiff::Timestamp;
+
+use crate::common::passage_of;
 
 /// The test article `name` in the format `extension`, imported.
 fn imported(name: &str, extension: &str) -> Project {
@@ -47,4 +49,37 @@ fn words_of(project: &Project) -> Vec<String> {
         .collect();
     words.sort();
     words
+}
+
+/// The test article `name`, imported from Word and reviewed by a reviewer with an Arabic name:
+/// a comment on Arabic words, one in English on the paragraph opening with "CNN", a claim on
+/// the mixed article's figure, a Hebrew comment on the Hebrew one.
+fn reviewed(name: &str) -> Project {
+    let mut project = imported(name, "docx");
+    let reviewer = Reviewer::named("ليلى حداد");
+    let at = Timestamp::from_second(1_714_000_000).unwrap();
+    let comment_on = |project: &mut Project, quote: &str, body: &str| {
+        let (section, passage) = passage_of(project, quote);
+        let mut comment = Comment::new(section, Some(passage), &reviewer, at);
+        comment.body = body.to_owned();
+        project.comments.push(comment);
+    };
+    match name {
+        "arabic" => {
+            comment_on(
+                &mut project,
+                "الطريق الساحلي",
+                "هل الموعد مؤكد؟\nنحتاج مصدرا من البلدية (بيان رسمي).",
+            );
+            comment_on(&mut project, "CNN نقلت", "Which CNN report (date)?");
+        }
+        "hebrew" => comment_on(&mut project, "בכחצי שעה", "לפי מה? (מקור)"),
+        _ => {
+            let (section, passage) = passage_of(&project, "4,200 مليون دينار");
+            let mut claim = Claim::new(section, passage, &reviewer, at);
+            claim.note = "الرقم في الجريدة الرسمية (العدد ٣٢).".to_owned();
+            project.claims.push(claim);
+        }
+    }
+    project
 }
