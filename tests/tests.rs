@@ -35,6 +35,7 @@ mod project_file;
 mod project_fuzz;
 mod revise;
 mod revise_desk;
+mod rtl;
 mod rtl_desk;
 mod safe_save;
 mod safekeeping_desk;

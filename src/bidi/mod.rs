@@ -54,6 +54,17 @@ pub fn paragraph_direction(paragraph: &str) -> Direction {
     }
 }
 
+/// The direction of the paragraph's first strong letter, `None` when it has none (a date, a
+/// figure, punctuation): such text reads the way the text around it does. The exports write
+/// an element's `dir` from it.
+pub fn strong_direction(paragraph: &str) -> Option<Direction> {
+    match unicode_bidi::get_base_direction(paragraph) {
+        unicode_bidi::Direction::Rtl => Some(Direction::RightToLeft),
+        unicode_bidi::Direction::Ltr => Some(Direction::LeftToRight),
+        unicode_bidi::Direction::Mixed => None,
+    }
+}
+
 /// The direction most of a text's paragraphs read in (by characters), for a document's
 /// `dir` as a whole.
 pub fn main_direction(text: &str) -> Direction {
@@ -152,6 +163,14 @@ mod tests {
             Direction::RightToLeft,
             "a right-to-left mark decides"
         );
+    }
+
+    #[test]
+    fn text_without_a_strong_letter_has_no_direction_of_its_own() {
+        assert_eq!(strong_direction("٢٠٢٤ — 15"), None);
+        assert_eq!(strong_direction(""), None);
+        assert_eq!(strong_direction("(قالت)"), Some(Direction::RightToLeft));
+        assert_eq!(strong_direction("4 CNN"), Some(Direction::LeftToRight));
     }
 
     #[test]

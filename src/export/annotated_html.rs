@@ -9,6 +9,9 @@
 //! draft are listed at the end. Resolved comments are left out (see [`super::notes`]); the
 //! header says how many.
 //!
+//! Each paragraph, heading and note says its direction, the labels theirs, and the page the
+//! article's (see `html`); on a right-to-left page the notes stand in the left margin.
+//!
 //! Overlapping and nested passages: each paragraph is cut at every passage boundary, and each
 //! piece is one `<mark>` naming all the notes covering it, so the markup never has to nest or
 //! cross; a passage running over a line break simply continues in the next paragraph's marks.
@@ -18,7 +21,9 @@ use std::fmt::Write as _;
 use crate::model::{Project, Section};
 use crate::text::counted;
 
-use super::html::{escape_html, page_html};
+use super::html::{
+    LABEL_DIR, article_direction, dir_attribute, escape_html, isolated_html, page_html,
+};
 use super::notes::{Note, Place, note_html, notes_from_project};
 
 pub fn annotated_article_html(project: &Project) -> String {
@@ -26,7 +31,8 @@ pub fn annotated_article_html(project: &Project) -> String {
     let mut body = String::new();
     let _ = writeln!(
         body,
-        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"meta\">{HOW_TO_READ}</p>\n</header>",
+        "<header>\n<h1{}>{}</h1>\n<p class=\"meta\"{LABEL_DIR}>{}</p>\n<p class=\"meta\"{LABEL_DIR}>{HOW_TO_READ}</p>\n</header>",
+        dir_attribute(&project.title),
         escape_html(&project.title),
         escape_html(&header_line(project, &notes)),
     );
@@ -39,14 +45,14 @@ pub fn annotated_article_html(project: &Project) -> String {
     let nowhere: Vec<&Note<'_>> = notes.iter().filter(|n| n.place == Place::Nowhere).collect();
     if !nowhere.is_empty() {
         body.push_str(
-            "<section class=\"unplaced\">\n<h2>Notes whose passage is not in this draft</h2>\n\
-             <p class=\"meta\">They were made on an earlier draft, and their words were not found in this one.</p>\n",
+            "<section class=\"unplaced\">\n<h2 dir=\"ltr\">Notes whose passage is not in this draft</h2>\n\
+             <p class=\"meta\" dir=\"ltr\">They were made on an earlier draft, and their words were not found in this one.</p>\n",
         );
         for note in nowhere {
             let _ = writeln!(
                 body,
-                "<p class=\"in-section\">In “{}”</p>",
-                escape_html(
+                "<p class=\"in-section\"{LABEL_DIR}>In “{}”</p>",
+                isolated_html(
                     project
                         .sections
                         .get(note.section)
@@ -57,7 +63,12 @@ pub fn annotated_article_html(project: &Project) -> String {
         }
         body.push_str("</section>\n");
     }
-    page_html(&project.title, ANNOTATED_CSS, &body)
+    page_html(
+        &project.title,
+        ANNOTATED_CSS,
+        &body,
+        article_direction(project),
+    )
 }
 
 const HOW_TO_READ: &str = "Highlighted words carry the number of their note; the notes stand \
@@ -86,7 +97,12 @@ fn section_html(out: &mut String, index: usize, section: &Section, notes: &[&Not
     if let Some(heading) = &section.heading {
         // The article's title is the page's h1, so its headings start one level down.
         let level = section.level.saturating_add(1).clamp(2, 6);
-        let _ = writeln!(out, "<h{level}>{}</h{level}>", escape_html(heading));
+        let _ = writeln!(
+            out,
+            "<h{level}{}>{}</h{level}>",
+            dir_attribute(heading),
+            escape_html(heading)
+        );
     }
     let whole: Vec<&Note<'_>> = notes
         .iter()
@@ -99,7 +115,7 @@ fn section_html(out: &mut String, index: usize, section: &Section, notes: &[&Not
         aside_html(out, &whole);
         let _ = writeln!(
             out,
-            "<div class=\"text\"><p class=\"whole\">On this whole section: {} {}</p></div></div>",
+            "<div class=\"text\"><p class=\"whole\"{LABEL_DIR}>On this whole section: {} {}</p></div></div>",
             if whole.len() == 1 { "note" } else { "notes" },
             numbers.join(", ")
         );
@@ -126,7 +142,8 @@ fn section_html(out: &mut String, index: usize, section: &Section, notes: &[&Not
             .collect();
         out.push_str("<div class=\"row\">");
         aside_html(out, &starting_here);
-        out.push_str("<div class=\"text\"><p>");
+        let words: String = chars[span.clone()].iter().collect();
+        let _ = write!(out, "<div class=\"text\"><p{}>", dir_attribute(&words));
         paragraph_html(out, &chars, span.clone(), &placed);
         out.push_str("</p></div></div>\n");
     }
@@ -204,28 +221,28 @@ main h4, main h5, main h6 { font-size: 1.1rem; }
 .whole { font-style: italic; color: #57606a; }
 mark.hl { background: #fff1a8; color: inherit; padding: 0 .05em; border-radius: .15em; }
 mark.hl-many { background: #ffd86b; }
-sup.ref { font-size: .7em; font-weight: 700; line-height: 0; margin-left: .05em; }
+sup.ref { font-size: .7em; font-weight: 700; line-height: 0; margin-inline-start: .05em; }
 sup.ref a { color: #8a4600; text-decoration: none; }
 .notes { font-size: .875rem; line-height: 1.45; margin: 0 0 1rem; }
-.note { border-left: 3px solid #d4a72c; background: #fbfaf6; padding: .45rem .7rem .1rem; margin: 0 0 .6rem; break-inside: avoid; }
-.note-claim { border-left-color: #0a4f95; }
+.note { border-inline-start: 3px solid #d4a72c; background: #fbfaf6; padding: .45rem .7rem .1rem; margin: 0 0 .6rem; break-inside: avoid; }
+.note-claim { border-inline-start-color: #0a4f95; }
 .note p { margin: 0 0 .4rem; }
 .note-head { font-weight: 600; }
 .num { display: inline-block; min-width: 1.4em; padding: 0 .3em; border-radius: .7em; background: #1f2328; color: #fff; text-align: center; font-size: .8rem; text-decoration: none; }
 .kind { text-transform: uppercase; letter-spacing: .04em; font-size: .75rem; }
 .who { color: #57606a; font-weight: 400; }
 .note-quote { font-style: italic; color: #32383f; }
-.note .sources { padding-left: 1rem; margin: 0 0 .4rem; overflow-wrap: anywhere; }
-.reply { border-left: 2px solid #d0d7de; padding-left: .5rem; margin: 0 0 .4rem; }
+.note .sources { padding-inline-start: 1rem; margin: 0 0 .4rem; overflow-wrap: anywhere; }
+.reply { border-inline-start: 2px solid #d0d7de; padding-inline-start: .5rem; margin: 0 0 .4rem; }
 .reply .who { margin: 0; font-size: .8rem; }
 .unplaced { clear: both; border-top: 1px solid #d0d7de; margin-top: 2.5rem; }
 .in-section { font-size: .85rem; color: #57606a; margin: 1rem 0 .3rem; }
 @media screen and (min-width: 68rem) {
   body { max-width: 64rem; }
-  main { padding-right: 22.5rem; }
+  main { padding-inline-end: 22.5rem; }
   main::after { content: ""; display: block; clear: both; }
   .row { display: block; }
-  .row > .notes { float: right; clear: right; width: 20rem; margin: 0 -22.5rem .6rem 0; }
+  .row > .notes { float: inline-end; clear: inline-end; width: 20rem; margin-block: 0 .6rem; margin-inline: 0 -22.5rem; }
   /* Beside the text the highlight shows the words: repeating them only pushes notes down. */
   main .note-quote { display: none; }
 }
@@ -234,6 +251,6 @@ sup.ref a { color: #8a4600; text-decoration: none; }
   mark.hl-many { text-decoration-style: double; }
   sup.ref a { color: #000; }
   .num { background: none; color: #000; border: 1pt solid #000; }
-  .note { background: none; border-left: 2pt solid #000; }
+  .note { background: none; border-inline-start: 2pt solid #000; }
 }
 "#;

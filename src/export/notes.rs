@@ -13,7 +13,10 @@ use crate::text::readable_timestamp;
 use crate::text::shortened;
 
 use super::facts;
-use super::html::{claim_status_badge_html, escape_html, paragraphs_html, source_label_html};
+use super::html::{
+    LABEL_DIR, claim_status_badge_html, dir_attribute, escape_html, isolated_html, paragraphs_html,
+    quote_dir_attribute, source_label_html,
+};
 
 #[derive(Clone, Copy, Debug)]
 pub enum Mark<'a> {
@@ -40,6 +43,9 @@ pub struct Note<'a> {
     /// Index of its section in the project.
     pub section: usize,
     pub place: Place,
+    /// The `dir` of the note: its words' paragraph's direction (see `quote_dir_attribute`),
+    /// or, on a whole section, its own words'.
+    pub dir: &'static str,
 }
 
 /// The notes of the article, numbered in reading order; notes placed nowhere come last.
@@ -59,16 +65,23 @@ pub fn notes_from_project(project: &Project) -> Vec<Note<'_>> {
                 .is_some_and(|c| c.state == AnchorState::Removed);
             if !removed {
                 let place = place_of(Some(&claim.passage), claim.is_placed());
-                notes.push((section_index, place, 0, Mark::Claim(claim)));
+                let dir = quote_dir_attribute(&section.text, &claim.passage);
+                notes.push((section_index, place, 0, Mark::Claim(claim), dir));
             }
         }
         for comment in project.comments_in(&section.id).filter(|c| c.is_open()) {
             let place = place_of(comment.passage.as_ref(), comment.is_placed());
-            notes.push((section_index, place, 1, Mark::Comment(comment)));
+            // A note reads the way the words it is about do; on a whole section, the way its
+            // own words do.
+            let dir = comment.passage.as_ref().map_or_else(
+                || dir_attribute(&comment.body),
+                |passage| quote_dir_attribute(&section.text, passage),
+            );
+            notes.push((section_index, place, 1, Mark::Comment(comment), dir));
         }
     }
     // Stable sort: marks on the same words keep the order they were made in.
-    notes.sort_by_key(|(section, place, kind, _)| {
+    notes.sort_by_key(|(section, place, kind, _, _)| {
         let (order, start, end) = match place {
             Place::Section => (0, 0, 0),
             Place::Passage(range) => (1, range.start, range.end),
@@ -79,11 +92,12 @@ pub fn notes_from_project(project: &Project) -> Vec<Note<'_>> {
     notes
         .into_iter()
         .enumerate()
-        .map(|(index, (section, place, _, mark))| Note {
+        .map(|(index, (section, place, _, mark, dir))| Note {
             number: index + 1,
             mark,
             section,
             place,
+            dir,
         })
         .collect()
 }
@@ -105,6 +119,7 @@ fn visible_range(chars: &[char], passage: &Passage) -> Option<Range<usize>> {
 /// One note as it reads in the margin (or under the paragraph).
 pub fn note_html(note: &Note<'_>) -> String {
     let mut out = String::new();
+    let note_dir = note.dir;
     let number = match note.place {
         Place::Passage(_) => format!(
             "<a class=\"num\" href=\"#ref-{0}\" title=\"Back to the text\">{0}</a>",
@@ -116,10 +131,10 @@ pub fn note_html(note: &Note<'_>) -> String {
         Mark::Claim(claim) => {
             let _ = write!(
                 out,
-                "<div class=\"note note-claim\" id=\"note-{}\">\n<p class=\"note-head\">{number} <span class=\"kind\">Claim</span> {} <span class=\"who\">{}</span></p>\n",
+                "<div class=\"note note-claim\" id=\"note-{}\"{note_dir}>\n<p class=\"note-head\"{LABEL_DIR}>{number} <span class=\"kind\">Claim</span> {} <span class=\"who\">{}</span></p>\n",
                 note.number,
                 claim_status_badge_html(claim.status),
-                escape_html(&claim.author)
+                isolated_html(&claim.author)
             );
             quote_html(&mut out, note, Some(&claim.passage));
             placement_html(&mut out, claim.carried.as_ref());
@@ -128,9 +143,9 @@ pub fn note_html(note: &Note<'_>) -> String {
         Mark::Comment(comment) => {
             let _ = write!(
                 out,
-                "<div class=\"note note-comment\" id=\"note-{}\">\n<p class=\"note-head\">{number} <span class=\"kind\">Comment</span> <span class=\"who\">{}, {}</span></p>\n",
+                "<div class=\"note note-comment\" id=\"note-{}\"{note_dir}>\n<p class=\"note-head\"{LABEL_DIR}>{number} <span class=\"kind\">Comment</span> <span class=\"who\">{}, {}</span></p>\n",
                 note.number,
-                escape_html(&comment.author),
+                isolated_html(&comment.author),
                 readable_timestamp(comment.created)
             );
             quote_html(&mut out, note, comment.passage.as_ref());
@@ -146,18 +161,25 @@ pub fn note_html(note: &Note<'_>) -> String {
 /// full for a note placed nowhere.
 fn quote_html(out: &mut String, note: &Note<'_>, passage: Option<&Passage>) {
     match (&note.place, passage) {
-        (Place::Section, _) => out.push_str("<p class=\"note-quote\">On the whole section</p>\n"),
+        (Place::Section, _) => {
+            let _ = writeln!(
+                out,
+                "<p class=\"note-quote\"{LABEL_DIR}>On the whole section</p>"
+            );
+        }
         (Place::Passage(_), Some(p)) => {
             let _ = writeln!(
                 out,
-                "<p class=\"note-quote\">“{}”</p>",
+                "<p class=\"note-quote\"{}>“{}”</p>",
+                note.dir,
                 escape_html(&shortened(&p.quote, 90))
             );
         }
         (Place::Nowhere, Some(p)) => {
             let _ = writeln!(
                 out,
-                "<blockquote class=\"quote\">{}</blockquote>",
+                "<blockquote class=\"quote\"{}>{}</blockquote>",
+                note.dir,
                 escape_html(&p.quote)
             );
         }
@@ -167,7 +189,11 @@ fn quote_html(out: &mut String, note: &Note<'_>, passage: Option<&Passage>) {
 
 fn placement_html(out: &mut String, carried: Option<&crate::model::Carried>) {
     if let Some(placement) = facts::placement_note(carried) {
-        let _ = writeln!(out, "<p class=\"warning\">{}</p>", escape_html(&placement));
+        let _ = writeln!(
+            out,
+            "<p class=\"warning\"{LABEL_DIR}>{}</p>",
+            escape_html(&placement)
+        );
     }
 }
 
@@ -176,10 +202,14 @@ fn claim_details_html(out: &mut String, claim: &Claim) {
         out.push_str(&paragraphs_html(&claim.note));
     }
     if let Some(dealt_with) = facts::dealt_with_text(claim) {
-        let _ = writeln!(out, "<p class=\"dealt\">{}</p>", escape_html(&dealt_with));
+        let _ = writeln!(
+            out,
+            "<p class=\"dealt\"{LABEL_DIR}>{}</p>",
+            escape_html(&dealt_with)
+        );
     }
     if !claim.sources.is_empty() {
-        out.push_str("<ul class=\"sources\">\n");
+        let _ = writeln!(out, "<ul class=\"sources\"{LABEL_DIR}>");
         for source in &claim.sources {
             let details = facts::source_details(source);
             let details = if details.is_empty() {
@@ -202,8 +232,8 @@ fn comment_thread_html(out: &mut String, comment: &Comment) {
     for reply in &comment.replies {
         let _ = writeln!(
             out,
-            "<div class=\"reply\"><p class=\"who\">{}, {}</p>{}</div>",
-            escape_html(&reply.author),
+            "<div class=\"reply\"><p class=\"who\"{LABEL_DIR}>{}, {}</p>{}</div>",
+            isolated_html(&reply.author),
             readable_timestamp(reply.created),
             paragraphs_html(&reply.body)
         );

@@ -2,6 +2,9 @@
 //! (header, summary with a table of the sections, each section's claims and comments as cards,
 //! the undecided suggestions), laid out to read on screen and to print.
 //!
+//! Each card, quote, heading and paragraph of the article's or a reviewer's words says its
+//! direction, the labels theirs, and the page the article's (see `html`).
+//!
 //! Printing drops the tinted backgrounds (the badges' words carry the status), keeps each card
 //! on one page where it fits, and prints every source link's address after it.
 
@@ -13,7 +16,8 @@ use crate::text::readable_timestamp;
 
 use super::facts;
 use super::html::{
-    claim_status_badge_html, escape_html, page_html, paragraphs_html, review_status_badge_html,
+    LABEL_DIR, article_direction, claim_status_badge_html, dir_attribute, escape_html,
+    isolated_html, page_html, paragraphs_html, quote_dir_attribute, review_status_badge_html,
     source_label_html,
 };
 
@@ -21,7 +25,8 @@ pub fn review_report_html(project: &Project, undecided: &[&Suggestion]) -> Strin
     let mut body = String::new();
     let _ = write!(
         body,
-        "<header>\n<p class=\"kicker\">Review report</p>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n",
+        "<header>\n<p class=\"kicker\"{LABEL_DIR}>Review report</p>\n<h1{}>{}</h1>\n<p class=\"meta\"{LABEL_DIR}>{}</p>\n</header>\n",
+        dir_attribute(&project.title),
         escape_html(&project.title),
         escape_html(&facts::draft_line(project))
     );
@@ -30,11 +35,19 @@ pub fn review_report_html(project: &Project, undecided: &[&Suggestion]) -> Strin
         section_html(&mut body, project, index, section);
     }
     suggestions_html(&mut body, project, undecided);
-    page_html(&format!("Review: {}", project.title), REPORT_CSS, &body)
+    page_html(
+        &format!("Review: {}", project.title),
+        REPORT_CSS,
+        &body,
+        article_direction(project),
+    )
 }
 
 fn summary_html(out: &mut String, project: &Project) {
-    out.push_str("<section class=\"summary\">\n<h2>Summary</h2>\n");
+    let _ = writeln!(
+        out,
+        "<section class=\"summary\"{LABEL_DIR}>\n<h2>Summary</h2>"
+    );
     let (ready, readiness) = facts::readiness(project);
     let _ = writeln!(
         out,
@@ -54,7 +67,8 @@ fn summary_html(out: &mut String, project: &Project) {
         let (claims, comments) = project.open_claims_and_comments_in(&section.id);
         let _ = writeln!(
             out,
-            "<tr><td><a href=\"#section-{}\">{}</a></td><td>{}</td><td class=\"num\">{claims}</td><td class=\"num\">{comments}</td></tr>",
+            "<tr><td{}><a href=\"#section-{}\">{}</a></td><td>{}</td><td class=\"num\">{claims}</td><td class=\"num\">{comments}</td></tr>",
+            dir_attribute(section.title()),
             index + 1,
             escape_html(section.title()),
             section_status_html(section)
@@ -75,8 +89,9 @@ fn section_status_html(section: &Section) -> String {
 fn section_html(out: &mut String, project: &Project, index: usize, section: &Section) {
     let _ = writeln!(
         out,
-        "<section class=\"section\" id=\"section-{}\">\n<h2><span class=\"secnum\">{}.</span> {} {}</h2>",
+        "<section class=\"section\" id=\"section-{}\">\n<h2{}><span class=\"secnum\">{}.</span> {} {}</h2>",
         index + 1,
+        dir_attribute(section.title()),
         index + 1,
         escape_html(section.title()),
         section_status_html(section)
@@ -84,39 +99,47 @@ fn section_html(out: &mut String, project: &Project, index: usize, section: &Sec
     let claims: Vec<&Claim> = project.claims_in(&section.id).collect();
     let comments: Vec<&Comment> = project.comments_in(&section.id).collect();
     if claims.is_empty() && comments.is_empty() {
-        out.push_str("<p class=\"muted\">No claims or comments.</p>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\"{LABEL_DIR}>No claims or comments.</p>"
+        );
     }
     if !claims.is_empty() {
-        let _ = writeln!(out, "<h3>Claims ({})</h3>", claims.len());
+        let _ = writeln!(out, "<h3{LABEL_DIR}>Claims ({})</h3>", claims.len());
         for claim in claims {
-            claim_html(out, claim);
+            claim_html(out, section, claim);
         }
     }
     if !comments.is_empty() {
-        let _ = writeln!(out, "<h3>Comments ({})</h3>", comments.len());
+        let _ = writeln!(out, "<h3{LABEL_DIR}>Comments ({})</h3>", comments.len());
         for comment in comments {
-            comment_html(out, comment);
+            comment_html(out, section, comment);
         }
     }
     out.push_str("</section>\n");
 }
 
-fn claim_html(out: &mut String, claim: &Claim) {
+fn claim_html(out: &mut String, section: &Section, claim: &Claim) {
+    let quote_dir = quote_dir_attribute(&section.text, &claim.passage);
     let _ = writeln!(
         out,
-        "<article class=\"card\">\n<p class=\"card-head\">{} <span class=\"who\">flagged by {}, {}</span></p>\n<blockquote class=\"quote\">{}</blockquote>",
+        "<article class=\"card\"{quote_dir}>\n<p class=\"card-head\"{LABEL_DIR}>{} <span class=\"who\">flagged by {}, {}</span></p>\n<blockquote class=\"quote\"{quote_dir}>{}</blockquote>",
         claim_status_badge_html(claim.status),
-        escape_html(&claim.author),
+        isolated_html(&claim.author),
         readable_timestamp(claim.created),
         escape_html(&claim.passage.quote)
     );
     if let Some(placement) = facts::placement_note(claim.carried.as_ref()) {
-        let _ = writeln!(out, "<p class=\"warning\">{}</p>", escape_html(&placement));
+        let _ = writeln!(
+            out,
+            "<p class=\"warning\"{LABEL_DIR}>{}</p>",
+            escape_html(&placement)
+        );
     }
     if claim.sources.is_empty() {
-        out.push_str("<p class=\"muted\">No source recorded.</p>\n");
+        let _ = writeln!(out, "<p class=\"muted\"{LABEL_DIR}>No source recorded.</p>");
     } else {
-        out.push_str("<ul class=\"sources\">\n");
+        let _ = writeln!(out, "<ul class=\"sources\"{LABEL_DIR}>");
         for source in &claim.sources {
             let details = facts::source_details(source);
             let details = if details.is_empty() {
@@ -138,53 +161,71 @@ fn claim_html(out: &mut String, claim: &Claim) {
     if !claim.note.trim().is_empty() {
         let _ = writeln!(
             out,
-            "<div class=\"note\"><p class=\"label\">Verdict note</p>{}</div>",
+            "<div class=\"note\"><p class=\"label\"{LABEL_DIR}>Verdict note</p>{}</div>",
             paragraphs_html(&claim.note)
         );
     }
     if let Some(dealt_with) = facts::dealt_with_text(claim) {
-        let _ = writeln!(out, "<p class=\"dealt\">{}</p>", escape_html(&dealt_with));
+        let _ = writeln!(
+            out,
+            "<p class=\"dealt\"{LABEL_DIR}>{}</p>",
+            escape_html(&dealt_with)
+        );
     }
     out.push_str("</article>\n");
 }
 
-fn comment_html(out: &mut String, comment: &Comment) {
+fn comment_html(out: &mut String, section: &Section, comment: &Comment) {
+    let quote_dir = comment.passage.as_ref().map_or_else(
+        || dir_attribute(&comment.body),
+        |passage| quote_dir_attribute(&section.text, passage),
+    );
     let resolved = comment.resolved.as_ref().map_or_else(String::new, |r| {
         format!(
             " <span class=\"badge resolved\">Resolved by {}</span>",
-            escape_html(&r.by)
+            isolated_html(&r.by)
         )
     });
     let _ = writeln!(
         out,
-        "<article class=\"card{}\">\n<p class=\"card-head\"><strong>{}</strong> <span class=\"who\">{}</span>{resolved}</p>",
+        "<article class=\"card{}\"{}>\n<p class=\"card-head\"{LABEL_DIR}><strong>{}</strong> <span class=\"who\">{}</span>{resolved}</p>",
         if comment.is_open() { "" } else { " closed" },
-        escape_html(&comment.author),
+        quote_dir,
+        isolated_html(&comment.author),
         readable_timestamp(comment.created)
     );
     match &comment.passage {
         Some(passage) => {
             let _ = writeln!(
                 out,
-                "<blockquote class=\"quote\">{}</blockquote>",
+                "<blockquote class=\"quote\"{quote_dir}>{}</blockquote>",
                 escape_html(&passage.quote)
             );
         }
-        None => out.push_str("<p class=\"muted\">On the whole section</p>\n"),
+        None => {
+            let _ = writeln!(
+                out,
+                "<p class=\"muted\"{LABEL_DIR}>On the whole section</p>"
+            );
+        }
     }
     if let Some(placement) = facts::placement_note(comment.carried.as_ref()) {
-        let _ = writeln!(out, "<p class=\"warning\">{}</p>", escape_html(&placement));
+        let _ = writeln!(
+            out,
+            "<p class=\"warning\"{LABEL_DIR}>{}</p>",
+            escape_html(&placement)
+        );
     }
     if let Some(origin) = comment.origin {
         let _ = writeln!(
             out,
-            "<p class=\"muted\">From the draft's file ({})</p>",
+            "<p class=\"muted\"{LABEL_DIR}>From the draft's file ({})</p>",
             origin.label()
         );
     }
     let body = paragraphs_html(&comment.body);
     if body.is_empty() {
-        out.push_str("<p class=\"muted\">(no text)</p>\n");
+        let _ = writeln!(out, "<p class=\"muted\"{LABEL_DIR}>(no text)</p>");
     } else {
         let _ = writeln!(out, "<div class=\"body\">{body}</div>");
     }
@@ -193,8 +234,8 @@ fn comment_html(out: &mut String, comment: &Comment) {
         for reply in &comment.replies {
             let _ = writeln!(
                 out,
-                "<li><p class=\"reply-head\"><strong>{}</strong> <span class=\"who\">{}</span></p>{}</li>",
-                escape_html(&reply.author),
+                "<li><p class=\"reply-head\"{LABEL_DIR}><strong>{}</strong> <span class=\"who\">{}</span></p>{}</li>",
+                isolated_html(&reply.author),
                 readable_timestamp(reply.created),
                 paragraphs_html(&reply.body)
             );
@@ -210,7 +251,7 @@ fn suggestions_html(out: &mut String, project: &Project, undecided: &[&Suggestio
     }
     let _ = writeln!(
         out,
-        "<section class=\"suggestions\">\n<h2>Suggestions not yet decided ({})</h2>\n<ul>",
+        "<section class=\"suggestions\"{LABEL_DIR}>\n<h2>Suggestions not yet decided ({})</h2>\n<ul>",
         undecided.len()
     );
     for suggestion in undecided {
@@ -219,8 +260,8 @@ fn suggestions_html(out: &mut String, project: &Project, undecided: &[&Suggestio
             out,
             "<li><strong>{}</strong> — “{}” <span class=\"muted\">(in “{}”)</span></li>",
             escape_html(&kinds.join(", ")),
-            escape_html(&suggestion.sentence),
-            escape_html(project.section_title(&suggestion.section))
+            isolated_html(&suggestion.sentence),
+            isolated_html(project.section_title(&suggestion.section))
         );
     }
     out.push_str("</ul>\n</section>\n");
@@ -231,11 +272,11 @@ header { border-bottom: 2px solid #1f2328; padding-bottom: .8rem; }
 .verdict { font-weight: 700; padding: .5rem .8rem; border: 2px solid; border-radius: .4rem; }
 .verdict.ready { color: #1a6330; background: #e9f7ee; }
 .verdict.not-ready { color: #8a4600; background: #fff4e5; }
-.totals { padding-left: 1.2rem; }
+.totals { padding-inline-start: 1.2rem; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; margin: 1rem 0; }
-th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #d0d7de; vertical-align: top; }
+th, td { text-align: start; padding: .35rem .5rem; border-bottom: 1px solid #d0d7de; vertical-align: top; }
 th { border-bottom: 2px solid #1f2328; font-weight: 600; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
+.num { text-align: end; font-variant-numeric: tabular-nums; }
 td a { color: inherit; }
 .section { border-top: 1px solid #d0d7de; margin-top: 2.4rem; }
 .secnum { color: #57606a; font-weight: 400; }
@@ -244,11 +285,11 @@ td a { color: inherit; }
 .card-head { margin-bottom: .3rem; }
 .who { color: #57606a; font-size: .9rem; }
 .badge.resolved { color: #57606a; background: #f3f4f6; }
-.sources { padding-left: 1.2rem; margin: 0 0 .6rem; }
+.sources { padding-inline-start: 1.2rem; margin: 0 0 .6rem; }
 .sources li { margin-bottom: .2rem; overflow-wrap: anywhere; }
 .note .label { font-size: .8rem; font-weight: 600; text-transform: uppercase; letter-spacing: .05em; color: #57606a; margin: 0; }
 .dealt { font-weight: 600; }
-.replies { list-style: none; padding: 0 0 0 1rem; margin: 0 0 .6rem; border-left: 2px solid #d0d7de; }
+.replies { list-style: none; padding: 0; padding-inline-start: 1rem; margin: 0 0 .6rem; border-inline-start: 2px solid #d0d7de; }
 .replies li { margin: .4rem 0; }
 .reply-head { margin: 0; }
 .suggestions li { margin-bottom: .4rem; }

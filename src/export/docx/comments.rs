@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use super::WordComment;
 use super::package::{NAMESPACE_MC, NAMESPACE_W, NAMESPACE_W14, NAMESPACE_W15, NAMESPACE_W16CID};
 use super::xml::{run_xml, xml_text};
+use crate::bidi::{Direction, strong_direction};
 
 /// The `w14:paraId` of a comment's last paragraph, by which the other parts name it: unique
 /// in the document and below 0x80000000, as Word requires.
@@ -47,6 +48,9 @@ pub(super) fn comments_xml(comments: &[WordComment]) -> String {
                 );
             } else {
                 xml.push_str("<w:p>");
+            }
+            if strong_direction(paragraph) == Some(Direction::RightToLeft) {
+                xml.push_str("<w:pPr><w:bidi/></w:pPr>");
             }
             if index == 0 {
                 // Word's own comments begin with the annotation mark; some readers look for it.

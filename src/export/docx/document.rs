@@ -1,11 +1,12 @@
 //! `document.xml`: the article's text, with each comment's and reply's range opened and closed
-//! at its characters and its reference after it, as Word writes them.
+//! at its characters and its reference after it, as Word writes them; right-to-left
+//! paragraphs and runs marked so (`xml`).
 
 use std::fmt::Write as _;
 
 use super::WordComment;
 use super::package::{NAMESPACE_R, NAMESPACE_W};
-use super::xml::run_xml;
+use super::xml::{paragraph_start_xml, run_xml};
 use crate::model::{Project, Section};
 
 fn comment_start_xml(out: &mut String, id: usize) {
@@ -32,7 +33,7 @@ pub(super) fn document_xml(project: &Project, comments: &[WordComment]) -> Strin
             .collect(),
         _ => Vec::new(),
     };
-    let _ = write!(body, r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>"#);
+    paragraph_start_xml(&mut body, Some("Title"), &project.title);
     for &id in &on_opening {
         comment_start_xml(&mut body, id);
     }
@@ -67,11 +68,8 @@ fn section_xml(out: &mut String, index: usize, section: &Section, comments: &[Wo
     if index == 0 && section.heading.is_none() {
         // On the title (see document_xml).
     } else if let Some(heading) = &section.heading {
-        let _ = write!(
-            out,
-            r#"<w:p><w:pPr><w:pStyle w:val="Heading{}"/></w:pPr>"#,
-            section.level.clamp(1, 6)
-        );
+        let style = format!("Heading{}", section.level.clamp(1, 6));
+        paragraph_start_xml(out, Some(&style), heading);
         for &id in &on_whole_section {
             comment_start_xml(out, id);
         }
@@ -100,7 +98,7 @@ fn section_xml(out: &mut String, index: usize, section: &Section, comments: &[Wo
     let mut events = events.into_iter().peekable();
     let mut offset = 0;
     for (paragraph_index, paragraph) in section.text.split('\n').enumerate() {
-        out.push_str("<w:p>");
+        paragraph_start_xml(out, None, paragraph);
         if paragraph_index == 0 {
             for &id in &leftover_whole_section {
                 comment_start_xml(out, id);

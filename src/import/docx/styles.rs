@@ -1,4 +1,5 @@
-//! Which paragraphs are headings and which is the title, from `word/styles.xml`.
+//! Which paragraphs are headings and which is the title, from `word/styles.xml`, and which
+//! read right to left because their style says so (`w:bidi`).
 //!
 //! A paragraph names its style by id, and ids are not names: a German Word writes
 //! `berschrift1`, a Russian one `1`, for the style named "heading 1". So a style is judged
@@ -9,6 +10,7 @@
 use std::collections::HashMap;
 
 use super::xml::Element;
+use crate::bidi::Direction;
 
 /// What a paragraph is, by its style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,12 +26,17 @@ struct Style {
     based_on: Option<String>,
     outline_level: Option<u8>,
     numbering: Option<(String, u8)>,
+    direction: Option<Direction>,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Styles {
     /// Paragraph styles by id; `None` when the document has no styles.xml at all.
     by_id: Option<HashMap<String, Style>>,
+    /// The style of paragraphs that name none (`w:default="1"`).
+    default_id: Option<String>,
+    /// The direction `w:docDefaults` gives every paragraph, if it gives one.
+    default_direction: Option<Direction>,
 }
 
 /// Word's outline level 9 means "body text"; 0–8 are heading levels 1–9.
@@ -46,6 +53,7 @@ impl Styles {
             .filter_map(|s| {
                 let id = s.attr("styleId")?.to_owned();
                 let numbering = s.child("pPr").and_then(numbering_from_paragraph_properties);
+                let direction = s.child("pPr").and_then(direction_from_paragraph_properties);
                 Some((
                     id,
                     Style {
@@ -56,11 +64,43 @@ impl Styles {
                             .and_then(|p| p.child_val("outlineLvl"))
                             .and_then(|v| v.parse().ok()),
                         numbering,
+                        direction,
                     },
                 ))
             })
             .collect();
-        Self { by_id: Some(by_id) }
+        let default_id = root
+            .children_named("style")
+            .find(|s| {
+                s.attr("type").is_none_or(|t| t == "paragraph")
+                    && matches!(s.attr("default"), Some("1" | "true" | "on"))
+            })
+            .and_then(|s| s.attr("styleId"))
+            .map(str::to_owned);
+        let default_direction = root
+            .child("docDefaults")
+            .and_then(|d| d.child("pPrDefault"))
+            .and_then(|d| d.child("pPr"))
+            .and_then(direction_from_paragraph_properties);
+        Self {
+            by_id: Some(by_id),
+            default_id,
+            default_direction,
+        }
+    }
+
+    /// The direction a paragraph with style `style_id` gets from its style (or, naming
+    /// none, the default paragraph style) and the document's defaults; `None` when they say
+    /// nothing.
+    pub fn direction(&self, style_id: Option<&str>) -> Option<Direction> {
+        let by_id = self.by_id.as_ref()?;
+        style_id
+            .or(self.default_id.as_deref())
+            .and_then(|id| {
+                self.inheritance(by_id, id)
+                    .find_map(|style| style.direction)
+            })
+            .or(self.default_direction)
     }
 
     /// The role of a paragraph with style `style_id` and its own outline level, if any.
@@ -117,6 +157,16 @@ pub fn numbering_from_paragraph_properties(properties: &Element) -> Option<(Stri
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
     Some((id, level))
+}
+
+/// What a `w:pPr` says of its paragraph's direction: `w:bidi` (on unless its value says
+/// off) is right to left, `w:bidi w:val="0"` left to right, no `w:bidi` nothing.
+pub fn direction_from_paragraph_properties(properties: &Element) -> Option<Direction> {
+    let bidi = properties.child("bidi")?;
+    Some(match bidi.attr("val") {
+        Some("0" | "false" | "off") => Direction::LeftToRight,
+        _ => Direction::RightToLeft,
+    })
 }
 
 fn role_from_outline_level(level: u8) -> ParagraphRole {
@@ -195,6 +245,40 @@ mod tests {
         assert_eq!(styles.role(Some("a"), Some(2)), ParagraphRole::Heading(3));
         assert_eq!(styles.role(Some("1"), Some(9)), ParagraphRole::Body);
         assert_eq!(styles.numbering("Bullets"), Some(("7".to_owned(), 0)));
+    }
+
+    #[test]
+    fn a_style_or_the_defaults_can_make_paragraphs_right_to_left() {
+        let styles = styles(
+            r#"<w:styles xmlns:w="w">
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:bidi/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="English"><w:name w:val="English"/><w:pPr><w:bidi w:val="0"/></w:pPr></w:style>
+</w:styles>"#,
+        );
+        assert_eq!(styles.direction(None), Some(Direction::RightToLeft));
+        assert_eq!(
+            styles.direction(Some("Quote")),
+            Some(Direction::RightToLeft),
+            "inherited"
+        );
+        assert_eq!(
+            styles.direction(Some("English")),
+            Some(Direction::LeftToRight)
+        );
+        let defaults =
+            styles_from_defaults(r#"<w:pPrDefault><w:pPr><w:bidi/></w:pPr></w:pPrDefault>"#);
+        assert_eq!(
+            defaults.direction(Some("Any")),
+            Some(Direction::RightToLeft)
+        );
+        assert_eq!(Styles::default().direction(None), None);
+    }
+
+    fn styles_from_defaults(defaults: &str) -> Styles {
+        styles(&format!(
+            r#"<w:styles xmlns:w="w"><w:docDefaults>{defaults}</w:docDefaults></w:styles>"#
+        ))
     }
 
     #[test]

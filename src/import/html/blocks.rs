@@ -1,12 +1,16 @@
 //! The walk over the article body into blocks (headings and paragraphs), the way a reader sees
 //! the page: list items keep their markers, a table row is one paragraph, line breaks and
-//! preformatted text keep their breaks, and hidden or left-out elements are skipped. The walk is
+//! preformatted text keep their breaks, and hidden or left-out elements are skipped; each
+//! paragraph keeps the direction its blocks' `dir` gives it (`direction`). The walk is
 //! iterative, so however deep the page nests it never runs out of stack.
 
+use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
 
 use super::collapse_white_space;
+use super::direction::{direction_from_attribute, with_direction_kept};
+use crate::bidi::Direction;
 use crate::import::outline::Block;
 
 /// Elements that end the paragraph before them and start a new one.
@@ -41,13 +45,16 @@ const BLOCKS: &[&str] = &[
     "center",
 ];
 
-/// The blocks of the article `body`, leaving out the elements named in `left_out`.
+/// The blocks of the article `body`, leaving out the elements named in `left_out`; `around`
+/// is the direction the page gives the body from outside it (`<html dir>`).
 pub(super) fn blocks_from_body(
     body: Option<ElementRef<'_>>,
     left_out: Vec<&'static str>,
+    around: Option<Direction>,
 ) -> Vec<Block> {
     let mut reader = BlockReader {
         left_out,
+        around,
         ..BlockReader::default()
     };
     if let Some(body) = body {
@@ -80,6 +87,10 @@ struct BlockReader {
     after_line_break: bool,
     /// Inside `pre`: keep its line breaks as paragraph breaks.
     preformatted: usize,
+    /// The direction from outside the body.
+    around: Option<Direction>,
+    /// The open blocks that name a direction, innermost last (`None`: `dir="auto"`).
+    directions: Vec<(NodeId, Option<Direction>)>,
 }
 
 impl BlockReader {
@@ -103,6 +114,15 @@ impl BlockReader {
                                 skipping = Some(node.id());
                             } else {
                                 self.open(name, element);
+                                // After `open`, which ends the paragraph before this block
+                                // in the direction it had.
+                                if let Some(direction) = element
+                                    .attr("dir")
+                                    .and_then(direction_from_attribute)
+                                    .filter(|_| is_block(name))
+                                {
+                                    self.directions.push((node.id(), direction));
+                                }
                             }
                         }
                         _ => {}
@@ -115,6 +135,13 @@ impl BlockReader {
                         && let Node::Element(element) = node.value()
                     {
                         self.close(element.name());
+                        if self
+                            .directions
+                            .last()
+                            .is_some_and(|(id, _)| *id == node.id())
+                        {
+                            self.directions.pop();
+                        }
                     }
                 }
             }
@@ -207,6 +234,7 @@ impl BlockReader {
             if let Some(level) = self.heading.take()
                 && !text.is_empty()
             {
+                let text = with_direction_kept(text, self.direction());
                 self.blocks.push(Block::Heading { level, text });
             }
             return;
@@ -221,6 +249,7 @@ impl BlockReader {
                 if let Some(row) = self.rows.last_mut() {
                     row.push(cell);
                 } else if !cell.is_empty() {
+                    let cell = with_direction_kept(cell, self.direction());
                     self.blocks.push(Block::Paragraph(cell));
                 }
             }
@@ -230,7 +259,8 @@ impl BlockReader {
                     let cells: Vec<String> = row.into_iter().filter(|c| !c.is_empty()).collect();
                     if cells.is_empty() {
                     } else if self.rows.is_empty() {
-                        self.blocks.push(Block::Paragraph(cells.join(" | ")));
+                        let row = with_direction_kept(cells.join(" | "), self.direction());
+                        self.blocks.push(Block::Paragraph(row));
                     } else {
                         // A table inside a cell: its rows are part of that cell's text.
                         self.buffer.push(' ');
@@ -264,9 +294,26 @@ impl BlockReader {
             return;
         }
         let prefix = std::mem::take(&mut self.prefix);
-        self.blocks
-            .push(Block::Paragraph(format!("{}{text}", prefix.trim_start())));
+        let paragraph = format!("{}{text}", prefix.trim_start());
+        let paragraph = with_direction_kept(paragraph, self.direction());
+        self.blocks.push(Block::Paragraph(paragraph));
     }
+
+    /// The direction of the paragraph being read, when the page gives it one.
+    fn direction(&self) -> Option<Direction> {
+        match self.directions.last() {
+            Some((_, direction)) => *direction,
+            None => self.around,
+        }
+    }
+}
+
+/// Whether an element's `dir` is a paragraph's direction: a block's is; a `span`'s or a
+/// `bdi`'s only turns the words inside it, which the paragraph's text keeps as they are.
+fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name)
+        || heading_level(name).is_some()
+        || matches!(name, "body" | "html" | "td" | "th")
 }
 
 /// An inline style that hides the element (`display: none`, `visibility: hidden`).

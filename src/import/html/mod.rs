@@ -11,11 +11,13 @@
 //! (`blocks`), so a page nested a hundred thousand levels deep is read like any other.
 //!
 //! The pieces: the page's encoding (`encoding`), the depth pre-scan (`nesting`), Readability
-//! (`readable`), copydesk's own body choice and what is left out of it (`body`), and the walk
-//! into blocks (`blocks`); this file ties them together and finds the page's title.
+//! (`readable`), copydesk's own body choice and what is left out of it (`body`), the walk
+//! into blocks (`blocks`) and the direction each paragraph keeps (`direction`); this file ties
+//! them together and finds the page's title.
 
 mod blocks;
 mod body;
+mod direction;
 mod encoding;
 mod nesting;
 mod readable;
@@ -62,7 +64,14 @@ pub fn outline_from_html(text: &str) -> Result<ArticleOutline, HtmlError> {
         let body = Selector::parse("body")
             .ok()
             .and_then(|body| content.select(&body).next());
-        builder.blocks(blocks::blocks_from_body(body, LEFT_OUT.to_vec()));
+        // Readability's copy of the article drops what was around it (`<html dir>`) but says
+        // which direction it read.
+        let around = article
+            .dir
+            .as_deref()
+            .and_then(direction::direction_from_attribute)
+            .flatten();
+        builder.blocks(blocks::blocks_from_body(body, LEFT_OUT.to_vec(), around));
         builder.title_if_none(&collapse_white_space(&article.title));
         return Ok(builder.finish());
     }
@@ -75,7 +84,8 @@ pub fn outline_from_html(text: &str) -> Result<ArticleOutline, HtmlError> {
     } else {
         [LEFT_OUT, PAGE_FURNITURE].concat()
     };
-    builder.blocks(blocks::blocks_from_body(body, left_out));
+    let around = body.and_then(direction::inherited_direction);
+    builder.blocks(blocks::blocks_from_body(body, left_out, around));
     if let Some(title) = page_title(&page) {
         builder.title_if_none(&title);
     }

@@ -27,6 +27,8 @@ pub(super) const MAX_READABLE_NESTING: usize = 128;
 pub(super) struct ReadableArticle {
     pub(super) html: String,
     pub(super) title: String,
+    /// The `dir` of the article or the nearest element around it that has one.
+    pub(super) dir: Option<String>,
 }
 
 /// The page's article, or `None` when Readability finds none worth trusting.
@@ -43,5 +45,6 @@ pub(super) fn readable_article(page: &str) -> Option<ReadableArticle> {
     Some(ReadableArticle {
         html: article.content.to_string(),
         title: article.title,
+        dir: article.dir,
     })
 }

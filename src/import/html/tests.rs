@@ -243,3 +243,49 @@ fn right_to_left_and_entities_are_kept() {
         ["مرحبا & שלום\u{a0}– 4\u{202f}000"]
     );
 }
+
+#[test]
+fn paragraphs_keep_the_direction_their_blocks_give_them() {
+    let page = r#"<html dir="rtl"><body><h2>CNN والأخبار</h2>
+        <p>CNN قالت إن الطريق مفتوح.</p><p>قالت الشرطة ذلك.</p>
+        <p dir="ltr">שלום is Hebrew for peace.</p><p dir="ltr">Reuters said so.</p>
+        <div dir="auto"><p>CNN قالت ذلك أيضا.</p></div>
+        <p>CNN <span dir="ltr">قالت</span> اليوم.</p></body></html>"#;
+    let outline = outline_from_html(page).unwrap();
+    assert_eq!(outline.headings(), ["\u{200F}CNN والأخبار"]);
+    assert_eq!(
+        outline.sections[0].paragraphs,
+        [
+            "\u{200F}CNN قالت إن الطريق مفتوح.",
+            "قالت الشرطة ذلك.",
+            "\u{200E}שלום is Hebrew for peace.",
+            "Reuters said so.",
+            "CNN قالت ذلك أيضا.",
+            "\u{200F}CNN قالت اليوم.",
+        ]
+    );
+}
+
+#[test]
+fn a_long_right_to_left_page_read_by_readability_keeps_its_direction() {
+    let sentence =
+        "قالت الحكومة إن الطريق الجديد سيفتح أمام السيارات في الربيع المقبل بعد سنتين من العمل. ";
+    let page = format!(
+        r#"<html dir="rtl"><head><title>الطريق</title></head><body><nav>Home</nav><article>
+        <h1>الطريق الجديد</h1><p>{0}{0}</p><p>CNN نقلت الخبر. {0}</p><p>{0}{0}{0}</p>
+        <p dir="ltr">The English summary says the road opens in spring.</p></article></body></html>"#,
+        sentence.repeat(2)
+    );
+    let outline = outline_from_html(&page).unwrap();
+    let paragraphs = &outline.sections[0].paragraphs;
+    assert!(
+        paragraphs.iter().any(|p| p.starts_with("\u{200F}CNN نقلت")),
+        "{paragraphs:?}"
+    );
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p == "The English summary says the road opens in spring."),
+        "{paragraphs:?}"
+    );
+}

@@ -23,7 +23,9 @@ use jiff::Timestamp;
 use super::changes::ChangeKind;
 use super::notes::NoteTexts;
 use super::numbering::{ListCounters, Numbering};
-use super::styles::{ParagraphRole, Styles, numbering_from_paragraph_properties};
+use super::styles::{
+    ParagraphRole, Styles, direction_from_paragraph_properties, numbering_from_paragraph_properties,
+};
 use super::xml::Element;
 use paragraph::Paragraph;
 
@@ -195,6 +197,9 @@ impl<'d> BodyReader<'_, '_, 'd> {
                     .and_then(|v| v.parse().ok());
                 let role = self.context.styles.role(style, outline_level);
                 let mut paragraph = self.start_paragraph(role);
+                paragraph.direction = properties
+                    .and_then(direction_from_paragraph_properties)
+                    .or_else(|| self.context.styles.direction(style));
                 if role == ParagraphRole::Body
                     && let Some(marker) = self.list_marker(properties, style)
                 {
@@ -314,6 +319,25 @@ mod tests {
                 "Last."
             ]
         );
+    }
+
+    #[test]
+    fn a_right_to_left_paragraph_opening_with_a_latin_word_keeps_its_direction() {
+        let found = blocks(
+            r#"<w:p><w:pPr><w:bidi/></w:pPr><w:r><w:t xml:space="preserve">CNN </w:t></w:r><w:commentRangeStart w:id="1"/><w:r><w:rPr><w:rtl/></w:rPr><w:t>قالت</w:t></w:r><w:commentRangeEnd w:id="1"/></w:p><w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t>قالت CNN</w:t></w:r></w:p><w:p><w:pPr><w:bidi w:val="0"/></w:pPr><w:r><w:t>שלום world</w:t></w:r></w:p><w:p><w:r><w:t>CNN قالت</w:t></w:r></w:p>"#,
+        );
+        let texts: Vec<&str> = found.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "\u{200F}CNN قالت",
+                "قالت CNN",
+                "\u{200E}שלום world",
+                "CNN قالت"
+            ]
+        );
+        let starts: Vec<usize> = found[0].marks.iter().map(|m| m.at).collect();
+        assert_eq!(starts, vec![5, 9], "the comment stays on «قالت»");
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! A paragraph while it is read: its text grows run by run with the marks at their character
 //! offsets, changes continuing one another are joined, and when it ends it is trimmed into a
-//! block with its marks shifted to match.
+//! block with its marks shifted to match — and, where Word says it reads right to left but its
+//! first letter is Latin (or the other way round), opened with the direction mark that keeps
+//! the direction Word gave it (`bidi::direction_mark`).
 
 use std::ops::Range;
 
 use super::{Block, Change, Mark, PlacedMark};
+use crate::bidi::{Direction, direction_mark};
 use crate::import::docx::changes::{ChangeKind, timestamp_from_word_date};
 use crate::import::docx::styles::ParagraphRole;
 use crate::import::docx::xml::Element;
@@ -20,6 +23,8 @@ pub(super) struct Paragraph {
     /// Set when a paragraph runs on into this one (its mark was deleted): the next text
     /// gets a space before it unless one is there already, so words do not run together.
     pub(super) join_pending: bool,
+    /// The direction Word gives the paragraph (`w:bidi`, its own or its style's), if any.
+    pub(super) direction: Option<Direction>,
 }
 
 impl Paragraph {
@@ -31,6 +36,7 @@ impl Paragraph {
             marks: Vec::new(),
             notes: Vec::new(),
             join_pending: false,
+            direction: None,
         }
     }
 
@@ -104,9 +110,17 @@ impl Paragraph {
     /// The finished block: trimmed, with the marks moved to match.
     pub(super) fn into_block(self) -> Block {
         let leading = self.text.chars().take_while(|c| c.is_whitespace()).count();
-        let text = self.text.trim().to_owned();
+        let mut text = self.text.trim().to_owned();
+        let mark = self
+            .direction
+            .and_then(|direction| direction_mark(&text, direction));
+        // The mark is one character before the words: every mark in them moves past it.
+        let opening = usize::from(mark.is_some());
+        if let Some(mark) = mark {
+            text.insert(0, mark);
+        }
         let len = text.chars().count();
-        let shift = |at: usize| at.saturating_sub(leading).min(len);
+        let shift = |at: usize| (at.saturating_sub(leading) + opening).min(len);
         let marks = self
             .marks
             .into_iter()
