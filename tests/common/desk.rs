@@ -138,9 +138,9 @@ pub(crate) fn settle(harness: &mut Desk) {
 
 /// A click of the pointer at `position`, as a person clicks.
 pub(crate) fn click_at(harness: &mut Desk, position: Pos2) {
-    let button = |pressed| egui::Event::PointerButton {
+    let button = |pressed| Event::PointerButton {
         pos: position,
-        button: egui::PointerButton::Primary,
+        button: PointerButton::Primary,
         pressed,
         modifiers: Modifiers::NONE,
     };
