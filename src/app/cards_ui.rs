@@ -223,15 +223,21 @@ pub(super) fn comment_card_ui(
 
     let mut body = comment.body.clone();
     let [body_id, reply_id] = comment_field_ids(&comment.id);
-    let response = ui
-        .add(
+    let editing = ui.memory(|memory| memory.has_focus(body_id));
+    let response = if crate::bidi::has_right_to_left(&body) && !editing {
+        // egui's text field shows letters in the order typed: a comment in Arabic or Hebrew
+        // is shown as it reads until it is clicked (or reached with Tab) to be edited.
+        super::reading_text::reading_field_ui(ui, body_id, &body)
+    } else {
+        ui.add(
             TextEdit::multiline(&mut body)
                 .id(body_id)
                 .hint_text("Write your comment…")
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
         )
-        .accessible_name(format!("Comment on {name}"));
+    }
+    .accessible_name(format!("Comment on {name}"));
     text_field_actions(&response, &mark, requests, actions);
     if response.changed() {
         actions.push(Action::Edit(Edit::SetCommentBody {
@@ -252,7 +258,8 @@ pub(super) fn comment_card_ui(
                     (&reply.author, &reply.author_id),
                     reply.created,
                 );
-                ui.label(&reply.body);
+                let width = ui.available_width();
+                ui.label(super::reading_text::reading_text(ui, &reply.body, width));
             });
         });
     }

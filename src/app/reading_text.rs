@@ -43,3 +43,40 @@ pub fn reading_galley(
         _ => ui.fonts_mut(|fonts| fonts.layout(text.to_owned(), font, color, width)),
     }
 }
+
+/// A text field's words shown as they read, in the field's place and with its id: a click
+/// (or Tab) gives the field the keyboard, and the field itself is drawn from then on.
+pub fn reading_field_ui(ui: &mut Ui, id: egui::Id, text: &str) -> egui::Response {
+    let width = ui.available_width();
+    let margin = ui.spacing().button_padding;
+    let galley = reading_galley(
+        ui,
+        text,
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().text_color(),
+        width - 2.0 * margin.x,
+    );
+    let size = egui::vec2(width, galley.size().y + 2.0 * margin.y);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let response = ui.interact(rect, id, egui::Sense::click());
+    let visuals = ui.style().interact(&response);
+    ui.painter().rect(
+        rect,
+        visuals.corner_radius,
+        ui.visuals().extreme_bg_color,
+        visuals.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    ui.painter()
+        .galley(rect.min + margin, galley, ui.visuals().text_color());
+    if response.clicked() {
+        response.request_focus();
+    }
+    if response.hovered() {
+        ui.set_cursor_icon(egui::CursorIcon::Text);
+    }
+    response.widget_info(|| {
+        egui::WidgetInfo::text_edit(true, String::new(), text, String::new())
+    });
+    response
+}
