@@ -183,7 +183,9 @@ fn comment_row_ui(ui: &mut Ui, project: &Project, comment: &Comment, actions: &m
     if body.is_empty() {
         ui.weak("(nothing written yet)");
     } else {
-        ui.add(egui::Label::new(shortened(&body, 200)).wrap());
+        let width = ui.available_width();
+        let body = super::reading_text::reading_text(ui, shortened(&body, 200), width);
+        ui.add(egui::Label::new(body).wrap());
     }
     let section = project.section_title(&comment.section);
     ui.label(

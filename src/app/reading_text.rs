@@ -75,8 +75,6 @@ pub fn reading_field_ui(ui: &mut Ui, id: egui::Id, text: &str) -> egui::Response
     if response.hovered() {
         ui.set_cursor_icon(egui::CursorIcon::Text);
     }
-    response.widget_info(|| {
-        egui::WidgetInfo::text_edit(true, String::new(), text, String::new())
-    });
+    response.widget_info(|| egui::WidgetInfo::text_edit(true, String::new(), text, String::new()));
     response
 }

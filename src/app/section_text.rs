@@ -6,9 +6,10 @@
 //! egui's public parts: a laid-out galley, [`TextCursorState`] for mouse selection (double and
 //! triple click included) and [`paint_text_selection`].
 //!
-//! Paragraphs are separated by one `'\n'` in the section text; the galley shows an extra,
-//! smaller blank line between them for breathing room. [`ParagraphMap`] converts between
-//! the two indexings.
+//! The galley (`section_galley`) is not the text: it has a smaller blank line between
+//! paragraphs, and text with right-to-left letters is laid out as it reads. Its [`TextMap`]
+//! converts between the two; there, the pointer selects by the characters under it
+//! (`pointer_selection`) and the selection is painted rectangle by rectangle.
 //!
 //! A comment's or claim's highlight is clicked anywhere on it; a suggested sentence only on
 //! its underline (or its icon in the margin): its words are plain text to select and read,
@@ -19,19 +20,14 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
+use egui::text::{CCursor, CCursorRange};
 use egui::text_selection::TextCursorState;
 use egui::text_selection::accesskit_text::update_accesskit_for_text_widget;
 use egui::text_selection::visuals::paint_text_selection;
-use egui::{
-    Color32, CursorIcon, EventFilter, Galley, Id, Rect, Response, Sense, Stroke, Ui, Visuals,
-};
+use egui::{CursorIcon, EventFilter, Galley, Id, Rect, Response, Sense, Ui};
 
-use super::bidi_layout::{VisualStyle, visual_galley};
 use super::caret::{caret_offset_from_cursor, paint_caret, reached_from_elsewhere};
-use super::find_highlights::{FoundSpan, highlight_found};
-use super::look;
-use super::paragraph_map::ParagraphMap;
+use super::pointer_selection::{remember_anchor, selection_by_pointer};
 pub use super::text_map::TextMap;
 use crate::model::{CheckKind, ClaimStatus, MarkId};
 use crate::suggest::SuggestionKey;
@@ -66,153 +62,6 @@ pub enum MarkKind {
 pub enum SpanTarget {
     Mark(MarkId),
     Suggestion(SuggestionKey),
-}
-
-/// Lays out a section body with its marks (and the matches of find) highlighted; text with
-/// right-to-left letters in the order it is read (`bidi_layout`).
-pub fn section_galley(
-    ui: &Ui,
-    text: &str,
-    (spans, found): (&[MarkSpan], &[FoundSpan]),
-    selected: Option<&SpanTarget>,
-    wrap_width: f32,
-) -> (Arc<Galley>, TextMap) {
-    let visuals = ui.visuals();
-    let base = TextFormat {
-        font_id: look::body_font(),
-        color: visuals.text_color(),
-        line_height: Some(look::BODY_LINE_HEIGHT),
-        ..Default::default()
-    };
-    let gap = TextFormat {
-        font_id: egui::FontId::proportional(look::BODY_FONT_SIZE * 0.6),
-        line_height: Some(look::BODY_LINE_HEIGHT * 0.45),
-        ..base.clone()
-    };
-    let format_of = |range: Range<usize>| {
-        let mut format = format_for(&base, range.clone(), spans, selected, visuals);
-        highlight_found(&mut format, range, found, visuals);
-        format
-    };
-    if crate::bidi::has_right_to_left(text) {
-        let mut cuts: Vec<usize> = spans
-            .iter()
-            .flat_map(|s| [s.range.start, s.range.end])
-            .chain(found.iter().flat_map(|f| [f.range.start, f.range.end]))
-            .collect();
-        cuts.sort_unstable();
-        cuts.dedup();
-        let style = VisualStyle {
-            format_of: &format_of,
-            cuts: &cuts,
-            paragraph_gap: Some(&gap),
-            wrap_width,
-        };
-        let (galley, map) = visual_galley(ui, text, &style);
-        return (galley, TextMap::Visual(map));
-    }
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = wrap_width;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let total = chars.len();
-    let byte_at = |char_offset: usize| chars.get(char_offset).map_or(text.len(), |(b, _)| *b);
-    // Cut the text wherever its format changes: at mark edges and around paragraph breaks
-    // (so the blank line between paragraphs can get its own, smaller format).
-    let mut cuts: Vec<usize> = spans
-        .iter()
-        .flat_map(|s| [s.range.start, s.range.end])
-        .chain(found.iter().flat_map(|f| [f.range.start, f.range.end]))
-        .chain(
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, c))| *c == '\n')
-                .flat_map(|(i, _)| [i, i + 1]),
-        )
-        .filter(|&cut| cut < total)
-        .chain([total])
-        .collect();
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut start = 0;
-    for end in cuts {
-        if end <= start {
-            continue;
-        }
-        let piece = &text[byte_at(start)..byte_at(end)];
-        if piece == "\n" {
-            job.append("\n", 0.0, base.clone());
-            job.append("\n", 0.0, gap.clone());
-        } else {
-            job.append(piece, 0.0, format_of(start..end));
-        }
-        start = end;
-    }
-    let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-    (galley, TextMap::Written(ParagraphMap::new(text)))
-}
-
-fn format_for(
-    base: &TextFormat,
-    range: Range<usize>,
-    spans: &[MarkSpan],
-    selected: Option<&SpanTarget>,
-    visuals: &Visuals,
-) -> TextFormat {
-    let mut format = base.clone();
-    let covering = spans
-        .iter()
-        .filter(|s| s.range.start <= range.start && range.end <= s.range.end);
-    let mut selected_fill = None;
-    for span in covering {
-        let is_selected = Some(&span.target) == selected;
-        match span.kind {
-            MarkKind::Comment { resolved } => {
-                let fill = if is_selected {
-                    look::selected_comment_highlight(visuals)
-                } else if resolved {
-                    look::resolved_comment_highlight(visuals)
-                } else {
-                    look::comment_highlight(visuals)
-                };
-                if format.background == Color32::TRANSPARENT {
-                    format.background = fill;
-                }
-                if is_selected {
-                    selected_fill = Some(fill);
-                }
-            }
-            MarkKind::Suggestion(kind) => {
-                if format.underline == Stroke::NONE {
-                    format.underline = Stroke::new(1.0, look::suggestion_color(kind, visuals));
-                }
-                if is_selected {
-                    let fill = look::selected_suggestion_highlight(kind, visuals);
-                    format.background = fill;
-                    selected_fill = Some(fill);
-                }
-            }
-            MarkKind::Claim(status) => {
-                format.underline = Stroke::new(2.0, look::claim_status_color(status, visuals));
-                let fill = if is_selected {
-                    look::selected_claim_highlight(status, visuals)
-                } else {
-                    look::claim_highlight(status, visuals)
-                };
-                if format.background == Color32::TRANSPARENT {
-                    format.background = fill;
-                }
-                if is_selected {
-                    selected_fill = Some(fill);
-                }
-            }
-        }
-    }
-    // Where marks overlap, the selected one shows.
-    if let Some(fill) = selected_fill {
-        format.background = fill;
-    }
-    format
 }
 
 /// What happened in the text this frame.
@@ -457,52 +306,6 @@ fn target_at(spans: &[MarkSpan], offset: usize, on_underline: bool) -> Option<Sp
         .min_by_key(|s| s.range.len())
         .map(|s| s.target.clone())
 }
-
-/// In text laid out as it is read, what the pointer selects, in the text's offsets: from
-/// where the button went down to where it is (one place on screen may be two offsets where
-/// the directions meet, so this is worked out from the characters, not from egui's cursor),
-/// a word on a double click and a paragraph on a triple click.
-fn selection_by_pointer(
-    ui: &Ui,
-    response: &Response,
-    id: Id,
-    text: &str,
-    at: usize,
-) -> Option<Range<usize>> {
-    let anchor = ui
-        .data(|d| d.get_temp::<usize>(anchor_id(id)))
-        .unwrap_or(at);
-    let range = if response.triple_clicked() {
-        paragraph_around(text, at)
-    } else if response.double_clicked() {
-        let start = crate::text_motion::previous_word_start(text, at + 1);
-        start..crate::text_motion::next_word_end(text, start)
-    } else {
-        anchor.min(at)..anchor.max(at)
-    };
-    (!range.is_empty()).then_some(range)
-}
-
-fn anchor_id(text_id: Id) -> Id {
-    text_id.with("selection anchor")
-}
-
-/// Where the button went down in the text (Shift keeps the old anchor, extending).
-fn remember_anchor(ui: &Ui, response: &Response, id: Id, at: usize) {
-    let pressed_here = ui.input(|i| i.pointer.primary_pressed()) && response.hovered();
-    if pressed_here && !ui.input(|i| i.modifiers.shift) {
-        ui.data_mut(|d| d.insert_temp(anchor_id(id), at));
-    }
-}
-
-/// The paragraph of `text` that holds `offset`, in characters.
-fn paragraph_around(text: &str, offset: usize) -> Range<usize> {
-    crate::bidi::paragraph_ranges(text)
-        .into_iter()
-        .find(|paragraph| paragraph.start <= offset && offset <= paragraph.end)
-        .unwrap_or(0..0)
-}
-
 /// The on-screen rectangle of a character of the section text.
 pub fn char_rect(galley: &Galley, map: &TextMap, offset: usize) -> Rect {
     galley.pos_from_cursor(CCursor::new(map.galley_from_section(offset)))
