@@ -5,6 +5,7 @@
 
 use egui::{Key, Modifiers, RichText, ScrollArea, Ui};
 
+use super::reading_text::reading_text;
 use super::state::{Action, AppState};
 use crate::query::sections_matching;
 
@@ -77,7 +78,9 @@ pub fn go_to_section_ui(
                 let response = ui
                     .horizontal(|ui| {
                         ui.add_space(indent);
-                        ui.selectable_label(position == chosen, section.title())
+                        let width = ui.available_width();
+                        let title = reading_text(ui, section.title(), width);
+                        ui.selectable_label(position == chosen, title)
                             .accessible_name(format!("Section: {}", section.title()))
                     })
                     .inner;
