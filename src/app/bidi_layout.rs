@@ -219,11 +219,26 @@ fn append_line(
     style: &VisualStyle<'_>,
 ) {
     let mut leading = indent;
+    let absolute =
+        |part: &Piece| paragraph.start + part.logical.start..paragraph.start + part.logical.end;
     for piece in paragraph.order.line(line.clone()) {
-        for part in cut(&piece, paragraph.start, style.cuts) {
-            let absolute = paragraph.start + part.logical.start..paragraph.start + part.logical.end;
+        let parts = cut(&piece, paragraph.start, style.cuts);
+        if piece.order == PieceOrder::ShapedRightToLeft && parts.len() > 1 {
+            // A mark that begins or ends inside an Arabic word: the word is shaped whole, or
+            // its letters would come apart and the line would no longer fit; it takes the
+            // look of most of its letters (the mark itself holds exactly the letters chosen).
+            let most = parts.iter().max_by_key(|part| part.logical.len());
+            let format = (style.format_of)(most.map_or_else(|| absolute(&piece), absolute));
+            let shown = text_to_shape(paragraph.text, &piece);
+            plan.placed
+                .push(placed(ui, paragraph, &piece, &shown, &format));
+            append_apart(job, &shown, leading, format);
+            leading = 0.0;
+            continue;
+        }
+        for part in parts {
             let shown = text_to_shape(paragraph.text, &part);
-            let format = (style.format_of)(absolute);
+            let format = (style.format_of)(absolute(&part));
             plan.placed
                 .push(placed(ui, paragraph, &part, &shown, &format));
             append_apart(job, &shown, leading, format);
