@@ -35,6 +35,29 @@ const YEAR_WORDS: &[&str] = &[
 /// (solar Hijri).
 const ERA_MARKS: &[&str] = &["م", "هـ", "ه", "ش"];
 
+/// Words after a number that give its scale or make it a share: Arabic "مليون" (million),
+/// "مليار" (billion), "ألف" (thousand), "بالمئة" (percent); Hebrew "מיליון", "מיליארד",
+/// "אלף", "אחוז"; Persian "میلیون", "میلیارد", "هزار", "درصد".
+const SCALE_WORDS: &[&str] = &[
+    "مليون",
+    "ملايين",
+    "مليار",
+    "مليارات",
+    "ألف",
+    "آلاف",
+    "بالمئة",
+    "بالمائة",
+    "מיליון",
+    "מיליארד",
+    "אלף",
+    "אחוז",
+    "אחוזים",
+    "میلیون",
+    "میلیارد",
+    "هزار",
+    "درصد",
+];
+
 /// Hebrew prepositions joined to a number by a hyphen or a maqaf: "ב-2024" (in 2024).
 const HEBREW_PREFIXES: &[char] = &['ב', 'מ', 'ל', 'ו', 'ה'];
 
@@ -154,7 +177,8 @@ impl Number<'_> {
         before.ends_with("..") || before.ends_with('…')
     }
 
-    /// The number with its currency sign before it and its percent sign after it.
+    /// The number with its currency sign before it and its percent sign or scale word
+    /// after it: "$40", "٣٫٥٪", "٤٥ مليون".
     fn with_signs(&self) -> String {
         let is_currency = |c: char| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₪' | '﷼');
         let is_percent = |c: char| matches!(c, '%' | '٪' | '‰' | '؉');
@@ -173,6 +197,14 @@ impl Number<'_> {
             to += 1;
         } else if after(0).is_some_and(char::is_whitespace) && after(1).is_some_and(is_percent) {
             to += 2;
+        } else if after(0).is_some_and(char::is_whitespace) {
+            let next_word = self.sentence[self.byte(self.end + 1)..]
+                .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c == '،')
+                .next()
+                .unwrap_or_default();
+            if SCALE_WORDS.contains(&next_word) {
+                to += 1 + next_word.chars().count();
+            }
         }
         self.text(from, to).to_owned()
     }
@@ -281,7 +313,11 @@ mod tests {
         );
         assert_eq!(
             reason("قیمت نان ۲۵ درصد گران شد."),
-            Some("contains the figure ‘۲۵’".to_owned())
+            Some("contains the figure ‘۲۵ درصد’".to_owned())
+        );
+        assert_eq!(
+            reason("بلغت الكلفة ٤٥ مليون دينار."),
+            Some("contains the figure ‘٤٥ مليون’".to_owned())
         );
         assert_eq!(
             reason("המחירים עלו ב-12.5% בחודש האחרון."),
@@ -293,7 +329,7 @@ mod tests {
         );
         assert_eq!(
             reason("החברה גייסה $40 מיליון."),
-            Some("contains the figure ‘$40’".to_owned())
+            Some("contains the figure ‘$40 מיליון’".to_owned())
         );
     }
 
