@@ -175,15 +175,16 @@ fn assessed_counted<'a>(
     progress.begin_phase(1, 3, sentences.len());
     // Split once: the same tokens teach the detector the names, tell the language and are
     // then assessed.
-    let tokenized: Vec<Vec<words::Token>> =
-        in_parallel(&sentences, progress, |(_, _, text, _)| words::tokens(text));
+    let (tokenized, evidence): (Vec<Vec<words::Token>>, Vec<(Place, Evidence)>) =
+        in_parallel(&sentences, progress, |(_, _, text, place)| {
+            let tokens = words::tokens(text);
+            let evidence = Evidence::of(&tokens);
+            (tokens, (*place, evidence))
+        })
+        .into_iter()
+        .unzip();
     progress.begin_phase(2, 3, sentences.len());
     let detector = Detector::from_tokenized(&tokenized);
-    let evidence: Vec<(Place, Evidence)> = sentences
-        .iter()
-        .zip(&tokenized)
-        .map(|((_, _, _, place), tokens)| (*place, Evidence::of(tokens)))
-        .collect();
     let languages = language::sentence_languages(&evidence);
     let pairs: Vec<_> = sentences
         .into_iter()
