@@ -95,13 +95,12 @@ impl Evidence {
 
     /// What the Latin words say, when there are enough of them to tell.
     fn latin_verdict(&self) -> Option<Language> {
-        (self.latin_words >= WORDS_TO_TELL).then(|| {
-            if self.english_words as f64 >= self.latin_words as f64 * ENGLISH_SHARE {
-                Language::English
-            } else {
-                Language::NotEnglish
-            }
-        })
+        let verdict = if self.english_words as f64 >= self.latin_words as f64 * ENGLISH_SHARE {
+            Language::English
+        } else {
+            Language::NotEnglish
+        };
+        (self.latin_words >= WORDS_TO_TELL).then_some(verdict)
     }
 }
 
