@@ -17,6 +17,7 @@ use crate::common::{copydesk, passage_of, seed_article, shared_file, temp_dir};
 use copydesk::model::{Reviewer, SourceId};
 
 mod news;
+mod non_english;
 
 fn evaluation_of(article: &Path, labels: &Path) -> Evaluation {
     let project = import_file(article, Timestamp::now()).unwrap();

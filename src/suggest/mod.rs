@@ -3,11 +3,12 @@
 //! [`segment`] splits section text into sentences, [`detect`] says why a sentence is worth
 //! checking, and this module ties them to a project: where each suggested sentence sits, and
 //! which suggestions the reviewers already decided (accepted as a claim or comment, or
-//! dismissed). [`evaluate`] measures the detector against labelled sentences; `strength`
+//! dismissed). [`language`] tells which sentences are English enough for the English rules. [`evaluate`] measures the detector against labelled sentences; `strength`
 //! says which suggestions are strong enough to offer when only the strong ones are wanted.
 
 pub mod detect;
 pub mod evaluate;
+pub mod language;
 pub mod listing;
 pub mod segment;
 mod strength;
@@ -19,11 +20,13 @@ use std::ops::Range;
 use jiff::Timestamp;
 
 pub use detect::{Assessment, Detector, Signal};
+pub use language::Language;
 pub use strength::{STRONG_SCORE, SuggestionStrength};
 
 use crate::edit::Edit;
 use crate::model::{CheckKind, Claim, Comment, Dismissal, Passage, Project, Reviewer, SectionId};
 use crate::progress::Progress;
+use language::{Evidence, Place};
 
 /// A sentence the detector thinks deserves a check.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,25 +114,33 @@ impl Suggestion {
 /// The sentences of a project's sections, with their section and character range.
 pub fn project_sentences(project: &Project) -> Vec<(SectionId, Range<usize>, &str)> {
     sentences_counted(project, &Progress::new())
+        .into_iter()
+        .map(|(section, range, text, _)| (section, range, text))
+        .collect()
 }
 
-/// [`project_sentences`], counting sections done in `progress`.
+/// [`project_sentences`], counting sections done in `progress`, with where each sentence is:
+/// its section's and paragraph's positions, which its language is told from.
 fn sentences_counted<'a>(
     project: &'a Project,
     progress: &Progress,
-) -> Vec<(SectionId, Range<usize>, &'a str)> {
+) -> Vec<(SectionId, Range<usize>, &'a str, Place)> {
     in_parallel(&project.sections, progress, |section| {
         let text = &section.text;
         let mut sentences = Vec::new();
         let mut chars_before = 0;
         let mut bytes_before = 0;
+        let mut paragraph = 0;
         for range in segment::sentence_ranges(text) {
-            chars_before += text[bytes_before..range.start].chars().count();
+            let between = &text[bytes_before..range.start];
+            chars_before += between.chars().count();
+            paragraph += between.matches('\n').count();
             let length = text[range.clone()].chars().count();
             sentences.push((
                 section.id.clone(),
                 chars_before..chars_before + length,
                 &text[range.clone()],
+                paragraph,
             ));
             chars_before += length;
             bytes_before = range.end;
@@ -137,7 +148,14 @@ fn sentences_counted<'a>(
         sentences
     })
     .into_iter()
-    .flatten()
+    .enumerate()
+    .flat_map(|(section, sentences)| {
+        sentences
+            .into_iter()
+            .map(move |(id, range, text, paragraph)| {
+                (id, range, text, Place { section, paragraph })
+            })
+    })
     .collect()
 }
 
@@ -155,16 +173,32 @@ fn assessed_counted<'a>(
     progress.begin_phase(0, 3, project.sections.len());
     let sentences = sentences_counted(project, progress);
     progress.begin_phase(1, 3, sentences.len());
-    // Split once: the same tokens teach the detector the names and are then assessed.
-    let tokenized: Vec<Vec<words::Token>> =
-        in_parallel(&sentences, progress, |(_, _, text)| words::tokens(text));
+    // Split once: the same tokens teach the detector the names, tell the language and are
+    // then assessed.
+    let (tokenized, evidence): (Vec<Vec<words::Token>>, Vec<(Place, Evidence)>) =
+        in_parallel(&sentences, progress, |(_, _, text, place)| {
+            let tokens = words::tokens(text);
+            let evidence = Evidence::of(&tokens);
+            (tokens, (*place, evidence))
+        })
+        .into_iter()
+        .unzip();
     progress.begin_phase(2, 3, sentences.len());
     let detector = Detector::from_tokenized(&tokenized);
-    let pairs: Vec<_> = sentences.into_iter().zip(&tokenized).collect();
-    in_parallel(&pairs, progress, |((section, range, sentence), tokens)| {
-        let assessment = detector.assess_tokens(sentence, tokens);
-        (section.clone(), range.clone(), *sentence, assessment)
-    })
+    let languages = language::sentence_languages(&evidence);
+    let pairs: Vec<_> = sentences
+        .into_iter()
+        .zip(&tokenized)
+        .zip(languages)
+        .collect();
+    in_parallel(
+        &pairs,
+        progress,
+        |(((section, range, sentence, _), tokens), language)| {
+            let assessment = detector.assess_tokens(sentence, tokens, *language);
+            (section.clone(), range.clone(), *sentence, assessment)
+        },
+    )
 }
 
 /// Every sentence of the project the detector flags, decided or not, in reading order.

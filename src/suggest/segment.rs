@@ -16,6 +16,10 @@
 //! start,” said the mayor.), and the detector reads that sentence as attributed.
 //!
 //! Paragraphs are segmented one at a time: a sentence never crosses a line break.
+//!
+//! Arabic, Hebrew and Persian are split by the same rules: UAX #29 ends a sentence at the
+//! Arabic question mark "؟" and the Arabic full stop "۔" as at "." "?" "!", and not at the
+//! Arabic comma "،"; their letters have no case, so none of the merges above joins them.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -369,6 +373,44 @@ mod tests {
                 "Ça va?",
                 "Oui."
             ]
+        );
+    }
+
+    #[test]
+    fn arabic_hebrew_and_persian_sentences_are_split_at_their_own_marks() {
+        // The Arabic question mark "؟" ends a sentence; the Arabic comma "،" and the decimal
+        // and thousands separators "٫" "٬" do not.
+        assert_eq!(
+            sentences(
+                "قال الوزير، في مؤتمر صحفي، إن التضخم بلغ ٣٫٥٪. هل ارتفعت الأسعار؟ نعم، بنسبة ٤٬٥٠٠ دينار! انتهى."
+            ),
+            [
+                "قال الوزير، في مؤتمر صحفي، إن التضخم بلغ ٣٫٥٪.",
+                "هل ارتفعت الأسعار؟",
+                "نعم، بنسبة ٤٬٥٠٠ دينار!",
+                "انتهى."
+            ]
+        );
+        assert_eq!(
+            sentences("הממשלה אישרה את התקציב. האם המחירים יעלו? כן, ב-3.5%!"),
+            [
+                "הממשלה אישרה את התקציב.",
+                "האם המחירים יעלו?",
+                "כן, ב-3.5%!"
+            ]
+        );
+        assert_eq!(
+            sentences("تورم به ۴۰٫۵ درصد رسید. چرا قیمت‌ها بالا رفت؟ دولت پاسخ نداد."),
+            [
+                "تورم به ۴۰٫۵ درصد رسید.",
+                "چرا قیمت‌ها بالا رفت؟",
+                "دولت پاسخ نداد."
+            ]
+        );
+        // Urdu ends a sentence with "۔".
+        assert_eq!(
+            sentences("قیمتیں ۵ فیصد بڑھ گئیں۔ حکومت خاموش رہی۔"),
+            ["قیمتیں ۵ فیصد بڑھ گئیں۔", "حکومت خاموش رہی۔"]
         );
     }
 

@@ -1183,3 +1183,18 @@ word_set! {
     "struggle", "attempt", "look", "feel", "think", "wonder", "likely", "probably",
 ]
 }
+
+word_set! {
+    /// The commonest English function words, for telling English from other languages written
+    /// in Latin letters (see `language`). Words as common in French, Spanish, Italian,
+    /// Portuguese, German or Dutch ("a", "in", "on", "as", "de", "die") are left out; a few
+    /// shared with one of them ("is", "was", "will") stay, being far commoner in English.
+    ENGLISH_FUNCTION_WORDS = [
+    "the", "an", "and", "or", "but", "if", "because", "of", "to", "at", "by", "for", "from",
+    "with", "into", "about", "after", "before", "while", "than", "up", "out", "that", "this",
+    "these", "those", "which", "who", "what", "when", "how", "there", "it", "its", "he", "she",
+    "his", "her", "they", "their", "them", "you", "your", "our", "is", "are", "was", "were",
+    "be", "been", "have", "has", "had", "will", "would", "could", "should", "can", "may",
+    "more", "most", "not", "said", "says",
+]
+}

@@ -15,7 +15,9 @@
 //! actors and dates), `plans` (futures and schedules with their actor or day), `causes`,
 //! `promotion` (lines to cut) and `headlines` (headlines, datelines, credit lines and "has not
 //! commented", passed over); `names` learns the document's proper nouns and tells a name in a
-//! sentence. This file weighs what they find into an [`Assessment`].
+//! sentence; `neutral` finds figures and dates in digits, all that is looked for in a sentence
+//! that is not English (`suggest::language`). This file weighs what they find into an
+//! [`Assessment`].
 
 mod causes;
 mod comparisons;
@@ -23,6 +25,7 @@ mod events;
 mod figures;
 mod headlines;
 mod names;
+mod neutral;
 mod plans;
 mod promotion;
 mod sources;
@@ -32,6 +35,7 @@ mod tests;
 use std::collections::HashSet;
 
 use crate::model::CheckKind;
+use crate::suggest::language::Language;
 use crate::suggest::words::{
     FUTURE_MARKERS, FastHash, GENERIC_MARKERS, IRREGULAR_PAST, MODAL_HEDGES, NOT_PAST_ED,
     SCHEDULING_WORDS, Token, tokens,
@@ -92,14 +96,28 @@ pub struct Detector {
 }
 
 impl Detector {
+    /// Assesses a sentence read on its own: English rules unless it is not English by
+    /// itself (see `suggest::language`).
     pub fn assess(&self, sentence: &str) -> Assessment {
-        self.assess_tokens(sentence, &tokens(sentence))
+        let tokens = tokens(sentence);
+        self.assess_tokens(sentence, &tokens, Language::of_sentence(&tokens))
     }
 
-    /// Assesses a sentence already split by [`tokens`].
-    pub(crate) fn assess_tokens(&self, sentence: &str, tokens: &[Token]) -> Assessment {
+    /// Assesses a sentence already split by [`tokens`], in the language found for it: a
+    /// sentence that is not English gets only the signs that do not depend on English words.
+    pub(crate) fn assess_tokens(
+        &self,
+        sentence: &str,
+        tokens: &[Token],
+        language: Language,
+    ) -> Assessment {
         if tokens.iter().filter(|token| token.is_word).count() < 3 {
             return Assessment::default();
+        }
+        if !language.is_english() {
+            return Assessment {
+                signals: neutral::figure_or_date(sentence).into_iter().collect(),
+            };
         }
         if let Some(reason) = promotional(sentence, tokens) {
             return Assessment {

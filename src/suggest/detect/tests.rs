@@ -268,3 +268,54 @@ fn a_systems_present_behaviour_can_be_a_cause() {
     assert!(kinds("The malformed packet causes heavy memory use.").contains(&Causal));
     assert!(!kinds("The root causes of the outage are unclear.").contains(&Causal));
 }
+
+#[test]
+fn arabic_hebrew_and_persian_figures_and_dates_are_found_in_their_own_digits() {
+    assert_eq!(
+        reasons("قالت الوزارة إن عدد الطلاب بلغ ١٢٬٥٠٠ طالب هذا العام."),
+        "contains the figure ‘١٢٬٥٠٠’"
+    );
+    assert_eq!(
+        reasons("ارتفع سعر الخبز بنسبة ٧٫٥٪ خلال شهر واحد."),
+        "contains the figure ‘٧٫٥٪’"
+    );
+    assert_eq!(
+        reasons("עיריית חיפה פתחה את הגשר החדש ב-14/05/2023 בטקס קצר."),
+        "gives the date ‘14/05/2023’"
+    );
+    assert_eq!(
+        reasons("شهرداری تهران در سال ۱۴۰۱ دو پل تازه ساخت."),
+        "gives the year ‘سال ۱۴۰۱’"
+    );
+    for sentence in [
+        "قالت الوزارة إن عدد الطلاب بلغ ١٢٬٥٠٠ طالب هذا العام.",
+        "עיריית חיפה פתחה את הגשר החדש ב-14/05/2023 בטקס קצר.",
+    ] {
+        assert_eq!(kinds(sentence), [Figure], "{sentence}");
+    }
+}
+
+#[test]
+fn english_only_kinds_do_not_fire_on_text_that_is_not_english() {
+    // Nothing to check: no figure, no date.
+    assert!(kinds("الطقس جميل في المدينة والناس سعداء.").is_empty());
+    assert!(kinds("הרחוב שקט והחנויות פתוחות כרגיל.").is_empty());
+    // A Latin "said" or "according to" inside a Hebrew or Arabic sentence is no source…
+    assert!(kinds("לדברי הדובר, the minister said שהמצב יציב ורגוע.").is_empty());
+    assert!(kinds("according to المتحدث الرسمي فإن الوضع مستقر تماما.").is_empty());
+    // … nor a Latin superlative, a promotion or a past tense an event.
+    assert!(kinds("המסעדה היא the best in town לפי המבקרים.").is_empty());
+    // The same words in an English sentence are read as ever.
+    assert_eq!(
+        kinds("The minister said the situation was stable."),
+        [Attribution]
+    );
+    // French: a figure, and none of the English kinds its "a annoncé" might look like.
+    assert_eq!(
+        kinds(
+            "Le ministre de l'Économie a annoncé mardi une baisse des impôts de 2 milliards \
+             d'euros pour les ménages."
+        ),
+        [Figure]
+    );
+}
