@@ -174,3 +174,41 @@ pub fn type_in_a_comment(harness: &mut Desk, text: &str) -> Vec<Duration> {
         })
         .collect()
 }
+
+/// Adds, after egui's own fonts, the font the system picks for each language (fontconfig's
+/// `fc-match :lang=…`, what the desk's system font fallback finds when it meets Arabic or
+/// Hebrew in a window; the headless harness has no such fallback and would stop at the first
+/// letter no font draws). Returns the font files added.
+pub fn add_system_fonts(harness: &Desk, languages: &[&str]) -> Vec<PathBuf> {
+    use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
+    let mut added: Vec<PathBuf> = Vec::new();
+    for language in languages {
+        let Ok(output) = std::process::Command::new("fc-match")
+            .args(["--format=%{file}", &format!(":lang={language}")])
+            .output()
+        else {
+            continue;
+        };
+        let file = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+        if added.contains(&file) {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&file) else {
+            continue;
+        };
+        let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+            .into_iter()
+            .map(|family| InsertFontFamily {
+                family,
+                priority: FontPriority::Lowest,
+            })
+            .collect();
+        harness.ctx.add_font(FontInsert {
+            name: file.display().to_string(),
+            data: FontData::from_owned(bytes),
+            families,
+        });
+        added.push(file);
+    }
+    added
+}
