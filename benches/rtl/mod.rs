@@ -15,7 +15,7 @@ mod report_text;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use copydesk::bidi::{Direction, paragraph_direction};
+use copydesk::bidi::paragraph_direction;
 use copydesk::model::{Comment, DraftFormat, Passage, Project, Reviewer};
 use egui::{Key, vec2};
 use jiff::Timestamp;
@@ -26,7 +26,7 @@ use crate::support::desk::{
 };
 use crate::support::marks::comments_and_claims;
 
-use report_text::{REPORT_HEADINGS, long_report, long_section};
+use report_text::{ARABIC, ENGLISH, Language, REPORT_HEADINGS, long_report, long_section};
 
 /// Each figure is measured this many times, each on a fresh desk.
 const RUNS: usize = 3;
@@ -35,12 +35,10 @@ const SCROLL_TARGET_MS: f64 = 4.0;
 const WIDTHS: [f32; 4] = [1100.0, 1650.0, 1250.0, 1400.0];
 /// Frames timed after each resize: the new width's layout may be spread over several.
 const FRAMES_AFTER_RESIZE: usize = 40;
-/// "Where does this figure come from? Please name the source." — typed into a comment.
-const ARABIC_COMMENT: &str = "من أين جاء هذا الرقم؟ يرجى ذكر المصدر.";
-
-/// A document to measure: its name, the review, and how many sections it imports to.
+/// A document to measure: its name, its language, the review.
 struct Scenario {
-    name: &'static str,
+    name: String,
+    language: &'static Language,
     project: Project,
 }
 
@@ -74,7 +72,16 @@ pub fn run() {
     }
     println!("Arabic and Hebrew drawn with {fonts:?} (fc-match)\n");
     let folder = tempfile::tempdir().unwrap();
-    for scenario in [report_scenario(), section_scenario()] {
+    let scenarios = [
+        report_scenario(&ARABIC),
+        report_scenario(&ENGLISH),
+        section_scenario(&ARABIC),
+        section_scenario(&ENGLISH),
+    ];
+    // `RTL_ONLY=WORDS` measures only the scenarios whose name holds them ("section, Arabic"),
+    // for a profiler.
+    let only = std::env::var("RTL_ONLY").unwrap_or_default();
+    for scenario in scenarios.into_iter().filter(|s| s.name.contains(&only)) {
         let path = folder
             .path()
             .join(format!("{}.copydesk.ron", scenario.name));
@@ -101,9 +108,9 @@ pub fn run() {
             std::fs::metadata(&path).unwrap().len() as f64 / 1e6,
         );
         let runs: Vec<RunFigures> = (0..RUNS)
-            .map(|_| measure(&path, project.sections.len()))
+            .map(|_| measure(&path, project.sections.len(), scenario.language.typed))
             .collect();
-        print_figures(&runs);
+        print_figures(&runs, scenario.language.typed);
         println!();
     }
 }
@@ -127,25 +134,27 @@ fn commit() -> String {
     }
 }
 
-fn report_scenario() -> Scenario {
-    let project = imported("taqrir.md", &long_report());
+fn report_scenario(language: &'static Language) -> Scenario {
+    let project = imported("report.md", &long_report(language));
     assert_eq!(
         project.sections.len(),
         REPORT_HEADINGS + 1,
         "the report's sections"
     );
     Scenario {
-        name: "report",
-        project: marked(project, 300),
+        name: format!("the report, {}", language.name),
+        language,
+        project: marked(project, 300, language),
     }
 }
 
-fn section_scenario() -> Scenario {
-    let project = imported("fasl.md", &long_section());
+fn section_scenario(language: &'static Language) -> Scenario {
+    let project = imported("section.md", &long_section(language));
     assert_eq!(project.sections.len(), 1, "one section");
     Scenario {
-        name: "one-section",
-        project: marked(project, 120),
+        name: format!("one long section, {}", language.name),
+        language,
+        project: marked(project, 120, language),
     }
 }
 
@@ -159,11 +168,13 @@ fn imported(name: &str, text: &str) -> Project {
     .unwrap()
 }
 
-/// `count` comments and claims on passages that read right to left, and a comment on the
-/// opening words, so the side panel has a comment card to type in when the document opens.
-fn marked(project: Project, count: usize) -> Project {
-    let mut project = comments_and_claims(project, count, |quote| {
-        paragraph_direction(quote) == Direction::RightToLeft
+/// `count` comments and claims on passages that read the way the document does (right to
+/// left in Arabic), and a comment on the opening words, so the side panel has a comment card
+/// to type in when the document opens.
+fn marked(project: Project, count: usize, language: &Language) -> Project {
+    let direction = paragraph_direction(language.comment);
+    let mut project = comments_and_claims(project, count, language.comment, |quote| {
+        paragraph_direction(quote) == direction
     });
     let first = &project.sections[0];
     let passage = Passage::from_section_text(&first.text, 0..20).unwrap();
@@ -178,7 +189,7 @@ fn marked(project: Project, count: usize) -> Project {
 }
 
 /// One run on a fresh desk: open, type, scroll by wheel and by jumps, resize.
-fn measure(path: &Path, sections: usize) -> RunFigures {
+fn measure(path: &Path, sections: usize, typed: &str) -> RunFigures {
     let mut harness = desk(None);
     add_system_fonts(&harness, &["ar", "he"]);
     harness.run();
@@ -194,7 +205,7 @@ fn measure(path: &Path, sections: usize) -> RunFigures {
         ..RunFigures::default()
     };
 
-    let mut typing = type_in_a_comment(&mut harness, ARABIC_COMMENT);
+    let mut typing = type_in_a_comment(&mut harness, typed);
     typing.sort();
     figures.typing_p95 = percentile(&typing, 0.95);
     // Out of the comment card, so keys reach the article.
@@ -297,7 +308,7 @@ fn spread(runs: &[RunFigures], figure: impl Fn(&RunFigures) -> f64) -> (f64, f64
     )
 }
 
-fn print_figures(runs: &[RunFigures]) {
+fn print_figures(runs: &[RunFigures], typed: &str) {
     let line = |what: &str, figure: &dyn Fn(&RunFigures) -> f64, target: Option<f64>| {
         let (min, median, max) = spread(runs, figure);
         let verdict = match target {
@@ -335,10 +346,7 @@ fn print_figures(runs: &[RunFigures]) {
     line("  max", &|r| r.jump_max, None);
     println!("  (jumps by {jumps_by})");
     line(
-        &format!(
-            "typing in a comment, p95 ({} keys)",
-            ARABIC_COMMENT.chars().count()
-        ),
+        &format!("typing in a comment, p95 ({} keys)", typed.chars().count()),
         &|r| r.typing_p95,
         None,
     );

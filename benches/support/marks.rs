@@ -21,12 +21,13 @@ pub fn marked(mut project: Project, count: usize) -> Project {
     project
 }
 
-/// `count` marks, comments and claims in turn, on random runs of 1 to 12 words whose text
-/// `accept` takes (the right-to-left benchmark marks Arabic passages only), always in the same
-/// places for the same project.
+/// `count` marks, comments saying `body` and claims in turn, on random runs of 1 to 12 words
+/// whose text `accept` takes (the right-to-left benchmark marks Arabic passages only), always
+/// in the same places for the same project.
 pub fn comments_and_claims(
     mut project: Project,
     count: usize,
+    body: &str,
     accept: impl Fn(&str) -> bool,
 ) -> Project {
     let mut rng = fastrand::Rng::with_seed(11);
@@ -41,7 +42,7 @@ pub fn comments_and_claims(
         let reviewer = Reviewer::named(["Ana", "Omar"][made % 2]);
         if made % 2 == 0 {
             let mut comment = Comment::new(section, Some(passage), &reviewer, Timestamp::now());
-            comment.body = format!("من أين جاء هذا الرقم؟ ({made})");
+            comment.body = format!("{body} ({made})");
             project.comments.push(comment);
         } else {
             project
