@@ -5,9 +5,11 @@
 //! Run with `cargo bench -- rtl`. Two documents, generated at run time (`report_text`): a
 //! 36,000-word Arabic report with 89 headings, and one 8,000-word section without headings
 //! (a single layout as long as a chapter), each with a few hundred comments and claims on
-//! Arabic passages so highlights are drawn. Each is dropped on an empty desk, headless
-//! (egui_kittest), as the `book` group does; a frame's time is the CPU time of
-//! `Harness::step` on the window's thread (lay out, cull, tessellate; no rasterizing).
+//! Arabic passages so highlights are drawn; and both again in English with the same shapes, as
+//! a control (what length costs, apart from direction). Each is dropped on an empty desk,
+//! headless (egui_kittest), as the `book` group does; a frame's time is the CPU time of
+//! `Harness::step` on the window's thread (lay out, cull, tessellate, build the accessibility
+//! tree; no rasterizing).
 //! Target (issue 18): scrolling frames p95 ≤ 4 ms. The other figures are printed to compare.
 
 mod report_text;
@@ -35,6 +37,7 @@ const SCROLL_TARGET_MS: f64 = 4.0;
 const WIDTHS: [f32; 4] = [1100.0, 1650.0, 1250.0, 1400.0];
 /// Frames timed after each resize: the new width's layout may be spread over several.
 const FRAMES_AFTER_RESIZE: usize = 40;
+
 /// A document to measure: its name, its language, the review.
 struct Scenario {
     name: String,
