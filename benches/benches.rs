@@ -10,6 +10,7 @@ mod find;
 mod import;
 mod merge;
 mod revise;
+mod rtl;
 mod storage;
 mod suggest;
 mod support;
@@ -18,7 +19,7 @@ mod webpages;
 use std::process::ExitCode;
 
 /// Every group, by the name that runs it, in the order `cargo bench` runs them.
-const GROUPS: [(&str, fn()); 9] = [
+const GROUPS: [(&str, fn()); 10] = [
     ("desk", desk::run),
     ("suggest", suggest::run),
     ("revise", revise::run),
@@ -28,6 +29,7 @@ const GROUPS: [(&str, fn()); 9] = [
     ("book", book::run),
     ("find", find::run),
     ("webpages", webpages::run),
+    ("rtl", rtl::run),
 ];
 
 fn main() -> ExitCode {

@@ -12,9 +12,8 @@ use std::time::{Duration, Instant};
 use copydesk::query::{FindCorpus, FindQuery, FindResults};
 use egui::{Event, Key, Modifiers};
 
-use crate::book::desk::{Desk, desk, settle, timed_step};
-use crate::book::{ms, report};
 use crate::support::book::Book;
+use crate::support::desk::{Desk, desk, ms, report, settle, timed_step};
 use crate::support::manuscript::median;
 
 /// What is typed: a common word first (its first letter matches ~100,000 times), then a rare

@@ -1,136 +1,36 @@
 //! The book group's desk figures: the real desk driven headless by egui_kittest, its frames
 //! timed in the thread's CPU time, and its peak memory measured in a child process.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use copydesk::app::prefs::Preferences;
-use copydesk::app::{CopydeskApp, DeskOptions, ScriptedFileDialogs, Start};
-use copydesk::storage::Safekeeping;
-use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, vec2};
-use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
-
 use crate::support::book::BOOK_SECTIONS;
+use crate::support::desk::{
+    Desk, desk, drop_and_land, ms, percentile, report, settle, timed_step, type_in_a_comment,
+    wheel, wheel_to_end,
+};
 
-use super::{PEAK_MEMORY_ARGUMENT, ms, report};
-
-/// CPU time this thread has run (`clock_gettime` of the thread's CPU clock). Frame budgets are
-/// CPU time: on a shared 2-core machine a frame's wall time also counts the time another
-/// process held the core.
-fn thread_cpu_time() -> Option<Duration> {
-    let time = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
-    let nanoseconds = u64::try_from(time.tv_nsec).ok()?;
-    Some(Duration::from_secs(u64::try_from(time.tv_sec).ok()?) + Duration::from_nanos(nanoseconds))
-}
-
-/// Runs one frame; returns its CPU time (wall time where CPU time is not available) and its
-/// wall time.
-pub(crate) fn timed_step(harness: &mut Desk) -> (Duration, Duration) {
-    let cpu = thread_cpu_time();
-    let started = Instant::now();
-    harness.step();
-    let wall = started.elapsed();
-    let cpu = cpu
-        .zip(thread_cpu_time())
-        .map_or(wall, |(before, after)| after - before);
-    (cpu, wall)
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let index = ((sorted.len() - 1) as f64 * p).round() as usize;
-    ms(sorted[index])
-}
-
-pub(crate) type Desk = Harness<'static, CopydeskApp>;
-
-pub(crate) fn desk(file: Option<PathBuf>) -> Desk {
-    Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .with_max_steps(100_000)
-        .build_eframe(move |cc| {
-            CopydeskApp::new(
-                cc,
-                DeskOptions {
-                    start: Start::Sample,
-                    file,
-                    prefs: Some(Preferences {
-                        reviewer_name: "Bench".to_owned(),
-                        ..Preferences::default()
-                    }),
-                    dialogs: Box::new(ScriptedFileDialogs::default()),
-                    safekeeping: Safekeeping::in_data_dir(None),
-                },
-            )
-        })
-}
-
-/// A turn of the mouse wheel over the article.
-fn wheel(harness: &mut Desk, delta: f32) {
-    harness.event(Event::PointerMoved(egui::pos2(700.0, 450.0)));
-    harness.event(Event::MouseWheel {
-        unit: MouseWheelUnit::Point,
-        delta: vec2(0.0, delta),
-        phase: TouchPhase::Move,
-        source: MouseWheelSource::Unknown,
-        modifiers: Modifiers::NONE,
-    });
-}
-
-/// Steps until the background work (suggestions, layout slices) is done.
-pub(crate) fn settle(harness: &mut Desk) -> u64 {
-    let mut frames: u64 = 0;
-    while harness.state().state().views.suggestions().is_reading() {
-        std::thread::sleep(Duration::from_millis(2));
-        harness.step();
-        frames += 1;
-    }
-    frames + harness.run()
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
+use super::PEAK_MEMORY_ARGUMENT;
 
 pub(super) fn desk_figures(project_path: &Path, next_draft_path: &Path) {
     // The desk starts empty; the book is dropped on it: the frames that follow are what a
-    // reviewer waits for.
+    // reviewer waits for. The drop starts the open on a worker thread; frames go on until it
+    // lands, and the frame it lands in draws the book.
     let mut harness = desk(None);
     harness.run();
-    harness
-        .input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(Dropped(project_path.to_owned())));
-    let started = Instant::now();
-    // The drop starts the open on a worker thread; frames go on until it lands, and the frame
-    // it lands in draws the book.
-    let mut longest = timed_step(&mut harness).0;
-    let mut frames_while_opening = 0;
-    while harness.state().state().files.is_opening_or_revising() {
-        std::thread::sleep(Duration::from_millis(1));
-        longest = longest.max(timed_step(&mut harness).0);
-        frames_while_opening += 1;
-    }
+    let landing = drop_and_land(&mut harness, project_path);
     assert_eq!(
         harness.state().state().project().map(|p| p.sections.len()),
         Some(BOOK_SECTIONS)
     );
     println!(
-        "the open ran on a worker thread: {frames_while_opening} frames drawn meanwhile; the longest, the one it landed in, {:.1} ms",
-        ms(longest)
+        "the open ran on a worker thread: {} frames drawn meanwhile; the longest, the one it landed in, {:.1} ms",
+        landing.frames_meanwhile,
+        ms(landing.longest_frame)
     );
     report(
         "first frame after open (open included)",
-        ms(started.elapsed()),
+        ms(landing.first_frame),
         "ms",
         300.0,
     );
@@ -142,17 +42,8 @@ pub(super) fn desk_figures(project_path: &Path, next_draft_path: &Path) {
         ms(started.elapsed())
     );
 
-    let mut frames = Vec::new();
-    let mut walls = Vec::new();
-    let mut steps = 0;
-    let end_of_book = |harness: &Desk| harness.state().article_view().is_scrolled_to_end();
-    while !end_of_book(&harness) && steps < 20_000 {
-        wheel(&mut harness, -400.0);
-        let (cpu, wall) = timed_step(&mut harness);
-        frames.push(cpu);
-        walls.push(wall);
-        steps += 1;
-    }
+    let (mut frames, mut walls) = wheel_to_end(&mut harness);
+    let steps = frames.len();
     frames.sort();
     walls.sort();
     let over = frames.iter().filter(|f| ms(**f) > 4.0).count();
@@ -214,21 +105,7 @@ fn revising_in_the_desk(harness: &mut Desk, next_draft_path: &Path) {
 }
 
 pub(super) fn typing_figures(harness: &mut Desk) {
-    // The side panel follows the reading once scrolling pauses: it shows the cards of the
-    // section in view.
-    std::thread::sleep(Duration::from_millis(200));
-    harness.run();
-    harness
-        .query_all_by_label_contains("Comment on “")
-        .next()
-        .expect("a comment card")
-        .focus();
-    harness.run();
-    let mut frames = Vec::new();
-    for character in "Which records? Please cite the council minutes.".chars() {
-        harness.event(Event::Text(character.to_string()));
-        frames.push(timed_step(harness).0);
-    }
+    let mut frames = type_in_a_comment(harness, "Which records? Please cite the council minutes.");
     frames.sort();
     report(
         &format!(

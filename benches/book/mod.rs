@@ -9,8 +9,7 @@
 //! child process that only opens the book in the desk and scrolls it, so the generator's own
 //! memory is not counted.
 
-// The find group drives the same desk (issue 17, item 3).
-pub(crate) mod desk;
+mod desk;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -24,9 +23,10 @@ use copydesk::storage::{ContentHash, RealFileSystem};
 use jiff::Timestamp;
 
 use crate::support::book::Book;
+use crate::support::desk::{desk, ms, report, settle};
 use crate::support::manuscript::median;
 
-use desk::{desk, desk_figures, peak_memory, settle, typing_figures};
+use desk::{desk_figures, peak_memory, typing_figures};
 
 const RUNS: usize = 7;
 /// Starts this binary as the peak-memory child (see `desk::peak_memory`).
@@ -40,16 +40,6 @@ pub fn ran_as_peak_memory_child(arguments: &[String]) -> bool {
     };
     desk::peak_memory_child(Path::new(&arguments[at + 1]));
     true
-}
-
-pub(crate) fn ms(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1e3
-}
-
-/// One line of the table: the figure beside its target, and whether it meets it.
-pub(crate) fn report(what: &str, figure: f64, unit: &str, target: f64) {
-    let verdict = if figure <= target { "met" } else { "MISSED" };
-    println!("{what:<58} {figure:>9.1} {unit:<3} target ≤ {target:<5} {verdict}");
 }
 
 fn median_of(runs: usize, mut run: impl FnMut()) -> Duration {

@@ -1,6 +1,7 @@
-//! What the benchmark groups share: the generated book, the manuscript of real news sentences
-//! and marks spread through it.
+//! What the benchmark groups share: the generated book, the manuscript of real news sentences,
+//! marks spread through it, and driving the desk headless with its frames timed.
 
 pub mod book;
+pub mod desk;
 pub mod manuscript;
 pub mod marks;
