@@ -273,9 +273,15 @@ fn margin_marks_ui(
     actions: &mut Vec<Action>,
 ) {
     let mut used_rows: Vec<(f32, f32)> = Vec::new();
+    let in_view = ui.clip_rect().y_range();
     for span in spans {
         let row = char_rect(&layout.body, &layout.map, span.range.start);
         let row_top = body_rect.top() + row.top();
+        // Only the icons in view are made: a long section has hundreds of marks, and each
+        // icon's accessible name reads its words from the text.
+        if row_top > in_view.max || row_top + look::BODY_LINE_HEIGHT < in_view.min {
+            continue;
+        }
         let slot = used_rows
             .iter()
             .filter(|(top, _)| (*top - row_top).abs() < 1.0)
