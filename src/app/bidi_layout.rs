@@ -14,11 +14,13 @@ use std::ops::Range;
 use std::sync::Arc;
 
 mod glyphs;
+mod measure;
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Galley, Ui};
 
-use self::glyphs::{ParagraphEnd, Placed, Plan, placed};
+use self::glyphs::{ParagraphEnd, Plan, placed};
+use self::measure::measure;
 use super::visual_map::VisualMap;
 use crate::bidi::{Direction, ParagraphOrder, Piece, PieceOrder, text_to_shape};
 use crate::text::slice_chars;
@@ -116,95 +118,114 @@ struct Line {
     width: f32,
 }
 
-/// Where egui breaks each paragraph's lines, laid out in the order the text is written —
-/// each right-to-left word on its own, as it will be drawn, so the widths are the same.
+/// Where each paragraph's lines break (UAX #9 breaks lines before reordering them): the
+/// paragraph's pieces in the order written, cut into words and spaces whose widths are kept
+/// (`measure`), filled greedily, a line breaking after a space (a word wider than a line
+/// gets a line of its own).
 fn line_breaks(ui: &Ui, paragraphs: &[Paragraph<'_>], style: &VisualStyle<'_>) -> Vec<Vec<Line>> {
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = style.wrap_width;
-    let mut plan: Vec<(usize, Placed)> = Vec::new();
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        let length = crate::text::char_count(paragraph.text);
-        let mut pieces = paragraph.order.line(0..length);
-        pieces.sort_by_key(|piece| piece.logical.start);
-        for piece in pieces {
-            let range = piece.logical.clone();
-            let absolute = paragraph.start + range.start..paragraph.start + range.end;
-            let format = (style.format_of)(absolute);
-            let shown = slice_chars(paragraph.text, range);
-            // In the order written, so the glyphs of a piece that is not a word come one per
-            // character, as written.
-            let written = Piece {
-                order: match piece.order {
-                    PieceOrder::Reversed => PieceOrder::AsWritten,
-                    order => order,
-                },
-                ..piece
-            };
-            plan.push((index, placed(ui, paragraph, &written, shown, &format)));
-            append_apart(&mut job, shown, 0.0, format);
-        }
-        if index + 1 < paragraphs.len() {
-            job.append("\n", 0.0, (style.format_of)(0..0));
-        }
-    }
-    let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-    let mut lines: Vec<Vec<Line>> = paragraphs.iter().map(|_| Vec::new()).collect();
-    // Each row starts where its first glyph's character is.
-    let (mut piece_index, mut seen) = (0, 0);
-    let mut paragraph_of_row = 0;
-    for row in &galley.rows {
-        let mut start = None;
-        let mut count = row.glyphs.len();
-        while count > 0 {
-            while plan
-                .get(piece_index)
-                .is_some_and(|(_, placed)| seen >= placed.glyphs)
-            {
-                piece_index += 1;
-                seen = 0;
-            }
-            let Some((paragraph, placed)) = plan.get(piece_index) else {
-                break;
-            };
-            if start.is_none() {
-                let within = if placed.order == PieceOrder::ShapedRightToLeft {
-                    placed.logical.start
-                } else {
-                    placed
-                        .slots
-                        .get(seen)
-                        .copied()
-                        .unwrap_or(placed.logical.start)
-                };
-                start = Some((*paragraph, within - paragraphs[*paragraph].start));
-            }
-            let take = (placed.glyphs - seen).min(count);
-            seen += take;
-            count -= take;
-        }
-        let (paragraph, start) = start.unwrap_or((paragraph_of_row, 0));
-        if let Some(lines) = lines.get_mut(paragraph) {
-            lines.push(Line {
-                range: start..start,
-                width: row.size.x,
+    paragraphs
+        .iter()
+        .map(|paragraph| {
+            let length = crate::text::char_count(paragraph.text);
+            let mut pieces = paragraph.order.line(0..length);
+            pieces.sort_by_key(|piece| piece.logical.start);
+            let atoms = atoms_of(ui, paragraph, &pieces, style);
+            fill_lines(&atoms, length, style.wrap_width)
+        })
+        .collect()
+}
+
+/// A word or a space of a paragraph, in the order written, with its width.
+struct Atom {
+    end: usize,
+    width: f32,
+    space: bool,
+}
+
+fn atoms_of(
+    ui: &Ui,
+    paragraph: &Paragraph<'_>,
+    pieces: &[Piece],
+    style: &VisualStyle<'_>,
+) -> Vec<Atom> {
+    let mut atoms = Vec::new();
+    for piece in pieces {
+        let absolute = paragraph.start + piece.logical.start..paragraph.start + piece.logical.end;
+        let font = (style.format_of)(absolute).font_id;
+        let text = slice_chars(paragraph.text, piece.logical.clone());
+        if piece.order == PieceOrder::ShapedRightToLeft {
+            atoms.push(Atom {
+                end: piece.logical.end,
+                width: measure(ui, text, &font).width,
+                space: false,
             });
+            continue;
         }
-        paragraph_of_row = paragraph + usize::from(row.ends_with_newline);
-    }
-    for (lines, paragraph) in lines.iter_mut().zip(paragraphs) {
-        let length = crate::text::char_count(paragraph.text);
-        if lines.is_empty() {
-            lines.push(Line {
-                range: 0..length,
-                width: 0.0,
+        let mut start = piece.logical.start;
+        for chunk in chunks(text) {
+            let end = start + crate::text::char_count(chunk);
+            atoms.push(Atom {
+                end,
+                width: measure(ui, chunk, &font).width,
+                space: chunk.chars().all(char::is_whitespace),
             });
-        }
-        let mut next = length;
-        for line in lines.iter_mut().rev() {
-            line.range.end = next.max(line.range.start);
-            next = line.range.start;
+            start = end;
         }
     }
+    atoms
+}
+
+/// A text cut into words and single white-space characters.
+fn chunks(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(char::is_whitespace).flat_map(|part| {
+        let word_end = part
+            .char_indices()
+            .last()
+            .filter(|(_, c)| c.is_whitespace())
+            .map_or(part.len(), |(byte, _)| byte);
+        [&part[..word_end], &part[word_end..]]
+            .into_iter()
+            .filter(|chunk| !chunk.is_empty())
+    })
+}
+
+fn fill_lines(atoms: &[Atom], length: usize, wrap_width: f32) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let (mut start, mut x) = (0, 0.0_f32);
+    // The last place the line may break (after a space), the width up to it, and the width
+    // of the line without its trailing spaces.
+    let mut break_at: Option<(usize, usize, f32)> = None;
+    let mut index = 0;
+    let mut visible = 0.0_f32;
+    let mut line_start_atom = 0;
+    while index < atoms.len() {
+        let atom = &atoms[index];
+        if !atom.space && x + atom.width > wrap_width && index > line_start_atom {
+            if let Some((end, atom_after, width)) = break_at.take() {
+                lines.push(Line {
+                    range: start..end,
+                    width,
+                });
+                start = end;
+                index = atom_after;
+                line_start_atom = atom_after;
+                x = 0.0;
+                visible = 0.0;
+                continue;
+            }
+        }
+        x += atom.width;
+        if atom.space {
+            break_at = Some((atom.end, index + 1, visible));
+        } else {
+            visible = x;
+        }
+        index += 1;
+    }
+    lines.push(Line {
+        range: start..length,
+        width: visible,
+    });
     lines
 }
 

@@ -2,9 +2,13 @@
 //! claim in the list — laid out as they are read (`bidi_layout`) wherever the desk shows
 //! them. Text with no right-to-left letter is left to egui as it is.
 
-use egui::{Align, FontSelection, Ui, WidgetText};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::{Align, FontSelection, Galley, Ui, WidgetText};
 
 use super::bidi_layout::{VisualStyle, visual_galley};
+use crate::fingerprint::hash_of;
 
 /// `text` to show in a label `width` wide: laid out as it is read when it has a
 /// right-to-left letter (its lines pushed right when it reads right to left).
@@ -18,15 +22,52 @@ pub fn reading_text(ui: &Ui, text: impl Into<WidgetText>, width: f32) -> WidgetT
     let Some(format) = job.sections.first().map(|section| section.format.clone()) else {
         return WidgetText::from(content);
     };
-    let format_of = |_| format.clone();
-    let style = VisualStyle {
-        format_of: &format_of,
-        cuts: &[],
-        paragraph_gap: None,
-        wrap_width: width,
-    };
-    let (galley, _) = visual_galley(ui, &content, &style);
+    let key = hash_of(&(&content, &format, width.to_bits()));
+    let galley = kept_galley(ui, key, || {
+        let format_of = |_| format.clone();
+        let style = VisualStyle {
+            format_of: &format_of,
+            cuts: &[],
+            paragraph_gap: None,
+            wrap_width: width,
+        };
+        visual_galley(ui, &content, &style).0
+    });
     WidgetText::Galley(galley)
+}
+
+/// The galleys of reading texts drawn lately, by what they were laid out from: a card's
+/// quote is drawn every frame, and laying it out as it reads is far more work than egui's
+/// own (cached) layout.
+#[derive(Clone, Default)]
+struct KeptGalleys {
+    galleys: HashMap<u64, (u64, Arc<Galley>)>,
+}
+
+/// Frames a reading text not drawn is kept for.
+const KEPT_FOR_PASSES: u64 = 120;
+
+fn kept_galley(ui: &Ui, key: u64, lay_out: impl FnOnce() -> Arc<Galley>) -> Arc<Galley> {
+    let id = egui::Id::unique("reading texts laid out");
+    let pass = ui.ctx().cumulative_pass_nr();
+    let kept = ui.data_mut(|data| {
+        let kept = data.get_temp_mut_or_default::<KeptGalleys>(id);
+        kept.galleys.get_mut(&key).map(|(used, galley)| {
+            *used = pass;
+            galley.clone()
+        })
+    });
+    if let Some(galley) = kept {
+        return galley;
+    }
+    let galley = lay_out();
+    ui.data_mut(|data| {
+        let kept = data.get_temp_mut_or_default::<KeptGalleys>(id);
+        kept.galleys
+            .retain(|_, (used, _)| pass.saturating_sub(*used) < KEPT_FOR_PASSES);
+        kept.galleys.insert(key, (pass, galley.clone()));
+    });
+    galley
 }
 
 /// `text` in one font and colour, laid out `width` wide as it is read.
@@ -36,7 +77,7 @@ pub fn reading_galley(
     font: egui::FontId,
     color: egui::Color32,
     width: f32,
-) -> std::sync::Arc<egui::Galley> {
+) -> Arc<Galley> {
     let rich = egui::RichText::new(text).font(font.clone()).color(color);
     match reading_text(ui, rich, width) {
         WidgetText::Galley(galley) => galley,

@@ -3,13 +3,11 @@
 //! its shaper draws right to left comes out with zero-width glyphs added (and letters joined
 //! into ligatures), so each word's glyphs are counted by laying it out alone.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Mutex;
 
 use egui::epaint::text::Glyph;
 use egui::text::TextFormat;
-use egui::{Color32, Galley, Ui};
+use egui::{Galley, Ui};
 
 use super::Paragraph;
 use crate::app::visual_map::VisualMap;
@@ -166,32 +164,6 @@ fn push_glyphs(map: &mut VisualMap, placed: &Placed, glyphs: &[Glyph], first: us
     }
 }
 
-/// How many glyphs egui makes of a right-to-left word: one per letter, plus the zero-width
-/// glyphs its shaping leaves for letters joined into ligatures, minus none — learned by
-/// laying the word out alone, once per word and font (kept for the next layout).
-fn glyph_count(ui: &Ui, word: &str, font: &egui::FontId) -> usize {
-    type Key = (u32, egui::FontFamily, String);
-    static COUNTS: Mutex<Option<HashMap<Key, usize>>> = Mutex::new(None);
-    let key = (font.size.to_bits(), font.family.clone(), word.to_owned());
-    if let Ok(counts) = COUNTS.lock()
-        && let Some(count) = counts.as_ref().and_then(|c| c.get(&key))
-    {
-        return *count;
-    }
-    let galley =
-        ui.fonts_mut(|fonts| fonts.layout_no_wrap(word.to_owned(), font.clone(), Color32::WHITE));
-    let count = galley.rows.iter().map(|row| row.glyphs.len()).sum();
-    if let Ok(mut counts) = COUNTS.lock() {
-        let counts = counts.get_or_insert_with(HashMap::new);
-        // A bound on memory, far above a book's vocabulary.
-        if counts.len() > 200_000 {
-            counts.clear();
-        }
-        counts.insert(key, count);
-    }
-    count
-}
-
 pub(super) fn placed(
     ui: &Ui,
     paragraph: &Paragraph<'_>,
@@ -202,7 +174,7 @@ pub(super) fn placed(
     let logical = paragraph.start + part.logical.start..paragraph.start + part.logical.end;
     if part.order == PieceOrder::ShapedRightToLeft {
         return Placed {
-            glyphs: glyph_count(ui, shown, &format.font_id),
+            glyphs: super::measure::measure(ui, shown, &format.font_id).glyphs,
             logical,
             order: part.order,
             slots: Vec::new(),
