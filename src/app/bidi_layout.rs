@@ -200,19 +200,21 @@ fn fill_lines(atoms: &[Atom], length: usize, wrap_width: f32) -> Vec<Line> {
     let mut line_start_atom = 0;
     while index < atoms.len() {
         let atom = &atoms[index];
-        if !atom.space && x + atom.width > wrap_width && index > line_start_atom {
-            if let Some((end, atom_after, width)) = break_at.take() {
-                lines.push(Line {
-                    range: start..end,
-                    width,
-                });
-                start = end;
-                index = atom_after;
-                line_start_atom = atom_after;
-                x = 0.0;
-                visible = 0.0;
-                continue;
-            }
+        if !atom.space
+            && x + atom.width > wrap_width
+            && index > line_start_atom
+            && let Some((end, atom_after, width)) = break_at.take()
+        {
+            lines.push(Line {
+                range: start..end,
+                width,
+            });
+            start = end;
+            index = atom_after;
+            line_start_atom = atom_after;
+            x = 0.0;
+            visible = 0.0;
+            continue;
         }
         x += atom.width;
         if atom.space {

@@ -120,3 +120,30 @@ fn a_right_to_left_piece_cut_by_a_mark_is_drawn_last_part_first() {
     let ranges: Vec<_> = parts.iter().map(|p| p.logical.clone()).collect();
     assert_eq!(ranges, vec![4..8, 2..4]);
 }
+
+#[test]
+fn lines_break_after_a_space_and_keep_it() {
+    let atom = |end, width, space| Atom { end, width, space };
+    // "aaaa bbbb cc": words 40 wide, spaces 10, in a line 95 wide.
+    let atoms = [
+        atom(4, 40.0, false),
+        atom(5, 10.0, true),
+        atom(9, 40.0, false),
+        atom(10, 10.0, true),
+        atom(12, 20.0, false),
+    ];
+    let lines = fill_lines(&atoms, 12, 95.0);
+    let ranges: Vec<_> = lines.iter().map(|line| line.range.clone()).collect();
+    assert_eq!(ranges, vec![0..10, 10..12]);
+    assert_eq!(lines[0].width, 90.0, "the trailing space does not count");
+    // A word wider than the line has a line of its own.
+    let lines = fill_lines(&atoms, 12, 30.0);
+    let ranges: Vec<_> = lines.iter().map(|line| line.range.clone()).collect();
+    assert_eq!(ranges, vec![0..5, 5..10, 10..12]);
+}
+
+#[test]
+fn text_is_cut_into_words_and_spaces() {
+    let chunks: Vec<&str> = chunks("John  Smith, (Reuters)").collect();
+    assert_eq!(chunks, vec!["John", " ", " ", "Smith,", " ", "(Reuters)"]);
+}
