@@ -22,8 +22,7 @@ use egui::{Galley, Ui};
 use self::glyphs::{ParagraphEnd, Plan, placed};
 use self::measure::measure;
 use super::visual_map::VisualMap;
-use crate::bidi::{Direction, ParagraphOrder, Piece, PieceOrder, text_to_shape};
-use crate::text::slice_chars;
+use crate::bidi::{Direction, ParagraphOrder, Piece, PieceOrder};
 
 /// How a text is to be laid out, apart from its characters.
 pub struct VisualStyle<'a> {
@@ -152,7 +151,7 @@ fn atoms_of(
     for piece in pieces {
         let absolute = paragraph.start + piece.logical.start..paragraph.start + piece.logical.end;
         let font = (style.format_of)(absolute).font_id;
-        let text = slice_chars(paragraph.text, piece.logical.clone());
+        let text = paragraph.order.slice(piece.logical.clone());
         if piece.order == PieceOrder::ShapedRightToLeft {
             atoms.push(Atom {
                 end: piece.logical.end,
@@ -252,7 +251,7 @@ fn append_line(
             // look of most of its letters (the mark itself holds exactly the letters chosen).
             let most = parts.iter().max_by_key(|part| part.logical.len());
             let format = (style.format_of)(most.map_or_else(|| absolute(&piece), absolute));
-            let shown = text_to_shape(paragraph.text, &piece);
+            let shown = paragraph.order.text_to_shape(&piece);
             plan.placed
                 .push(placed(ui, paragraph, &piece, &shown, &format));
             append_apart(job, &shown, leading, format);
@@ -260,7 +259,7 @@ fn append_line(
             continue;
         }
         for part in parts {
-            let shown = text_to_shape(paragraph.text, &part);
+            let shown = paragraph.order.text_to_shape(&part);
             let format = (style.format_of)(absolute(&part));
             plan.placed
                 .push(placed(ui, paragraph, &part, &shown, &format));

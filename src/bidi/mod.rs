@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use unicode_bidi::{BidiClass, bidi_class};
 
-pub use pieces::{ParagraphOrder, Piece, PieceOrder, line_pieces, slot_order, text_to_shape};
+pub use pieces::{ParagraphOrder, Piece, PieceOrder, line_pieces};
 
 /// Which way a paragraph reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

@@ -70,6 +70,51 @@ impl<'text> ParagraphOrder<'text> {
         }
     }
 
+    /// The paragraph's characters `chars` (offsets into the paragraph).
+    pub fn slice(&self, chars: Range<usize>) -> &'text str {
+        let last = self.byte_of_char.len() - 1;
+        let end = self.byte_of_char[chars.end.min(last)];
+        &self.text[self.byte_of_char[chars.start.min(last)].min(end)..end]
+    }
+
+    /// What to hand the shaper for a piece of the paragraph.
+    pub fn text_to_shape(&self, piece: &Piece) -> String {
+        let text = self.slice(piece.logical.clone());
+        match piece.order {
+            PieceOrder::AsWritten | PieceOrder::ShapedRightToLeft => text.to_owned(),
+            PieceOrder::Reversed => text
+                .graphemes(true)
+                .rev()
+                .flat_map(str::chars)
+                .map(|c| unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c))
+                .collect(),
+        }
+    }
+
+    /// The paragraph offset of each character of a piece, in the order its glyphs come out
+    /// of the shaper (the desk's layout gives each character one glyph, a zero-width one
+    /// where letters form a ligature).
+    pub fn slot_order(&self, piece: &Piece) -> Vec<usize> {
+        match piece.order {
+            PieceOrder::AsWritten => piece.logical.clone().collect(),
+            PieceOrder::ShapedRightToLeft | PieceOrder::Reversed => {
+                let mut start = piece.logical.start;
+                let mut graphemes: Vec<Range<usize>> = self
+                    .slice(piece.logical.clone())
+                    .graphemes(true)
+                    .map(|grapheme| {
+                        let end = start + grapheme.chars().count();
+                        let range = start..end;
+                        start = end;
+                        range
+                    })
+                    .collect();
+                graphemes.reverse();
+                graphemes.into_iter().flatten().collect()
+            }
+        }
+    }
+
     fn char_of_byte(&self, byte: usize) -> usize {
         self.byte_of_char.partition_point(|&b| b < byte)
     }
@@ -134,6 +179,7 @@ fn as_written(text: &str, first_char: usize, run: &Range<usize>) -> Vec<Piece> {
 fn right_to_left_run(text: &str, first_char: usize, run: &Range<usize>) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut start = first_char;
+    let mut last_alone = false;
     for grapheme in text[run.clone()].graphemes(true) {
         let end = start + grapheme.chars().count();
         let is_letter = grapheme
@@ -149,7 +195,7 @@ fn right_to_left_run(text: &str, first_char: usize, run: &Range<usize>) -> Vec<P
         // reverse the piece it is in a second time.
         let alone = !is_letter && grapheme.chars().any(is_of_right_to_left_script);
         match pieces.last_mut() {
-            Some(last) if last.order == order && !alone && !last_is_alone(text, last) => {
+            Some(last) if last.order == order && !alone && !last_alone => {
                 last.logical.end = end;
             }
             _ => pieces.push(Piece {
@@ -157,19 +203,11 @@ fn right_to_left_run(text: &str, first_char: usize, run: &Range<usize>) -> Vec<P
                 order,
             }),
         }
+        last_alone = alone;
         start = end;
     }
     pieces.reverse();
     pieces
-}
-
-fn last_is_alone(text: &str, piece: &Piece) -> bool {
-    piece.order == PieceOrder::Reversed
-        && text
-            .chars()
-            .skip(piece.logical.start)
-            .take(piece.logical.len())
-            .any(is_of_right_to_left_script)
 }
 
 /// Whether the shaper reads a character as the start of a right-to-left run.
@@ -212,44 +250,6 @@ fn is_of_right_to_left_script(c: char) -> bool {
                 | Script::Meroitic_Cursive
                 | Script::Meroitic_Hieroglyphs
         )
-}
-
-/// What to hand the shaper for a piece of `paragraph`.
-pub fn text_to_shape(paragraph: &str, piece: &Piece) -> String {
-    let text = crate::text::slice_chars(paragraph, piece.logical.clone());
-    match piece.order {
-        PieceOrder::AsWritten | PieceOrder::ShapedRightToLeft => text.to_owned(),
-        PieceOrder::Reversed => text
-            .graphemes(true)
-            .rev()
-            .flat_map(str::chars)
-            .map(|c| unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c))
-            .collect(),
-    }
-}
-
-/// The paragraph offset of each character of a piece, in the order its glyphs come out of
-/// the shaper (the desk's layout gives each character one glyph, a zero-width one where letters form a
-/// ligature).
-pub fn slot_order(paragraph: &str, piece: &Piece) -> Vec<usize> {
-    match piece.order {
-        PieceOrder::AsWritten => piece.logical.clone().collect(),
-        PieceOrder::ShapedRightToLeft | PieceOrder::Reversed => {
-            let text = crate::text::slice_chars(paragraph, piece.logical.clone());
-            let mut start = piece.logical.start;
-            let mut graphemes: Vec<Range<usize>> = text
-                .graphemes(true)
-                .map(|grapheme| {
-                    let end = start + grapheme.chars().count();
-                    let range = start..end;
-                    start = end;
-                    range
-                })
-                .collect();
-            graphemes.reverse();
-            graphemes.into_iter().flatten().collect()
-        }
-    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use egui::{Galley, Ui};
 
 use super::Paragraph;
 use crate::app::visual_map::VisualMap;
-use crate::bidi::{Piece, PieceOrder, slot_order};
+use crate::bidi::{Piece, PieceOrder};
 
 /// A piece as handed to egui: the characters it stands for (text offsets) and how many
 /// glyphs egui makes of it.
@@ -180,7 +180,9 @@ pub(super) fn placed(
             slots: Vec::new(),
         };
     }
-    let slots: Vec<usize> = slot_order(paragraph.text, part)
+    let slots: Vec<usize> = paragraph
+        .order
+        .slot_order(part)
         .into_iter()
         .map(|offset| paragraph.start + offset)
         .collect();

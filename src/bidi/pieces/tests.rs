@@ -5,10 +5,11 @@ use super::*;
 /// The line as a reader sees it, left to right, each right-to-left word written as the
 /// letters are stored (the shaper draws them right to left), pieces between `|`.
 fn shown(paragraph: &str, line: Range<usize>) -> String {
-    ParagraphOrder::new(paragraph)
+    let order = ParagraphOrder::new(paragraph);
+    order
         .line(line)
         .iter()
-        .map(|piece| text_to_shape(paragraph, piece))
+        .map(|piece| order.text_to_shape(piece))
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -75,10 +76,11 @@ fn lines_are_reordered_on_their_own() {
 #[test]
 fn slots_map_back_to_the_letters() {
     let paragraph = "אב גד";
-    let pieces = ParagraphOrder::new(paragraph).line(0..5);
+    let order = ParagraphOrder::new(paragraph);
+    let pieces = order.line(0..5);
     let slots: Vec<usize> = pieces
         .iter()
-        .flat_map(|piece| slot_order(paragraph, piece))
+        .flat_map(|piece| order.slot_order(piece))
         .collect();
     // Left to right on screen: ד ג, the space, ב א.
     assert_eq!(slots, vec![4, 3, 2, 1, 0]);
