@@ -44,6 +44,8 @@ pub fn visual_galley(ui: &Ui, text: &str, style: &VisualStyle<'_>) -> (Arc<Galle
     let total = crate::text::char_count(text);
     let line_end_format = (style.format_of)(total..total);
     let mut plan = Plan::default();
+    // The rows of lines that read right to left: pushed to the right once laid out.
+    let mut right_rows = Vec::new();
     for (index, (paragraph, lines)) in paragraphs.iter().zip(&lines).enumerate() {
         let right_to_left = paragraph.order.direction() == Direction::RightToLeft;
         let end = paragraph.start + crate::text::char_count(paragraph.text);
@@ -57,20 +59,10 @@ pub fn visual_galley(ui: &Ui, text: &str, style: &VisualStyle<'_>) -> (Arc<Galle
             } else {
                 plan.line_ends.push(end);
             }
-            let indent = if right_to_left {
-                (style.wrap_width - line.width).max(0.0)
-            } else {
-                0.0
-            };
-            append_line(
-                ui,
-                &mut job,
-                &mut plan,
-                paragraph,
-                &line.range,
-                indent,
-                style,
-            );
+            if right_to_left {
+                right_rows.push(plan.line_ends.len() - usize::from(line_index + 1 < lines.len()));
+            }
+            append_line(ui, &mut job, &mut plan, paragraph, &line.range, style);
             if line_index + 1 < lines.len() {
                 job.append("\n", 0.0, line_end_format.clone());
             }
@@ -84,9 +76,34 @@ pub fn visual_galley(ui: &Ui, text: &str, style: &VisualStyle<'_>) -> (Arc<Galle
             }
         }
     }
-    let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+    let mut galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
     let map = plan.map_of(&galley, total);
+    push_right(&mut galley, &right_rows, style.wrap_width);
     (galley, map)
+}
+
+/// Sets the rows of right-to-left lines against the right edge, by their laid-out width (the
+/// widths lines were broken by are each word's alone, a little off where egui rounds each
+/// piece's start to a pixel).
+fn push_right(galley: &mut Arc<Galley>, rows: &[usize], width: f32) {
+    if rows.is_empty() {
+        return;
+    }
+    let galley = Arc::make_mut(galley);
+    for &index in rows {
+        let Some(placed) = galley.rows.get_mut(index) else {
+            continue;
+        };
+        placed.pos.x += (width - placed.row.size.x).max(0.0);
+        let rect = placed.rect();
+        let mesh = placed
+            .row
+            .visuals
+            .mesh_bounds
+            .translate(placed.pos.to_vec2());
+        galley.rect = galley.rect.union(rect);
+        galley.mesh_bounds = galley.mesh_bounds.union(mesh);
+    }
 }
 
 struct Paragraph<'a> {
@@ -111,10 +128,9 @@ fn paragraphs_of(text: &str) -> Vec<Paragraph<'_>> {
         .collect()
 }
 
-/// A line of a paragraph: its characters (offsets into the paragraph) and its width.
+/// A line of a paragraph: its characters (offsets into the paragraph).
 struct Line {
     range: Range<usize>,
-    width: f32,
 }
 
 /// Where each paragraph's lines break (UAX #9 breaks lines before reordering them): the
@@ -129,7 +145,8 @@ fn line_breaks(ui: &Ui, paragraphs: &[Paragraph<'_>], style: &VisualStyle<'_>) -
             let mut pieces = paragraph.order.line(0..length);
             pieces.sort_by_key(|piece| piece.logical.start);
             let atoms = atoms_of(ui, paragraph, &pieces, style);
-            fill_lines(&atoms, length, style.wrap_width)
+            // A little room to spare: egui places each piece on a whole pixel.
+            fill_lines(&atoms, length, style.wrap_width * 0.98)
         })
         .collect()
 }
@@ -191,41 +208,32 @@ fn chunks(text: &str) -> impl Iterator<Item = &str> {
 fn fill_lines(atoms: &[Atom], length: usize, wrap_width: f32) -> Vec<Line> {
     let mut lines = Vec::new();
     let (mut start, mut x) = (0, 0.0_f32);
-    // The last place the line may break (after a space), the width up to it, and the width
-    // of the line without its trailing spaces.
-    let mut break_at: Option<(usize, usize, f32)> = None;
+    // The last place the line may break (after a space), and the atom after it.
+    let mut break_at: Option<(usize, usize)> = None;
     let mut index = 0;
-    let mut visible = 0.0_f32;
     let mut line_start_atom = 0;
     while index < atoms.len() {
         let atom = &atoms[index];
         if !atom.space
             && x + atom.width > wrap_width
             && index > line_start_atom
-            && let Some((end, atom_after, width)) = break_at.take()
+            && let Some((end, atom_after)) = break_at.take()
         {
-            lines.push(Line {
-                range: start..end,
-                width,
-            });
+            lines.push(Line { range: start..end });
             start = end;
             index = atom_after;
             line_start_atom = atom_after;
             x = 0.0;
-            visible = 0.0;
             continue;
         }
         x += atom.width;
         if atom.space {
-            break_at = Some((atom.end, index + 1, visible));
-        } else {
-            visible = x;
+            break_at = Some((atom.end, index + 1));
         }
         index += 1;
     }
     lines.push(Line {
         range: start..length,
-        width: visible,
     });
     lines
 }
@@ -237,10 +245,8 @@ fn append_line(
     plan: &mut Plan,
     paragraph: &Paragraph<'_>,
     line: &Range<usize>,
-    indent: f32,
     style: &VisualStyle<'_>,
 ) {
-    let mut leading = indent;
     let absolute =
         |part: &Piece| paragraph.start + part.logical.start..paragraph.start + part.logical.end;
     for piece in paragraph.order.line(line.clone()) {
@@ -254,8 +260,7 @@ fn append_line(
             let shown = paragraph.order.text_to_shape(&piece);
             plan.placed
                 .push(placed(ui, paragraph, &piece, &shown, &format));
-            append_apart(job, &shown, leading, format);
-            leading = 0.0;
+            append_apart(job, &shown, format);
             continue;
         }
         for part in parts {
@@ -263,19 +268,18 @@ fn append_line(
             let format = (style.format_of)(absolute(&part));
             plan.placed
                 .push(placed(ui, paragraph, &part, &shown, &format));
-            append_apart(job, &shown, leading, format);
-            leading = 0.0;
+            append_apart(job, &shown, format);
         }
     }
 }
 
 /// Adds a piece as a section of its own: egui shapes each section apart, and
 /// `LayoutJob::append` would merge it with the one before when their formats are the same.
-fn append_apart(job: &mut LayoutJob, text: &str, leading_space: f32, format: TextFormat) {
+fn append_apart(job: &mut LayoutJob, text: &str, format: TextFormat) {
     let start = job.text.len();
     job.text.push_str(text);
     job.sections.push(egui::text::LayoutSection {
-        leading_space,
+        leading_space: 0.0,
         byte_range: egui::epaint::text::ByteIndex(start)
             ..egui::epaint::text::ByteIndex(job.text.len()),
         format,
