@@ -146,3 +146,42 @@ fn text_is_cut_into_words_and_spaces() {
     let chunks: Vec<&str> = chunks("John  Smith, (Reuters)").collect();
     assert_eq!(chunks, vec!["John", " ", " ", "Smith,", " ", "(Reuters)"]);
 }
+
+/// Hostile text never panics the layout, and every offset still has a caret place: explicit
+/// embeddings and overrides nested deep and left unclosed, isolates, marks with no letter,
+/// a word longer than a line, tabs, empty paragraphs.
+#[test]
+fn hostile_text_is_laid_out_without_panicking() {
+    let deep = "\u{202B}".repeat(200) + "عربي" + &"\u{202C}".repeat(3);
+    let long_word = "ب".repeat(3_000);
+    let texts = [
+        deep.as_str(),
+        long_word.as_str(),
+        "\u{2067}abc\u{2066}שלום\u{2069}\u{2069}\u{2069}",
+        "\u{202E}overridden text\u{202D}مختلط\u{202C}",
+        "\u{064B}\u{0651}\u{200D}\u{200C}",
+        "\t\tب\tא\n\n\n\u{2068}",
+        "(((((ب]]]]] ٠١٢٣٤٥ 1.2.3 ١٬٢٣٤٫٥ %٪",
+        "",
+        "\u{200F}",
+    ];
+    for text in texts {
+        for width in [1.0, 40.0, 600.0] {
+            let (galley, map) = laid_out(text, width);
+            let places: usize = galley
+                .rows
+                .iter()
+                .map(|row| row.char_count_including_newline().0)
+                .sum();
+            for offset in 0..=crate::text::char_count(text) {
+                assert!(
+                    map.galley_from_section(offset) <= places,
+                    "{text:?} at {width}"
+                );
+            }
+            for place in 0..=places {
+                assert!(map.section_from_galley(place) <= crate::text::char_count(text));
+            }
+        }
+    }
+}
