@@ -15,7 +15,7 @@ use jiff::Timestamp;
 use crate::common::temp_dir;
 
 /// The Chromium binary, or `None` (with a note) where it is not installed.
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     let found = std::env::var_os("CHROMIUM")
         .map(PathBuf::from)
         .into_iter()
@@ -36,7 +36,12 @@ fn chromium() -> Option<PathBuf> {
 }
 
 /// Runs headless Chromium on `page` with `arguments`; returns what it printed.
-fn run_chromium(chromium: &Path, profile: &Path, page: &Path, arguments: &[String]) -> String {
+pub(crate) fn run_chromium(
+    chromium: &Path,
+    profile: &Path,
+    page: &Path,
+    arguments: &[String],
+) -> String {
     let output = Command::new(chromium)
         .args([
             "--headless",

@@ -15,7 +15,7 @@ use std::process::Command;
 use quick_xml::events::Event;
 
 /// The `soffice` binary, or `None` (with a note) where LibreOffice is not installed.
-fn soffice() -> Option<PathBuf> {
+pub(crate) fn soffice() -> Option<PathBuf> {
     let found = std::env::var_os("SOFFICE")
         .map(PathBuf::from)
         .into_iter()
@@ -37,7 +37,7 @@ fn soffice() -> Option<PathBuf> {
 
 /// Converts `input` with LibreOffice to `filter` (`odt`, `docx:"MS Word 2007 XML"`), in a
 /// profile of its own (tests run side by side); returns the converted file.
-fn convert(soffice: &Path, input: &Path, filter: &str, extension: &str) -> PathBuf {
+pub(crate) fn convert(soffice: &Path, input: &Path, filter: &str, extension: &str) -> PathBuf {
     let folder = input.parent().unwrap();
     let out = folder.join("converted");
     let profile = folder.join("profile");

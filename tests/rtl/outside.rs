@@ -6,13 +6,9 @@
 //! OpenDocument, each paragraph's style says `style:writing-mode="rl-tb"`).
 //!
 //! Without Chromium or LibreOffice a test fails under CI and says it was skipped elsewhere
-//! (as `browser` and `libreoffice` do; their helpers are private to them, so the few lines
-//! that find and run each program are repeated here).
+//! (the programs are found and run by `browser`'s and `libreoffice`'s helpers).
 
 use std::collections::HashMap;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use copydesk::bidi::{Direction, paragraph_direction};
 use copydesk::export::{ExportFormat, export_bytes};
@@ -21,26 +17,6 @@ use scraper::{Html, Selector};
 
 use super::reviewed;
 use crate::common::temp_dir;
-
-fn installed(variable: &str, candidates: &[&str], package: &str) -> Option<PathBuf> {
-    let found = std::env::var_os(variable)
-        .map(PathBuf::from)
-        .into_iter()
-        .chain(candidates.iter().map(PathBuf::from))
-        .find(|path| path.exists());
-    if found.is_none() {
-        let under_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-        assert!(
-            !under_ci,
-            "{package} is missing: under CI .ci/run installs it"
-        );
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: {package} is not installed; right-to-left exports were not read by it"
-        );
-    }
-    found
-}
 
 /// Writes each paragraph's computed direction into it, and for the article's paragraphs
 /// how far its first word sits from the paragraph's right and left edges.
@@ -69,11 +45,7 @@ for (const paragraph of document.querySelectorAll(".text p")) {
 
 #[test]
 fn chromium_lays_the_exported_pages_out_right_to_left() {
-    let Some(chromium) = installed(
-        "CHROMIUM",
-        &["/usr/bin/chromium", "/usr/bin/chromium-browser"],
-        "Chromium",
-    ) else {
+    let Some(chromium) = crate::browser::chromium() else {
         return;
     };
     let folder = temp_dir();
@@ -85,7 +57,13 @@ fn chromium_lays_the_exported_pages_out_right_to_left() {
             let probed = page.replace("</body>", &format!("{PROBE}</body>"));
             let path = folder.path().join(format!("{name}-{format:?}.html"));
             std::fs::write(&path, probed).unwrap();
-            let dom = Html::parse_document(&dump_dom(&chromium, profile.path(), &path));
+            let dump = ["--window-size=1400,1000", "--dump-dom"].map(str::to_owned);
+            let dom = Html::parse_document(&crate::browser::run_chromium(
+                &chromium,
+                profile.path(),
+                &path,
+                &dump,
+            ));
             let direction_of = |selector: &str| -> Vec<(String, String)> {
                 dom.select(&Selector::parse(selector).unwrap())
                     .map(|e| {
@@ -140,68 +118,16 @@ fn annotated_paragraphs_read_their_way(dom: &Html, name: &str) {
     assert!(right_to_left >= 4, "{name}");
 }
 
-fn dump_dom(chromium: &Path, profile: &Path, page: &Path) -> String {
-    let output = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-            "--window-size=1400,1000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "chromium failed on {}: {}",
-        page.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 #[test]
 fn libreoffice_keeps_the_exported_paragraphs_right_to_left() {
-    let Some(soffice) = installed(
-        "SOFFICE",
-        &["/usr/bin/soffice", "/usr/bin/libreoffice"],
-        "LibreOffice",
-    ) else {
+    let Some(soffice) = crate::libreoffice::soffice() else {
         return;
     };
     let folder = temp_dir();
     let project = reviewed("mixed");
     let input = folder.path().join("mixed.docx");
     std::fs::write(&input, export_bytes(&project, ExportFormat::Docx).unwrap()).unwrap();
-    let output = Command::new(&soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            folder.path().join("profile").display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "fodt",
-            "--outdir",
-        ])
-        .arg(folder.path().join("converted"))
-        .arg(&input)
-        .output()
-        .unwrap();
-    let converted = folder.path().join("converted/mixed.fodt");
-    assert!(
-        output.status.success() && converted.exists(),
-        "LibreOffice did not convert: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let converted = crate::libreoffice::convert(&soffice, &input, "fodt", "fodt");
     let flat = std::fs::read_to_string(converted).unwrap();
     let paragraphs = writing_modes_of_paragraphs(&flat);
     let mut expected: Vec<(String, Direction)> = super::lines_of(&project)
