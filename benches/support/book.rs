@@ -189,18 +189,7 @@ fn marked(mut project: Project) -> Project {
     let word_starts: Vec<Vec<usize>> = project
         .sections
         .iter()
-        .map(|section| {
-            std::iter::once(0)
-                .chain(
-                    section
-                        .text
-                        .chars()
-                        .enumerate()
-                        .filter(|(_, c)| c.is_whitespace())
-                        .map(|(i, _)| i + 1),
-                )
-                .collect()
-        })
+        .map(|section| word_starts(&section.text))
         .collect();
     let statuses = [
         ReviewStatus::Unreviewed,
@@ -273,4 +262,16 @@ fn marked(mut project: Project) -> Project {
         made += 1;
     }
     project
+}
+
+/// Where each word of a text starts (after each white-space character), in characters.
+pub fn word_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(
+            text.chars()
+                .enumerate()
+                .filter(|(_, c)| c.is_whitespace())
+                .map(|(i, _)| i + 1),
+        )
+        .collect()
 }

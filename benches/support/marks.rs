@@ -57,16 +57,7 @@ pub fn comments_and_claims(
 /// A run of 1 to 12 words in a random section with at least 14 words.
 fn random_passage(project: &Project, rng: &mut fastrand::Rng) -> Option<(SectionId, Passage)> {
     let section = &project.sections[rng.usize(..project.sections.len())];
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(
-            section
-                .text
-                .chars()
-                .enumerate()
-                .filter(|(_, c)| c.is_whitespace())
-                .map(|(i, _)| i + 1),
-        )
-        .collect();
+    let starts = super::book::word_starts(&section.text);
     if starts.len() < 14 {
         return None;
     }
