@@ -2,11 +2,12 @@
 //!
 //! egui 0.37 has no bidirectional layout: it draws a line's characters left to right in the
 //! order they are written (egui issues #1016, #5069). So for a text with Arabic or Hebrew in
-//! it, copydesk lays it out twice. First in the order it is written, as egui would, only to
-//! learn where the lines break (UAX #9 breaks lines before reordering them). Then each line
-//! is reordered (`bidi::ParagraphOrder`, once per paragraph) into pieces handed to egui one
-//! by one, each line ends in a `'\n'` of its own, and a right-to-left paragraph's lines are
-//! pushed to the right. The [`VisualMap`] built alongside says where each character went.
+//! it, copydesk breaks the lines itself, in the order the text is written (UAX #9 breaks
+//! lines before reordering them), from the widths of its words and spaces (`measure`, kept
+//! per word and font). Then each line is reordered (`bidi::ParagraphOrder`, once per
+//! paragraph) into pieces handed to egui one by one, each line ends in a `'\n'` of its own,
+//! and a right-to-left line's row is set against the right edge by its laid-out width.
+//! The [`VisualMap`] built from egui's glyphs (`glyphs`) says where each character went.
 //! This happens once per layout (the article caches its galleys), never per frame; text
 //! with no right-to-left letter never comes here.
 
