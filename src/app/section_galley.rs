@@ -41,12 +41,13 @@ pub fn section_galley(
         highlight_found(&mut format, range, found, visuals);
         format
     };
+    // Where the format changes: at the edges of marks and of the matches of find.
+    let edges = spans
+        .iter()
+        .flat_map(|s| [s.range.start, s.range.end])
+        .chain(found.iter().flat_map(|f| [f.range.start, f.range.end]));
     if crate::bidi::has_right_to_left(text) {
-        let mut cuts: Vec<usize> = spans
-            .iter()
-            .flat_map(|s| [s.range.start, s.range.end])
-            .chain(found.iter().flat_map(|f| [f.range.start, f.range.end]))
-            .collect();
+        let mut cuts: Vec<usize> = edges.collect();
         cuts.sort_unstable();
         cuts.dedup();
         let style = VisualStyle {
@@ -63,12 +64,9 @@ pub fn section_galley(
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let total = chars.len();
     let byte_at = |char_offset: usize| chars.get(char_offset).map_or(text.len(), |(b, _)| *b);
-    // Cut the text wherever its format changes: at mark edges and around paragraph breaks
-    // (so the blank line between paragraphs can get its own, smaller format).
-    let mut cuts: Vec<usize> = spans
-        .iter()
-        .flat_map(|s| [s.range.start, s.range.end])
-        .chain(found.iter().flat_map(|f| [f.range.start, f.range.end]))
+    // Cut the text at the edges, and around paragraph breaks (so the blank line between
+    // paragraphs can get its own, smaller format).
+    let mut cuts: Vec<usize> = edges
         .chain(
             chars
                 .iter()

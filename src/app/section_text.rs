@@ -149,12 +149,16 @@ pub fn section_text_ui(
     let pointer = ui.input(|i| i.pointer.interact_pos());
     let pointer_cursor = pointer.map(|pos| galley.cursor_from_pos(pos - rect.min));
     // What the pointer is on: a suggestion only by its underline, at the bottom of the line.
+    // In text laid out as it reads, the offset under the pointer, by the character there.
+    let visual_offset = match map {
+        TextMap::Visual(visual) => {
+            pointer.map(|pos| visual.offset_at_point(galley, pos - rect.min.to_vec2()))
+        }
+        TextMap::Written(_) => None,
+    };
     let pointed_at = pointer.zip(pointer_cursor).and_then(|(pos, cursor)| {
         let line_bottom = rect.min.y + galley.pos_from_cursor(cursor).bottom();
-        let offset = match map {
-            TextMap::Visual(visual) => visual.offset_at_point(galley, pos - rect.min.to_vec2()),
-            TextMap::Written(_) => map.section_from_galley(cursor.index.0),
-        };
+        let offset = visual_offset.unwrap_or_else(|| map.section_from_galley(cursor.index.0));
         target_at(spans, offset, pos.y >= line_bottom - UNDERLINE_REACH)
     });
     if response.hovered() {
@@ -182,15 +186,13 @@ pub fn section_text_ui(
                 (!range.is_empty()).then_some(range)
             }));
         }
-        if let (TextMap::Visual(visual), Some(pos)) = (map, pointer) {
-            let at = visual.offset_at_point(galley, pos - rect.min.to_vec2());
+        if let Some(at) = visual_offset {
             remember_anchor(ui, &response, id, at);
         }
         // egui's cursor may not move while the characters under the pointer do (one place
         // on screen, two in the text): the pointer is followed for as long as it is down.
         let following = pointed || dragging || response.is_pointer_button_down_on();
-        if let (TextMap::Visual(visual), Some(pos), true) = (map, pointer, following) {
-            let at = visual.offset_at_point(galley, pos - rect.min.to_vec2());
+        if let (Some(at), true) = (visual_offset, following) {
             let chosen = selection_by_pointer(ui, &response, id, text, at);
             output.caret_placed = Some(at);
             if chosen.as_ref() != app_selection {
