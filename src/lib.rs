@@ -16,6 +16,8 @@
 //! - [`merge`]: two reviewers' copies brought together, and the conflicts settled;
 //! - [`query`]: which claims a view lists, and what comes next in reading order;
 //! - [`suggest`]: check-worthy sentences found automatically, and how well that works;
+//! - [`library`]: every claim checked before, from the team's reviews, and the sentences of
+//!   a draft that say one of them again;
 //! - [`memo`], [`export`] and [`check`]: the review for people (the fact-check memo, the
 //!   review report, the annotated article, a Word document), for tools (the JSON report) and
 //!   for publishing pipelines (the gate);
@@ -39,6 +41,7 @@ pub mod fetch;
 pub mod fingerprint;
 pub mod folder_listing;
 pub mod import;
+pub mod library;
 pub mod memo;
 pub mod merge;
 pub mod model;
