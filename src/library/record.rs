@@ -91,3 +91,79 @@ pub fn sentence_around(text: &str, range: std::ops::Range<usize>) -> String {
         .trim()
         .to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use jiff::Timestamp;
+
+    use super::*;
+    use crate::model::{Claim, DraftFormat, Passage, Reviewer, StatusChange};
+
+    const TEXT: &str = "Officials met on Monday. More than 4,000 fighters crossed into Iraq \
+                        last year, the report said. Talks resume in May.";
+
+    fn project_with_claim(status: ClaimStatus) -> Project {
+        let mut project = crate::import::import_bytes(
+            Path::new("draft.txt"),
+            format!("Crossings\n\n{TEXT}\n").as_bytes(),
+            DraftFormat::PlainText,
+            Timestamp::UNIX_EPOCH,
+        )
+        .expect("imports");
+        let section = project
+            .sections
+            .iter()
+            .find(|section| section.text.contains("4,000"))
+            .expect("a section with the figure");
+        let start = section.text.find("More than").expect("the claim");
+        let start = crate::text::char_offset_from_byte_offset(&section.text, start);
+        let passage =
+            Passage::from_section_text(&section.text, start..start + 15).expect("a passage");
+        let ana = Reviewer::named("Ana Reyes");
+        let mut claim = Claim::new(section.id.clone(), passage, &ana, Timestamp::UNIX_EPOCH);
+        claim.status = status;
+        let checked_at = Timestamp::from_second(1_800_000_000).expect("a time");
+        claim.history.push(StatusChange::new(
+            status,
+            &Reviewer::named("Ben Ode"),
+            checked_at,
+        ));
+        project.claims.push(claim);
+        project
+    }
+
+    #[test]
+    fn a_checked_claim_is_kept_with_its_sentence_and_who_checked_it_last() {
+        let project = project_with_claim(ClaimStatus::Verified);
+        let kept = claims_of_project(&project, Path::new("/reviews/a.copydesk.ron"));
+        assert_eq!(kept.len(), 1);
+        let claim = &kept[0];
+        assert_eq!(claim.quote, "More than 4,000");
+        assert_eq!(
+            claim.sentence,
+            "More than 4,000 fighters crossed into Iraq last year, the report said."
+        );
+        assert_eq!(claim.checked_by, "Ben Ode");
+        assert_eq!(claim.review, Path::new("/reviews/a.copydesk.ron"));
+        assert!(claim.is_settled());
+    }
+
+    #[test]
+    fn claims_in_progress_are_kept_and_those_needing_a_source_are_not() {
+        let in_progress = project_with_claim(ClaimStatus::InProgress);
+        let kept = claims_of_project(&in_progress, Path::new("a.ron"));
+        assert_eq!(kept.len(), 1);
+        assert!(!kept[0].is_settled());
+        let unchecked = project_with_claim(ClaimStatus::NeedsSource);
+        assert!(claims_of_project(&unchecked, Path::new("a.ron")).is_empty());
+    }
+
+    #[test]
+    fn a_passage_across_two_sentences_keeps_both() {
+        let text = "One. Two words here. Three.";
+        assert_eq!(sentence_around(text, 2..8), "One. Two words here.");
+        assert_eq!(sentence_around(text, 5..5), "Two words here.");
+    }
+}
