@@ -130,7 +130,10 @@ impl Library {
     /// Forgets a folder, and the reviews read from it (those no other folder holds).
     pub fn remove_folder(&mut self, folder: &Path) -> Result<(), LibraryError> {
         let folders = self.folders()?;
-        let absolute = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
+        // A folder deleted since it was added is still named by its absolute path.
+        let absolute = std::fs::canonicalize(folder)
+            .or_else(|_| std::path::absolute(folder))
+            .unwrap_or_else(|_| folder.to_owned());
         let Some(known) = folders
             .iter()
             .find(|known| **known == absolute || *known == folder)
