@@ -35,7 +35,13 @@ pub fn text_from_update(report: &UpdateReport) -> String {
             counted(report.skipped.len(), "file", "files")
         );
         for skipped in &report.skipped {
-            let _ = writeln!(text, "  {}: {}", skipped.path.display(), skipped.reason);
+            // The loader's message names the file already.
+            let path = skipped.path.display().to_string();
+            if skipped.reason.starts_with(&path) {
+                let _ = writeln!(text, "  {}", skipped.reason);
+            } else {
+                let _ = writeln!(text, "  {path}: {}", skipped.reason);
+            }
         }
     }
     text
@@ -100,12 +106,11 @@ fn text_from_claims(claims: &[LibraryClaim]) -> String {
     for claim in claims {
         let _ = writeln!(
             text,
-            "{} — “{}” ({})\n  {}\n  {} by {} on {}; {}",
+            "{} — “{}” ({})\n  {}\n  Checked by {} on {}; {}",
             claim.status.label(),
             claim.article,
             claim.review.display(),
             one_line(&claim.sentence),
-            claim.status.label(),
             claim.checked_by,
             claim.checked_at.strftime("%Y-%m-%d"),
             counted(claim.sources.len(), "source", "sources"),
