@@ -158,8 +158,7 @@ impl Library {
             )
             .map_err(database)?;
         for review in reviews {
-            if review.starts_with(&known) && !others.iter().any(|other| review.starts_with(other))
-            {
+            if review.starts_with(&known) && !others.iter().any(|other| review.starts_with(other)) {
                 rows::drop_review(&transaction, &text_from_path(&review)).map_err(database)?;
             }
         }

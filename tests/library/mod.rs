@@ -6,9 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use copydesk::import::import_bytes;
-use copydesk::model::{
-    Claim, ClaimStatus, DraftFormat, Project, Reviewer, Source, StatusChange,
-};
+use copydesk::model::{Claim, ClaimStatus, DraftFormat, Project, Reviewer, Source, StatusChange};
 use copydesk::project_file::ron_from_project;
 use jiff::Timestamp;
 use serde_json::Value;
@@ -148,7 +146,10 @@ fn a_folder_of_reviews_is_indexed_and_a_corrupt_one_named_and_skipped() {
     let output = desk.run(&["library", "add", desk.folder()]);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}{}", stderr(&output));
-    assert!(text.contains("Indexed 3 reviews, 0 unchanged, 0 removed"), "{text}");
+    assert!(
+        text.contains("Indexed 3 reviews, 0 unchanged, 0 removed"),
+        "{text}"
+    );
     assert!(text.contains("the library holds 2 claims"), "{text}");
     assert!(text.contains("broken.copydesk.ron"), "{text}");
     assert!(text.contains("damaged"), "{text}");
@@ -163,7 +164,12 @@ fn a_folder_of_reviews_is_indexed_and_a_corrupt_one_named_and_skipped() {
     assert_eq!(report["rebuilt"], false);
     let skipped = report["skipped"].as_array().unwrap();
     assert_eq!(skipped.len(), 1);
-    assert!(skipped[0]["path"].as_str().unwrap().ends_with("broken.copydesk.ron"));
+    assert!(
+        skipped[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("broken.copydesk.ron")
+    );
 
     // Adding the folder again reads nothing again either.
     let (_, report) = desk.json(&["library", "add", desk.folder()]);
@@ -198,7 +204,12 @@ fn search_finds_a_claim_with_its_verdict_and_sources() {
         claim["sources"][0]["url"],
         "https://example.org/wire/transfer"
     );
-    assert!(claim["review"].as_str().unwrap().ends_with("transfer.copydesk.ron"));
+    assert!(
+        claim["review"]
+            .as_str()
+            .unwrap()
+            .ends_with("transfer.copydesk.ron")
+    );
 
     // A claim that needs a source has nothing to reuse and is not in the library.
     let (_, found) = desk.json(&["library", "search", "passengers"]);
@@ -208,9 +219,17 @@ fn search_finds_a_claim_with_its_verdict_and_sources() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 
     let output = desk.run(&["library", "search", "bridges"]);
-    assert!(stdout(&output).contains("In progress — “Bridges budget”"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("In progress — “Bridges budget”"),
+        "{}",
+        stdout(&output)
+    );
     let output = desk.run(&["library", "list"]);
-    assert!(stdout(&output).contains("Checked by Ana on 2026-12-01"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("Checked by Ana on 2026-12-01"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
@@ -222,7 +241,11 @@ fn edited_reviews_are_read_again_and_deleted_ones_dropped() {
         &review(
             "Bridges budget",
             BUDGET,
-            &[("14 million euros", ClaimStatus::Incorrect, "The budget is 12 million.")],
+            &[(
+                "14 million euros",
+                ClaimStatus::Incorrect,
+                "The budget is 12 million.",
+            )],
         ),
     );
     std::fs::remove_file(desk.file("transfer.copydesk.ron")).unwrap();
@@ -241,7 +264,10 @@ fn edited_reviews_are_read_again_and_deleted_ones_dropped() {
 fn an_index_overwritten_with_junk_is_rebuilt_and_everything_found_again() {
     let desk = desk_with_reviews();
     desk.run(&["library", "add", desk.folder()]);
-    write(&desk.index(), "this is not a database, whatever its name says".repeat(100));
+    write(
+        &desk.index(),
+        "this is not a database, whatever its name says".repeat(100),
+    );
 
     // The folders were in the index too: the team names them again.
     let (code, report) = desk.json(&["library", "add", desk.folder()]);
@@ -261,7 +287,11 @@ fn a_folder_that_does_not_exist_is_an_error_naming_it() {
     let output = desk.run(&["library", "add", missing.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("nowhere"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("no such folder"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no such folder"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -16,8 +16,8 @@ use crate::text::counted;
 
 /// The library claims `suggestion` says again, best first: none of the project's own claims
 /// (the same review, indexed in the library, would match itself).
-fn matches_of<'a>(
-    matcher: &'a Matcher,
+fn matches_of(
+    matcher: &Matcher,
     own_claims: &HashSet<&ClaimId>,
     suggestion: &Suggestion,
 ) -> Vec<ClaimMatch> {

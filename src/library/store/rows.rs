@@ -10,8 +10,7 @@ use crate::library::record::LibraryClaim;
 use crate::model::{ClaimId, ClaimStatus};
 
 /// The columns [`claim_from_row`] reads, in its order (`claims` as `c`, `reviews` as `r`).
-pub const CLAIM_COLUMNS: &str =
-    "r.path, c.claim, r.article, c.quote, c.sentence, c.status, c.sources, c.note, c.checked_by, c.checked_at";
+pub const CLAIM_COLUMNS: &str = "r.path, c.claim, r.article, c.quote, c.sentence, c.status, c.sources, c.note, c.checked_by, c.checked_at";
 
 /// A review as the index records it.
 #[derive(Debug)]

@@ -65,7 +65,10 @@ const SCHEMA: &str = "
 /// Opens the index at `path`, creating it if there is none; a file that cannot be used is
 /// set aside and a new one made, marked rebuilt.
 pub fn open_checked(path: &Path) -> Result<Connection, LibraryError> {
-    if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+    if let Some(folder) = path
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(folder).map_err(|source| LibraryError::Io {
             path: folder.to_owned(),
             source,
@@ -124,9 +127,8 @@ fn open_existing(path: &Path) -> Result<Connection, Unusable> {
     if check != "ok" {
         return Err(Unusable::Damaged);
     }
-    let tables: i64 = connection.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
-        row.get(0)
-    })?;
+    let tables: i64 =
+        connection.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
     if tables == 0 {
         create(&connection, false)?;
         return Ok(connection);

@@ -30,13 +30,17 @@ fn review(title: &str, claims: &[(&str, ClaimStatus)]) -> Project {
             .iter()
             .find(|section| section.text.contains(quote))
             .unwrap();
-        let start = section.text[..section.text.find(quote).unwrap()].chars().count();
+        let start = section.text[..section.text.find(quote).unwrap()]
+            .chars()
+            .count();
         let passage =
             Passage::from_section_text(&section.text, start..start + quote.chars().count())
                 .unwrap();
         let mut claim = Claim::new(section.id.clone(), passage, &checker, now);
         claim.status = *status;
-        claim.history.push(StatusChange::new(*status, &checker, now));
+        claim
+            .history
+            .push(StatusChange::new(*status, &checker, now));
         claim.sources.push(Source {
             url: "https://example.org/wire".to_owned(),
             ..Source::default()
@@ -112,7 +116,12 @@ fn an_update_reads_only_the_files_whose_hash_changed() {
     std::fs::remove_file(file(&setup, "second.copydesk.ron")).unwrap();
     let report = setup.library.update(&Progress::new()).unwrap();
     assert_eq!(
-        (report.indexed, report.unchanged, report.removed, report.claims),
+        (
+            report.indexed,
+            report.unchanged,
+            report.removed,
+            report.claims
+        ),
         (1, 0, 1, 1)
     );
     assert_eq!(setup.library.list().unwrap()[0].note, "Checked again.");
@@ -201,7 +210,11 @@ fn a_damaged_index_is_set_aside_and_rebuilt_from_the_files() {
     let index = setup.library.path().to_owned();
     let folders = setup.library.folders().unwrap();
     drop(setup.library);
-    std::fs::write(&index, b"not a database at all, but long enough to look like a file").unwrap();
+    std::fs::write(
+        &index,
+        b"not a database at all, but long enough to look like a file",
+    )
+    .unwrap();
 
     let mut library = Library::open(&index).unwrap();
     assert!(index.with_extension("sqlite.damaged").is_file());
@@ -234,7 +247,10 @@ fn an_index_of_another_schema_is_set_aside() {
 fn a_review_that_became_unreadable_keeps_nothing_and_is_named() {
     let mut setup = setup();
     let path = file(&setup, "a.copydesk.ron");
-    save(&path, &review("A", &[("more than 4,000", ClaimStatus::Verified)]));
+    save(
+        &path,
+        &review("A", &[("more than 4,000", ClaimStatus::Verified)]),
+    );
     setup.library.update(&Progress::new()).unwrap();
     std::fs::write(&path, "(format: \"copydesk-project\", version: 6, title: ").unwrap();
     let report = setup.library.update(&Progress::new()).unwrap();

@@ -36,7 +36,9 @@ impl Library {
         progress.begin_phase(0, 1, 0);
         let folders = self.folders()?;
         let found = review_files_in(&folders);
-        report.skipped.extend(found.unreadable_folders.iter().cloned());
+        report
+            .skipped
+            .extend(found.unreadable_folders.iter().cloned());
         let known = self.known_hashes()?;
 
         // Reviews added from the desk, outside the folders, are read again while they exist.
@@ -84,7 +86,8 @@ impl Library {
         if let Some(error) = failure {
             return Err(database(error));
         }
-        self.write_batch(&mut batch, &mut report).map_err(database)?;
+        self.write_batch(&mut batch, &mut report)
+            .map_err(database)?;
         if !progress.is_cancelled() {
             self.connection
                 .execute("DELETE FROM meta WHERE key = ?1", [REBUILT_KEY])
@@ -92,7 +95,9 @@ impl Library {
         }
         report.claims = usize::try_from(
             self.connection
-                .query_row("SELECT count(*) FROM claims", [], |row| row.get::<_, i64>(0))
+                .query_row("SELECT count(*) FROM claims", [], |row| {
+                    row.get::<_, i64>(0)
+                })
                 .map_err(database)?,
         )
         .unwrap_or(0);
