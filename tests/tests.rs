@@ -26,6 +26,7 @@ mod html_import;
 mod import;
 mod keyboard_desk;
 mod layout_desk;
+mod library;
 mod libreoffice;
 mod long_review_desk;
 mod long_work_desk;

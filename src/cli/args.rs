@@ -90,6 +90,25 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = SuggestFormat::Tsv)]
         format: SuggestFormat,
+        /// Also say, for each suggestion, which claims of the claim library (`copydesk
+        /// library`) it says again: their verdict, sources, article, who checked them and
+        /// when, and how sure the match is (a `library` column in TSV, a `library` array per
+        /// suggestion in JSON).
+        #[arg(long)]
+        library: bool,
+    },
+    /// The claim library: every claim checked in the reviews of the folders you name (a
+    /// shared folder, a git checkout of reviews), kept in copydesk's data folder, so a claim
+    /// checked once is recognised in later drafts (`copydesk suggest --library`, the desk).
+    /// The review files stay the truth: the library reads them again when they change.
+    #[command(after_help = "Examples:\n  \
+        copydesk library add ~/reviews team-checkout/   index the reviews in these folders\n  \
+        copydesk library update                         read again what changed\n  \
+        copydesk library search more than 4,000         claims with these words, best first\n  \
+        copydesk library stats --format json")]
+    Library {
+        #[command(subcommand)]
+        command: LibraryCommand,
     },
     /// Measure the suggestions against labelled sentences: precision, recall and F1 of the
     /// factual kinds, matching sentences by their text. Given a folder, evaluates each article
@@ -200,6 +219,63 @@ pub enum Command {
         #[arg(short, long, value_name = "PROJECT")]
         output: PathBuf,
     },
+}
+
+/// What `copydesk library` does.
+#[derive(Debug, Subcommand)]
+pub enum LibraryCommand {
+    /// Add folders of reviews to the library and read them (recursively; hidden folders
+    /// skipped). Exit 0 when every review was read, 1 when some could not be (each named,
+    /// with why, and skipped), 2 on an error (a folder that does not exist, …).
+    Add {
+        /// Folders holding reviews (.copydesk.ron).
+        #[arg(required = true, value_name = "FOLDER")]
+        folders: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = LibraryFormat::Text)]
+        format: LibraryFormat,
+    },
+    /// Read again the reviews that changed in the library's folders, and drop those deleted.
+    /// Exit statuses as for `add`.
+    Update {
+        #[arg(long, value_enum, default_value_t = LibraryFormat::Text)]
+        format: LibraryFormat,
+    },
+    /// Stop reading a folder, and drop the claims of its reviews.
+    Remove {
+        folder: PathBuf,
+        #[arg(long, value_enum, default_value_t = LibraryFormat::Text)]
+        format: LibraryFormat,
+    },
+    /// The claims whose sentence, words, note or article hold every one of these words
+    /// (case and accents ignored), best first.
+    Search {
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+        /// At most this many claims.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = LibraryFormat::Text)]
+        format: LibraryFormat,
+    },
+    /// Every claim in the library, by article.
+    List {
+        #[arg(long, value_enum, default_value_t = LibraryFormat::Text)]
+        format: LibraryFormat,
+    },
+    /// How much the library holds: folders, reviews, claims by status, the index's size.
+    Stats {
+        #[arg(long, value_enum, default_value_t = LibraryFormat::Text)]
+        format: LibraryFormat,
+    },
+}
+
+/// The `--format` of `library`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LibraryFormat {
+    /// For people.
+    Text,
+    /// JSON for tools (docs/FORMAT.md).
+    Json,
 }
 
 /// The `--format` of `evaluate`.

@@ -10,6 +10,7 @@ use super::{GitSetupError, MergeDriverError};
 use crate::export::ExportError;
 use crate::fetch::FetchError;
 use crate::import::ImportError;
+use crate::library::LibraryError;
 use crate::merge::MergeError;
 use crate::open::OpenError;
 use crate::project_file::ProjectFileError;
@@ -36,6 +37,9 @@ pub enum CliError {
     Write(#[from] WriteError),
     #[error(transparent)]
     Journal(#[from] JournalError),
+    /// The claim library could not be used, or was given a folder that does not exist.
+    #[error(transparent)]
+    Library(#[from] LibraryError),
     /// The export could not be made; `path` is where it was to go.
     #[error("{path}: {source}")]
     Export {

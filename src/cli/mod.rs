@@ -14,6 +14,7 @@ mod evaluate;
 mod export;
 mod git_setup;
 mod import;
+mod library;
 mod memo;
 mod merge;
 mod merge_driver;
@@ -29,7 +30,9 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-pub use args::{Cli, Command, ExportChoice, MemoFormat, SuggestFormat};
+pub use args::{
+    Cli, Command, ExportChoice, LibraryCommand, LibraryFormat, MemoFormat, SuggestFormat,
+};
 pub use error::CliError;
 pub use git_setup::GitSetupError;
 pub use merge_driver::MergeDriverError;
@@ -76,7 +79,12 @@ pub fn run(command: Command) -> Result<ExitCode, CliError> {
             reviewer,
         } => memo::run(&project, format, reviewer.as_deref()),
         Command::Check { project } => check::run(&project),
-        Command::Suggest { file, format } => suggest::run(&file, format),
+        Command::Suggest {
+            file,
+            format,
+            library,
+        } => suggest::run(&file, format, library),
+        Command::Library { command } => library::run(command),
         Command::Evaluate {
             article,
             labels,
