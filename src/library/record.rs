@@ -77,17 +77,20 @@ pub fn claims_of_project(project: &Project, review: &Path) -> Vec<LibraryClaim> 
 
 /// The sentences of `text` that the character range `range` touches, joined.
 pub fn sentence_around(text: &str, range: std::ops::Range<usize>) -> String {
+    // Sentences come as byte ranges; the passage is in characters.
+    let bytes = crate::text::byte_range_from_char_range(text, range);
     let sentences = crate::suggest::segment::sentence_ranges(text);
     let touching: Vec<&std::ops::Range<usize>> = sentences
         .iter()
         .filter(|sentence| {
-            sentence.start < range.end.max(range.start + 1) && range.start < sentence.end
+            sentence.start < bytes.end.max(bytes.start + 1) && bytes.start < sentence.end
         })
         .collect();
     let (Some(first), Some(last)) = (touching.first(), touching.last()) else {
-        return crate::text::slice_chars(text, range).to_owned();
+        return text.get(bytes).unwrap_or_default().trim().to_owned();
     };
-    crate::text::slice_chars(text, first.start..last.end)
+    text.get(first.start..last.end)
+        .unwrap_or_default()
         .trim()
         .to_owned()
 }
@@ -165,5 +168,8 @@ mod tests {
         let text = "One. Two words here. Three.";
         assert_eq!(sentence_around(text, 2..8), "One. Two words here.");
         assert_eq!(sentence_around(text, 5..5), "Two words here.");
+        // Offsets are characters: letters of several bytes before the passage move nothing.
+        let text = "It costs €14.6 million – a third of it. Officials agreed.";
+        assert_eq!(sentence_around(text, 9..21), "It costs €14.6 million – a third of it.");
     }
 }
