@@ -71,7 +71,10 @@ pub fn reused_note(checked: &LibraryClaim) -> String {
         crate::text::counted(checked.sources.len(), "source", "sources"),
     );
     if !checked.note.trim().is_empty() {
-        line.push_str(&format!(" Their note: {}", crate::text::one_line(&checked.note)));
+        line.push_str(&format!(
+            " Their note: {}",
+            crate::text::one_line(&checked.note)
+        ));
     }
     line.push_str(" Confirm for this draft.");
     line

@@ -35,7 +35,11 @@ impl ClaimMatch {
     pub fn explanation(&self) -> String {
         let mut parts = Vec::new();
         if !self.same_figures.is_empty() {
-            let word = if self.same_figures.len() == 1 { "figure" } else { "figures" };
+            let word = if self.same_figures.len() == 1 {
+                "figure"
+            } else {
+                "figures"
+            };
             parts.push(format!("same {word} {}", self.same_figures.join(", ")));
         }
         if let MatchKind::DifferentFigure { checked, now } = &self.kind {
