@@ -33,7 +33,7 @@ pub fn claim_checked_before_ui(
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("🕮 Checked before").strong());
+                ui.label(RichText::new("Checked before").strong());
                 if !others.is_empty() {
                     ui.label(
                         RichText::new(counted(others.len(), "more check", "more checks"))
@@ -182,7 +182,7 @@ pub fn suggestion_checked_before_ui(ui: &mut Ui, matches: &[CheckedBefore<'_>]) 
     ui.add(
         egui::Label::new(
             RichText::new(format!(
-                "🕮 Checked before: {} {} in “{}” ({}, {}){more}",
+                "Checked before: {} {} in “{}” ({}, {}){more}",
                 look::claim_status_icon(checked.status),
                 checked.status.label().to_lowercase(),
                 shortened(&checked.article, 60),

@@ -13,7 +13,7 @@ use crate::text::{file_name, shortened};
 
 pub fn library_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let library = &state.library;
-    ui.label(RichText::new("🕮 Claim library").strong().size(15.0));
+    ui.label(RichText::new("Claim library").strong().size(15.0));
     if !library.is_kept() {
         ui.add(
             egui::Label::new(
