@@ -17,14 +17,20 @@ use super::{checked_review, save};
 
 fn show_library_tab(harness: &mut Desk) {
     press(harness, CTRL, Key::Num7);
-    assert_eq!(harness.state().state().views.side_panel(), SidePanel::Library);
+    assert_eq!(
+        harness.state().state().views.side_panel(),
+        SidePanel::Library
+    );
 }
 
 /// A folder of the team's reviews: `count` good ones and one that is not a review.
 fn team_folder(folder: &Path, count: usize) {
     let review = checked_review();
     for index in 0..count {
-        save(&review, &folder.join(format!("fighters-{index:03}.copydesk.ron")));
+        save(
+            &review,
+            &folder.join(format!("fighters-{index:03}.copydesk.ron")),
+        );
     }
     std::fs::write(
         folder.join("broken.copydesk.ron"),
@@ -65,8 +71,14 @@ fn the_library_is_built_from_a_folder_with_a_progress_bar_and_a_corrupt_review_n
     let report = library.last_update().expect("the update reported");
     assert_eq!(report.skipped.len(), 1, "{report:?}");
     assert!(report.skipped[0].path.ends_with("broken.copydesk.ron"));
-    assert!(shows(&harness, "broken.copydesk.ron:"), "the tab names the skipped review");
-    assert!(shows(&harness, "from 300 reviews"), "the tab says what the library holds");
+    assert!(
+        shows(&harness, "broken.copydesk.ron:"),
+        "the tab names the skipped review"
+    );
+    assert!(
+        shows(&harness, "from 300 reviews"),
+        "the tab says what the library holds"
+    );
     let (said, _) = crate::common::desk::notice(&harness);
     assert!(said.contains("skipped: broken.copydesk.ron"), "{said}");
 }
@@ -82,7 +94,10 @@ fn a_folder_picked_in_copydesks_own_chooser_is_read() {
     harness.state_mut().state_mut().prefs.own_file_chooser = true;
     show_library_tab(&mut harness);
     click(&mut harness, "Add folder to the library");
-    assert!(dialogs.asked().is_empty(), "copydesk's own chooser, not the system's");
+    assert!(
+        dialogs.asked().is_empty(),
+        "copydesk's own chooser, not the system's"
+    );
     press(&mut harness, CTRL, Key::A);
     type_into(&mut harness, "Path", &reviews.path().display().to_string());
     click(&mut harness, "Add this folder");
@@ -99,7 +114,11 @@ fn without_a_data_folder_the_library_tab_says_why_there_is_no_library() {
     let mut harness = desk(None, Some("Ana"), &dialogs);
     show_library_tab(&mut harness);
     assert!(shows(&harness, "keeps no claim library"));
-    assert!(harness.query_by_label("Add folder to the library").is_none());
+    assert!(
+        harness
+            .query_by_label("Add folder to the library")
+            .is_none()
+    );
 }
 
 #[test]

@@ -57,7 +57,11 @@ fn review_with_claim(text: &str, title: &str, quote: &str) -> Project {
 
 /// The earlier review: the figure verified against a wire report.
 fn checked_review() -> Project {
-    let mut project = review_with_claim(CHECKED_TEXT, "Fighters moved across the border", CHECKED_QUOTE);
+    let mut project = review_with_claim(
+        CHECKED_TEXT,
+        "Fighters moved across the border",
+        CHECKED_QUOTE,
+    );
     let claim = &mut project.claims[0];
     claim.status = ClaimStatus::Verified;
     claim.sources.push(Source {
@@ -141,7 +145,9 @@ fn reuse_then_undo(harness: &mut Desk) {
     assert_eq!(claim.sources.len(), 1);
     assert_eq!(claim.sources[0].url, WIRE_REPORT);
     assert!(
-        claim.note.contains("Checked before in “Fighters moved across the border”"),
+        claim
+            .note
+            .contains("Checked before in “Fighters moved across the border”"),
         "{}",
         claim.note
     );
@@ -191,7 +197,15 @@ fn a_claim_of_the_open_review_itself_is_not_a_check_made_before() {
     });
     harness.run();
     let id = draft_claim_id(&harness);
-    assert!(harness.state().state().library.matches().for_claim(&id).is_empty());
+    assert!(
+        harness
+            .state()
+            .state()
+            .library
+            .matches()
+            .for_claim(&id)
+            .is_empty()
+    );
 }
 
 #[test]
@@ -219,6 +233,9 @@ fn an_earlier_check_is_recognised_with_its_figure_difference_and_reused_in_one_s
         .next()
         .map(|node| node.accesskit_node().label().unwrap_or_default());
     let warning = warning.expect("the figure difference is said");
-    assert!(warning.contains("this draft says more than 4,000"), "{warning}");
+    assert!(
+        warning.contains("this draft says more than 4,000"),
+        "{warning}"
+    );
     reuse_then_undo(&mut harness);
 }
