@@ -56,6 +56,13 @@ impl Progress {
         Some(((phase as f32 + within) / phases as f32).clamp(0.0, 1.0))
     }
 
+    /// The units done and the units to do in the current phase, when they are counted: what
+    /// the status bar says in words ("120 of 1,000 reviews").
+    pub fn counts(&self) -> Option<(usize, usize)> {
+        let total = self.total.load(Ordering::Relaxed);
+        (total > 0).then(|| (self.done.load(Ordering::Relaxed).min(total), total))
+    }
+
     /// Asks the work to stop: nobody waits for its result any more.
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::Relaxed);
@@ -78,6 +85,7 @@ mod tests {
         assert_eq!(progress.fraction(), Some(0.0));
         progress.advance(5);
         assert_eq!(progress.fraction(), Some(0.25));
+        assert_eq!(progress.counts(), Some((5, 10)));
         // Counting past the total never goes past the phase's share.
         progress.advance(50);
         assert_eq!(progress.fraction(), Some(0.5));

@@ -1,11 +1,13 @@
-//! A claim's card: its status and history, sources, verdict note and whether an incorrect
-//! or unverifiable claim was dealt with.
+//! A claim's card: its status and history, what the claim library knows of it ("Checked
+//! before"), sources, verdict note and whether an incorrect or unverifiable claim was dealt
+//! with.
 
 use egui::{Align, Frame, Layout, RichText, TextEdit, Ui};
 
 use super::card_parts_ui::{
     byline_ui, card_title_ui, is_web_address, mark_name, quote_ui, text_field_actions,
 };
+use super::checked_before_ui::claim_checked_before_ui;
 use super::look;
 use super::state::CardRequests;
 use super::state::{Action, AppState};
@@ -55,6 +57,8 @@ pub fn claim_card_ui(
         let kinds: Vec<&str> = claim.kinds.iter().map(|kind| kind.label()).collect();
         ui.label(RichText::new(kinds.join(" · ")).size(11.5).weak());
     }
+    let checked_before = state.library.matches().for_claim(&claim.id);
+    claim_checked_before_ui(ui, claim, &name, &checked_before, actions);
     ui.add_space(4.0);
 
     ui.horizontal(|ui| {

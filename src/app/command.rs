@@ -58,7 +58,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl UiCommand {
-    pub const ALL: [Self; 47] = [
+    pub const ALL: [Self; 48] = [
         Self::ImportArticle,
         Self::ImportFromAddress,
         Self::ImportRevision,
@@ -106,6 +106,7 @@ impl UiCommand {
         Self::PreviousOpenComment,
         Self::ShowTrackedChanges,
         Self::GoToSectionByHeading,
+        Self::ShowPanel(SidePanel::Library),
     ];
 
     pub fn label(self) -> &'static str {
@@ -263,6 +264,10 @@ impl UiCommand {
             Self::GoToSectionByHeading => {
                 "Type a few letters of a section's heading to go to it; the caret waits at its start"
             }
+            Self::ShowPanel(SidePanel::Library) => {
+                "Search every claim checked before, in the reviews opened here and in the folders \
+                 of reviews the library reads"
+            }
         }
     }
 
@@ -315,6 +320,7 @@ impl UiCommand {
             Self::NextOpenComment => shortcut(Modifiers::NONE, Key::F6),
             Self::PreviousOpenComment => shortcut(Modifiers::SHIFT, Key::F6),
             Self::GoToSectionByHeading => shortcut(CTRL, Key::G),
+            Self::ShowPanel(SidePanel::Library) => shortcut(CTRL, Key::Num7),
         }
     }
 

@@ -103,7 +103,9 @@ fn chooser_ui(
             view.enter(purpose, view.folder.clone());
         }
         let go = ui.button(RichText::new(button_label(purpose)).strong());
-        if go.clicked() {
+        if go.clicked() && purpose.picks_folder() {
+            view.choose_typed_folder(actions);
+        } else if go.clicked() {
             view.follow_typed(purpose, actions);
         }
         if ui.button("Cancel").clicked() {
@@ -120,6 +122,7 @@ fn button_label(purpose: &DialogPurpose) -> &'static str {
         DialogPurpose::MergeReview => "Merge",
         DialogPurpose::SaveProject { .. } => "Save",
         DialogPurpose::Export { .. } => "Export",
+        DialogPurpose::LibraryFolder => "Add this folder",
     }
 }
 
@@ -144,7 +147,10 @@ fn typed_path_ui(
         view.problem = None;
     }
     let entered = field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
-    let hint = if purpose.writes() {
+    let hint = if purpose.picks_folder() {
+        "Type a folder, or open one below. Enter: show the folder; Add this folder: read the \
+         reviews in it."
+    } else if purpose.writes() {
         "Type a path, or pick a folder below and a name. Enter: show the folder, or save to the file."
     } else {
         "Type a path, or pick a file below. Enter: show the folder, or open the file."
@@ -309,7 +315,10 @@ impl FileChooserView {
     fn enter(&mut self, purpose: &DialogPurpose, folder: PathBuf) {
         let (_, extensions) = purpose.filter();
         match list_folder(&folder, &extensions, self.show_hidden) {
-            Ok(listing) => {
+            Ok(mut listing) => {
+                if purpose.picks_folder() {
+                    listing.retain(|entry| entry.is_folder);
+                }
                 self.listing = listing;
                 self.unreadable = None;
             }
@@ -352,6 +361,26 @@ impl FileChooserView {
             self.problem = Some(format!("There is no folder {}.", folder.display()));
         } else {
             self.problem = Some(format!("There is no file {}.", path.display()));
+        }
+    }
+
+    /// The folder typed (or shown, as the typed path follows it) is chosen.
+    fn choose_typed_folder(&mut self, actions: &mut Vec<Action>) {
+        let typed = self.typed.trim();
+        let path = if typed.is_empty() {
+            self.folder.clone()
+        } else {
+            let path = with_home_expanded(typed);
+            if path.is_absolute() {
+                path
+            } else {
+                self.folder.join(path)
+            }
+        };
+        if path.is_dir() {
+            actions.push(Action::AnswerFileChooser(Some(path)));
+        } else {
+            self.problem = Some(format!("There is no folder {}.", path.display()));
         }
     }
 

@@ -31,6 +31,8 @@ pub enum DialogPurpose {
         format: crate::export::ExportFormat,
         suggested: PathBuf,
     },
+    /// A folder of reviews for the claim library to read.
+    LibraryFolder,
 }
 
 impl DialogPurpose {
@@ -43,12 +45,18 @@ impl DialogPurpose {
             Self::MergeReview => "Merge another review".to_owned(),
             Self::SaveProject { .. } => "Save review".to_owned(),
             Self::Export { format, .. } => format!("Export: {}", format.label()),
+            Self::LibraryFolder => "Add a folder of reviews to the claim library".to_owned(),
         }
     }
 
     /// Whether the dialog names a file to write (rather than one to read).
     pub fn writes(&self) -> bool {
         matches!(self, Self::SaveProject { .. } | Self::Export { .. })
+    }
+
+    /// Whether the dialog picks a folder rather than a file.
+    pub fn picks_folder(&self) -> bool {
+        matches!(self, Self::LibraryFolder)
     }
 
     /// The name offered for a file to write.
@@ -69,6 +77,7 @@ impl DialogPurpose {
                 ("copydesk projects".to_owned(), vec!["ron"])
             }
             Self::Export { format, .. } => (format.label().to_owned(), vec![format.extension()]),
+            Self::LibraryFolder => ("Folders".to_owned(), Vec::new()),
         }
     }
 
@@ -164,9 +173,10 @@ impl FileDialogs for NativeFileDialogs {
             .name("file dialog".to_owned())
             .spawn(move || {
                 let (kind, extensions) = request.filter();
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(request.title())
-                    .add_filter(kind, &extensions);
+                let mut dialog = rfd::FileDialog::new().set_title(request.title());
+                if !request.picks_folder() {
+                    dialog = dialog.add_filter(kind, &extensions);
+                }
                 if matches!(
                     request,
                     DialogPurpose::ImportArticle | DialogPurpose::ImportRevision
@@ -177,6 +187,7 @@ impl FileDialogs for NativeFileDialogs {
                     dialog = dialog.set_directory(folder);
                 }
                 let path = match request.suggested() {
+                    None if request.picks_folder() => dialog.pick_folder(),
                     Some(suggested) => {
                         if let Some(name) = suggested.file_name() {
                             dialog = dialog.set_file_name(name.to_string_lossy());

@@ -18,17 +18,20 @@ pub enum SidePanel {
     /// Every comment of the article with its thread, filterable and sortable; or the
     /// tracked changes the Word draft brought, by author, to acknowledge.
     Comments,
+    /// The claim library: every claim checked before, searched; the folders it reads.
+    Library,
 }
 
 impl SidePanel {
     /// In the order the tabs are shown.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Section,
         Self::Claims,
         Self::Comments,
         Self::Suggestions,
         Self::Revision,
         Self::Conflicts,
+        Self::Library,
     ];
 
     pub fn label(self) -> &'static str {
@@ -39,6 +42,7 @@ impl SidePanel {
             Self::Revision => "Revision",
             Self::Conflicts => "Conflicts",
             Self::Comments => "Comments",
+            Self::Library => "Library",
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The right-hand panel: the current section's cards, every claim, every comment (or the
 //! Word draft's tracked changes), the suggestions, what the latest draft changed, or what a
-//! merge left to settle, chosen by tabs (Ctrl+1 to Ctrl+6).
+//! merge left to settle, or the claim library, chosen by tabs (Ctrl+1 to Ctrl+7).
 
 use egui::{RichText, Ui};
 
@@ -10,6 +10,7 @@ use super::command::UiCommand;
 use super::command::shortcut_text;
 use super::comments_ui;
 use super::conflicts_ui;
+use super::library_ui;
 use super::revision_ui;
 use super::side_panel::SidePanel;
 use super::state::CardRequests;
@@ -29,7 +30,7 @@ pub fn side_panel_ui(
     ui.horizontal_wrapped(|ui| {
         for panel in SidePanel::ALL {
             let count = match panel {
-                SidePanel::Section => None,
+                SidePanel::Section | SidePanel::Library => None,
                 SidePanel::Claims => state.project().map(|p| p.claims.len()),
                 SidePanel::Suggestions => Some(state.views.suggestions().undecided_count()),
                 SidePanel::Revision => state
@@ -78,6 +79,7 @@ pub fn side_panel_ui(
         SidePanel::Revision => revision_ui::revision_ui(ui, state, actions),
         SidePanel::Conflicts => conflicts_ui::conflicts_ui(ui, state, actions),
         SidePanel::Comments => comments_ui::comments_ui(ui, state, requests, actions),
+        SidePanel::Library => library_ui::library_ui(ui, state, actions),
     }
 }
 

@@ -1,8 +1,10 @@
 //! The suggestions list: sentences copydesk thinks deserve a check, grouped by their main
-//! kind, each with its reasons, to accept (one, or a whole kind at once) or dismiss.
+//! kind, each with its reasons (and what the claim library knows of it), to accept (one, or a
+//! whole kind at once) or dismiss.
 
 use egui::{Align, Layout, RichText, ScrollArea, Ui};
 
+use super::checked_before_ui::suggestion_checked_before_ui;
 use super::command::UiCommand;
 use super::command::shortcut_text;
 use super::look;
@@ -100,6 +102,8 @@ pub fn suggestions_ui(
                         .show(ui, |ui| {
                             ui.set_width(ui.available_width());
                             suggestion_ui(ui, project, suggestion, &key, selected, actions);
+                            let checked_before = state.library.matches().for_suggestion(&key);
+                            suggestion_checked_before_ui(ui, &checked_before);
                         })
                         .response;
                     if requests.reveal_suggestion.as_ref() == Some(&key) {

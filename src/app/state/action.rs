@@ -132,6 +132,28 @@ pub enum Action {
     EditSectionQuery(String),
     /// Which of the sections the Go to section dialog lists Enter goes to.
     HighlightSectionMatch(usize),
+    /// The claim library: the Library tab, and checks reused from it.
+    Library(LibraryAction),
+}
+
+/// What a person does with the claim library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LibraryAction {
+    /// Searches the library for what is typed.
+    Search(String),
+    /// Asks for a folder to read reviews from.
+    AskFolder,
+    /// Stops reading a folder; its reviews' claims are taken out.
+    RemoveFolder(PathBuf),
+    /// Reads the folders again (only the reviews that changed).
+    Update,
+    /// Copies the sources and verdict of a claim checked before (`checked`, in `review`)
+    /// into a claim of the open review, as one undoable edit.
+    Reuse {
+        claim: ClaimId,
+        review: PathBuf,
+        checked: ClaimId,
+    },
 }
 
 /// What to do about unsaved changes before something replaces the review.

@@ -23,19 +23,26 @@ mod dialogs;
 mod files;
 mod find;
 mod finding;
+mod library;
+mod library_matches;
+mod library_work;
 mod navigation;
 mod review;
 mod reviewing;
 mod settling;
 mod suggestion_cache;
 
-pub use action::{Action, BesideChoice, DiskChoice, ElsewhereChoice, UnsavedChoice};
+pub use action::{Action, BesideChoice, DiskChoice, ElsewhereChoice, LibraryAction, UnsavedChoice};
 pub use checking::FactCheckViews;
 pub use comment_views::CommentViews;
 pub use conflict_index::{ConflictIndex, conflict_mark};
 pub use dialogs::{AfterUnsaved, Dialogs, Modal, NOTICE_DURATION, Notice};
+pub(crate) use files::with_thousands;
 pub use files::{ChooserRequest, Files, Place, RecoveryOffer, SHOW_PROGRESS_AFTER, WorkInProgress};
 pub use find::Find;
+pub use library::LibraryState;
+pub use library_matches::{CheckedBefore, LibraryMatches};
+pub use library_work::folder_name;
 pub use navigation::{
     CardRequests, Caret, Navigation, ScrollTarget, TextSelection, selection_after_moving,
 };
@@ -64,6 +71,8 @@ pub struct AppState {
     pub dialogs: Dialogs,
     /// The find bar (issue 17, item 3).
     pub find: Find,
+    /// The claim library and the open review's matches in it (issue 20).
+    pub library: LibraryState,
 }
 
 impl std::fmt::Debug for AppState {
@@ -92,6 +101,7 @@ impl AppState {
             navigation: Navigation::default(),
             views: FactCheckViews::default(),
             comment_views: CommentViews::default(),
+            library: LibraryState::in_data_folder(safekeeping.data_dir.clone()),
             files: Files::new(dialogs, safekeeping),
             find: Find::default(),
         }
@@ -117,6 +127,9 @@ impl AppState {
         self.navigation.start_on(review.project());
         self.views.start_on(&review);
         self.comment_views.start_on();
+        if let (Some(path), Some(read)) = (review.path(), &review.base) {
+            self.library.add_review(path, std::sync::Arc::clone(read));
+        }
         self.review = Some(review);
     }
 
@@ -135,11 +148,17 @@ impl AppState {
         self.navigation
             .forget_suggestion_unless(|key| suggestions.find(key).is_some());
         self.refresh_find();
+        self.library
+            .refresh(self.review.as_ref(), self.views.suggestions());
+        self.say_library_notices();
     }
 
     /// Whether the desk must keep drawing frames to pick up work running off its thread.
     pub fn is_waiting_for_work(&self) -> bool {
-        self.views.suggestions().is_reading() || self.files.is_busy() || self.find.is_behind()
+        self.views.suggestions().is_reading()
+            || self.files.is_busy()
+            || self.find.is_behind()
+            || self.library.is_busy()
     }
 
     pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
@@ -277,6 +296,7 @@ impl AppState {
                     *highlighted = index;
                 }
             }
+            Action::Library(action) => self.handle_library(action, ctx),
         }
         self.refresh();
     }
@@ -313,27 +333,6 @@ impl AppState {
                     .show_error(format!("That change could not be made: {error}."));
                 false
             }
-        }
-    }
-
-    /// `edit`, made one undo step with noting the reviewer in the review's list when it does
-    /// not name them yet as they are now (their first change to it, or a new name or role):
-    /// a merged review says who its reviewers are. Not with typing, which folds into the step
-    /// before it.
-    fn noting_the_reviewer(&self, edit: Edit) -> Edit {
-        let reviewer = self.prefs.reviewer();
-        let Some(project) = self.project() else {
-            return edit;
-        };
-        if reviewer.name.trim().is_empty()
-            || edit.text_field().is_some()
-            || project.reviewers.contains(&reviewer)
-        {
-            return edit;
-        }
-        Edit::Batch {
-            label: edit.describe(project),
-            edits: vec![Edit::NoteReviewer { reviewer }, edit],
         }
     }
 

@@ -23,6 +23,27 @@ impl AppState {
         self.prefs.reviewer()
     }
 
+    /// `edit`, made one undo step with noting the reviewer in the review's list when it does
+    /// not name them yet as they are now (their first change to it, or a new name or role):
+    /// a merged review says who its reviewers are. Not with typing, which folds into the step
+    /// before it.
+    pub(super) fn noting_the_reviewer(&self, edit: Edit) -> Edit {
+        let reviewer = self.prefs.reviewer();
+        let Some(project) = self.project() else {
+            return edit;
+        };
+        if reviewer.name.trim().is_empty()
+            || edit.text_field().is_some()
+            || project.reviewers.contains(&reviewer)
+        {
+            return edit;
+        }
+        Edit::Batch {
+            label: edit.describe(project),
+            edits: vec![Edit::NoteReviewer { reviewer }, edit],
+        }
+    }
+
     /// Comments on, or flags as a claim, the text the reviewer selected.
     pub(super) fn mark_selection(&mut self, claim: bool) {
         let what = if claim { "flag a claim" } else { "comment" };

@@ -126,6 +126,8 @@ impl AppState {
             DialogPurpose::SaveProject { .. } => self.dialogs.show_error(
                 "Another review was opened while the save dialog was open; nothing was saved.",
             ),
+            // The library is the desk's, not the review's: any review may be open.
+            DialogPurpose::LibraryFolder => self.add_library_folder(path),
         }
     }
 }

@@ -337,7 +337,8 @@ impl AppState {
     }
 
     /// The long work running off the window's thread for long enough to show
-    /// ([`SHOW_PROGRESS_AFTER`]): an open or a revision, an export, the suggestion pass.
+    /// ([`SHOW_PROGRESS_AFTER`]): an open or a revision, an export, the suggestion pass, an
+    /// update of the claim library.
     pub fn work_in_progress(&self) -> Vec<WorkInProgress> {
         let mut work = Vec::new();
         if let Some(running) = &self.files.job
@@ -364,12 +365,13 @@ impl AppState {
                 fraction,
             });
         }
+        work.extend(self.library_work());
         work
     }
 }
 
 /// 10000 → "10,000", as people write counts.
-fn with_thousands(count: usize) -> String {
+pub(crate) fn with_thousands(count: usize) -> String {
     let digits = count.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {

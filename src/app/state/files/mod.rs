@@ -25,6 +25,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 pub use chooser::{ChooserRequest, Place};
+pub(crate) use long_work::with_thousands;
 pub use long_work::{SHOW_PROGRESS_AFTER, WorkInProgress};
 pub use recovery::RecoveryOffer;
 

@@ -227,6 +227,8 @@ impl AppState {
             hash: saved.hash,
             version: FORMAT_VERSION,
         });
+        // The claims as saved go into the library (on its own worker).
+        self.library.add_review(&path, Arc::clone(&project));
         review.base = Some(project);
         let mut notes = Vec::new();
         if moved {
