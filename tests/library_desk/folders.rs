@@ -23,9 +23,24 @@ fn show_library_tab(harness: &mut Desk) {
     );
 }
 
-/// A folder of the team's reviews: `count` good ones and one that is not a review.
-fn team_folder(folder: &Path, count: usize) {
-    let review = checked_review();
+/// A folder of the team's reviews: `count` good ones, each with `paragraphs` more paragraphs
+/// of background (so reading them takes a while), and one that is not a review.
+fn team_folder(folder: &Path, count: usize, paragraphs: usize) {
+    let mut review = checked_review();
+    let background: Vec<String> = (0..paragraphs)
+        .map(|index| {
+            format!(
+                "Background paragraph {index}: the ministry's figures for the border \
+                 crossings were published weekly, with the numbers of people moved, the \
+                 prisons they were moved to and the officials who signed each order."
+            )
+        })
+        .collect();
+    review.sections.push(copydesk::model::Section::new(
+        Some("Background".to_owned()),
+        1,
+        &background,
+    ));
     for index in 0..count {
         save(
             &review,
@@ -48,12 +63,20 @@ fn the_library_is_built_from_a_folder_with_a_progress_bar_and_a_corrupt_review_n
     // Needs the real store.
     let data = temp_dir();
     let reviews = temp_dir();
-    team_folder(reviews.path(), 300);
+    // Enough to read for the bar to show (150 ms) even on a fast machine: 300 reviews of
+    // some 12,000 words each.
+    team_folder(reviews.path(), 300, 400);
     let dialogs = ScriptedFileDialogs::default();
     let mut harness = desk_keeping(None, Some("Ana"), &dialogs, keeping_in(data.path()));
     show_library_tab(&mut harness);
     dialogs.answer_next(Some(reviews.path().to_owned()));
-    click(&mut harness, "Add folder to the library");
+    // Clicked and then stepped frame by frame: `harness.run()` would run frames until the
+    // update is over, and the bar would never be seen.
+    harness.get_by_label("Add folder to the library").click();
+    // The folder comes back from the dialog's thread, then the update starts.
+    run_until(&mut harness, "the update started", |harness| {
+        harness.state().state().library.is_updating()
+    });
     assert_eq!(dialogs.asked(), [DialogPurpose::LibraryFolder]);
     // The bar shows once the update has run 150 ms; 300 reviews take longer than that.
     let mut bar_shown = false;
@@ -88,7 +111,7 @@ fn a_folder_picked_in_copydesks_own_chooser_is_read() {
     // Needs the real store.
     let data = temp_dir();
     let reviews = temp_dir();
-    team_folder(reviews.path(), 2);
+    team_folder(reviews.path(), 2, 0);
     let dialogs = ScriptedFileDialogs::default();
     let mut harness = desk_keeping(None, Some("Ana"), &dialogs, keeping_in(data.path()));
     harness.state_mut().state_mut().prefs.own_file_chooser = true;
