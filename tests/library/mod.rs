@@ -2,6 +2,8 @@
 //! (a corrupt one named and skipped), read again only where files changed, searched, counted,
 //! rebuilt when its index is damaged, and consulted by `suggest --library`.
 
+mod seed;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
