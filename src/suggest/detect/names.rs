@@ -54,6 +54,20 @@ impl Detector {
     }
 }
 
+impl Detector {
+    /// Whether the word at `index` of a sentence's tokens is (part of) a name, by the names
+    /// this detector learned: the claim library tells people, places and organisations so.
+    pub(crate) fn is_name_in(&self, sentence: &str, tokens: &[Token], index: usize) -> bool {
+        Reading {
+            tokens,
+            sentence,
+            proper_nouns: &self.proper_nouns,
+            common_words: &self.common_words,
+        }
+        .is_name(index)
+    }
+}
+
 /// Whether a capital at `index` may only mark the start of a sentence or quotation.
 fn is_opening_position(tokens: &[Token], index: usize) -> bool {
     index == 0
