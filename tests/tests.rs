@@ -27,6 +27,7 @@ mod import;
 mod keyboard_desk;
 mod layout_desk;
 mod libreoffice;
+mod library_matching;
 mod long_review_desk;
 mod long_work_desk;
 mod merge;

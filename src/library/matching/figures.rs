@@ -87,6 +87,11 @@ pub(super) fn figures_and_dates(sentence: &str, tokens: &[Token]) -> (Vec<Figure
             index = next;
             continue;
         }
+        if let Some(figure) = share_at(sentence, tokens, index) {
+            figures.push(figure);
+            index += 1;
+            continue;
+        }
         let Some(number) = number_of(token) else {
             index += 1;
             continue;
@@ -153,6 +158,34 @@ fn date_from_month(tokens: &[Token], index: usize, month: u8) -> (Date, usize) {
         next += 1;
     }
     (date, next)
+}
+
+/// A share written as a fraction before "of": "half of", "a third of", "two thirds of", as a
+/// percentage, so "half" and "50%" are one figure.
+fn share_at(sentence: &str, tokens: &[Token], index: usize) -> Option<Figure> {
+    let percent = match tokens[index].lower.as_ref() {
+        "half" => 50.0,
+        "third" | "thirds" => 100.0 / 3.0,
+        "quarter" | "quarters" => 25.0,
+        _ => return None,
+    };
+    if !tokens.get(index + 1).is_some_and(|next| next.is("of")) {
+        return None;
+    }
+    let before = index.checked_sub(1).map(|at| &tokens[at]);
+    let (from, times) = match before.map(|token| token.lower.as_ref()) {
+        Some("a" | "one") if percent < 50.0 => (index - 1, 1.0),
+        Some("two") if percent < 50.0 => (index - 1, 2.0),
+        Some("three") if percent < 30.0 => (index - 1, 3.0),
+        _ if percent == 50.0 => (index, 1.0),
+        _ => return None,
+    };
+    Some(Figure {
+        value: percent * times,
+        kind: FigureKind::Percent,
+        noun: noun_after(tokens, index + 1),
+        text: sentence[tokens[from].start..tokens[index].end()].to_owned(),
+    })
 }
 
 /// The figure whose number is at `index`, and the index after it.
