@@ -4,16 +4,16 @@
 //! Precision before recall: an editor must be able to trust "checked before", so anything
 //! that does not line up is no match.
 
-use super::figures::{Figure, FigureKind};
+use super::figures::Figure;
 use super::keys::Keys;
 use super::MatchKind;
 
 /// How close the wording must be (weighted containment of the shorter side's content words
 /// in the longer's) for the same claim with the same figures, or with none.
-pub(super) const SAME_CLAIM_WORDING: f32 = 0.6;
+pub(super) const SAME_CLAIM_WORDING: f32 = 0.85;
 /// How close for the same claim with another figure: only the words say it is the same
 /// claim, so they must say it more firmly.
-pub(super) const DIFFERENT_FIGURE_WORDING: f32 = 0.6;
+pub(super) const DIFFERENT_FIGURE_WORDING: f32 = 0.85;
 /// How much of the longer side's wording the shorter must cover, so that a short claim
 /// ("Prices rose.") is not found inside every long sentence that has its words.
 pub(super) const LONGER_SIDE_WORDING: f32 = 0.3;
@@ -35,11 +35,34 @@ pub(super) struct Wording {
     pub longer: f32,
 }
 
-pub(super) fn compare(sentence: &Keys, claim: &Keys, wording: Wording) -> Option<Comparison> {
-    if sentence.negated != claim.negated || wording.longer < LONGER_SIDE_WORDING {
+/// One side of a comparison: its keys and its content words as sorted word ids.
+#[derive(Clone, Copy)]
+pub(super) struct Side<'a> {
+    pub keys: &'a Keys,
+    pub words: &'a [u32],
+}
+
+impl Side<'_> {
+    fn has_word(&self, id: Option<u32>) -> bool {
+        id.is_some_and(|id| self.words.binary_search(&id).is_ok())
+    }
+
+    /// Every event verb of this side is a word of the other: "captured" is not "crossed".
+    fn events_found_in(&self, other: &Side) -> bool {
+        self.keys.event_ids.iter().all(|&id| other.has_word(id))
+    }
+}
+
+pub(super) fn compare(sentence: Side, claim: Side, wording: Wording) -> Option<Comparison> {
+    if sentence.keys.negated != claim.keys.negated
+        || wording.longer < LONGER_SIDE_WORDING
+        || !sentence.events_found_in(&claim)
+        || !claim.events_found_in(&sentence)
+    {
         return None;
     }
     let same_actors = same_actors(sentence, claim)?;
+    let (sentence, claim) = (sentence.keys, claim.keys);
     let mut same_figures = same_dates(sentence, claim)?;
     let figures = figures_compared(&sentence.figures, &claim.figures)?;
     same_figures.extend(figures.same);
@@ -73,21 +96,35 @@ pub(super) fn compare(sentence: &Keys, claim: &Keys, wording: Wording) -> Option
 
 /// The actors both name, as the sentence writes them; `None` when they disagree: every
 /// actor of the side that names fewer is named on the other side, and one side naming
-/// anyone means the other must too.
-fn same_actors(sentence: &Keys, claim: &Keys) -> Option<Vec<String>> {
-    if sentence.actors.is_empty() && claim.actors.is_empty() {
+/// anyone means the other must too. A name the other side writes where it cannot be told
+/// from an ordinary word (at its start: "Calder's population") is found among its words.
+fn same_actors(sentence: Side, claim: Side) -> Option<Vec<String>> {
+    let (sentence_actors, claim_actors) = (&sentence.keys.actors, &claim.keys.actors);
+    if sentence_actors.is_empty() && claim_actors.is_empty() {
         return Some(Vec::new());
     }
-    let fewer_in_sentence = sentence.actors.len() <= claim.actors.len();
-    let (fewer, more) = if fewer_in_sentence {
-        (&sentence.actors, &claim.actors)
+    let fewer_in_sentence = if sentence_actors.is_empty() || claim_actors.is_empty() {
+        // The side naming someone is checked against the other's words.
+        !sentence_actors.is_empty()
     } else {
-        (&claim.actors, &sentence.actors)
+        sentence_actors.len() <= claim_actors.len()
+    };
+    let (fewer, more, other_side) = if fewer_in_sentence {
+        (sentence_actors, claim_actors, claim)
+    } else {
+        (claim_actors, sentence_actors, sentence)
     };
     let mut same = Vec::new();
     for actor in fewer {
-        let other = more.iter().find(|other| actor.names_the_same_as(other))?;
-        same.push(if fewer_in_sentence { &actor.text } else { &other.text }.clone());
+        match more.iter().find(|other| actor.names_the_same_as(other)) {
+            Some(other) => {
+                same.push(if fewer_in_sentence { &actor.text } else { &other.text }.clone());
+            }
+            None if actor.word_ids.iter().all(|&id| other_side.has_word(id)) => {
+                same.push(actor.text.clone());
+            }
+            None => return None,
+        }
     }
     (!same.is_empty()).then_some(same)
 }
@@ -143,20 +180,30 @@ fn figures_compared(sentence: &[Figure], claim: &[Figure]) -> Option<FiguresComp
     } else {
         (claim, sentence)
     };
-    let alone = fewer.len() == 1 && more.len() == 1;
+    let mut used = vec![false; more.len()];
+    let mut unmatched = Vec::new();
     for figure in fewer {
-        if let Some(other) = more.iter().find(|other| is_same_figure(figure, other)) {
-            let in_sentence = if fewer_in_sentence { figure } else { other };
-            compared.same.push(in_sentence.text.clone());
+        let Some(at) = (0..more.len()).find(|&at| !used[at] && is_same_figure(figure, &more[at]))
+        else {
+            unmatched.push(figure);
             continue;
-        }
-        let other = more
-            .iter()
-            .find(|other| counts_the_same_thing(figure, other, alone))?;
+        };
+        used[at] = true;
+        let in_sentence = if fewer_in_sentence { figure } else { &more[at] };
+        compared.same.push(in_sentence.text.clone());
+    }
+    // What is left on each side: one figure each, with no noun, is one figure changed ("voted
+    // 212 to 98", "190 to 120" after the same ones are set aside).
+    let left_over = used.iter().filter(|used| !**used).count();
+    let alone = unmatched.len() == 1 && left_over == 1;
+    for figure in unmatched {
+        let at = (0..more.len())
+            .find(|&at| !used[at] && counts_the_same_thing(figure, &more[at], alone))?;
+        used[at] = true;
         let (now, checked) = if fewer_in_sentence {
-            (figure, other)
+            (figure, &more[at])
         } else {
-            (other, figure)
+            (&more[at], figure)
         };
         compared
             .different
@@ -168,19 +215,21 @@ fn figures_compared(sentence: &[Figure], claim: &[Figure]) -> Option<FiguresComp
 fn is_same_figure(one: &Figure, other: &Figure) -> bool {
     one.kind == other.kind
         && (one.value - other.value).abs() <= 1e-9 * one.value.abs().max(1.0)
-        && match (&one.noun, &other.noun) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        }
+        && (one.nouns.is_empty() || other.nouns.is_empty() || share_a_noun(one, other))
 }
 
 /// Whether two figures count the same thing: the same kind and noun, or, for the only
-/// figure of each side, the same kind with no noun on either ("unemployment rose to 5.2%").
+/// figure left on each side, the same kind with no noun on either ("unemployment rose to
+/// 5.2%": the wording, which must be close, says what it measures).
 fn counts_the_same_thing(one: &Figure, other: &Figure, alone: bool) -> bool {
     one.kind == other.kind
-        && match (&one.noun, &other.noun) {
-            (Some(a), Some(b)) => a == b,
-            (None, None) => alone && one.kind != FigureKind::Count,
-            _ => false,
+        && if one.nouns.is_empty() && other.nouns.is_empty() {
+            alone
+        } else {
+            share_a_noun(one, other)
         }
+}
+
+fn share_a_noun(one: &Figure, other: &Figure) -> bool {
+    one.nouns.iter().any(|noun| other.nouns.contains(noun))
 }

@@ -6,7 +6,9 @@
 //! not "the same claim with another figure".
 
 use super::keys::{is_stop_word, stem};
-use crate::suggest::words::{FIGURE_QUALIFIERS, MONTHS, SCALE_WORDS, Token, WEEKDAYS};
+use crate::suggest::words::{
+    FIGURE_QUALIFIERS, IRREGULAR_PAST, MONTHS, SCALE_WORDS, Token, WEEKDAYS, Words as _,
+};
 
 /// What a figure measures, beyond its value: a count, a share, an amount of money.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -22,9 +24,9 @@ pub(super) enum FigureKind {
 pub(super) struct Figure {
     pub value: f64,
     pub kind: FigureKind,
-    /// The stem of the noun it counts, when one follows it ("fighters") or precedes it ("a
-    /// population of 4 million").
-    pub noun: Option<String>,
+    /// The stems of the noun it counts, when one follows it ("fighters", "cholera cases")
+    /// or precedes it ("a population of 4 million"); empty when none does.
+    pub nouns: Vec<String>,
     /// As written, with its qualifier: "more than 4,000".
     pub text: String,
 }
@@ -183,7 +185,7 @@ fn share_at(sentence: &str, tokens: &[Token], index: usize) -> Option<Figure> {
     Some(Figure {
         value: percent * times,
         kind: FigureKind::Percent,
-        noun: noun_after(tokens, index + 1),
+        nouns: nouns_after(tokens, index + 1),
         text: sentence[tokens[from].start..tokens[index].end()].to_owned(),
     })
 }
@@ -235,31 +237,50 @@ fn figure_at(sentence: &str, tokens: &[Token], index: usize, number: f64) -> (Fi
         }
         to += 1;
     }
-    let noun = noun_after(tokens, to).or_else(|| noun_before(tokens, from));
+    let mut nouns = nouns_after(tokens, to);
+    if nouns.is_empty() {
+        nouns.extend(noun_before(tokens, from));
+    }
     let text = sentence[tokens[from].start..tokens[to].end()].to_owned();
     (
         Figure {
             value,
             kind,
-            noun,
+            nouns,
             text,
         },
         to + 1,
     )
 }
 
-/// The noun a figure counts, in the few words after it: "4,000 Islamic State fighters".
-fn noun_after(tokens: &[Token], figure_end: usize) -> Option<String> {
-    for token in tokens.iter().skip(figure_end + 1).take(4) {
-        if !token.is_word {
-            return None;
-        }
-        if token.is_capitalized() || token.has_digit() || is_stop_word(&token.lower) {
+/// The noun a figure counts, in the few words after it: "4,000 Islamic State fighters",
+/// "23 of them women", "312 new cholera cases" (both words, as "312 new cases of cholera"
+/// must agree with it) — but none in "$40 million for road repairs".
+fn nouns_after(tokens: &[Token], figure_end: usize) -> Vec<String> {
+    let mut nouns = Vec::new();
+    for token in tokens.iter().skip(figure_end + 1).take(5) {
+        let skipped = token.is_capitalized()
+            || token.is_any(&[
+                "of", "the", "its", "their", "his", "her", "our", "them", "more", "new",
+            ]);
+        if nouns.is_empty() && token.is_word && !token.has_digit() && skipped {
             continue;
         }
-        return Some(stem(&token.lower));
+        let is_verb = token.is_any(&IRREGULAR_PAST) || token.lower.ends_with("ed");
+        if !token.is_word
+            || token.has_digit()
+            || skipped
+            || is_stop_word(&token.lower)
+            || (is_verb && !nouns.is_empty())
+        {
+            break;
+        }
+        nouns.push(stem(&token.lower));
+        if nouns.len() == 2 {
+            break;
+        }
     }
-    None
+    nouns
 }
 
 /// The noun a figure measures when it ends a phrase: "a population of 4 million".

@@ -6,7 +6,8 @@
 use super::figures::{Date, Figure, figures_and_dates};
 use crate::suggest::Detector;
 use crate::suggest::words::{
-    AUXILIARIES, ENGLISH_FUNCTION_WORDS, FIGURE_QUALIFIERS, SENTENCE_OPENERS, Token, Words as _,
+    AUXILIARIES, ENGLISH_FUNCTION_WORDS, FIGURE_QUALIFIERS, IRREGULAR_PAST, NOT_PAST_ED,
+    REPORTING_VERBS, SCALE_WORDS, SENTENCE_OPENERS, SPEECH_VERBS, SPELLED_NUMBERS, Token, Words as _,
     tokens,
 };
 
@@ -16,6 +17,10 @@ use crate::suggest::words::{
 pub(super) struct Actor {
     pub words: Vec<String>,
     pub text: String,
+    /// Its words' stems, as the matcher's word ids (`None` for a word the library lacks):
+    /// a name the other sentence writes where it is not known as one (at its start) is still
+    /// found among its words.
+    pub word_ids: Vec<Option<u32>>,
 }
 
 impl Actor {
@@ -36,34 +41,121 @@ pub(super) struct Keys {
     pub figures: Vec<Figure>,
     pub dates: Vec<Date>,
     pub actors: Vec<Actor>,
-    /// Content words, stemmed, each once.
+    /// Content words, stemmed, each once; who said it ("…, officials said") left out: the
+    /// claim is the same whoever repeats it.
     pub words: Vec<String>,
+    /// The stems of the verbs in the past that tell what happened ("crossed", "captured"),
+    /// reporting verbs left out: the same actors and figures with another such verb are
+    /// another event.
+    pub events: Vec<String>,
+    /// `events` as the matcher's word ids (`None` for a word the library lacks).
+    pub event_ids: Vec<Option<u32>>,
     /// Whether the sentence says something did not happen or is not so: "did not cross" and
     /// "crossed" are opposite claims, never the same one.
     pub negated: bool,
 }
 
 impl Keys {
+    /// Gives the actors' words and the event verbs their word ids: `id_of` takes a stem.
+    pub fn number_words(&mut self, id_of: impl Fn(&str) -> Option<u32>) {
+        self.event_ids = self.events.iter().map(|event| id_of(event)).collect();
+        for actor in &mut self.actors {
+            actor.word_ids = actor.words.iter().map(|word| id_of(&stem(word))).collect();
+        }
+    }
+
     pub fn of(sentence: &str, names: &Detector) -> Self {
         let tokens = tokens(sentence);
         let (figures, dates) = figures_and_dates(sentence, &tokens);
-        let mut words: Vec<String> = tokens
+        let claimed = claim_range(&tokens);
+        let claimed_tokens = &tokens[claimed.clone()];
+        let mut words: Vec<String> = claimed_tokens
             .iter()
             .filter(|token| token.is_word && !token.has_digit())
             .map(|token| without_possessive(&token.lower))
-            .filter(|lower| lower.chars().count() > 1 && !is_stop_word(lower))
+            .filter(|lower| {
+                lower.chars().count() > 1 && !is_stop_word(lower) && !is_number_word(lower)
+            })
             .map(stem)
             .collect();
         words.sort_unstable();
         words.dedup();
+        let mut events: Vec<String> = claimed_tokens
+            .iter()
+            .filter(|token| is_event_verb(token))
+            .map(|token| stem(&token.lower))
+            .collect();
+        events.sort_unstable();
+        events.dedup();
+        let actors = actors_of(sentence, &tokens, names);
         Self {
             figures,
             dates,
-            actors: actors_of(sentence, &tokens, names),
+            actors,
             words,
+            events,
+            event_ids: Vec::new(),
             negated: tokens.iter().any(is_negation),
         }
     }
+}
+
+/// The tokens that make the claim: all but who said it, closing (", officials in Baghdad
+/// said.", ", according to the agency.") or opening ("According to UNICEF, ", "The agency
+/// said"): the claim is the same whoever repeats it, and actors are compared on their own.
+fn claim_range(tokens: &[Token]) -> std::ops::Range<usize> {
+    let mut range = 0..tokens.len();
+    if tokens.first().is_some_and(|token| token.is("according"))
+        && let Some(comma) = tokens.iter().position(|token| token.text == ",")
+        && comma < 10
+    {
+        range.start = comma + 1;
+    } else if let Some(verb) = tokens.iter().take(8).position(|token| token.is_any(&REPORTING_VERBS))
+        && verb > 0
+        && !tokens[..verb].iter().any(|token| token.has_digit() || !token.is_word)
+    {
+        range.start = verb + 1;
+        if tokens.get(range.start).is_some_and(|token| token.is("that")) {
+            range.start += 1;
+        }
+    }
+    let Some(last_word) = tokens.iter().rposition(|token| token.is_word) else {
+        return range;
+    };
+    let Some(comma) = tokens[..last_word].iter().rposition(|token| token.text == ",") else {
+        return range;
+    };
+    let clause = &tokens[comma + 1..=last_word];
+    let attributes = clause.len() <= 8
+        && (tokens[last_word].is_any(&REPORTING_VERBS)
+            || clause.first().is_some_and(|token| token.is("according")))
+        && !clause.iter().any(|token| token.has_digit());
+    if attributes && comma > range.start {
+        range.end = comma;
+    }
+    range
+}
+
+/// Words of figures ("two", "million", "half", "third"): figures are compared as figures,
+/// so "half" and "a third" differ as figures, not as wording.
+fn is_number_word(lower: &str) -> bool {
+    SPELLED_NUMBERS.has(lower)
+        || SCALE_WORDS.has(lower)
+        || matches!(lower, "third" | "thirds" | "quarter" | "quarters")
+}
+
+/// A verb in the past that tells an event: "destroyed", "fell", not "said" or "reported".
+fn is_event_verb(token: &Token) -> bool {
+    token.is_word
+        && !token.is_capitalized()
+        && !token.is_any(&SPEECH_VERBS)
+        && !token.is_any(&REPORTING_VERBS)
+        && !token.is_any(&AUXILIARIES)
+        && (token.is_any(&IRREGULAR_PAST)
+            || token.lower.ends_with("ed")
+                && token.lower.chars().count() > 4
+                && !token.is_any(&NOT_PAST_ED)
+                && !token.lower.ends_with("eed"))
 }
 
 /// Runs of names: "Islamic State", "UNICEF", "Mayor Lisa Ortiz".
@@ -90,7 +182,11 @@ fn actors_of(sentence: &str, tokens: &[Token], names: &Detector) -> Vec<Actor> {
             .unwrap_or(written)
             .to_owned();
         if !actors.iter().any(|actor| actor.words == words) {
-            actors.push(Actor { words, text });
+            actors.push(Actor {
+                words,
+                text,
+                word_ids: Vec::new(),
+            });
         }
         index += 1;
     }
@@ -209,7 +305,7 @@ mod tests {
         assert_eq!(keys.figures.len(), 1);
         assert_eq!(keys.figures[0].value, 4000.0);
         assert_eq!(keys.figures[0].text, "more than 4,000");
-        assert_eq!(keys.figures[0].noun.as_deref(), Some("fighter"));
+        assert_eq!(keys.figures[0].nouns, ["fighter"]);
         assert_eq!(keys.dates.len(), 1);
         assert_eq!(keys.dates[0].year, Some(2015));
         assert_eq!(keys.dates[0].month, Some(3));
@@ -229,6 +325,6 @@ mod tests {
         );
         let values: Vec<f64> = keys.figures.iter().map(|f| f.value).collect();
         assert_eq!(values, [1.2e9, 12.5, 3e6]);
-        assert_eq!(keys.figures[2].noun.as_deref(), Some("saver"));
+        assert_eq!(keys.figures[2].nouns, ["saver"]);
     }
 }

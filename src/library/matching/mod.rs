@@ -17,7 +17,7 @@ mod tests;
 
 use std::collections::HashMap;
 
-use compare::{SAME_CLAIM_WORDING, Wording, compare};
+use compare::{SAME_CLAIM_WORDING, Side, Wording, compare};
 use keys::Keys;
 
 use super::record::LibraryClaim;
@@ -153,6 +153,7 @@ impl Matcher {
                 })
                 .collect();
             words.sort_unstable();
+            keys.number_words(|stem| vocabulary.get(stem).copied());
             distinct.push(DistinctSentence {
                 keys,
                 words,
@@ -242,6 +243,7 @@ impl Matcher {
             }
         }
         words.sort_unstable();
+        keys.number_words(|stem| self.vocabulary.get(stem).copied());
         let mut skipped = 0.0;
         for &id in &words {
             let postings = &self.postings[id as usize];
@@ -271,7 +273,15 @@ impl Matcher {
                 shorter: shared / shorter,
                 longer: shared / weight.max(candidate.weight),
             };
-            let Some(found) = compare(&keys, &candidate.keys, wording) else {
+            let sentence_side = Side {
+                keys: &keys,
+                words: &words,
+            };
+            let claim_side = Side {
+                keys: &candidate.keys,
+                words: &candidate.words,
+            };
+            let Some(found) = compare(sentence_side, claim_side, wording) else {
                 continue;
             };
             for &claim in &candidate.claims {

@@ -32,7 +32,7 @@ fn matcher() -> Matcher {
 #[test]
 fn the_same_figure_reworded_is_the_same_claim() {
     let matches = matcher().matches_for(
-        "Last month about 5,700 fighters of Islamic State moved from Syria into Iraq, according to a wire report.",
+        "Last month about 5,700 fighters of Islamic State crossed into Iraq from Syria, according to a wire report.",
     );
     assert_eq!(matches.len(), 1, "{matches:?}");
     assert_eq!(matches[0].claim, 0);
