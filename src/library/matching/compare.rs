@@ -80,18 +80,30 @@ pub(super) fn compare(sentence: Side, claim: Side, wording: Wording) -> Option<C
             MatchKind::SameClaim
         }
     };
-    let actors = if same_actors.is_empty() { 0.5 } else { 1.0 };
+    // Actors and figures that agree, or that neither side has, take nothing away: the
+    // wording decides; another figure takes half its part away.
+    let actors = 1.0;
     let figures = match kind {
         MatchKind::DifferentFigure { .. } => 0.5,
-        MatchKind::SameClaim if same_figures.is_empty() => 0.6,
         MatchKind::SameClaim => 1.0,
     };
     Some(Comparison {
         kind,
-        score: (0.6 * wording.shorter + 0.2 * actors + 0.2 * figures).clamp(0.0, 1.0),
+        score: score(wording.shorter, actors, figures),
         same_figures,
         same_actors,
     })
+}
+
+/// A match's score from its wording and how its actors (1 the same or none) and its figures
+/// (1 the same or none, 0.5 another) agree.
+fn score(wording: f32, actors: f32, figures: f32) -> f32 {
+    (0.6 * wording + 0.2 * actors + 0.2 * figures).clamp(0.0, 1.0)
+}
+
+/// The best score a match whose wording is at most `wording` can have.
+pub(super) fn best_score(wording: f32) -> f32 {
+    score(wording, 1.0, 1.0)
 }
 
 /// The actors both name, as the sentence writes them; `None` when they disagree: every

@@ -5,9 +5,9 @@
 //! days and months, are dates: a claim about 2014 is another claim than one about 2015, but
 //! not "the same claim with another figure".
 
-use super::keys::{is_stop_word, stem};
+use super::stems::{is_stop_word, stem};
 use crate::suggest::words::{
-    FIGURE_QUALIFIERS, IRREGULAR_PAST, MONTHS, SCALE_WORDS, Token, WEEKDAYS, Words as _,
+    FIGURE_QUALIFIERS, IRREGULAR_PAST, MONTHS, SCALE_WORDS, Token, WEEKDAYS,
 };
 
 /// What a figure measures, beyond its value: a count, a share, an amount of money.

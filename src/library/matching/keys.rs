@@ -4,11 +4,11 @@
 //! stemmed so "crossed", "crossing" and "crosses" are one word.
 
 use super::figures::{Date, Figure, figures_and_dates};
+use super::stems::{is_stop_word, stem};
 use crate::suggest::Detector;
 use crate::suggest::words::{
-    AUXILIARIES, ENGLISH_FUNCTION_WORDS, FIGURE_QUALIFIERS, IRREGULAR_PAST, NOT_PAST_ED,
-    REPORTING_VERBS, SCALE_WORDS, SENTENCE_OPENERS, SPEECH_VERBS, SPELLED_NUMBERS, Token, Words as _,
-    tokens,
+    AUXILIARIES, IRREGULAR_PAST, NOT_PAST_ED, REPORTING_VERBS, SCALE_WORDS, SENTENCE_OPENERS,
+    SPEECH_VERBS, SPELLED_NUMBERS, Token, Words as _, tokens,
 };
 
 /// A person, place or organisation a sentence names, as its lower-case words ("islamic
@@ -48,7 +48,8 @@ pub(super) struct Keys {
     /// reporting verbs left out: the same actors and figures with another such verb are
     /// another event.
     pub events: Vec<String>,
-    /// `events` as the matcher's word ids (`None` for a word the library lacks).
+    /// `events` as the matcher's word ids (`None` for a word the library lacks), which
+    /// `number_words` moves them to.
     pub event_ids: Vec<Option<u32>>,
     /// Whether the sentence says something did not happen or is not so: "did not cross" and
     /// "crossed" are opposite claims, never the same one.
@@ -58,7 +59,10 @@ pub(super) struct Keys {
 impl Keys {
     /// Gives the actors' words and the event verbs their word ids: `id_of` takes a stem.
     pub fn number_words(&mut self, id_of: impl Fn(&str) -> Option<u32>) {
-        self.event_ids = self.events.iter().map(|event| id_of(event)).collect();
+        self.event_ids = std::mem::take(&mut self.events)
+            .iter()
+            .map(|event| id_of(event))
+            .collect();
         for actor in &mut self.actors {
             actor.word_ids = actor.words.iter().map(|word| id_of(&stem(word))).collect();
         }
@@ -216,82 +220,9 @@ fn without_possessive(lower: &str) -> String {
         .to_owned()
 }
 
-/// Words that say nothing a claim is about: function words, auxiliaries, the qualifiers of
-/// figures, and reporting words every news sentence has.
-pub(super) fn is_stop_word(lower: &str) -> bool {
-    const MORE: [&str; 28] = [
-        "a", "in", "on", "as", "is", "are", "be", "being", "do", "does", "did", "also", "said",
-        "say", "says", "told", "than", "into", "per", "cent", "percent", "mr", "ms", "mrs",
-        "s", "so", "were", "which",
-    ];
-    ENGLISH_FUNCTION_WORDS.has(lower)
-        || SENTENCE_OPENERS.has(lower)
-        || AUXILIARIES.has(lower)
-        || FIGURE_QUALIFIERS.has(lower)
-        || MORE.has(lower)
-}
-
-/// A light stem: plural and past endings and "-ing" off, a final "e" off, so "moves",
-/// "moved", "moving" and "move" are one word. Not a full stemmer: two different words may
-/// rarely share a stem, which only makes wording look a little closer.
-pub(super) fn stem(word: impl AsRef<str>) -> String {
-    let word = word.as_ref();
-    let mut stem = word;
-    let length = word.chars().count();
-    if length > 4 {
-        if let Some(base) = word.strip_suffix("ies") {
-            return format!("{base}y");
-        }
-        for suffix in ["ing", "ed", "es", "s"] {
-            if let Some(base) = word.strip_suffix(suffix)
-                && base.chars().count() >= 3
-                && !(suffix == "s" && (base.ends_with('s') || base.ends_with('u')))
-            {
-                stem = base;
-                break;
-            }
-        }
-    } else if length > 3
-        && let Some(base) = word.strip_suffix('s')
-        && !base.ends_with('s')
-    {
-        stem = base;
-    }
-    // "stopped" → "stopp" → "stop".
-    let bytes = stem.as_bytes();
-    if stem.len() > 3
-        && stem.len() < word.len()
-        && bytes[stem.len() - 1] == bytes[stem.len() - 2]
-        && !matches!(bytes[stem.len() - 1], b'l' | b's' | b'z')
-    {
-        stem = &stem[..stem.len() - 1];
-    }
-    stem.strip_suffix('e')
-        .filter(|base| base.chars().count() >= 3)
-        .unwrap_or(stem)
-        .to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn endings_come_off() {
-        for (word, expected) in [
-            ("crossed", "cross"),
-            ("crossing", "cross"),
-            ("crosses", "cross"),
-            ("fighters", "fighter"),
-            ("moved", "mov"),
-            ("move", "mov"),
-            ("stopped", "stop"),
-            ("countries", "country"),
-            ("gas", "gas"),
-        ] {
-            assert_eq!(stem(word), expected, "{word}");
-        }
-    }
 
     #[test]
     fn figures_dates_actors_and_words() {

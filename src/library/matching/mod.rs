@@ -2,7 +2,9 @@
 //! shortened, or the same claim with another figure.
 //!
 //! `keys` works out what is compared in a sentence (figures and dates in `figures`, actors,
-//! content words); `compare` decides from two sentences' keys whether they are one claim.
+//! content words made comparable by `stems`); `compare` decides from two sentences' keys
+//! whether they are one claim.
+//!
 //! This file keeps the library's claims ready for that: keys worked out once per distinct
 //! claim sentence (a claim checked in many copies of a review is compared once), content
 //! words weighted by how rare they are in the library, and an index from each word to the
@@ -12,20 +14,22 @@
 mod compare;
 mod figures;
 mod keys;
+mod stems;
 #[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;
 
-use compare::{SAME_CLAIM_WORDING, Side, Wording, compare};
+use compare::{DIFFERENT_FIGURE_WORDING, SAME_CLAIM_WORDING, Side, Wording, compare};
 use keys::Keys;
 
 use super::record::LibraryClaim;
 use crate::suggest::Detector;
-use crate::suggest::words::{FastHash, tokens};
+use crate::suggest::words::FastHash;
 
-/// The most matches a sentence gets: the best, then the settled, then the latest. A claim
-/// checked in thirty reviews needs showing a few times, not thirty.
+/// The most matches a sentence gets: the best first, and of claims with one sentence, the
+/// settled, then the latest. A claim checked in thirty reviews needs showing a few times,
+/// not thirty.
 pub const MOST_MATCHES: usize = 10;
 
 /// How a sentence relates to a library claim it matches.
@@ -88,8 +92,8 @@ pub struct Matcher {
     postings: Vec<Vec<u32>>,
     /// What sharing a word the library has never seen says: the most.
     unseen_weight: f32,
-    /// Words in more distinct sentences than this are not looked up: sharing them alone
-    /// never makes a match.
+    /// Words in more distinct sentences than this (one in fifty) are not looked up: they
+    /// weigh little, and sharing them alone never makes a match.
     common_limit: usize,
 }
 
@@ -121,12 +125,9 @@ impl Scratch {
 
 impl Matcher {
     pub fn new(claims: Vec<LibraryClaim>) -> Self {
-        let sentences: Vec<Vec<_>> = claims
-            .iter()
-            .map(|claim| tokens(&claim.sentence))
-            .collect();
-        let names = Detector::from_tokenized(&sentences);
-        drop(sentences);
+        let names = Detector::from_sentences_one_by_one(
+            claims.iter().map(|claim| claim.sentence.as_str()),
+        );
         let mut by_sentence: HashMap<&str, usize, FastHash> = HashMap::default();
         let mut distinct: Vec<DistinctSentence> = Vec::new();
         let mut vocabulary: HashMap<String, u32, FastHash> = HashMap::default();
@@ -162,6 +163,16 @@ impl Matcher {
             });
         }
         drop(by_sentence);
+        for sentence in &mut distinct {
+            sentence.claims.sort_by(|&a, &b| {
+                let (first, second) = (&claims[a], &claims[b]);
+                second
+                    .is_settled()
+                    .cmp(&first.is_settled())
+                    .then(second.checked_at.cmp(&first.checked_at))
+                    .then(a.cmp(&b))
+            });
+        }
         let count = distinct.len() as f32;
         let weights: Vec<f32> = postings
             .iter()
@@ -170,7 +181,7 @@ impl Matcher {
         for sentence in &mut distinct {
             sentence.weight = sentence.words.iter().map(|&id| weights[id as usize]).sum();
         }
-        let common_limit = (distinct.len() / 10).max(200);
+        let common_limit = (distinct.len() / 50).max(100);
         Self {
             claims,
             names,
@@ -260,17 +271,30 @@ impl Matcher {
                 *shared += word_weight;
             }
         }
-        let mut matches = Vec::new();
-        for at in scratch.touched.drain(..) {
-            let bound = std::mem::take(&mut scratch.shared[at as usize]) + skipped;
-            let candidate = &self.distinct[at as usize];
-            let shorter = weight.min(candidate.weight);
-            if shorter <= 0.0 || bound < SAME_CLAIM_WORDING.min(compare::DIFFERENT_FIGURE_WORDING) * shorter {
-                continue;
+        let least = SAME_CLAIM_WORDING.min(DIFFERENT_FIGURE_WORDING);
+        // Each candidate with the most its wording can be (the words looked up that it shares,
+        // and all those not looked up), the likeliest first.
+        let mut candidates: Vec<(f32, u32)> = scratch
+            .touched
+            .drain(..)
+            .filter_map(|at| {
+                let bound = std::mem::take(&mut scratch.shared[at as usize]) + skipped;
+                let shorter = weight.min(self.distinct[at as usize].weight);
+                (shorter > 0.0 && bound >= least * shorter)
+                    .then(|| ((bound / shorter).min(1.0), at))
+            })
+            .collect();
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut found = Vec::new();
+        let mut scores: Vec<(f32, usize)> = Vec::new();
+        for (most, at) in candidates {
+            if claims_scoring_at_least(&scores, compare::best_score(most)) >= MOST_MATCHES {
+                break;
             }
+            let candidate = &self.distinct[at as usize];
             let shared = self.shared_weight(&words, &candidate.words);
             let wording = Wording {
-                shorter: shared / shorter,
+                shorter: shared / weight.min(candidate.weight),
                 longer: shared / weight.max(candidate.weight),
             };
             let sentence_side = Side {
@@ -281,30 +305,31 @@ impl Matcher {
                 keys: &candidate.keys,
                 words: &candidate.words,
             };
-            let Some(found) = compare(sentence_side, claim_side, wording) else {
-                continue;
-            };
-            for &claim in &candidate.claims {
-                matches.push(ClaimMatch {
-                    claim,
-                    score: found.score,
-                    kind: found.kind.clone(),
-                    same_figures: found.same_figures.clone(),
-                    same_actors: found.same_actors.clone(),
-                    wording: wording.shorter.min(1.0),
-                });
+            if let Some(comparison) = compare(sentence_side, claim_side, wording) {
+                scores.push((comparison.score, candidate.claims.len()));
+                found.push((comparison, wording.shorter.min(1.0), at));
             }
         }
-        matches.sort_by(|a, b| {
-            let (first, second) = (&self.claims[a.claim], &self.claims[b.claim]);
-            b.score
-                .total_cmp(&a.score)
-                .then(second.is_settled().cmp(&first.is_settled()))
-                .then(second.checked_at.cmp(&first.checked_at))
-                .then(a.claim.cmp(&b.claim))
-        });
-        matches.truncate(MOST_MATCHES);
-        matches
+        // Best first; a sentence's claims are kept settled first, then latest first.
+        found.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.2.cmp(&b.2)));
+        found
+            .iter()
+            .flat_map(|(comparison, wording, at)| {
+                self.distinct[*at as usize]
+                    .claims
+                    .iter()
+                    .map(move |&claim| (claim, comparison, *wording))
+            })
+            .take(MOST_MATCHES)
+            .map(|(claim, comparison, wording)| ClaimMatch {
+                claim,
+                score: comparison.score,
+                kind: comparison.kind.clone(),
+                same_figures: comparison.same_figures.clone(),
+                same_actors: comparison.same_actors.clone(),
+                wording,
+            })
+            .collect()
     }
 
     /// The summed weight of the words two sorted lists of word ids share.
@@ -323,4 +348,13 @@ impl Matcher {
         }
         shared
     }
+}
+
+/// How many claims of the sentences scored so far score `score` or more.
+fn claims_scoring_at_least(scores: &[(f32, usize)], score: f32) -> usize {
+    scores
+        .iter()
+        .filter(|(scored, _)| *scored >= score)
+        .map(|(_, claims)| claims)
+        .sum()
 }
