@@ -86,7 +86,10 @@ pub fn run() {
             all.iter()
                 .flatten()
                 .filter(|found| {
-                    matches!(found.kind, copydesk::library::MatchKind::DifferentFigure { .. })
+                    matches!(
+                        found.kind,
+                        copydesk::library::MatchKind::DifferentFigure { .. }
+                    )
                 })
                 .count(),
         );

@@ -89,9 +89,8 @@ fn measure(name: &str) -> Measured {
             (true, None) => false_negatives += 1,
             (false, None) => {}
         }
-        let is_figure = found.is_some_and(|found| {
-            matches!(found.kind, MatchKind::DifferentFigure { .. })
-        });
+        let is_figure =
+            found.is_some_and(|found| matches!(found.kind, MatchKind::DifferentFigure { .. }));
         if pair.label == "figure" && found.is_some() {
             figure_matched += 1;
             figure_found += usize::from(is_figure);
@@ -116,7 +115,8 @@ fn measure(name: &str) -> Measured {
             }
         }
     }
-    let precision = f64::from(true_positives) / f64::from((true_positives + false_positives).max(1));
+    let precision =
+        f64::from(true_positives) / f64::from((true_positives + false_positives).max(1));
     let recall = f64::from(true_positives) / f64::from((true_positives + false_negatives).max(1));
     println!(
         "{name}: precision {precision:.3} ({true_positives} of {}), recall {recall:.3} ({true_positives} of {}); \
@@ -150,7 +150,11 @@ fn the_labelled_set_has_every_kind_of_pair() {
 #[test]
 fn matching_is_precise_on_the_tuning_set() {
     let measured = measure("matching.tsv");
-    assert!(measured.precision >= 0.95, "precision {:.3}", measured.precision);
+    assert!(
+        measured.precision >= 0.95,
+        "precision {:.3}",
+        measured.precision
+    );
     assert!(measured.recall >= 0.8, "recall {:.3}", measured.recall);
     assert_eq!(
         measured.figure_pairs_found_as_figure, measured.figure_pairs_matched,
@@ -162,6 +166,10 @@ fn matching_is_precise_on_the_tuning_set() {
 #[test]
 fn matching_is_precise_on_the_held_out_set() {
     let measured = measure("matching-holdout.tsv");
-    assert!(measured.precision >= 0.95, "precision {:.3}", measured.precision);
+    assert!(
+        measured.precision >= 0.95,
+        "precision {:.3}",
+        measured.precision
+    );
     assert!(measured.recall >= 0.7, "recall {:.3}", measured.recall);
 }

@@ -4,9 +4,9 @@
 //! Precision before recall: an editor must be able to trust "checked before", so anything
 //! that does not line up is no match.
 
+use super::MatchKind;
 use super::figures::Figure;
 use super::keys::Keys;
-use super::MatchKind;
 
 /// How close the wording must be (weighted containment of the shorter side's content words
 /// in the longer's) for the same claim with the same figures, or with none.
@@ -130,7 +130,14 @@ fn same_actors(sentence: Side, claim: Side) -> Option<Vec<String>> {
     for actor in fewer {
         match more.iter().find(|other| actor.names_the_same_as(other)) {
             Some(other) => {
-                same.push(if fewer_in_sentence { &actor.text } else { &other.text }.clone());
+                same.push(
+                    if fewer_in_sentence {
+                        &actor.text
+                    } else {
+                        &other.text
+                    }
+                    .clone(),
+                );
             }
             None if actor.word_ids.iter().all(|&id| other_side.has_word(id)) => {
                 same.push(actor.text.clone());

@@ -325,9 +325,26 @@ fn suffix_scale(lower: &str) -> f64 {
 /// and "one" is as often a pronoun as a number: neither is a figure.
 fn spelled_number(lower: &str) -> Option<f64> {
     const SPELLED: [&str; 20] = [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty", "thirty",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
     ];
     const TENS: [&str; 6] = ["forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     if let Some(at) = SPELLED.iter().position(|word| *word == lower) {
@@ -358,8 +375,22 @@ fn is_year(number: f64, token: &Token, tokens: &[Token], index: usize) -> bool {
 
 /// Qualifiers that make a four-digit number a count: "more than 2000", "nearly 1900".
 const COUNT_QUALIFIERS: [&str; 16] = [
-    "more", "than", "over", "nearly", "almost", "about", "around", "roughly", "approximately",
-    "least", "fewer", "less", "some", "under", "exactly", "estimated",
+    "more",
+    "than",
+    "over",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "least",
+    "fewer",
+    "less",
+    "some",
+    "under",
+    "exactly",
+    "estimated",
 ];
 
 fn currency_of(text: &str) -> Option<char> {

@@ -71,8 +71,7 @@ impl Keys {
     pub fn of(sentence: &str, names: &Detector) -> Self {
         let tokens = tokens(sentence);
         let (figures, dates) = figures_and_dates(sentence, &tokens);
-        let claimed = claim_range(&tokens);
-        let claimed_tokens = &tokens[claimed.clone()];
+        let claimed_tokens = &tokens[claim_range(&tokens)];
         let mut words: Vec<String> = claimed_tokens
             .iter()
             .filter(|token| token.is_word && !token.has_digit())
@@ -114,19 +113,30 @@ fn claim_range(tokens: &[Token]) -> std::ops::Range<usize> {
         && comma < 10
     {
         range.start = comma + 1;
-    } else if let Some(verb) = tokens.iter().take(8).position(|token| token.is_any(&REPORTING_VERBS))
+    } else if let Some(verb) = tokens
+        .iter()
+        .take(8)
+        .position(|token| token.is_any(&REPORTING_VERBS))
         && verb > 0
-        && !tokens[..verb].iter().any(|token| token.has_digit() || !token.is_word)
+        && !tokens[..verb]
+            .iter()
+            .any(|token| token.has_digit() || !token.is_word)
     {
         range.start = verb + 1;
-        if tokens.get(range.start).is_some_and(|token| token.is("that")) {
+        if tokens
+            .get(range.start)
+            .is_some_and(|token| token.is("that"))
+        {
             range.start += 1;
         }
     }
     let Some(last_word) = tokens.iter().rposition(|token| token.is_word) else {
         return range;
     };
-    let Some(comma) = tokens[..last_word].iter().rposition(|token| token.text == ",") else {
+    let Some(comma) = tokens[..last_word]
+        .iter()
+        .rposition(|token| token.text == ",")
+    else {
         return range;
     };
     let clause = &tokens[comma + 1..=last_word];

@@ -63,7 +63,11 @@ impl ClaimMatch {
     pub fn explanation(&self) -> String {
         let mut parts = Vec::new();
         if !self.same_figures.is_empty() {
-            let word = if self.same_figures.len() == 1 { "figure" } else { "figures" };
+            let word = if self.same_figures.len() == 1 {
+                "figure"
+            } else {
+                "figures"
+            };
             parts.push(format!("same {word} {}", self.same_figures.join(", ")));
         }
         if let MatchKind::DifferentFigure { checked, now } = &self.kind {
@@ -125,9 +129,8 @@ impl Scratch {
 
 impl Matcher {
     pub fn new(claims: Vec<LibraryClaim>) -> Self {
-        let names = Detector::from_sentences_one_by_one(
-            claims.iter().map(|claim| claim.sentence.as_str()),
-        );
+        let names =
+            Detector::from_sentences_one_by_one(claims.iter().map(|claim| claim.sentence.as_str()));
         let mut by_sentence: HashMap<&str, usize, FastHash> = HashMap::default();
         let mut distinct: Vec<DistinctSentence> = Vec::new();
         let mut vocabulary: HashMap<String, u32, FastHash> = HashMap::default();

@@ -11,8 +11,8 @@ use crate::suggest::words::{
 pub(super) fn is_stop_word(lower: &str) -> bool {
     const MORE: [&str; 28] = [
         "a", "in", "on", "as", "is", "are", "be", "being", "do", "does", "did", "also", "said",
-        "say", "says", "told", "than", "into", "per", "cent", "percent", "mr", "ms", "mrs",
-        "s", "so", "were", "which",
+        "say", "says", "told", "than", "into", "per", "cent", "percent", "mr", "ms", "mrs", "s",
+        "so", "were", "which",
     ];
     ENGLISH_FUNCTION_WORDS.has(lower)
         || SENTENCE_OPENERS.has(lower)

@@ -22,7 +22,9 @@ fn claim(sentence: &str) -> LibraryClaim {
 
 fn matcher() -> Matcher {
     Matcher::new(vec![
-        claim("About 5,700 Islamic State fighters crossed from Syria into Iraq last month, a wire report said."),
+        claim(
+            "About 5,700 Islamic State fighters crossed from Syria into Iraq last month, a wire report said.",
+        ),
         claim("The council approved a budget of $40 million for new roads in Calder on Tuesday."),
         claim("Unemployment in Calder rose to 5.2% in March 2024."),
         claim("The harbour authority said the new ferry terminal would open in June."),
@@ -38,7 +40,11 @@ fn the_same_figure_reworded_is_the_same_claim() {
     assert_eq!(matches[0].claim, 0);
     assert_eq!(matches[0].kind, MatchKind::SameClaim);
     assert_eq!(matches[0].same_figures, ["about 5,700"]);
-    assert!(matches[0].explanation().starts_with("same figure about 5,700; same actors: Islamic State"));
+    assert!(
+        matches[0]
+            .explanation()
+            .starts_with("same figure about 5,700; same actors: Islamic State")
+    );
 }
 
 #[test]
