@@ -8,6 +8,7 @@ mod book;
 mod desk;
 mod find;
 mod import;
+mod library;
 mod merge;
 mod revise;
 mod rtl;
@@ -19,7 +20,7 @@ mod webpages;
 use std::process::ExitCode;
 
 /// Every group, by the name that runs it, in the order `cargo bench` runs them.
-const GROUPS: [(&str, fn()); 10] = [
+const GROUPS: [(&str, fn()); 11] = [
     ("desk", desk::run),
     ("suggest", suggest::run),
     ("revise", revise::run),
@@ -30,6 +31,7 @@ const GROUPS: [(&str, fn()); 10] = [
     ("find", find::run),
     ("webpages", webpages::run),
     ("rtl", rtl::run),
+    ("library", library::run),
 ];
 
 fn main() -> ExitCode {

@@ -28,6 +28,7 @@ mod keyboard_desk;
 mod layout_desk;
 mod library;
 mod library_desk;
+mod library_matching;
 mod libreoffice;
 mod long_review_desk;
 mod long_work_desk;

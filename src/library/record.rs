@@ -170,6 +170,9 @@ mod tests {
         assert_eq!(sentence_around(text, 5..5), "Two words here.");
         // Offsets are characters: letters of several bytes before the passage move nothing.
         let text = "It costs €14.6 million – a third of it. Officials agreed.";
-        assert_eq!(sentence_around(text, 9..21), "It costs €14.6 million – a third of it.");
+        assert_eq!(
+            sentence_around(text, 9..21),
+            "It costs €14.6 million – a third of it."
+        );
     }
 }

@@ -12,7 +12,7 @@ pub mod language;
 pub mod listing;
 pub mod segment;
 mod strength;
-mod words;
+pub(crate) mod words;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

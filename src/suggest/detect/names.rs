@@ -17,6 +17,29 @@ impl Detector {
         Self::from_tokenized(&tokenized)
     }
 
+    /// Learns the proper nouns of many sentences read one at a time, holding only the words
+    /// learned (the claim library's tens of thousands of sentences are never all split at
+    /// once). Learns what [`Detector::from_sentences`] learns.
+    pub(crate) fn from_sentences_one_by_one<'a>(
+        sentences: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let mut capitalized: HashSet<String, FastHash> = HashSet::default();
+        let mut lower_case: HashSet<String, FastHash> = HashSet::default();
+        for sentence in sentences {
+            let tokens = tokens(sentence);
+            let learned = Self::from_tokenized(std::slice::from_ref(&tokens));
+            capitalized.extend(learned.proper_nouns);
+            lower_case.extend(learned.common_words);
+        }
+        Self {
+            proper_nouns: capitalized
+                .into_iter()
+                .filter(|word| !lower_case.contains(word))
+                .collect(),
+            common_words: lower_case,
+        }
+    }
+
     /// Learns the document's proper nouns from its sentences, already split into tokens.
     pub(crate) fn from_tokenized(sentences: &[Vec<Token>]) -> Self {
         let mut capitalized: HashSet<&str, FastHash> = HashSet::default();
@@ -51,6 +74,20 @@ impl Detector {
                 .collect(),
             common_words: lower_case.iter().map(|word| (*word).to_owned()).collect(),
         }
+    }
+}
+
+impl Detector {
+    /// Whether the word at `index` of a sentence's tokens is (part of) a name, by the names
+    /// this detector learned: the claim library tells people, places and organisations so.
+    pub(crate) fn is_name_in(&self, sentence: &str, tokens: &[Token], index: usize) -> bool {
+        Reading {
+            tokens,
+            sentence,
+            proper_nouns: &self.proper_nouns,
+            common_words: &self.common_words,
+        }
+        .is_name(index)
     }
 }
 
