@@ -231,7 +231,11 @@ fn an_earlier_check_is_recognised_with_its_figure_difference_and_reused_in_one_s
     let warning = harness
         .query_all_by_label_contains("Last checked as about 5,700 (verified, 1 source)")
         .next()
-        .map(|node| node.accesskit_node().label().unwrap_or_default());
+        .map(|node| {
+            // egui gives a label's words as the node's value.
+            let node = node.accesskit_node();
+            node.label().or_else(|| node.value()).unwrap_or_default()
+        });
     let warning = warning.expect("the figure difference is said");
     assert!(
         warning.contains("this draft says more than 4,000"),

@@ -104,7 +104,7 @@ impl Keys {
 }
 
 /// The tokens that make the claim: all but who said it, closing (", officials in Baghdad
-/// said.", ", according to the agency.") or opening ("According to UNICEF, ", "The agency
+/// said.", ", officials said on Tuesday.", ", according to the agency.") or opening ("According to UNICEF, ", "The agency
 /// said"): the claim is the same whoever repeats it, and actors are compared on their own.
 fn claim_range(tokens: &[Token]) -> std::ops::Range<usize> {
     let mut range = 0..tokens.len();
@@ -140,8 +140,9 @@ fn claim_range(tokens: &[Token]) -> std::ops::Range<usize> {
         return range;
     };
     let clause = &tokens[comma + 1..=last_word];
+    // The verb may be followed by when or how it was said: ", officials said on Tuesday."
     let attributes = clause.len() <= 8
-        && (tokens[last_word].is_any(&REPORTING_VERBS)
+        && (clause.iter().any(|token| token.is_any(&REPORTING_VERBS))
             || clause.first().is_some_and(|token| token.is("according")))
         && !clause.iter().any(|token| token.has_digit());
     if attributes && comma > range.start {

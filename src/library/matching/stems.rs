@@ -21,11 +21,114 @@ pub(super) fn is_stop_word(lower: &str) -> bool {
         || MORE.has(lower)
 }
 
+/// A word as matching compares it: lightly stemmed (`light_stem`), and a word news writers
+/// use for another in a rewrite ("transferred" for "moved", "rose" for "increased") taken as
+/// that word, so a reworded claim still agrees on what happened.
+pub(super) fn stem(word: impl AsRef<str>) -> String {
+    let light = light_stem(word.as_ref());
+    SYNONYMS.get(light.as_str()).cloned().unwrap_or(light)
+}
+
+/// Words a rewrite of a news sentence puts for one another, a group per line: each is taken
+/// as the group's first. Only verbs of what happened and a few nouns, never words whose
+/// meanings differ in a way a fact-checker would care about ("rose" and "raised" stay apart).
+const SYNONYM_GROUPS: &[&[&str]] = &[
+    &[
+        "move",
+        "moved",
+        "transfer",
+        "transferred",
+        "relocate",
+        "relocated",
+        "send",
+        "sent",
+        "shift",
+        "shifted",
+        "transport",
+        "transported",
+        "deport",
+        "deported",
+    ],
+    &["cross", "crossed", "enter", "entered"],
+    &[
+        "increase",
+        "increased",
+        "rise",
+        "rose",
+        "risen",
+        "grow",
+        "grew",
+        "grown",
+        "climb",
+        "climbed",
+        "jump",
+        "jumped",
+        "soar",
+        "soared",
+        "surge",
+        "surged",
+    ],
+    &[
+        "decrease",
+        "decreased",
+        "fall",
+        "fell",
+        "fallen",
+        "drop",
+        "dropped",
+        "decline",
+        "declined",
+        "shrink",
+        "shrank",
+        "slump",
+        "slumped",
+        "plunge",
+        "plunged",
+    ],
+    &["raise", "raised", "lift", "lifted", "hike", "hiked"],
+    &[
+        "approve", "approved", "pass", "passed", "endorse", "endorsed",
+    ],
+    &["reach", "reached", "hit"],
+    &["release", "released", "free", "freed"],
+    &[
+        "capture", "captured", "seize", "seized", "take", "took", "taken",
+    ],
+    &[
+        "buy",
+        "bought",
+        "acquire",
+        "acquired",
+        "purchase",
+        "purchased",
+    ],
+    &["cut", "reduce", "reduced", "slash", "slashed"],
+    &["build", "built", "construct", "constructed"],
+    &["win", "won"],
+    &["lose", "lost"],
+    &["spend", "spent"],
+    &["prison", "prisons", "jail", "jails", "detention"],
+];
+
+static SYNONYMS: std::sync::LazyLock<std::collections::HashMap<String, String>> =
+    std::sync::LazyLock::new(|| {
+        let mut synonyms = std::collections::HashMap::new();
+        for group in SYNONYM_GROUPS {
+            let Some(first) = group.first() else {
+                continue;
+            };
+            let canonical = light_stem(first);
+            for word in *group {
+                synonyms.insert(light_stem(word), canonical.clone());
+            }
+        }
+        synonyms
+    });
+
 /// A light stem: plural and past endings and "-ing" off, a final "e" off, so "moves",
 /// "moved", "moving" and "move" are one word. Not a full stemmer: two different words may
 /// rarely share a stem, which only makes wording look a little closer.
-pub(super) fn stem(word: impl AsRef<str>) -> String {
-    let word = word.as_ref();
+fn light_stem(word: &str) -> String {
     let mut stem = word;
     let length = word.chars().count();
     if length > 4 {
@@ -79,7 +182,27 @@ mod tests {
             ("countries", "country"),
             ("gas", "gas"),
         ] {
-            assert_eq!(stem(word), expected, "{word}");
+            assert_eq!(light_stem(word), expected, "{word}");
         }
+    }
+
+    #[test]
+    fn a_rewrite_s_word_for_the_same_event_is_the_same_word() {
+        assert_eq!(stem("transferred"), stem("moved"));
+        assert_eq!(stem("sent"), stem("moves"));
+        assert_eq!(stem("rose"), stem("increased"));
+        assert_eq!(stem("prisons"), stem("detention"));
+        assert_ne!(
+            stem("detainees"),
+            stem("arrested"),
+            "the people held are no verb"
+        );
+        assert_ne!(stem("rose"), stem("raised"), "rising and raising differ");
+        assert_ne!(stem("fell"), stem("rose"));
+        assert_eq!(
+            stem("fighters"),
+            "fighter",
+            "words in no group are only stemmed"
+        );
     }
 }
