@@ -330,9 +330,10 @@ fn a_journal_is_discarded_on_request_and_when_changes_are_undone() {
         "undoing to the saved state removes it",
         |_| journals.all().is_empty(),
     );
+    // The claim library (which the opened review went into) is the data folder's too.
     assert_eq!(
         names_in(data.path()),
-        ["recovery"],
+        ["library", "recovery"],
         "nothing else was written"
     );
 }

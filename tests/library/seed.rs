@@ -57,7 +57,11 @@ fn the_seeds_figure_checked_once_is_recognised_reworded_with_the_figure_differen
         .iter()
         .flat_map(|suggestion| suggestion["library"].as_array().unwrap())
         .collect();
-    assert_eq!(matched.len(), 1, "only the transfer is checked before: {listing:#}");
+    assert_eq!(
+        matched.len(),
+        1,
+        "only the transfer is checked before: {listing:#}"
+    );
     let found = matched[0];
     assert_eq!(found["status"], "verified");
     assert_eq!(found["checked_by"], "Sam Okafor");
