@@ -6,12 +6,17 @@
 use egui::{RichText, ScrollArea, TextEdit, Ui};
 
 use super::checked_before_ui::{sources_ui, verdict_ui};
-use super::state::{Action, AppState, LibraryAction, folder_name, with_thousands};
+use super::state::{Action, AppState, CardRequests, LibraryAction, folder_name, with_thousands};
 use super::widgets::card_frame;
 use crate::library::{LibraryClaim, LibraryStats};
 use crate::text::{file_name, shortened};
 
-pub fn library_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+pub fn library_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    requests: &CardRequests,
+    actions: &mut Vec<Action>,
+) {
     let library = &state.library;
     ui.label(RichText::new("Claim library").strong().size(15.0));
     if !library.is_kept() {
@@ -35,7 +40,7 @@ pub fn library_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .id_salt("library tab")
         .auto_shrink(false)
         .show(ui, |ui| {
-            search_ui(ui, state, actions);
+            search_ui(ui, state, requests.focus_library_search, actions);
             ui.separator();
             folders_ui(ui, state, actions);
             skipped_ui(ui, state);
@@ -57,7 +62,8 @@ fn holds(stats: &LibraryStats) -> String {
     )
 }
 
-fn search_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+/// The search field; `take_focus`: the keyboard goes to it (the tab was just asked for).
+fn search_ui(ui: &mut Ui, state: &AppState, take_focus: bool, actions: &mut Vec<Action>) {
     let library = &state.library;
     let mut query = library.search_query().to_owned();
     let field = ui
@@ -67,6 +73,9 @@ fn search_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 .desired_width(f32::INFINITY),
         )
         .accessible_name("Search the claim library");
+    if take_focus {
+        field.request_focus();
+    }
     if field.changed() {
         actions.push(Action::Library(LibraryAction::Search(query)));
     }

@@ -79,7 +79,7 @@ pub fn side_panel_ui(
         SidePanel::Revision => revision_ui::revision_ui(ui, state, actions),
         SidePanel::Conflicts => conflicts_ui::conflicts_ui(ui, state, actions),
         SidePanel::Comments => comments_ui::comments_ui(ui, state, requests, actions),
-        SidePanel::Library => library_ui::library_ui(ui, state, actions),
+        SidePanel::Library => library_ui::library_ui(ui, state, requests, actions),
     }
 }
 

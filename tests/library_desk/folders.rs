@@ -164,7 +164,18 @@ fn the_library_tab_is_laid_out_in_a_small_window_and_reached_with_the_keyboard()
             "{label} is inside the window: {rect:?}"
         );
     }
-    // The search field takes what is typed.
-    type_into(&mut harness, "Search the claim library", "fighters");
+    // Ctrl+7 put the keyboard in the search field: typing searches, no click needed.
+    harness.event(egui::Event::Text("fighters".to_owned()));
+    harness.run();
     assert_eq!(harness.state().state().library.search_query(), "fighters");
+    // And the field takes what is typed into it after a click too.
+    type_into(&mut harness, "Search the claim library", " moved");
+    assert!(
+        harness
+            .state()
+            .state()
+            .library
+            .search_query()
+            .ends_with("moved")
+    );
 }

@@ -53,6 +53,7 @@ use super::command::UiCommand;
 use super::file_dialogs::{DialogPurpose, FileDialogs};
 use super::panel_layout::{self, DeskPanel};
 use super::prefs::Preferences;
+use super::side_panel::SidePanel;
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::model::{MarkId, Project};
@@ -415,7 +416,12 @@ impl AppState {
                     self.navigation.clear_selected_suggestion();
                 }
             }
-            UiCommand::ShowPanel(panel) => self.views.show(panel),
+            UiCommand::ShowPanel(panel) => {
+                self.views.show(panel);
+                if panel == SidePanel::Library {
+                    self.navigation.focus_library_search();
+                }
+            }
             UiCommand::OfferSuggestions(strength) => self.prefs.suggestion_strength = strength,
             UiCommand::ToggleOutline | UiCommand::ToggleSidePanel => {
                 let panel = if command == UiCommand::ToggleOutline {

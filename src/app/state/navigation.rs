@@ -74,6 +74,8 @@ pub struct CardRequests {
     pub focus: Option<MarkId>,
     /// Scroll this suggestion into view in the suggestions list.
     pub reveal_suggestion: Option<SuggestionKey>,
+    /// Put the keyboard in the Library tab's search field (the tab was just asked for).
+    pub focus_library_search: bool,
 }
 
 /// The one thing selected: a mark's card, or a suggestion.
@@ -279,6 +281,12 @@ impl Navigation {
     pub(super) fn show_mark(&mut self, project: &Project, mark: MarkId) {
         self.select_mark(project, mark.clone(), true);
         self.requests.reveal = Some(mark);
+    }
+
+    /// The Library tab was asked for: the keyboard goes to its search field, as it goes to
+    /// the find bar's query on Ctrl+F.
+    pub(super) fn focus_library_search(&mut self) {
+        self.requests.focus_library_search = true;
     }
 
     /// Selects a suggestion, scrolling the text to its sentence and the list to it.

@@ -241,7 +241,12 @@ fn figure_at(sentence: &str, tokens: &[Token], index: usize, number: f64) -> (Fi
     if nouns.is_empty() {
         nouns.extend(noun_before(tokens, from));
     }
-    let text = sentence[tokens[from].start..tokens[to].end()].to_owned();
+    let mut text = sentence[tokens[from].start..tokens[to].end()].to_owned();
+    // "Around 5,700" opening a sentence reads "around 5,700" where it is quoted inside
+    // another ("this draft says around 5,700").
+    if from == 0 && tokens[from].is_word && !tokens[from].has_digit() {
+        text = lowercase_first_letter(&text);
+    }
     (
         Figure {
             value,
@@ -251,6 +256,13 @@ fn figure_at(sentence: &str, tokens: &[Token], index: usize, number: f64) -> (Fi
         },
         to + 1,
     )
+}
+
+fn lowercase_first_letter(text: &str) -> String {
+    let mut characters = text.chars();
+    characters.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(characters).collect()
+    })
 }
 
 /// The noun a figure counts, in the few words after it: "4,000 Islamic State fighters",

@@ -56,8 +56,9 @@ fn another_figure_of_the_same_thing_is_found() {
     assert_eq!(
         matches[0].kind,
         MatchKind::DifferentFigure {
-            checked: "About 5,700".to_owned(),
-            now: "More than 4,000".to_owned()
+            // Both open their sentences; quoted in a warning they read in lower case.
+            checked: "about 5,700".to_owned(),
+            now: "more than 4,000".to_owned()
         }
     );
 }
