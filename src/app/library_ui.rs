@@ -104,7 +104,7 @@ fn search_ui(ui: &mut Ui, state: &AppState, take_focus: bool, actions: &mut Vec<
     }
 }
 
-/// A claim found: its quote, verdict and article, who and when, its sources.
+/// A claim found: its quote and sentence, verdict and article, who and when, its sources.
 fn result_ui(ui: &mut Ui, checked: &LibraryClaim) {
     card_frame(ui, false).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -114,6 +114,17 @@ fn result_ui(ui: &mut Ui, checked: &LibraryClaim) {
             )
             .wrap(),
         );
+        if checked.sentence.trim() != checked.quote.trim() {
+            // The sentence says what the figure or words were about.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(shortened(&checked.sentence, 240))
+                        .size(12.0)
+                        .weak(),
+                )
+                .wrap(),
+            );
+        }
         verdict_ui(ui, checked);
         sources_ui(ui, &checked.sources);
     });
@@ -139,6 +150,13 @@ fn folders_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     for folder in library.folders() {
         ui.horizontal(|ui| {
             let path = folder.display().to_string();
+            // The name gives way (shortened) so the button after it stays in the panel.
+            let name_width = (ui.available_width() - 80.0).max(40.0);
+            ui.scope(|ui| {
+                ui.set_max_width(name_width);
+                ui.add(egui::Label::new(format!("🗀 {}", folder_name(folder))).truncate())
+                    .on_hover_text(&path);
+            });
             if ui
                 .small_button("Remove")
                 .accessible_name(format!("Remove folder {path} from the library"))
@@ -147,8 +165,6 @@ fn folders_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             {
                 actions.push(Action::Library(LibraryAction::RemoveFolder(folder.clone())));
             }
-            ui.add(egui::Label::new(format!("🗀 {}", folder_name(folder))).truncate())
-                .on_hover_text(path);
         });
     }
     ui.horizontal_wrapped(|ui| {
