@@ -171,5 +171,6 @@ fn matching_is_precise_on_the_held_out_set() {
         "precision {:.3}",
         measured.precision
     );
-    assert!(measured.recall >= 0.7, "recall {:.3}", measured.recall);
+    // The bar holds on pairs matching was not tuned on too.
+    assert!(measured.recall >= 0.8, "recall {:.3}", measured.recall);
 }
