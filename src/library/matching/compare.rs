@@ -67,6 +67,8 @@ pub(super) fn compare(sentence: Side, claim: Side, wording: Wording) -> Option<C
     {
         return None;
     }
+    // What the sides share is borrowed until they are found to match: most candidates are
+    // not, and owned copies for them would be allocations every sentence pays for nothing.
     let same_actors = same_actors(sentence, claim)?;
     let (sentence, claim) = (sentence.keys, claim.keys);
     let mut same_figures = same_dates(sentence, claim)?;
@@ -77,7 +79,10 @@ pub(super) fn compare(sentence: Side, claim: Side, wording: Wording) -> Option<C
             if wording.shorter < DIFFERENT_FIGURE_WORDING {
                 return None;
             }
-            MatchKind::DifferentFigure { checked, now }
+            MatchKind::DifferentFigure {
+                checked: checked.to_owned(),
+                now: now.to_owned(),
+            }
         }
         None => {
             if wording.shorter < SAME_CLAIM_WORDING {
@@ -96,8 +101,8 @@ pub(super) fn compare(sentence: Side, claim: Side, wording: Wording) -> Option<C
     Some(Comparison {
         kind,
         score: score(wording.shorter, actors, figures),
-        same_figures,
-        same_actors,
+        same_figures: same_figures.into_iter().map(str::to_owned).collect(),
+        same_actors: same_actors.into_iter().map(str::to_owned).collect(),
     })
 }
 
@@ -116,7 +121,7 @@ pub(super) fn best_score(wording: f32) -> f32 {
 /// actor of the side that names fewer is named on the other side, and one side naming
 /// anyone means the other must too. A name the other side writes where it cannot be told
 /// from an ordinary word (at its start: "Calder's population") is found among its words.
-fn same_actors(sentence: Side, claim: Side) -> Option<Vec<String>> {
+fn same_actors<'a>(sentence: Side<'a>, claim: Side<'a>) -> Option<Vec<&'a str>> {
     let (sentence_actors, claim_actors) = (&sentence.keys.actors, &claim.keys.actors);
     if sentence_actors.is_empty() && claim_actors.is_empty() {
         return Some(Vec::new());
@@ -136,17 +141,14 @@ fn same_actors(sentence: Side, claim: Side) -> Option<Vec<String>> {
     for actor in fewer {
         match more.iter().find(|other| actor.names_the_same_as(other)) {
             Some(other) => {
-                same.push(
-                    if fewer_in_sentence {
-                        &actor.text
-                    } else {
-                        &other.text
-                    }
-                    .clone(),
-                );
+                same.push(if fewer_in_sentence {
+                    actor.text.as_str()
+                } else {
+                    other.text.as_str()
+                });
             }
             None if actor.word_ids.iter().all(|&id| other_side.has_word(id)) => {
-                same.push(actor.text.clone());
+                same.push(actor.text.as_str());
             }
             None => return None,
         }
@@ -157,7 +159,7 @@ fn same_actors(sentence: Side, claim: Side) -> Option<Vec<String>> {
 /// The dates both give, as the sentence writes them; `None` when a date of one side
 /// contradicts a date of the other that says something about it ("in 2014", "in 2015").
 /// A date only one side gives is no contradiction: rewordings drop dates.
-fn same_dates(sentence: &Keys, claim: &Keys) -> Option<Vec<String>> {
+fn same_dates<'a>(sentence: &'a Keys, claim: &Keys) -> Option<Vec<&'a str>> {
     let mut same = Vec::new();
     for date in &sentence.dates {
         let comparable: Vec<_> = claim
@@ -171,24 +173,27 @@ fn same_dates(sentence: &Keys, claim: &Keys) -> Option<Vec<String>> {
         if !comparable.iter().any(|other| date.agrees_with(other)) {
             return None;
         }
-        same.push(date.text.clone());
+        same.push(date.text.as_str());
     }
     Some(same)
 }
 
 /// The figures of a sentence and a claim, lined up.
-struct FiguresCompared {
+struct FiguresCompared<'a> {
     /// As written in the sentence.
-    same: Vec<String>,
+    same: Vec<&'a str>,
     /// A figure of the same thing that differs: (as the claim writes it, as the sentence does).
-    different: Option<(String, String)>,
+    different: Option<(&'a str, &'a str)>,
 }
 
 /// Lines up every figure of the side with fewer figures with one of the other side: the same
 /// value of the same thing, or another value of the same thing. `None` when one side has
 /// figures and the other none, or a figure has no counterpart (a figure of another thing:
 /// another claim).
-fn figures_compared(sentence: &[Figure], claim: &[Figure]) -> Option<FiguresCompared> {
+fn figures_compared<'a>(
+    sentence: &'a [Figure],
+    claim: &'a [Figure],
+) -> Option<FiguresCompared<'a>> {
     let mut compared = FiguresCompared {
         same: Vec::new(),
         different: None,
@@ -215,7 +220,7 @@ fn figures_compared(sentence: &[Figure], claim: &[Figure]) -> Option<FiguresComp
         };
         used[at] = true;
         let in_sentence = if fewer_in_sentence { figure } else { &more[at] };
-        compared.same.push(in_sentence.text.clone());
+        compared.same.push(in_sentence.text.as_str());
     }
     // What is left on each side: one figure each, with no noun, is one figure changed ("voted
     // 212 to 98", "190 to 120" after the same ones are set aside).
@@ -232,7 +237,7 @@ fn figures_compared(sentence: &[Figure], claim: &[Figure]) -> Option<FiguresComp
         };
         compared
             .different
-            .get_or_insert_with(|| (checked.text.clone(), now.text.clone()));
+            .get_or_insert((checked.text.as_str(), now.text.as_str()));
     }
     Some(compared)
 }

@@ -223,12 +223,11 @@ fn is_negation(token: &Token) -> bool {
 }
 
 /// "Iraq’s" is "Iraq".
-fn without_possessive(lower: &str) -> String {
+fn without_possessive(lower: &str) -> &str {
     lower
         .strip_suffix("’s")
         .or_else(|| lower.strip_suffix("'s"))
         .unwrap_or(lower)
-        .to_owned()
 }
 
 #[cfg(test)]

@@ -112,10 +112,17 @@ struct DistinctSentence {
     claims: Vec<usize>,
 }
 
-/// What matching one sentence needs besides the matcher, kept between sentences.
+/// What matching one sentence needs besides the matcher, kept between sentences so a
+/// book's worth of sentences allocates these once per thread, not once per sentence.
 struct Scratch {
     shared: Vec<f32>,
     touched: Vec<u32>,
+    /// The sentence's word ids, sorted.
+    words: Vec<u32>,
+    /// (the most its wording can be, distinct sentence) of each candidate.
+    candidates: Vec<(f32, u32)>,
+    /// (score, claims) of each candidate found to match so far.
+    scores: Vec<(f32, usize)>,
 }
 
 impl Scratch {
@@ -123,6 +130,9 @@ impl Scratch {
         Self {
             shared: vec![0.0; matcher.distinct.len()],
             touched: Vec::new(),
+            words: Vec::new(),
+            candidates: Vec::new(),
+            scores: Vec::new(),
         }
     }
 }
@@ -245,7 +255,8 @@ impl Matcher {
             return Vec::new();
         }
         let mut keys = Keys::of(sentence, &self.names);
-        let mut words: Vec<u32> = Vec::with_capacity(keys.words.len());
+        let mut words = std::mem::take(&mut scratch.words);
+        words.clear();
         let mut weight = 0.0;
         for word in std::mem::take(&mut keys.words) {
             match self.vocabulary.get(&word) {
@@ -277,21 +288,20 @@ impl Matcher {
         let least = SAME_CLAIM_WORDING.min(DIFFERENT_FIGURE_WORDING);
         // Each candidate with the most its wording can be (the words looked up that it shares,
         // and all those not looked up), the likeliest first.
-        let mut candidates: Vec<(f32, u32)> = scratch
-            .touched
-            .drain(..)
-            .filter_map(|at| {
-                let bound = std::mem::take(&mut scratch.shared[at as usize]) + skipped;
-                let shorter = weight.min(self.distinct[at as usize].weight);
-                (shorter > 0.0 && bound >= least * shorter)
-                    .then(|| ((bound / shorter).min(1.0), at))
-            })
-            .collect();
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut candidates = std::mem::take(&mut scratch.candidates);
+        candidates.clear();
+        candidates.extend(scratch.touched.drain(..).filter_map(|at| {
+            let bound = std::mem::take(&mut scratch.shared[at as usize]) + skipped;
+            let shorter = weight.min(self.distinct[at as usize].weight);
+            (shorter > 0.0 && bound >= least * shorter).then(|| ((bound / shorter).min(1.0), at))
+        }));
+        // Unstable is as good: no two candidates are the same distinct sentence.
+        candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut found = Vec::new();
-        let mut scores: Vec<(f32, usize)> = Vec::new();
-        for (most, at) in candidates {
-            if claims_scoring_at_least(&scores, compare::best_score(most)) >= MOST_MATCHES {
+        let scores = &mut scratch.scores;
+        scores.clear();
+        for &(most, at) in &candidates {
+            if claims_scoring_at_least(scores, compare::best_score(most)) >= MOST_MATCHES {
                 break;
             }
             let candidate = &self.distinct[at as usize];
@@ -313,6 +323,8 @@ impl Matcher {
                 found.push((comparison, wording.shorter.min(1.0), at));
             }
         }
+        scratch.words = words;
+        scratch.candidates = candidates;
         // Best first; a sentence's claims are kept settled first, then latest first.
         found.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.2.cmp(&b.2)));
         found

@@ -25,8 +25,13 @@ pub(super) fn is_stop_word(lower: &str) -> bool {
 /// use for another in a rewrite ("transferred" for "moved", "rose" for "increased") taken as
 /// that word, so a reworded claim still agrees on what happened.
 pub(super) fn stem(word: impl AsRef<str>) -> String {
+    // One allocation per word: the light stem is a slice of the word (or the word with "y"
+    // for "ies"), owned only once the synonym is known; every sentence matched pays this.
     let light = light_stem(word.as_ref());
-    SYNONYMS.get(light.as_str()).cloned().unwrap_or(light)
+    match SYNONYMS.get(light.as_ref()) {
+        Some(synonym) => synonym.clone(),
+        None => light.into_owned(),
+    }
 }
 
 /// Words a rewrite of a news sentence puts for one another, a group per line: each is taken
@@ -117,9 +122,9 @@ static SYNONYMS: std::sync::LazyLock<std::collections::HashMap<String, String>> 
             let Some(first) = group.first() else {
                 continue;
             };
-            let canonical = light_stem(first);
+            let canonical = light_stem(first).into_owned();
             for word in *group {
-                synonyms.insert(light_stem(word), canonical.clone());
+                synonyms.insert(light_stem(word).into_owned(), canonical.clone());
             }
         }
         synonyms
@@ -128,12 +133,12 @@ static SYNONYMS: std::sync::LazyLock<std::collections::HashMap<String, String>> 
 /// A light stem: plural and past endings and "-ing" off, a final "e" off, so "moves",
 /// "moved", "moving" and "move" are one word. Not a full stemmer: two different words may
 /// rarely share a stem, which only makes wording look a little closer.
-fn light_stem(word: &str) -> String {
+fn light_stem(word: &str) -> std::borrow::Cow<'_, str> {
     let mut stem = word;
     let length = word.chars().count();
     if length > 4 {
         if let Some(base) = word.strip_suffix("ies") {
-            return format!("{base}y");
+            return format!("{base}y").into();
         }
         for suffix in ["ing", "ed", "es", "s"] {
             if let Some(base) = word.strip_suffix(suffix)
@@ -162,7 +167,7 @@ fn light_stem(word: &str) -> String {
     stem.strip_suffix('e')
         .filter(|base| base.chars().count() >= 3)
         .unwrap_or(stem)
-        .to_owned()
+        .into()
 }
 
 #[cfg(test)]
