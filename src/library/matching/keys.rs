@@ -4,7 +4,9 @@
 //! stemmed so "crossed", "crossing" and "crosses" are one word.
 
 use super::figures::{Date, Figure, figures_and_dates};
-use super::stems::{is_stop_word, stem};
+use std::borrow::Cow;
+
+use super::stems::{is_stop_word, stem, stem_of};
 use crate::suggest::Detector;
 use crate::suggest::words::{
     AUXILIARIES, IRREGULAR_PAST, NOT_PAST_ED, REPORTING_VERBS, SCALE_WORDS, SENTENCE_OPENERS,
@@ -70,19 +72,19 @@ impl Keys {
 
     pub fn of(sentence: &str, names: &Detector) -> Self {
         let tokens = tokens(sentence);
-        let (figures, dates) = figures_and_dates(sentence, &tokens);
-        let claimed_tokens = &tokens[claim_range(&tokens)];
-        let mut words: Vec<String> = claimed_tokens
-            .iter()
-            .filter(|token| token.is_word && !token.has_digit())
-            .map(|token| without_possessive(&token.lower))
-            .filter(|lower| {
-                lower.chars().count() > 1 && !is_stop_word(lower) && !is_number_word(lower)
-            })
-            .map(stem)
+        let mut keys = Self::without_words(sentence, &tokens, names);
+        keys.words = content_words(&tokens)
+            .into_iter()
+            .map(Cow::into_owned)
             .collect();
-        words.sort_unstable();
-        words.dedup();
+        keys
+    }
+
+    /// All keys but the content words: a sentence matched works these out only once its
+    /// words found it a candidate, which most sentences of a draft never have.
+    pub fn without_words(sentence: &str, tokens: &[Token], names: &Detector) -> Self {
+        let (figures, dates) = figures_and_dates(sentence, tokens);
+        let claimed_tokens = &tokens[claim_range(tokens)];
         let mut events: Vec<String> = claimed_tokens
             .iter()
             .filter(|token| is_event_verb(token))
@@ -90,17 +92,32 @@ impl Keys {
             .collect();
         events.sort_unstable();
         events.dedup();
-        let actors = actors_of(sentence, &tokens, names);
+        let actors = actors_of(sentence, tokens, names);
         Self {
             figures,
             dates,
             actors,
-            words,
+            words: Vec::new(),
             events,
             event_ids: Vec::new(),
             negated: tokens.iter().any(is_negation),
         }
     }
+}
+
+/// The content words of a sentence's tokens, stemmed, sorted, each once; borrowed from the
+/// tokens where they can be, so a sentence matched allocates no string per word.
+pub(super) fn content_words<'t>(tokens: &'t [Token]) -> Vec<Cow<'t, str>> {
+    let mut words: Vec<Cow<'t, str>> = tokens[claim_range(tokens)]
+        .iter()
+        .filter(|token| token.is_word && !token.has_digit())
+        .map(|token| without_possessive(&token.lower))
+        .filter(|lower| lower.chars().count() > 1 && !is_stop_word(lower) && !is_number_word(lower))
+        .map(stem_of)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// The tokens that make the claim: all but who said it, closing (", officials in Baghdad

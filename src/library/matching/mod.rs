@@ -21,11 +21,11 @@ mod tests;
 use std::collections::HashMap;
 
 use compare::{DIFFERENT_FIGURE_WORDING, SAME_CLAIM_WORDING, Side, Wording, compare};
-use keys::Keys;
+use keys::{Keys, content_words};
 
 use super::record::LibraryClaim;
 use crate::suggest::Detector;
-use crate::suggest::words::FastHash;
+use crate::suggest::words::{FastHash, tokens};
 
 /// The most matches a sentence gets: the best first, and of claims with one sentence, the
 /// settled, then the latest. A claim checked in thirty reviews needs showing a few times,
@@ -254,12 +254,12 @@ impl Matcher {
         if self.distinct.is_empty() {
             return Vec::new();
         }
-        let mut keys = Keys::of(sentence, &self.names);
+        let tokens = tokens(sentence);
         let mut words = std::mem::take(&mut scratch.words);
         words.clear();
         let mut weight = 0.0;
-        for word in std::mem::take(&mut keys.words) {
-            match self.vocabulary.get(&word) {
+        for word in content_words(&tokens) {
+            match self.vocabulary.get(word.as_ref()) {
                 Some(&id) => {
                     words.push(id);
                     weight += self.weights[id as usize];
@@ -268,7 +268,6 @@ impl Matcher {
             }
         }
         words.sort_unstable();
-        keys.number_words(|stem| self.vocabulary.get(stem).copied());
         let mut skipped = 0.0;
         for &id in &words {
             let postings = &self.postings[id as usize];
@@ -297,6 +296,14 @@ impl Matcher {
         }));
         // Unstable is as good: no two candidates are the same distinct sentence.
         candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        if candidates.is_empty() {
+            scratch.words = words;
+            scratch.candidates = candidates;
+            return Vec::new();
+        }
+        // Only now the expensive keys: a sentence no claim shares a word with never needs them.
+        let mut keys = Keys::without_words(sentence, &tokens, &self.names);
+        keys.number_words(|stem| self.vocabulary.get(stem).copied());
         let mut found = Vec::new();
         let scores = &mut scratch.scores;
         scores.clear();

@@ -25,12 +25,16 @@ pub(super) fn is_stop_word(lower: &str) -> bool {
 /// use for another in a rewrite ("transferred" for "moved", "rose" for "increased") taken as
 /// that word, so a reworded claim still agrees on what happened.
 pub(super) fn stem(word: impl AsRef<str>) -> String {
-    // One allocation per word: the light stem is a slice of the word (or the word with "y"
-    // for "ies"), owned only once the synonym is known; every sentence matched pays this.
-    let light = light_stem(word.as_ref());
+    stem_of(word.as_ref()).into_owned()
+}
+
+/// [`stem`] borrowed where it can be (from the word or the synonyms): a sentence matched
+/// looks its words up without owning them.
+pub(super) fn stem_of(word: &str) -> std::borrow::Cow<'_, str> {
+    let light = light_stem(word);
     match SYNONYMS.get(light.as_ref()) {
-        Some(synonym) => synonym.clone(),
-        None => light.into_owned(),
+        Some(synonym) => std::borrow::Cow::Borrowed(synonym.as_str()),
+        None => light,
     }
 }
 
